@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable Shequ reads, parsed once. Nothing else reads process.env. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SHEQU_KEY: z.string().optional(),
+  KEY_FILE: z.string().optional(),
+  DEMO_PASSWORD: z.string().default('Shequ@2026'),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  SEED_RESIDENTS: z.coerce.number().int().min(0).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool,
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(3650).default(180),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** The application's settings, derived from the environment. */
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; when absent Shequ embeds PGlite in dataDir. */
+  databaseUrl?: string;
+  /** Use a throw-away in-memory PGlite (tests). */
+  inMemory: boolean;
+  poolSize: number;
+  encryptionKey?: string;
+  keyFile: string;
+  demoPassword: string;
+  seedDemo: 'auto' | 'never';
+  seedResidents?: number;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  cookieSecure: 'auto' | 'true' | 'false';
+  password: { minLength: number; minClasses: number };
+  lockout: { threshold: number; minutes: number };
+  session: { idleMinutes: number; absoluteHours: number };
+  audit: { retentionDays: number };
+  upload: { maxBytes: number; maxRows: number };
+  /** Sign-in attempts per minute per client address. */
+  loginRateLimit: number;
+}
+
+/** Parses an environment (process.env by default) into a Config, failing loudly on bad values. */
+export function loadConfig(source: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration / 配置无效:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL || undefined,
+    inMemory: false,
+    poolSize: e.DATABASE_POOL_SIZE,
+    encryptionKey: e.SHEQU_KEY,
+    keyFile: e.KEY_FILE ?? `${e.DATA_DIR}/shequ.key`,
+    demoPassword: e.DEMO_PASSWORD,
+    seedDemo: e.SEED_DEMO,
+    seedResidents: e.SEED_RESIDENTS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE,
+    password: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES },
+    lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
+    upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS },
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    ...overrides,
+  };
+}

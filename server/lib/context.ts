@@ -1,0 +1,33 @@
+import type { Permission, Role } from '../../shared/domain/permissions';
+
+/** One grant as the server holds it: the role, the region it covers (with its path), and a domain. */
+export interface Grant {
+  role: Role;
+  regionId: string;
+  regionPath: string;
+  regionName: string;
+  regionLevel: 'city' | 'street' | 'community' | 'grid';
+  domain: string | null;
+}
+
+/** The signed-in user behind a request. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  residentId: string | null;
+  mustChangePassword: boolean;
+  grants: Grant[];
+  permissions: Set<Permission>;
+  sessionTokenHash: string;
+  csrfToken: string;
+}
+
+/** Who is acting and from where: what services need for checks and audit entries. */
+export interface RequestContext {
+  actor: Actor | null;
+  ip: string | null;
+}
+
+/** A context for work the system does by itself (seeding, retention). */
+export const systemContext: RequestContext = { actor: null, ip: null };

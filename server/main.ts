@@ -1,0 +1,54 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { migrateDatabase, openDatabase } from './db/client';
+import { seedIfEmpty } from './db/seed';
+
+/** Starts Shequ: open and migrate the database, seed the demo city when empty, listen, drain on SIGTERM. */
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await migrateDatabase(database);
+  const seeded = config.seedDemo === 'auto' ? await seedIfEmpty(database, config) : null;
+  const app = await buildApp(config, database);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'draining requests and closing the database');
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const sweep = setInterval(() => {
+    app.services.auth.sweep().catch((err) => app.log.warn({ err }, 'session sweep failed'));
+    app.services.audit.purgeExpired().catch((err) => app.log.warn({ err }, 'audit retention purge failed'));
+  }, 10 * 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `  社区 Shequ is running: ${url}`,
+    `  API docs: ${url}/api/docs`,
+    `  Database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)'}`,
+  ];
+  if (seeded) {
+    lines.push('', `  Demo accounts (password: ${config.demoPassword}):`);
+    for (const a of seeded.accounts) lines.push(`    ${a.username.padEnd(18)} ${a.label}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ChangePasswordRequest, LoginRequest, SessionResponse } from '../../../shared/contracts/auth';
+import { ErrorResponse, Ok } from '../../../shared/contracts/common';
+import type { Config } from '../../config';
+import type { Actor } from '../../lib/context';
+import { SESSION_COOKIE } from '../../plugins/auth';
+import type { AuthService } from './auth.service';
+
+/** The session view of an actor. */
+export function sessionView(actor: Actor) {
+  return {
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      mustChangePassword: actor.mustChangePassword,
+      grants: actor.grants.map((g) => ({ role: g.role, regionId: g.regionId, regionName: g.regionName, regionLevel: g.regionLevel, domain: g.domain })),
+      permissions: [...actor.permissions].sort(),
+    },
+    csrfToken: actor.csrfToken,
+  };
+}
+
+export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService; config: Config }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { auth, config } = opts;
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: { policy: 'public', rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录 / Sign in',
+        body: LoginRequest,
+        response: { 200: SessionResponse, 401: ErrorResponse, 423: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { token, actor } = await auth.login(request.ctx, request.body.username, request.body.password, request.headers['user-agent']);
+      const secure = config.cookieSecure === 'auto' ? request.protocol === 'https' : config.cookieSecure === 'true';
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: config.session.absoluteHours * 3600 });
+      return sessionView(actor);
+    },
+  );
+
+  r.get(
+    '/api/auth/me',
+    { config: { policy: 'authenticated' }, schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: SessionResponse, 401: ErrorResponse } } },
+    async (request) => sessionView(request.actor!),
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { config: { policy: 'authenticated' }, schema: { tags: ['auth'], summary: '退出 / Sign out', response: { 200: Ok } } },
+    async (request, reply) => {
+      await auth.logout(request.ctx);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/password',
+    {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['auth'], summary: '修改密码 / Change password', body: ChangePasswordRequest, response: { 200: Ok, 400: ErrorResponse } },
+    },
+    async (request) => {
+      await auth.changePassword(request.ctx, request.body.currentPassword, request.body.newPassword);
+      return { ok: true as const };
+    },
+  );
+}

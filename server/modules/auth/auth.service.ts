@@ -1,0 +1,130 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { checkPassword } from '../../../shared/domain/password-policy';
+import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
+import type { Config } from '../../config';
+import type { Actor, RequestContext } from '../../lib/context';
+import { AppError } from '../../lib/errors';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
+import type { AuditService } from '../audit/audit.service';
+import { AuthRepository } from './auth.repository';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Sign-in, sessions, lockout and passwords. */
+export class AuthService {
+  /** Don't write last_seen more often than this; idle checks stay accurate to the minute. */
+  private static readonly TOUCH_EVERY_MS = 30_000;
+
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly audit: AuditService,
+    private readonly config: Pick<Config, 'password' | 'lockout' | 'session'>,
+  ) {}
+
+  /** Checks the password and opens a session; locks the account after too many failures. */
+  async login(ctx: RequestContext, username: string, password: string, userAgent?: string) {
+    const user = await this.repo.userByUsername(username);
+    if (!user) {
+      await verifyPassword(password, DUMMY_HASH);
+      await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', username, details: { reason: 'unknown_user' } });
+      throw new AppError('AUTH_INVALID_CREDENTIALS');
+    }
+    const now = Date.now();
+    if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+      await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'locked' } });
+      throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil.toISOString() }, { minutes: Math.ceil((user.lockedUntil.getTime() - now) / 60_000) });
+    }
+    if (user.disabled) {
+      await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'disabled' } });
+      throw new AppError('AUTH_ACCOUNT_DISABLED');
+    }
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      // A lock that has expired starts a fresh count.
+      if (user.lockedUntil) await this.repo.clearFailures(user.id);
+      const after = await this.repo.recordFailure(user.id, this.config.lockout.threshold, this.config.lockout.minutes);
+      const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > now;
+      await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', userId: user.id, username, details: { reason: 'wrong_password', failedAttempts: after.failedAttempts, locked } });
+      if (locked) await this.audit.record(ctx, { action: 'auth.lockout', outcome: 'success', userId: user.id, username, objectType: 'user', objectId: user.id });
+      throw new AppError('AUTH_INVALID_CREDENTIALS', { remainingAttempts: Math.max(0, this.config.lockout.threshold - after.failedAttempts) });
+    }
+    await this.repo.clearFailures(user.id);
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    await this.repo.createSession({ tokenHash: sha256(token), userId: user.id, csrfToken, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) });
+    await this.audit.record(ctx, { action: 'auth.login', outcome: 'success', userId: user.id, username });
+    const actor = await this.actorFor(user.id, sha256(token), csrfToken);
+    return { token, csrfToken, actor: actor! };
+  }
+
+  /** The actor behind a session cookie, or why there is none. */
+  async resolve(token: string): Promise<{ actor: Actor } | { expired: true } | null> {
+    const tokenHash = sha256(token);
+    const session = await this.repo.session(tokenHash);
+    if (!session) return null;
+    const now = Date.now();
+    const idleLimit = this.config.session.idleMinutes * 60_000;
+    const absoluteLimit = this.config.session.absoluteHours * 3_600_000;
+    if (now - session.lastSeenAt.getTime() > idleLimit || now - session.createdAt.getTime() > absoluteLimit) {
+      await this.repo.deleteSession(tokenHash);
+      return { expired: true };
+    }
+    const actor = await this.actorFor(session.userId, tokenHash, session.csrfToken);
+    if (!actor) {
+      await this.repo.deleteSession(tokenHash);
+      return null;
+    }
+    if (now - session.lastSeenAt.getTime() > AuthService.TOUCH_EVERY_MS) await this.repo.touchSession(tokenHash);
+    return { actor };
+  }
+
+  private async actorFor(userId: string, sessionTokenHash: string, csrfToken: string): Promise<Actor | null> {
+    const user = await this.repo.userById(userId);
+    if (!user || user.disabled) return null;
+    const grants = await this.repo.grantsOf(userId);
+    const permissions = new Set<Permission>();
+    for (const g of grants) for (const p of permissionsOf(g.role as Role, g.domain)) permissions.add(p);
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      residentId: user.residentId,
+      mustChangePassword: user.mustChangePassword,
+      grants: grants.map((g) => ({ role: g.role as Role, regionId: g.regionId, regionPath: g.regionPath, regionName: g.regionName, regionLevel: g.regionLevel, domain: g.domain })),
+      permissions,
+      sessionTokenHash,
+      csrfToken,
+    };
+  }
+
+  async logout(ctx: RequestContext) {
+    if (!ctx.actor) return;
+    await this.repo.deleteSession(ctx.actor.sessionTokenHash);
+    await this.audit.record(ctx, { action: 'auth.logout' });
+  }
+
+  /** Checks a new password against the policy; throws the policy's error naming the field. */
+  assertStrong(password: string, username: string, field = 'newPassword') {
+    const problems = checkPassword(password, this.config.password, username);
+    if (problems.length) throw new AppError('AUTH_PASSWORD_WEAK', [{ path: field, code: problems.join(','), message: problems.join(',') }], this.config.password);
+  }
+
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {
+    const actor = ctx.actor!;
+    const user = await this.repo.userById(actor.userId);
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      await this.audit.record(ctx, { action: 'auth.password.change', outcome: 'failure', objectType: 'user', objectId: actor.userId });
+      throw new AppError('AUTH_PASSWORD_WRONG', [{ path: 'currentPassword', code: 'wrong', message: 'wrong' }]);
+    }
+    this.assertStrong(newPassword, user.username);
+    await this.repo.setPassword(user.id, await hashPassword(newPassword), false);
+    // Other browsers signed in with the old password are signed out.
+    await this.repo.deleteSessionsOf(user.id, actor.sessionTokenHash);
+    await this.audit.record(ctx, { action: 'auth.password.change', objectType: 'user', objectId: actor.userId });
+  }
+
+  /** Removes expired sessions (run periodically). */
+  async sweep() {
+    const now = Date.now();
+    await this.repo.deleteExpired(new Date(now - this.config.session.idleMinutes * 60_000), new Date(now - this.config.session.absoluteHours * 3_600_000));
+  }
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ config: { lockout: { threshold: 5, minutes: 15 } } });
+});
+afterAll(() => t.close());
+
+describe('GET /api/health', () => {
+  it('answers ok', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('POST /api/auth/login', () => {
+  it('signs in with the demo password, sets an HttpOnly cookie and returns the CSRF token', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chengdong', password: t.config.demoPassword } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.user.username).toBe('chengdong');
+    expect(body.user.permissions).toContain('residents.read');
+    expect(body.csrfToken).toMatch(/.{20,}/);
+    const cookie = res.cookies.find((c) => c.name === 'shequ_sid');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+  });
+
+  it('refuses a wrong password with 401 and a code, in Chinese by default and English on request', async () => {
+    const zh = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'mzj', password: 'nope' } });
+    expect(zh.statusCode).toBe(401);
+    expect(zh.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(zh.json().error.message).toBe('用户名或密码错误');
+    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'mzj', password: 'nope' } });
+    expect(en.json().error.message).toBe('Wrong username or password');
+  });
+
+  it('refuses an unknown user exactly like a wrong password', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
+  });
+
+  it('locks the account after five failures: the sixth attempt gets 423 even with the right password', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chengxi', password: 'wrong' } });
+      expect(res.statusCode).toBe(401);
+    }
+    const sixth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chengxi', password: t.config.demoPassword } });
+    expect(sixth.statusCode).toBe(423);
+    expect(sixth.json().error.code).toBe('AUTH_ACCOUNT_LOCKED');
+    expect(sixth.json().error.message).toMatch(/锁定/);
+  });
+
+  it('names the missing field when the body is incomplete', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.details[0].path).toBe('password');
+  });
+});
+
+describe('GET /api/auth/me', () => {
+  it('requires a session', async () => {
+    const res = await t.app.inject({ url: '/api/auth/me' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('AUTH_REQUIRED');
+  });
+
+  it('returns the user, grants and a CSRF token', async () => {
+    const c = await t.login('street1');
+    const res = await c.get('/api/auth/me');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.grants[0]).toMatchObject({ role: 'street', regionName: '东城街道' });
+    expect(res.json().csrfToken).toBe(c.csrfToken);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a state-changing request without the x-csrf-token header', async () => {
+    const c = await t.login('mzj');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: c.cookie } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('AUTH_CSRF_INVALID');
+  });
+});
+
+describe('POST /api/auth/logout', () => {
+  it('ends the session', async () => {
+    const c = await t.login('mzj');
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('session limits', () => {
+  it('expires a session idle longer than the limit and says so', async () => {
+    const c = await t.login('police-chengdong');
+    await t.database.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes'`);
+    const res = await c.get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('AUTH_SESSION_EXPIRED');
+  });
+
+  it('expires a session older than the absolute limit even when active', async () => {
+    const c = await t.login('police-chengdong');
+    await t.database.query(`UPDATE sessions SET created_at = now() - interval '13 hours'`);
+    expect((await c.get('/api/auth/me')).json().error.code).toBe('AUTH_SESSION_EXPIRED');
+  });
+});
+
+describe('POST /api/auth/password', () => {
+  it('rejects a weak new password naming the rule', async () => {
+    const c = await t.login('labour');
+    const res = await c.post('/api/auth/password', { currentPassword: t.config.demoPassword, newPassword: 'abcdefgh' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('AUTH_PASSWORD_WEAK');
+    expect(res.json().error.details[0].path).toBe('newPassword');
+  });
+
+  it('changes the password; the old one stops working', async () => {
+    const c = await t.login('labour');
+    expect((await c.post('/api/auth/password', { currentPassword: t.config.demoPassword, newPassword: 'New#Pass2026' })).statusCode).toBe(200);
+    const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'labour', password: t.config.demoPassword } });
+    expect(old.statusCode).toBe(401);
+    await t.login('labour', 'New#Pass2026');
+  });
+});

@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Permission } from '../../shared/domain/permissions';
+import type { Actor, RequestContext } from '../lib/context';
+import { AppError } from '../lib/errors';
+import type { AuthService } from '../modules/auth/auth.service';
+
+/** The cookie that carries the session token. */
+export const SESSION_COOKIE = 'shequ_sid';
+
+/**
+ * What a route requires: `public` (anyone), `authenticated` (any signed-in user), or a permission.
+ * Every route must name one; see the route walker test.
+ */
+export type Policy = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: Policy;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionExpired: boolean;
+    /** Who is acting and from where, for services. */
+    ctx: RequestContext;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Resolves the session cookie, enforces CSRF on state-changing requests, and applies each route's policy. */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthService }) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    request.ctx = { actor: null, ip: request.ip };
+    // Static files and the SPA need no session look-up.
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const resolved = await opts.auth.resolve(token);
+    if (resolved && 'actor' in resolved) {
+      request.actor = resolved.actor;
+      request.ctx = { actor: resolved.actor, ip: request.ip };
+    } else if (resolved && 'expired' in resolved) {
+      request.sessionExpired = true;
+    }
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const policy = request.routeOptions.config?.policy;
+    if (!policy) {
+      // Deny by default: a route that names no policy is a bug, refused rather than served.
+      if (request.routeOptions.url === undefined) return; // 404 handler
+      throw new AppError('FORBIDDEN', { reason: 'route_without_policy' });
+    }
+    if (policy === 'public') return;
+    const actor = request.actor;
+    if (!actor) throw new AppError(request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || header !== actor.csrfToken) throw new AppError('AUTH_CSRF_INVALID');
+    }
+    if (policy === 'authenticated') return;
+    if (!actor.permissions.has(policy)) throw new AppError('FORBIDDEN', { permission: policy });
+  });
+});

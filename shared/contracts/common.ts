@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** The error body every failing endpoint returns. */
+export const ErrorResponse = z.object({
+  error: z.object({
+    /** Stable machine-readable code, e.g. VALIDATION_FAILED. */
+    code: z.string(),
+    /** Human message in the request's language (zh-CN by default, en by Accept-Language). */
+    message: z.string(),
+    /** Field paths and reasons for validation errors; other context otherwise. */
+    details: z.unknown().optional(),
+  }),
+});
+
+/** A UUID path parameter. */
+export const IdParams = z.object({ id: z.uuid() });
+
+/** Offset pagination; page numbers start at 1. */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** A page of items with the total count. */
+export const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+export const RegionLevel = z.enum(['city', 'street', 'community', 'grid']);
+export type RegionLevel = z.infer<typeof RegionLevel>;
+
+/** A node of the region tree. */
+export const RegionNode: z.ZodType<RegionNodeT> = z.lazy(() =>
+  z.object({
+    id: z.uuid(),
+    parentId: z.uuid().nullable(),
+    level: RegionLevel,
+    /** Statistical division code. */
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    children: z.array(RegionNode),
+  }),
+);
+export interface RegionNodeT {
+  id: string;
+  parentId: string | null;
+  level: RegionLevel;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  children: RegionNodeT[];
+}
+
+/** The caller's part of the tree: one root per granted subtree. */
+export const RegionTreeResponse = z.object({ roots: z.array(RegionNode) });
+
+/** One region with its boundary. */
+export const RegionDetail = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  level: RegionLevel,
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  /** GeoJSON geometry (Polygon/MultiPolygon, lon/lat), or null. */
+  boundary: z.unknown().nullable(),
+  /** For optimistic concurrency: send it back on PATCH. */
+  version: z.number().int(),
+});
+
+const Geometry = z.object({
+  type: z.enum(['Polygon', 'MultiPolygon']),
+  coordinates: z.array(z.unknown()).min(1),
+});
+
+/** Create a child region. */
+export const CreateRegionRequest = z.object({
+  /** The parent region; a street needs a city, a community a street, a grid a community. */
+  parentId: z.uuid(),
+  /** Statistical code, digits (grids may add letters). */
+  code: z.string().trim().regex(/^[0-9A-Za-z]{2,20}$/, '编码只能包含数字和字母 | code must be 2–20 digits or letters'),
+  name: z.string().trim().min(1).max(50),
+  nameEn: z.string().trim().max(100).optional(),
+  boundary: Geometry.optional(),
+});
+
+/** Edit a region's name or boundary. */
+export const UpdateRegionRequest = z.object({
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1).max(50).optional(),
+  nameEn: z.string().trim().max(100).nullable().optional(),
+  boundary: Geometry.nullable().optional(),
+});
+
+/** GeoJSON FeatureCollection of the boundaries at one level within scope. */
+export const BoundariesQuery = z.object({ level: z.enum(['street', 'community', 'grid']).default('community') });
+export const FeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      properties: z.object({ id: z.uuid(), name: z.string(), code: z.string() }),
+      geometry: z.unknown(),
+    }),
+  ),
+});

@@ -1,0 +1,91 @@
+/**
+ * Roles, permissions and which role holds which permission. Pure data: the server enforces it,
+ * the web app builds its menu from it.
+ */
+
+/** Every named permission a route can require. */
+export const PERMISSIONS = [
+  'regions.read',
+  'regions.manage',
+  'accounts.manage',
+  'audit.read',
+  'audit.verify',
+  'security.manage',
+  'residents.read',
+  'residents.write',
+  'residents.reveal',
+  'residents.import',
+  'residents.export',
+  'care.basic.read',
+  'care.welfare.read',
+  'care.justice.read',
+  'care.write',
+  'households.read',
+  'households.write',
+  'buildings.read',
+  'buildings.write',
+  'stats.read',
+  'self.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Roles (DOMAIN.md §2). The 三员 (system, security, audit administrators) hold no registry permission. */
+export const ROLES = [
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+  'city',
+  'department',
+  'street',
+  'worker',
+  'police',
+  'resident',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Department domains (the windows in a service station). */
+export const DOMAINS = ['civil', 'police', 'health', 'labour', 'justice', 'culture', 'cityscape', 'family', 'construction', 'finance', 'organisation'] as const;
+export type DepartmentDomain = (typeof DOMAINS)[number];
+
+const registryRead: Permission[] = ['regions.read', 'residents.read', 'households.read', 'buildings.read', 'stats.read', 'care.basic.read'];
+const registryWrite: Permission[] = ['residents.write', 'households.write', 'buildings.write', 'care.write', 'residents.import', 'residents.export'];
+
+/** What each role may do, inside the region its grant names. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  sysadmin: ['accounts.manage', 'regions.read', 'regions.manage'],
+  secadmin: ['security.manage', 'audit.verify'],
+  auditadmin: ['audit.read', 'audit.verify'],
+  city: [...registryRead, ...registryWrite, 'care.welfare.read', 'care.justice.read', 'residents.reveal', 'regions.manage'],
+  department: [...registryRead, 'residents.export'],
+  street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal'],
+  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal'],
+  police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export'],
+  resident: ['self.read'],
+};
+
+/** Extra permissions a department grant gets from its domain. */
+export const DOMAIN_PERMISSIONS: Partial<Record<DepartmentDomain, readonly Permission[]>> = {
+  civil: ['care.welfare.read'],
+  police: ['care.justice.read'],
+  justice: ['care.justice.read'],
+};
+
+/** Permissions of one grant. */
+export function permissionsOf(role: Role, domain?: string | null): Permission[] {
+  const base = ROLE_PERMISSIONS[role] ?? [];
+  const extra = role === 'department' && domain ? (DOMAIN_PERMISSIONS[domain as DepartmentDomain] ?? []) : [];
+  return [...new Set([...base, ...extra])];
+}
+
+/** Display names for roles. */
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  sysadmin: { zh: '系统管理员', en: 'System administrator' },
+  secadmin: { zh: '安全管理员', en: 'Security administrator' },
+  auditadmin: { zh: '审计管理员', en: 'Audit administrator' },
+  city: { zh: '市民政局', en: 'Civil affairs bureau' },
+  department: { zh: '职能部门', en: 'Department' },
+  street: { zh: '街道办事处', en: 'Street office' },
+  worker: { zh: '社区工作者', en: 'Community worker' },
+  police: { zh: '社区民警', en: 'Community police' },
+  resident: { zh: '居民', en: 'Resident' },
+};

@@ -1,0 +1,39 @@
+/**
+ * Stable error codes with their messages in Chinese and English. `{name}` placeholders are filled
+ * from the error's details. The web app shows the same text.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: { status: 400, zh: '输入有误：{fields}', en: 'Invalid input: {fields}' },
+  BAD_REQUEST: { status: 400, zh: '请求无效', en: 'Bad request' },
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  AUTH_ACCOUNT_LOCKED: { status: 423, zh: '账户已锁定，请 {minutes} 分钟后再试', en: 'Account locked; try again in {minutes} minutes' },
+  AUTH_ACCOUNT_DISABLED: { status: 403, zh: '账户已停用', en: 'Account disabled' },
+  AUTH_CSRF_INVALID: { status: 403, zh: '安全令牌无效，请刷新页面', en: 'Invalid CSRF token; reload the page' },
+  AUTH_PASSWORD_WEAK: { status: 400, zh: '密码不符合要求：至少 {minLength} 位，包含 {minClasses} 类字符（大写、小写、数字、符号）', en: 'Password too weak: at least {minLength} characters from {minClasses} classes (upper, lower, digit, symbol)' },
+  AUTH_PASSWORD_WRONG: { status: 400, zh: '原密码不正确', en: 'Current password is wrong' },
+  FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  OUT_OF_SCOPE: { status: 403, zh: '该对象不在您的管辖范围内', en: 'This object is outside your scope' },
+  NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' },
+  DUPLICATE: { status: 409, zh: '记录已存在：{field}', en: 'Already exists: {field}' },
+  CONFLICT: { status: 409, zh: '操作与当前状态冲突', en: 'Conflicts with the current state' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大（上限 {limit}）', en: 'File too large (limit {limit})' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode | string; message: string; details?: unknown };
+}
+
+/** Fills `{name}` placeholders. */
+export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
