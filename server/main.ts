@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { seedIfEmpty } from './db/seed';
+import './db/seed/steps';
 
 /** Starts Shequ: open and migrate the database, seed the demo city when empty, listen, drain on SIGTERM. */
 async function main() {

@@ -3,3 +3,7 @@ export * from '../modules/regions/regions.table';
 export * from '../modules/accounts/accounts.table';
 export * from '../modules/auth/sessions.table';
 export * from '../modules/audit/audit.table';
+export * from '../modules/buildings/buildings.table';
+export * from '../modules/households/households.table';
+export * from '../modules/residents/residents.table';
+export * from '../modules/care/care.table';

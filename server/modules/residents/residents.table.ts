@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/types';
+
+/**
+ * A person in the registry. The ID number is stored encrypted (`id_cipher`), with a keyed hash for exact
+ * look-up (`id_hash`), the reversed last six characters for suffix search (`id_tail_rev`), and the masked
+ * form for display. Pinyin is computed on write and indexed, never per row at query time.
+ */
+export const residents = pgTable(
+  'residents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    gridId: uuid('grid_id').notNull(),
+    householdId: uuid('household_id'),
+    name: text('name').notNull(),
+    /** Full pinyin without tones or spaces: wangxiaoming */
+    namePinyin: text('name_pinyin').notNull(),
+    /** Pinyin initials: wxm */
+    nameInitials: text('name_initials').notNull(),
+    idCipher: bytea('id_cipher').notNull(),
+    idHash: text('id_hash').notNull(),
+    /** First 6 and last 4 characters, the rest starred. */
+    idMasked: text('id_masked').notNull(),
+    /** Last six characters reversed, so that a suffix search is an indexed prefix search. */
+    idTailRev: text('id_tail_rev').notNull(),
+    birthDate: date('birth_date').notNull(),
+    sex: text('sex', { enum: ['M', 'F'] }).notNull(),
+    ethnicity: text('ethnicity').notNull().default('汉族'),
+    phone: text('phone'),
+    education: text('education'),
+    politicalStatus: text('political_status'),
+    maritalStatus: text('marital_status'),
+    employmentStatus: text('employment_status'),
+    residenceType: text('residence_type').notNull().default('registered_resident'),
+    relationToHead: text('relation_to_head'),
+    /** active (在册) | moved_out (迁出) | deceased (死亡) — never hard-deleted. */
+    status: text('status').notNull().default('active'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('residents_id_hash_key').on(t.idHash),
+    index('residents_community_pinyin_idx').on(t.communityId, t.namePinyin, t.id),
+    index('residents_pinyin_idx').using('btree', sql`${t.namePinyin} text_pattern_ops`),
+    index('residents_initials_idx').using('btree', sql`${t.nameInitials} text_pattern_ops`),
+    index('residents_tail_idx').using('btree', sql`${t.idTailRev} text_pattern_ops`),
+    index('residents_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('residents_phone_idx').on(t.phone),
+    index('residents_household_idx').on(t.householdId),
+    index('residents_grid_idx').on(t.gridId),
+    index('residents_community_birth_idx').on(t.communityId, t.birthDate),
+  ],
+);
+
+/** History of moves between households and communities (迁入、迁出、户内调整、分户、并户). */
+export const residentMoves = pgTable(
+  'resident_moves',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    residentId: uuid('resident_id').notNull(),
+    /** The community the move lands in (scope key). */
+    communityId: uuid('community_id').notNull(),
+    moveType: text('move_type').notNull(),
+    fromHouseholdId: uuid('from_household_id'),
+    toHouseholdId: uuid('to_household_id'),
+    fromCommunityId: uuid('from_community_id'),
+    toCommunityId: uuid('to_community_id'),
+    effectiveDate: date('effective_date').notNull(),
+    reason: text('reason'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('resident_moves_resident_idx').on(t.residentId, t.effectiveDate)],
+);
