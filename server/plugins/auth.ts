@@ -34,36 +34,39 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
+  // Runs before the body is parsed or validated: a caller without the right gets 401/403, never a validation error.
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.ctx = { actor: null, ip: request.ip };
     // Static files and the SPA need no session look-up.
-    if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const resolved = await opts.auth.resolve(token);
-    if (resolved && 'actor' in resolved) {
-      request.actor = resolved.actor;
-      request.ctx = { actor: resolved.actor, ip: request.ip };
-    } else if (resolved && 'expired' in resolved) {
-      request.sessionExpired = true;
+    if (request.url.startsWith('/api/')) {
+      const token = request.cookies[SESSION_COOKIE];
+      const resolved = token ? await opts.auth.resolve(token) : null;
+      if (resolved && 'actor' in resolved) {
+        request.actor = resolved.actor;
+        request.ctx = { actor: resolved.actor, ip: request.ip };
+      } else if (resolved && 'expired' in resolved) {
+        request.sessionExpired = true;
+      }
     }
-  });
-
-  app.addHook('preHandler', async (request: FastifyRequest) => {
-    const policy = request.routeOptions.config?.policy;
-    if (!policy) {
-      // Deny by default: a route that names no policy is a bug, refused rather than served.
-      if (request.routeOptions.url === undefined) return; // 404 handler
-      throw new AppError('FORBIDDEN', { reason: 'route_without_policy' });
-    }
-    if (policy === 'public') return;
-    const actor = request.actor;
-    if (!actor) throw new AppError(request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
-    if (!SAFE_METHODS.has(request.method)) {
-      const header = request.headers['x-csrf-token'];
-      if (typeof header !== 'string' || header !== actor.csrfToken) throw new AppError('AUTH_CSRF_INVALID');
-    }
-    if (policy === 'authenticated') return;
-    if (!actor.permissions.has(policy)) throw new AppError('FORBIDDEN', { permission: policy });
+    enforcePolicy(request);
   });
 });
+
+/** Deny by default: the route's policy decides, before anything else runs. */
+function enforcePolicy(request: FastifyRequest) {
+  const policy = request.routeOptions.config?.policy;
+  if (!policy) {
+    // Deny by default: a route that names no policy is a bug, refused rather than served.
+    if (request.routeOptions.url === undefined) return; // 404 handler
+    throw new AppError('FORBIDDEN', { reason: 'route_without_policy' });
+  }
+  if (policy === 'public') return;
+  const actor = request.actor;
+  if (!actor) throw new AppError(request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
+  if (!SAFE_METHODS.has(request.method)) {
+    const header = request.headers['x-csrf-token'];
+    if (typeof header !== 'string' || header !== actor.csrfToken) throw new AppError('AUTH_CSRF_INVALID');
+  }
+  if (policy === 'authenticated') return;
+  if (!actor.permissions.has(policy)) throw new AppError('FORBIDDEN', { permission: policy });
+}
