@@ -38,7 +38,7 @@ export function acquireDirectoryLock(dir: string): DirectoryLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(fs.readFileSync(file, 'utf8'));
-      if (holder && holder !== process.pid && alive(holder)) {
+      if (holder && alive(holder)) {
         throw new Error(
           `数据目录 ${dir} 已被进程 ${holder} 占用 / The data directory ${dir} is in use by process ${holder}. ` +
             'Stop that process, or set DATA_DIR to another directory, or DATABASE_URL to use PostgreSQL.',
