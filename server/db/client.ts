@@ -34,12 +34,20 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 const EXTENSIONS = ['pg_trgm', 'ltree', 'pgcrypto'];
 
 /** Opens PGlite (in `dataDir/pglite`, or in memory) or a PostgreSQL pool when `databaseUrl` is set. */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'inMemory' | 'poolSize'>): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize);
-  return openPglite(config.inMemory ? undefined : path.join(config.dataDir, 'pglite'));
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'inMemory' | 'poolSize'>, options: OpenOptions = {}): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize, options);
+  return openPglite(config.inMemory ? undefined : path.join(config.dataDir, 'pglite'), options);
 }
 
-async function openPglite(dir: string | undefined): Promise<Database> {
+/** Options for benchmarks and diagnostics. */
+export interface OpenOptions {
+  /** Called with every SQL statement Drizzle sends (the benchmark replays them directly through the driver). */
+  onQuery?: (text: string, params: unknown[]) => void;
+}
+
+const loggerOf = (options: OpenOptions) => (options.onQuery ? { logQuery: options.onQuery } : undefined);
+
+async function openPglite(dir: string | undefined, options: OpenOptions): Promise<Database> {
   let lock: DirectoryLock | undefined;
   if (dir) {
     fs.mkdirSync(dir, { recursive: true });
@@ -52,7 +60,7 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     lock?.release();
     throw err;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger: loggerOf(options) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -71,12 +79,12 @@ async function openPglite(dir: string | undefined): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Fail at start, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, logger: loggerOf(options) }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
