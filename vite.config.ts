@@ -4,7 +4,9 @@ import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 const lib = (names: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${names})[\\\\/]`);
-const antdFamily = lib('antd|@ant-design|@rc-component|rc-[\\w-]+|@emotion|stylis|dayjs|async-validator|classnames|clsx|throttle-debounce|compute-scroll-into-view|scroll-into-view-if-needed|json2mc|resize-observer-polyfill');
+const antdFamily = lib(
+  'antd|@ant-design|@rc-component|rc-[\\w-]+|@emotion|stylis|dayjs|async-validator|classnames|clsx|throttle-debounce|compute-scroll-into-view|scroll-into-view-if-needed|json2mc|resize-observer-polyfill',
+);
 
 /**
  * The web app lives in web/ and is served from web/dist by the Fastify server. Chunks are split so that

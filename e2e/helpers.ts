@@ -1,0 +1,82 @@
+/**
+ * Shared pieces of the browser journeys: a fresh headless Chromium per file, pages in Chinese by default,
+ * and signing in through the real form. scripts/e2e.mjs provides BASE_URL.
+ */
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/**
+ * The server under test. Vitest overwrites process.env.BASE_URL with Vite's base ('/'), so the script
+ * also passes E2E_BASE_URL; a BASE_URL that is a full address still counts.
+ */
+export const BASE_URL = process.env.E2E_BASE_URL || (/^https?:/.test(process.env.BASE_URL ?? '') ? process.env.BASE_URL! : 'http://127.0.0.1:3000');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** The demo accounts' password (DEMO_PASSWORD's default). */
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'Shequ@2026';
+
+/** An absolute address on the server under test. */
+export const url = (path: string) => new URL(path, BASE_URL).toString();
+
+/** Waits until the element is visible (fails after the default timeout). */
+export async function shows(locator: Locator) {
+  await locator.first().waitFor({ state: 'visible' });
+  return true;
+}
+
+export interface Session {
+  browser: Browser;
+  close: () => Promise<void>;
+  /** A new, cookie-less browser context with one page. */
+  newPage: (opts?: { locale?: string }) => Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * Launches Chromium. Every launch runs on a fresh profile: Playwright passes its own new temporary
+ * --user-data-dir to chromium.launch() (it refuses one in args) and deletes it on close.
+ */
+export async function launch(): Promise<Session> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+    newPage: async ({ locale = 'zh-CN' } = {}) => {
+      const context = await browser.newContext({ locale, viewport: { width: 1366, height: 860 } });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      return { context, page };
+    },
+  };
+}
+
+/** Fills the sign-in form and presses Enter (the form must submit from the keyboard). */
+export async function submitSignIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  if (!page.url().includes('/login')) await page.goto(url('/login'));
+  await page.getByRole('textbox', { name: /用户名|Username/ }).fill(username);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByLabel(/^(密码|Password)$/).press('Enter');
+}
+
+/** Signs in and waits for the signed-in layout (its navigation menu). */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, username, password);
+  await page.getByRole('menu').first().waitFor();
+}
+
+/** Opens the user menu in the header and chooses 退出登录 / Sign out. */
+export async function signOut(page: Page, displayName: RegExp) {
+  await page.getByRole('button', { name: displayName }).click();
+  await page.getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
+  await page.waitForURL('**/login');
+}

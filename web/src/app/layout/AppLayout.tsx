@@ -1,0 +1,131 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { App as AntApp, Button, Dropdown, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Outlet, useLocation, useMatches, useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { ForbiddenPage } from '../../components/StatusPages';
+import { useSignOut } from '../../features/auth/api/sign-out';
+import { ChangePasswordModal } from '../../features/auth/components/ChangePasswordModal';
+import { useSession } from '../../features/auth/hooks/use-session';
+import { RegionPicker } from '../../features/regions/components/RegionPicker';
+import { useI18n } from '../../lib/i18n';
+import type { RouteHandle } from '../../lib/routing';
+import { groupOf, menuFor, selectedKey, type MenuEntry } from '../menu';
+import { RegionProvider } from '../region-context';
+
+const ICONS: Record<string, ReactNode> = {
+  '/': <DashboardOutlined />,
+  population: <TeamOutlined />,
+  '/regions': <ApartmentOutlined />,
+  '/accounts': <UserSwitchOutlined />,
+  '/audit': <AuditOutlined />,
+};
+
+/** The signed-in shell (with antd's App for message/modal): side menu from the user's permissions, header with region, language and user menu. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const { token } = theme.useToken();
+  const { user, can } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const matches = useMatches();
+  const signOut = useSignOut();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const entries = useMemo(() => menuFor(user.permissions), [user.permissions]);
+  const toItems = (list: MenuEntry[]): MenuProps['items'] =>
+    list.map((e) =>
+      e.children ? { key: e.key, icon: ICONS[e.key], label: t(e.label), children: toItems(e.children) } : { key: e.key, icon: ICONS[e.key], label: t(e.label) },
+    );
+  const selected = selectedKey(location.pathname);
+  const group = groupOf(selected);
+  const [openKeys, setOpenKeys] = useState<string[]>(group ? [group] : []);
+  useEffect(() => {
+    if (group) setOpenKeys((keys) => (keys.includes(group) ? keys : [...keys, group]));
+  }, [group]);
+
+  const missing = matches.map((m) => (m.handle as RouteHandle | undefined)?.permission).find((p) => p && !can(p));
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+      { type: 'divider' },
+      { key: 'signout', icon: <LogoutOutlined />, label: t('header.signOut'), danger: true },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') setPasswordOpen(true);
+      if (key === 'signout') signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+    },
+  };
+
+  return (
+    <AntApp>
+      <RegionProvider enabled={can('regions.read')}>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider
+            breakpoint="lg"
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            width={216}
+            theme="light"
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <Flex align="center" style={{ height: 64, paddingInline: token.paddingLG, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+              <Typography.Text strong style={{ color: token.colorPrimary, fontSize: token.fontSizeLG }}>
+                {collapsed ? t('app.short') : t('app.brand')}
+              </Typography.Text>
+            </Flex>
+            <nav aria-label={t('app.title')}>
+              <Menu
+                mode="inline"
+                items={toItems(entries)}
+                selectedKeys={[selected]}
+                openKeys={collapsed ? undefined : openKeys}
+                onOpenChange={setOpenKeys}
+                onClick={({ key }) => navigate(key)}
+                style={{ borderInlineEnd: 'none' }}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header
+              style={{
+                background: token.colorBgContainer,
+                paddingInline: token.paddingLG,
+                borderBottom: `1px solid ${token.colorBorderSecondary}`,
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'flex-end',
+                gap: token.marginSM,
+              }}
+            >
+              {can('regions.read') && <RegionPicker />}
+              <LanguageSwitch />
+              <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+                <Button type="text" icon={<UserOutlined />}>
+                  {user.displayName} <DownOutlined />
+                </Button>
+              </Dropdown>
+            </Layout.Header>
+            <Layout.Content style={{ margin: token.marginLG }}>
+              <main>{missing ? <ForbiddenPage /> : <Outlet />}</main>
+            </Layout.Content>
+          </Layout>
+        </Layout>
+        <ChangePasswordModal open={passwordOpen} username={user.username} onClose={() => setPasswordOpen(false)} />
+      </RegionProvider>
+    </AntApp>
+  );
+}

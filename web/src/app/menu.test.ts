@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf } from '../../../shared/domain/permissions';
+import { en, zh } from '../lib/messages';
+import { groupOf, menuFor, selectedKey } from './menu';
+
+const labels = (perms: ReturnType<typeof permissionsOf>) => {
+  const out: string[] = [];
+  const walk = (list: ReturnType<typeof menuFor>) => list.forEach((e) => (out.push(zh[e.label]), e.children && walk(e.children)));
+  walk(menuFor(perms));
+  return out;
+};
+
+describe('the side menu', () => {
+  it('shows a community worker the registry but not the administration pages', () => {
+    const shown = labels(permissionsOf('worker'));
+    expect(shown).toEqual(['工作台', '人口管理', '居民信息', '家庭户', '楼栋', '统计报表', '数据导入', '区域']);
+  });
+
+  it('shows the system administrator accounts and regions but not the registry', () => {
+    expect(labels(permissionsOf('sysadmin'))).toEqual(['工作台', '区域', '账户管理']);
+  });
+
+  it('shows the audit administrator the audit log only', () => {
+    expect(labels(permissionsOf('auditadmin'))).toEqual(['工作台', '审计日志']);
+  });
+
+  it('leaves out a group whose entries are all hidden', () => {
+    expect(labels(permissionsOf('resident'))).toEqual(['工作台']);
+  });
+
+  it('highlights the entry of a nested path and opens its group', () => {
+    expect(selectedKey('/residents/123')).toBe('/residents');
+    expect(selectedKey('/')).toBe('/');
+    expect(selectedKey('/nowhere')).toBe('');
+    expect(groupOf('/households')).toBe('population');
+  });
+});
+
+describe('the dictionary', () => {
+  it('has an English text for every Chinese one, with the same placeholders', () => {
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(en[key], key).toBeTruthy();
+      expect(names(en[key]), key).toEqual(names(zh[key]));
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { useI18n } from '../lib/i18n';
+
+function HomeButton() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Button type="primary" onClick={() => navigate('/')}>
+      {t('common.backHome')}
+    </Button>
+  );
+}
+
+/** 403: the user lacks the permission the page needs. */
+export function ForbiddenPage() {
+  const { t } = useI18n();
+  return <Result status="403" title={t('error.forbidden.title')} subTitle={t('error.forbidden.desc')} extra={<HomeButton />} />;
+}
+
+/** 404: no page at this address. */
+export function NotFoundPage() {
+  const { t } = useI18n();
+  return <Result status="404" title={t('error.notFound.title')} subTitle={t('error.notFound.desc')} extra={<HomeButton />} />;
+}
+
+/** The session ran out (idle or absolute limit): the server answered AUTH_SESSION_EXPIRED. */
+export function SessionExpiredPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="warning"
+      title={t('error.expired.title')}
+      subTitle={t('error.expired.desc')}
+      extra={
+        <Button type="primary" autoFocus onClick={() => navigate('/login')}>
+          {t('error.expired.action')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,29 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { AuditEntry as AuditEntrySchema, AuditPage } from '@shared/contracts/audit';
+import { api, withQuery } from '../../../lib/api';
+
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type AuditResult = z.infer<typeof AuditPage>;
+
+/** Filters and page of the audit log. */
+export interface AuditParams {
+  action?: string;
+  username?: string;
+  /** ISO date-times, inclusive. */
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Every audit query starts with this key. */
+export const auditKey = ['audit'] as const;
+
+/** GET /api/audit. */
+export const listAudit = (params: AuditParams, signal?: AbortSignal) => api<AuditResult>('GET', withQuery('/api/audit', { ...params }), undefined, signal);
+
+/** One page of the audit log, newest first as the server orders it. */
+export function useAuditLog(params: AuditParams) {
+  return useQuery({ queryKey: [...auditKey, 'list', params], queryFn: ({ signal }) => listAudit(params, signal), placeholderData: keepPreviousData });
+}
