@@ -81,6 +81,9 @@ async function openPglite(dir: string | undefined, options: OpenOptions): Promis
 
 async function openPostgres(url: string, poolSize: number, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, DROP DATABASE … FORCE) must not crash the process;
+  // the pool replaces it and the next query reports any real problem.
+  pool.on('error', () => undefined);
   // Fail at start, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
