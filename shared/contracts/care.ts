@@ -85,20 +85,24 @@ const common = {
   notes: z.string().trim().max(500).nullable().optional(),
 };
 
-const variant = <G extends CareGroup>(group: G) => z.object({ groupType: z.literal(group), attributes: CARE_ATTRIBUTE_SCHEMAS[group].default({} as never), ...common });
+/** A group whose attributes are all optional: `attributes` may be omitted. */
+const optionalVariant = <G extends 'elderly_alone' | 'unemployed' | 'left_behind_child' | 'dibao' | 'tekun'>(group: G) =>
+  z.object({ groupType: z.literal(group), attributes: CARE_ATTRIBUTE_SCHEMAS[group].optional(), ...common });
+const requiredVariant = <G extends 'disability' | 'youfu' | 'released' | 'correction' | 'floating'>(group: G) =>
+  z.object({ groupType: z.literal(group), attributes: CARE_ATTRIBUTE_SCHEMAS[group], ...common });
 
 /** Add a resident to a care group; `attributes` depend on `groupType`. */
 export const CreateCareRecordRequest = z.discriminatedUnion('groupType', [
-  variant('elderly_alone'),
-  variant('disability'),
-  variant('dibao'),
-  variant('tekun'),
-  variant('youfu'),
-  variant('unemployed'),
-  variant('released'),
-  variant('correction'),
-  variant('left_behind_child'),
-  variant('floating'),
+  optionalVariant('elderly_alone'),
+  requiredVariant('disability'),
+  optionalVariant('dibao'),
+  optionalVariant('tekun'),
+  requiredVariant('youfu'),
+  optionalVariant('unemployed'),
+  requiredVariant('released'),
+  requiredVariant('correction'),
+  optionalVariant('left_behind_child'),
+  requiredVariant('floating'),
 ]);
 export type CreateCareRecordRequest = z.infer<typeof CreateCareRecordRequest>;
 

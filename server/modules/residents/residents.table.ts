@@ -49,10 +49,15 @@ export const residents = pgTable(
     index('residents_initials_idx').using('btree', sql`${t.nameInitials} text_pattern_ops`),
     index('residents_tail_idx').using('btree', sql`${t.idTailRev} text_pattern_ops`),
     index('residents_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('residents_phone_idx').on(t.phone),
+    // text_pattern_ops: phone search is a prefix search (LIKE '138%').
+    index('residents_phone_idx').using('btree', sql`${t.phone} text_pattern_ops`),
     index('residents_household_idx').on(t.householdId),
     index('residents_grid_idx').on(t.gridId),
     index('residents_community_birth_idx').on(t.communityId, t.birthDate),
+    // Keyset pagination of the list in each sort order (pinyin is ASCII: byte order is the right order).
+    index('residents_pinyin_order_idx').using('btree', sql`${t.namePinyin} COLLATE "C"`, t.id),
+    index('residents_birth_order_idx').on(t.birthDate, t.id),
+    index('residents_created_order_idx').on(t.createdAt, t.id),
   ],
 );
 

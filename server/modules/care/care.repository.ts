@@ -1,0 +1,62 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { arrayParam, rowsOf } from '../../db/sql';
+import { careRecords } from './care.table';
+
+export type CareRow = typeof careRecords.$inferSelect;
+
+/** A record is current while it has no end date or the end date is today or later. */
+const current = sql`(${careRecords.endDate} IS NULL OR ${careRecords.endDate} >= current_date)`;
+
+/** Queries on care_records. */
+export class CareRepository {
+  constructor(private readonly db: Db) {}
+
+  forResident(residentId: string) {
+    return this.db.select().from(careRecords).where(eq(careRecords.residentId, residentId)).orderBy(asc(careRecords.startDate), asc(careRecords.createdAt));
+  }
+
+  async byId(id: string, db: Db = this.db): Promise<CareRow | undefined> {
+    const rows = await db.select().from(careRecords).where(eq(careRecords.id, id)).limit(1);
+    return rows[0];
+  }
+
+  /** Current groups of many residents at once (list badges). */
+  async currentGroups(residentIds: string[]): Promise<{ residentId: string; groupType: string }[]> {
+    if (residentIds.length === 0) return [];
+    return rowsOf<{ residentId: string; groupType: string }>(
+      this.db,
+      sql`SELECT DISTINCT resident_id AS "residentId", group_type AS "groupType" FROM care_records
+          WHERE resident_id = ANY(${arrayParam(residentIds, 'uuid')}) AND (end_date IS NULL OR end_date >= current_date)`,
+    );
+  }
+
+  async hasCurrent(residentId: string, groupType: string, db: Db = this.db): Promise<boolean> {
+    const rows = await db
+      .select({ id: careRecords.id })
+      .from(careRecords)
+      .where(and(eq(careRecords.residentId, residentId), eq(careRecords.groupType, groupType), current))
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  async insert(row: typeof careRecords.$inferInsert, db: Db = this.db): Promise<CareRow> {
+    const [r] = await db.insert(careRecords).values(row).returning();
+    return r;
+  }
+
+  /** Updates when the version matches; undefined on a stale version. */
+  async update(
+    id: string,
+    version: number,
+    patch: Partial<Pick<CareRow, 'attributes' | 'startDate' | 'endDate' | 'notes'>>,
+    db: Db = this.db,
+  ): Promise<CareRow | undefined> {
+    const rows = await db
+      .update(careRecords)
+      .set({ ...patch, version: sql`${careRecords.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(careRecords.id, id), eq(careRecords.version, version)))
+      .returning();
+    return rows[0];
+  }
+}

@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import { CARE_ATTRIBUTE_SCHEMAS, type CareRecordView, type CreateCareRecordRequest, type UpdateCareRecordRequest } from '../../../shared/contracts/care';
+import { ASSISTANCE_YEARS, CARE_GROUP_PERMISSION, CARE_GROUPS, type CareGroup } from '../../../shared/domain/registry';
+import type { Permission } from '../../../shared/domain/permissions';
+import { transaction, type Db } from '../../db/client';
+import type { Actor, RequestContext } from '../../lib/context';
+import { AppError, notFound, validationError, versionConflict, type FieldIssue } from '../../lib/errors';
+import { scopeCovers, type DataScope } from '../../lib/scope';
+import type { AuditService } from '../audit/audit.service';
+import type { RegionsService } from '../regions/regions.service';
+import type { CareRepository, CareRow } from './care.repository';
+
+/** Where a resident lives: what scope checks need. */
+export interface ScopedResident {
+  id: string;
+  communityId: string;
+  gridId: string;
+}
+
+/** Which care groups an actor may see for a resident in a given place. */
+export type CareVisibility = (obj: { communityId: string; gridId: string }) => Set<CareGroup>;
+
+const READ_PERMISSIONS = [...new Set(Object.values(CARE_GROUP_PERMISSION))] as Permission[];
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function addYears(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Splits a "中文 | English" zod message into a field issue. */
+function issuesOf(error: z.ZodError, prefix: string): FieldIssue[] {
+  return error.issues.map((i) => {
+    const [zh, en] = i.message.split(' | ');
+    return { path: [prefix, ...i.path.map(String)].join('.'), code: i.code, message: zh, messageEn: en ?? zh };
+  });
+}
+
+/**
+ * Care-group records (独居老人、残疾人、低保 …). Reading is filtered by CARE_GROUP_PERMISSION: a group the
+ * actor may not see is left out entirely, as if it did not exist. Callers pass a resident they have
+ * already authorised (ResidentsService.getForActor).
+ */
+export class CareService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: CareRepository,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Resolves, once per request, which groups the actor may see where. */
+  async visibility(actor: Actor): Promise<CareVisibility> {
+    const scopes = new Map<Permission, DataScope>();
+    for (const p of READ_PERMISSIONS) if (actor.permissions.has(p)) scopes.set(p, await this.regions.scopeFor(actor, p));
+    return (obj) => {
+      const out = new Set<CareGroup>();
+      for (const g of CARE_GROUPS) {
+        const scope = scopes.get(CARE_GROUP_PERMISSION[g]);
+        if (scope && scopeCovers(scope, obj)) out.add(g);
+      }
+      return out;
+    };
+  }
+
+  /** Current groups of many residents (unfiltered: the caller filters with `visibility`). */
+  async currentGroups(residentIds: string[]): Promise<Map<string, CareGroup[]>> {
+    const rows = await this.repo.currentGroups(residentIds);
+    const out = new Map<string, CareGroup[]>();
+    for (const r of rows) {
+      const list = out.get(r.residentId) ?? [];
+      list.push(r.groupType as CareGroup);
+      out.set(r.residentId, list);
+    }
+    for (const list of out.values()) list.sort((a, b) => CARE_GROUPS.indexOf(a) - CARE_GROUPS.indexOf(b));
+    return out;
+  }
+
+  /** The resident's records (current and ended) in the groups the actor may see. */
+  async listFor(actor: Actor, resident: ScopedResident, visible?: CareVisibility): Promise<CareRecordView[]> {
+    const groups = (visible ?? (await this.visibility(actor)))(resident);
+    const rows = await this.repo.forResident(resident.id);
+    return rows.filter((r) => groups.has(r.groupType as CareGroup)).map(toView);
+  }
+
+  /** Adds the resident to a group. The actor needs care.write over the resident and must be allowed to see the group. */
+  async create(ctx: RequestContext, resident: ScopedResident, input: CreateCareRecordRequest): Promise<CareRecordView> {
+    const actor = ctx.actor!;
+    await this.assertWritable(actor, resident, input.groupType);
+    const attributes = withDefaults(input.groupType, (input.attributes ?? {}) as Record<string, unknown>);
+    checkDates(input.startDate, input.endDate ?? null);
+    const open = !input.endDate || input.endDate >= todayIso();
+    return transaction(this.db, async (tx) => {
+      if (open && (await this.repo.hasCurrent(resident.id, input.groupType, tx))) {
+        throw new AppError(
+          'DUPLICATE',
+          [
+            {
+              path: 'groupType',
+              message: '该居民已有此类别的有效记录，请先结束原记录',
+              messageEn: 'The resident already has a current record in this group; end it first',
+            },
+          ],
+          { field: 'groupType' },
+        );
+      }
+      const row = await this.repo.insert(
+        {
+          residentId: resident.id,
+          communityId: resident.communityId,
+          groupType: input.groupType,
+          attributes,
+          startDate: input.startDate,
+          endDate: input.endDate ?? null,
+          notes: input.notes ?? null,
+        },
+        tx,
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'care.create',
+          objectType: 'care_record',
+          objectId: row.id,
+          communityId: resident.communityId,
+          details: { residentId: resident.id, groupType: input.groupType },
+        },
+        tx,
+      );
+      return toView(row);
+    });
+  }
+
+  /** Changes a record; ending it is setting `endDate`. A record of a group the actor may not see is 404. */
+  async update(ctx: RequestContext, resident: ScopedResident, recordId: string, input: UpdateCareRecordRequest): Promise<CareRecordView> {
+    const actor = ctx.actor!;
+    const existing = await this.repo.byId(recordId);
+    if (!existing || existing.residentId !== resident.id) throw notFound('care_record');
+    const group = existing.groupType as CareGroup;
+    if (!(await this.visibility(actor))(resident).has(group)) throw notFound('care_record');
+    await this.assertWritable(actor, resident, group);
+    const patch: Partial<Pick<CareRow, 'attributes' | 'startDate' | 'endDate' | 'notes'>> = {};
+    if (input.attributes !== undefined) patch.attributes = withDefaults(group, input.attributes);
+    if (input.startDate !== undefined) patch.startDate = input.startDate;
+    if (input.endDate !== undefined) patch.endDate = input.endDate;
+    if (input.notes !== undefined) patch.notes = input.notes;
+    checkDates(patch.startDate ?? existing.startDate, patch.endDate !== undefined ? patch.endDate : existing.endDate);
+    return transaction(this.db, async (tx) => {
+      const row = await this.repo.update(recordId, input.version, patch, tx);
+      if (!row) throw versionConflict(existing.version);
+      const ended = input.endDate !== undefined && input.endDate !== null && existing.endDate === null;
+      await this.audit.record(
+        ctx,
+        {
+          action: ended ? 'care.end' : 'care.update',
+          objectType: 'care_record',
+          objectId: recordId,
+          communityId: resident.communityId,
+          details: { residentId: resident.id, groupType: group, fields: Object.keys(patch) },
+        },
+        tx,
+      );
+      return toView(row);
+    });
+  }
+
+  private async assertWritable(actor: Actor, resident: ScopedResident, group: CareGroup) {
+    await this.regions.assertCovers(actor, 'care.write', resident);
+    if (!(await this.visibility(actor))(resident).has(group)) throw new AppError('FORBIDDEN', { permission: CARE_GROUP_PERMISSION[group] });
+  }
+}
+
+/** Validates a group's attributes and fills the 帮教 period defaults (ASSISTANCE_YEARS). */
+export function withDefaults(group: CareGroup, attributes: Record<string, unknown>): Record<string, unknown> {
+  const parsed = CARE_ATTRIBUTE_SCHEMAS[group].safeParse(attributes);
+  if (!parsed.success) throw validationError(issuesOf(parsed.error, 'attributes'));
+  const value = { ...(parsed.data as Record<string, unknown>) };
+  if (group === 'released' && !value.periodEnd) value.periodEnd = addYears(value.releaseDate as string, ASSISTANCE_YEARS.released);
+  if (group === 'correction' && !value.periodEnd) value.periodEnd = addYears(value.endDate as string, ASSISTANCE_YEARS.correction);
+  return value;
+}
+
+function checkDates(start: string, end: string | null) {
+  if (end && end < start)
+    throw validationError([
+      { path: 'endDate', code: 'before_start', message: '结束日期不能早于开始日期', messageEn: 'The end date cannot be before the start date' },
+    ]);
+}
+
+export function toView(r: CareRow): CareRecordView {
+  return {
+    id: r.id,
+    residentId: r.residentId,
+    groupType: r.groupType as CareGroup,
+    attributes: (r.attributes ?? {}) as Record<string, unknown>,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    active: r.endDate === null || r.endDate >= todayIso(),
+    notes: r.notes,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

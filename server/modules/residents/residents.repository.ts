@@ -1,0 +1,274 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { arrayParam, rowsOf } from '../../db/sql';
+import type { DataScope } from '../../lib/scope';
+import { escapeLike, type Keyset, type QueryKind, type ResidentSort } from './residents.search';
+import { residentMoves, residents } from './residents.table';
+
+export type ResidentRow = typeof residents.$inferSelect;
+export type NewResident = typeof residents.$inferInsert;
+
+/** A resolved search: every filter already checked against the actor by the service. */
+export interface ResidentSearch {
+  /** The actor's data scope (always applied). */
+  scope: DataScope;
+  q?: QueryKind;
+  /** Blind index of the searched ID number (q.kind === 'id_exact'). */
+  idHash?: string;
+  communityId?: string;
+  gridId?: string;
+  /** A street or city: communities under this ltree path. */
+  regionPath?: string;
+  /** Only residents with a current record in the group, inside the scope of the group's read permission. */
+  care?: { group: string; scope: DataScope };
+  bornOnOrBefore?: string;
+  bornAfter?: string;
+  sex?: 'M' | 'F';
+  residenceType?: string;
+  /** undefined = every status */
+  status?: string;
+}
+
+/** One row of a search, with display joins. */
+export interface ResidentHit {
+  id: string;
+  name: string;
+  namePinyin: string;
+  idMasked: string;
+  phone: string | null;
+  birthDate: string;
+  sex: 'M' | 'F';
+  ethnicity: string;
+  residenceType: string;
+  status: string;
+  relationToHead: string | null;
+  communityId: string;
+  communityName: string | null;
+  gridId: string;
+  gridName: string | null;
+  householdId: string | null;
+  address: string | null;
+  createdAt: string;
+  /** Only when asked for (export with reveal). */
+  idCipher?: Buffer | Uint8Array;
+}
+
+const SORT_EXPR: Record<ResidentSort, SQL> = {
+  name: sql`r.name_pinyin COLLATE "C"`,
+  birthDate: sql`r.birth_date`,
+  createdAt: sql`r.created_at`,
+};
+
+/** The keyset value of a hit in a sort order (what the cursor carries). */
+export function sortValue(hit: ResidentHit, sort: ResidentSort): string {
+  return sort === 'name' ? hit.namePinyin : sort === 'birthDate' ? hit.birthDate : hit.createdAt;
+}
+
+/** `community_id = ANY(..) OR grid_id = ANY(..)` for a scope, on alias `a`. */
+export function scopeSql(scope: DataScope, a = 'r'): SQL {
+  if (scope.all) return sql`TRUE`;
+  const parts: SQL[] = [];
+  if (scope.communityIds.length) parts.push(sql`${sql.raw(a)}.community_id = ANY(${arrayParam(scope.communityIds, 'uuid')})`);
+  if (scope.gridIds.length) parts.push(sql`${sql.raw(a)}.grid_id = ANY(${arrayParam(scope.gridIds, 'uuid')})`);
+  if (parts.length === 0) return sql`FALSE`;
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+function whereOf(s: ResidentSearch): SQL {
+  const w: SQL[] = [scopeSql(s.scope)];
+  if (s.status) w.push(sql`r.status = ${s.status}`);
+  if (s.communityId) w.push(sql`r.community_id = ${s.communityId}::uuid`);
+  if (s.gridId) w.push(sql`r.grid_id = ${s.gridId}::uuid`);
+  if (s.regionPath) w.push(sql`r.community_id IN (SELECT id FROM regions WHERE level = 'community' AND path <@ ${s.regionPath}::ltree)`);
+  if (s.sex) w.push(sql`r.sex = ${s.sex}`);
+  if (s.residenceType) w.push(sql`r.residence_type = ${s.residenceType}`);
+  if (s.bornOnOrBefore) w.push(sql`r.birth_date <= ${s.bornOnOrBefore}::date`);
+  if (s.bornAfter) w.push(sql`r.birth_date > ${s.bornAfter}::date`);
+  if (s.care) {
+    w.push(scopeSql(s.care.scope));
+    w.push(
+      sql`EXISTS (SELECT 1 FROM care_records cr WHERE cr.resident_id = r.id AND cr.group_type = ${s.care.group} AND (cr.end_date IS NULL OR cr.end_date >= current_date))`,
+    );
+  }
+  if (s.q) {
+    const v = s.q.value;
+    const address = sql`r.household_id IN (SELECT id FROM households WHERE address ILIKE ${`%${escapeLike(v)}%`})`;
+    switch (s.q.kind) {
+      case 'name':
+        w.push(sql`r.name ILIKE ${`%${escapeLike(v)}%`}`);
+        break;
+      case 'name_or_address':
+        w.push(sql`(r.name ILIKE ${`%${escapeLike(v)}%`} OR ${address})`);
+        break;
+      case 'pinyin':
+        w.push(sql`(r.name_pinyin LIKE ${`${escapeLike(v)}%`} OR r.name_initials LIKE ${`${escapeLike(v)}%`})`);
+        break;
+      case 'id_suffix':
+        w.push(sql`r.id_tail_rev LIKE ${`${v.split('').reverse().join('')}%`}`);
+        break;
+      case 'id_exact':
+        w.push(s.idHash ? sql`r.id_hash = ${s.idHash}` : sql`FALSE`);
+        break;
+      case 'phone':
+        w.push(sql`r.phone LIKE ${`${escapeLike(v)}%`}`);
+        break;
+      case 'address':
+        w.push(address);
+        break;
+    }
+  }
+  return sql.join(w, sql` AND `);
+}
+
+/** Queries on residents and their move history. Read-only joins to regions and households for display. */
+export class ResidentsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** A page of a search in keyset order (`after`) or by offset. */
+  async search(
+    s: ResidentSearch,
+    opts: { sort: ResidentSort; order: 'asc' | 'desc'; limit: number; offset?: number; after?: Keyset; withCipher?: boolean },
+  ): Promise<ResidentHit[]> {
+    const key = SORT_EXPR[opts.sort];
+    const dir = sql.raw(opts.order === 'asc' ? 'ASC' : 'DESC');
+    const where = [whereOf(s)];
+    if (opts.after) {
+      const v =
+        opts.sort === 'name'
+          ? sql`${opts.after.value} COLLATE "C"`
+          : opts.sort === 'birthDate'
+            ? sql`${opts.after.value}::date`
+            : sql`${opts.after.value}::timestamptz`;
+      const cmp = sql.raw(opts.order === 'asc' ? '>' : '<');
+      where.push(sql`(${key}, r.id) ${cmp} (${v}, ${opts.after.id}::uuid)`);
+    }
+    return rowsOf<ResidentHit>(
+      this.db,
+      sql`SELECT r.id, r.name, r.name_pinyin AS "namePinyin", r.id_masked AS "idMasked", r.phone, r.birth_date::text AS "birthDate", r.sex,
+                 r.ethnicity, r.residence_type AS "residenceType", r.status, r.relation_to_head AS "relationToHead",
+                 r.community_id AS "communityId", c.name AS "communityName", r.grid_id AS "gridId", g.name AS "gridName",
+                 r.household_id AS "householdId", h.address, to_json(r.created_at)#>>'{}' AS "createdAt"
+                 ${opts.withCipher ? sql`, r.id_cipher AS "idCipher"` : sql``}
+          FROM residents r
+          LEFT JOIN households h ON h.id = r.household_id
+          LEFT JOIN regions c ON c.id = r.community_id
+          LEFT JOIN regions g ON g.id = r.grid_id
+          WHERE ${sql.join(where, sql` AND `)}
+          ORDER BY ${key} ${dir}, r.id ${dir}
+          LIMIT ${opts.limit} OFFSET ${opts.offset ?? 0}`,
+    );
+  }
+
+  /** Counts matches, stopping at `cap + 1` so that a huge result costs no more than the cap. */
+  async countCapped(s: ResidentSearch, cap: number): Promise<number> {
+    const rows = await rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM residents r WHERE ${whereOf(s)} LIMIT ${cap + 1}) s`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async byId(id: string, db: Db = this.db): Promise<ResidentRow | undefined> {
+    const rows = await db.select().from(residents).where(eq(residents.id, id)).limit(1);
+    return rows[0];
+  }
+
+  async byIdHash(idHash: string, db: Db = this.db): Promise<ResidentRow | undefined> {
+    const rows = await db.select().from(residents).where(eq(residents.idHash, idHash)).limit(1);
+    return rows[0];
+  }
+
+  /** Display names of a community and a grid. */
+  async regionNames(communityId: string, gridId: string): Promise<{ communityName: string | null; gridName: string | null }> {
+    const rows = await rowsOf<{ id: string; name: string }>(this.db, sql`SELECT id, name FROM regions WHERE id IN (${communityId}::uuid, ${gridId}::uuid)`);
+    return { communityName: rows.find((r) => r.id === communityId)?.name ?? null, gridName: rows.find((r) => r.id === gridId)?.name ?? null };
+  }
+
+  /** A region's level and parent (to place a new resident in a grid). */
+  async region(id: string, db: Db = this.db): Promise<{ id: string; level: string; parentId: string | null; path: string } | undefined> {
+    const rows = await rowsOf<{ id: string; level: string; parentId: string | null; path: string }>(
+      db,
+      sql`SELECT id, level, parent_id AS "parentId", path::text AS path FROM regions WHERE id = ${id}::uuid`,
+    );
+    return rows[0];
+  }
+
+  async household(id: string, db: Db = this.db) {
+    const rows = await rowsOf<{
+      id: string;
+      communityId: string;
+      gridId: string;
+      householdNumber: string | null;
+      address: string;
+      room: string | null;
+      householdType: string;
+      headResidentId: string | null;
+    }>(
+      db,
+      sql`SELECT id, community_id AS "communityId", grid_id AS "gridId", household_number AS "householdNumber", address, room,
+                 household_type AS "householdType", head_resident_id AS "headResidentId"
+          FROM households WHERE id = ${id}::uuid`,
+    );
+    return rows[0];
+  }
+
+  /** Members of a household inside a scope. */
+  householdMembers(householdId: string, scope: DataScope) {
+    return rowsOf<{ id: string; name: string; sex: 'M' | 'F'; birthDate: string; relationToHead: string | null; status: string }>(
+      this.db,
+      sql`SELECT r.id, r.name, r.sex, r.birth_date::text AS "birthDate", r.relation_to_head AS "relationToHead", r.status
+          FROM residents r WHERE r.household_id = ${householdId}::uuid AND ${scopeSql(scope)}
+          ORDER BY (r.relation_to_head = 'head') DESC, r.birth_date, r.id`,
+    );
+  }
+
+  moves(residentId: string) {
+    return rowsOf<{
+      id: string;
+      moveType: string;
+      fromHouseholdId: string | null;
+      toHouseholdId: string | null;
+      fromCommunityName: string | null;
+      toCommunityName: string | null;
+      effectiveDate: string;
+      reason: string | null;
+      createdAt: string;
+    }>(
+      this.db,
+      sql`SELECT m.id, m.move_type AS "moveType", m.from_household_id AS "fromHouseholdId", m.to_household_id AS "toHouseholdId",
+                 fc.name AS "fromCommunityName", tc.name AS "toCommunityName", m.effective_date::text AS "effectiveDate", m.reason,
+                 to_json(m.created_at)#>>'{}' AS "createdAt"
+          FROM resident_moves m
+          LEFT JOIN regions fc ON fc.id = m.from_community_id
+          LEFT JOIN regions tc ON tc.id = m.to_community_id
+          WHERE m.resident_id = ${residentId}::uuid
+          ORDER BY m.effective_date, m.created_at`,
+    );
+  }
+
+  async insert(row: NewResident, db: Db = this.db): Promise<ResidentRow> {
+    const [r] = await db.insert(residents).values(row).returning();
+    return r;
+  }
+
+  /** Updates when the version matches; undefined on a stale version. */
+  async update(id: string, version: number, patch: Partial<NewResident>, db: Db = this.db): Promise<ResidentRow | undefined> {
+    const rows = await db
+      .update(residents)
+      .set({ ...patch, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(residents.id, id), eq(residents.version, version)))
+      .returning();
+    return rows[0];
+  }
+
+  insertMove(row: typeof residentMoves.$inferInsert, db: Db = this.db) {
+    return db.insert(residentMoves).values(row);
+  }
+
+  /** Residents per community inside a scope. */
+  countByCommunity(scope: DataScope, status: string | undefined) {
+    return rowsOf<{ communityId: string; count: number }>(
+      this.db,
+      sql`SELECT r.community_id AS "communityId", count(*)::int AS count FROM residents r
+          WHERE ${scopeSql(scope)} ${status ? sql`AND r.status = ${status}` : sql``}
+          GROUP BY r.community_id ORDER BY r.community_id`,
+    );
+  }
+}

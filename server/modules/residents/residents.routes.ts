@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
+import {
+  CreateResidentRequest,
+  ResidentDetail,
+  ResidentsExportQuery,
+  ResidentsPage,
+  ResidentsQuery,
+  RevealResponse,
+  UpdateResidentRequest,
+} from '../../../shared/contracts/residents';
+import type { ResidentsService } from './residents.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The population registry's HTTP API (DOMAIN.md §3.1). */
+export async function residentsRoutes(app: FastifyInstance, opts: { residents: ResidentsService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { residents } = opts;
+  const tags = ['residents'];
+
+  r.get(
+    '/api/residents',
+    {
+      config: { policy: 'residents.read' },
+      schema: {
+        tags,
+        summary: '居民查询 / Search residents',
+        querystring: ResidentsQuery,
+        response: { 200: ResidentsPage, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => residents.list(request.actor!, request.query),
+  );
+
+  r.get(
+    '/api/residents/export',
+    {
+      config: { policy: 'residents.export' },
+      schema: {
+        tags,
+        summary: '导出居民名册 (.xlsx) / Export residents',
+        description: `Same filters as GET /api/residents. Responds with ${XLSX}. reveal=true (needs residents.reveal) exports full ID numbers and phones and is audited as residents.export.reveal.`,
+        querystring: ResidentsExportQuery,
+        response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { filename, rows, stream } = await residents.exportXlsx(request.ctx, request.query);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="residents.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+        .header('cache-control', 'no-store')
+        .header('x-row-count', String(rows))
+        .send(stream);
+    },
+  );
+
+  r.get(
+    '/api/residents/:id',
+    {
+      config: { policy: 'residents.read' },
+      schema: { tags, summary: '居民详情 / Resident', params: IdParams, response: { 200: ResidentDetail, 404: ErrorResponse } },
+    },
+    async (request) => residents.detail(request.actor!, request.params.id),
+  );
+
+  r.post(
+    '/api/residents',
+    {
+      config: { policy: 'residents.write' },
+      schema: {
+        tags,
+        summary: '登记居民 / Register a resident',
+        body: CreateResidentRequest,
+        response: { 201: ResidentDetail, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await residents.create(request.ctx, request.body)),
+  );
+
+  r.patch(
+    '/api/residents/:id',
+    {
+      config: { policy: 'residents.write' },
+      schema: {
+        tags,
+        summary: '修改居民信息 / Update a resident',
+        params: IdParams,
+        body: UpdateResidentRequest,
+        response: { 200: ResidentDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request) => residents.update(request.ctx, request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/residents/:id/reveal',
+    {
+      config: { policy: 'residents.reveal' },
+      schema: {
+        tags,
+        summary: '查看完整身份证号和电话（留痕） / Reveal ID number and phone (audited)',
+        params: IdParams,
+        response: { 200: RevealResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => residents.reveal(request.ctx, request.params.id),
+  );
+}

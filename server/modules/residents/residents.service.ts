@@ -1,0 +1,627 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type {
+  CreateResidentRequest,
+  ResidentDetail,
+  ResidentListItem,
+  ResidentsFilter,
+  ResidentsPage,
+  ResidentsQuery,
+  UpdateResidentRequest,
+} from '../../../shared/contracts/residents';
+import { RESIDENTS_EXPORT_CAP, RESIDENTS_TOTAL_CAP } from '../../../shared/contracts/residents';
+import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
+import {
+  CARE_GROUP_LABELS,
+  CARE_GROUP_PERMISSION,
+  RELATION_LABELS,
+  RESIDENCE_TYPE_LABELS,
+  RESIDENT_STATUS_LABELS,
+  type CareGroup,
+  type Relation,
+  type ResidenceType,
+  type ResidentStatus,
+} from '../../../shared/domain/registry';
+import { transaction, type Db } from '../../db/client';
+import type { FieldCrypto } from '../../lib/crypto';
+import type { Actor, RequestContext } from '../../lib/context';
+import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
+import { identityColumns, normaliseIdNumber } from '../../lib/identity';
+import { nameColumns } from '../../lib/pinyin';
+import { grantPathsFor, scopeCovers, type DataScope } from '../../lib/scope';
+import type { AuditService } from '../audit/audit.service';
+import type { CareService, CareVisibility } from '../care/care.service';
+import type { RegionsService } from '../regions/regions.service';
+import { sortValue, type NewResident, type ResidentHit, type ResidentRow, type ResidentSearch, type ResidentsRepository } from './residents.repository';
+import { ageOn, birthRange, classifyQuery, decodeCursor, encodeCursor, escapeCell, exportTooLarge, maskPhone, today } from './residents.search';
+
+/** What upsertByIdNumber did with a row. */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+/** A resident as an import or another feature describes it; undefined fields are left as they are on update. */
+export type UpsertResidentInput = Omit<CreateResidentRequest, 'ethnicity' | 'residenceType'> & {
+  ethnicity?: string;
+  residenceType?: CreateResidentRequest['residenceType'];
+  status?: ResidentStatus;
+};
+
+/** Fields compared and copied by create, update and upsert. */
+const PLAIN_FIELDS = [
+  'ethnicity',
+  'phone',
+  'education',
+  'politicalStatus',
+  'maritalStatus',
+  'employmentStatus',
+  'residenceType',
+  'relationToHead',
+  'notes',
+] as const;
+
+const EXPORT_BATCH = 2000;
+const NO_MATCH = '00000000-0000-0000-0000-000000000000';
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+const rolePermissions = (role: string, domain: string | null) => permissionsOf(role as Role, domain);
+
+/**
+ * 403 unless one of the actor's residents.write grants covers the grid's region path. The same rule as
+ * RegionsService.scopeFor (a grant covers its subtree), decided without a query so that it is safe inside
+ * a caller's transaction.
+ */
+function assertWritablePath(actor: Actor, gridPath: string) {
+  const ok = grantPathsFor(actor, 'residents.write', rolePermissions).some((p) => gridPath === p || gridPath.startsWith(`${p}.`));
+  if (!ok) throw new AppError('OUT_OF_SCOPE');
+}
+
+function duplicateId(existingId?: string): AppError {
+  return new AppError(
+    'DUPLICATE',
+    [{ path: 'idNumber', message: '该身份证号已登记', messageEn: 'This ID number is already registered', ...(existingId ? { existingId } : {}) }],
+    { field: 'idNumber' },
+  );
+}
+
+/**
+ * The population registry: search, detail, edits with optimistic locking, reveal of the full identity
+ * and export — each limited to the actor's data scope and audited.
+ */
+export class ResidentsService {
+  /** Caps (contract defaults); tests lower them. */
+  readonly limits = { totalCap: RESIDENTS_TOTAL_CAP, exportCap: RESIDENTS_EXPORT_CAP };
+
+  constructor(
+    private readonly db: Db,
+    private readonly repo: ResidentsRepository,
+    private readonly crypto: FieldCrypto,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+    private readonly care: CareService,
+  ) {}
+
+  // ---------------------------------------------------------------- API for other features
+
+  /** The resident if it lies inside the actor's scope for `permission`; 404 otherwise (no probing of ids). */
+  async getForActor(actor: Actor, id: string, permission: Permission = 'residents.read'): Promise<ResidentRow> {
+    const row = await this.repo.byId(id);
+    if (!row) throw notFound('resident');
+    const scope = await this.regions.scopeFor(actor, permission);
+    if (!scopeCovers(scope, row)) throw notFound('resident');
+    return row;
+  }
+
+  /** Exact look-up through the blind index (no scope check: the caller decides what to show). */
+  async findByIdNumber(idNumber: string, tx?: Db): Promise<ResidentRow | undefined> {
+    const n = normaliseIdNumber(idNumber);
+    if (!n) return undefined;
+    return this.repo.byIdHash(this.crypto.blindIndex(n), tx);
+  }
+
+  /**
+   * Creates or updates the resident with this ID number — the Excel import's entry point.
+   *
+   * - Validates the ID number (400 naming `idNumber`) and the grid (400 naming `gridId`); with an actor,
+   *   the grid — and for an update the existing record — must lie in their `residents.write` scope (403).
+   * - Existing resident (same ID number, via the blind index): fields that are `undefined` in `input` are
+   *   kept; when nothing differs the row is left alone and `unchanged` is returned (no write, no audit).
+   *   A changed grid or household is recorded in the move history.
+   * - Pass `tx` to run inside the caller's transaction (one per batch, for example).
+   * - Audits each write as `residents.create` / `residents.update` with `details.source = 'upsert'`
+   *   unless `options.audit` is false (for callers that record one summary entry themselves).
+   *
+   * @returns the resident's id and what happened.
+   */
+  async upsertByIdNumber(
+    ctx: RequestContext,
+    input: UpsertResidentInput,
+    tx?: Db,
+    options: { audit?: boolean } = {},
+  ): Promise<{ id: string; outcome: UpsertOutcome }> {
+    const run = async (t: Db) => {
+      const identity = identityColumns(this.crypto, input.idNumber);
+      const place = await this.placeFor(ctx.actor, input.gridId, input.householdId ?? null, t);
+      const existing = await this.repo.byIdHash(identity.idHash, t);
+      const audit = options.audit !== false;
+      if (!existing) {
+        const row = await this.insertResident(
+          ctx,
+          { ...input, ethnicity: input.ethnicity ?? '汉族', residenceType: input.residenceType ?? 'registered_resident' },
+          identity,
+          place,
+          t,
+          audit,
+          'upsert',
+        );
+        return { id: row.id, outcome: 'created' as const };
+      }
+      if (ctx.actor) assertWritablePath(ctx.actor, (await this.repo.region(existing.gridId, t))?.path ?? '');
+      const patch: Partial<NewResident> = {};
+      if (input.name !== undefined && input.name !== existing.name) Object.assign(patch, { name: input.name }, nameColumns(input.name));
+      for (const f of PLAIN_FIELDS) {
+        const v = input[f];
+        if (v !== undefined && v !== existing[f]) (patch as Record<string, unknown>)[f] = v;
+      }
+      if (input.status !== undefined && input.status !== existing.status) patch.status = input.status;
+      if (place.gridId !== existing.gridId) Object.assign(patch, { gridId: place.gridId, communityId: place.communityId });
+      if (input.householdId !== undefined && (input.householdId ?? null) !== existing.householdId) patch.householdId = input.householdId ?? null;
+      if (Object.keys(patch).length === 0) return { id: existing.id, outcome: 'unchanged' as const };
+      const row = await this.repo.update(existing.id, existing.version, patch, t);
+      if (!row) throw versionConflict(existing.version);
+      if (patch.gridId !== undefined || patch.householdId !== undefined) {
+        await this.repo.insertMove(
+          {
+            residentId: row.id,
+            communityId: row.communityId,
+            moveType: row.communityId !== existing.communityId ? 'move_in' : 'transfer',
+            fromHouseholdId: existing.householdId,
+            toHouseholdId: row.householdId,
+            fromCommunityId: existing.communityId,
+            toCommunityId: row.communityId,
+            effectiveDate: today(),
+            createdBy: ctx.actor?.userId ?? null,
+          },
+          t,
+        );
+      }
+      if (audit) {
+        await this.audit.record(
+          ctx,
+          {
+            action: 'residents.update',
+            objectType: 'resident',
+            objectId: row.id,
+            communityId: row.communityId,
+            details: { fields: Object.keys(patch), source: 'upsert' },
+          },
+          t,
+        );
+      }
+      return { id: row.id, outcome: 'updated' as const };
+    };
+    return tx ? run(tx) : transaction(this.db, run);
+  }
+
+  /** Residents per community (status `active` by default), limited to the actor's residents.read scope when given. */
+  async countByCommunity(actor?: Actor, status: ResidentStatus | 'all' = 'active'): Promise<{ communityId: string; count: number }[]> {
+    const scope: DataScope = actor ? await this.regions.scopeFor(actor, 'residents.read') : { all: true, communityIds: [], gridIds: [] };
+    return this.repo.countByCommunity(scope, status === 'all' ? undefined : status);
+  }
+
+  // ---------------------------------------------------------------- HTTP use cases
+
+  /** The list: search, filters, sort, offset or keyset pagination, capped total. */
+  async list(actor: Actor, query: ResidentsQuery): Promise<ResidentsPage> {
+    const scope = await this.regions.scopeFor(actor, 'residents.read');
+    const search = await this.resolve(actor, query, scope);
+    const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : undefined;
+    const rows = await this.repo.search(search, {
+      sort: query.sort,
+      order: query.order,
+      limit: query.pageSize + 1,
+      offset: after ? 0 : (query.page - 1) * query.pageSize,
+      after,
+    });
+    const more = rows.length > query.pageSize;
+    const page = rows.slice(0, query.pageSize);
+    const cap = this.limits.totalCap;
+    const counted = await this.repo.countCapped(search, cap);
+    const visible = await this.care.visibility(actor);
+    const groups = await this.care.currentGroups(page.map((r) => r.id));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((h) => this.toItem(h, groups.get(h.id) ?? [], visible)),
+      total: Math.min(counted, cap),
+      totalCapped: counted > cap,
+      nextCursor: more && last ? encodeCursor(query.sort, query.order, { value: sortValue(last, query.sort), id: last.id }) : null,
+    };
+  }
+
+  /** Everything about one resident that the actor may see. */
+  async detail(actor: Actor, id: string): Promise<ResidentDetail> {
+    const row = await this.getForActor(actor, id);
+    return this.detailOf(actor, row);
+  }
+
+  /** Registers a resident; birth date and sex come from the ID number. */
+  async create(ctx: RequestContext, input: CreateResidentRequest): Promise<ResidentDetail> {
+    const actor = ctx.actor!;
+    const identity = identityColumns(this.crypto, input.idNumber);
+    const place = await this.placeFor(actor, input.gridId, input.householdId ?? null, this.db);
+    const existing = await this.repo.byIdHash(identity.idHash);
+    if (existing) throw duplicateId(await this.visibleId(actor, existing));
+    const row = await transaction(this.db, (tx) => this.insertResident(ctx, input, identity, place, tx, true, 'form'));
+    return this.detailOf(actor, row);
+  }
+
+  /** Edits a resident (optimistic lock on `version`); a status change is recorded in the move history. */
+  async update(ctx: RequestContext, id: string, input: UpdateResidentRequest): Promise<ResidentDetail> {
+    const actor = ctx.actor!;
+    const current = await this.getForActor(actor, id);
+    await this.assertWritable(actor, current);
+    if (input.version !== current.version) throw versionConflict(current.version);
+    const patch: Partial<NewResident> = {};
+    if (input.name !== undefined && input.name !== current.name) Object.assign(patch, { name: input.name }, nameColumns(input.name));
+    for (const f of PLAIN_FIELDS) {
+      const v = input[f];
+      if (v !== undefined && v !== current[f]) (patch as Record<string, unknown>)[f] = v;
+    }
+    if (input.idNumber !== undefined) {
+      const identity = identityColumns(this.crypto, input.idNumber);
+      if (identity.idHash !== current.idHash) {
+        const other = await this.repo.byIdHash(identity.idHash);
+        if (other) throw duplicateId(await this.visibleId(actor, other));
+        Object.assign(patch, identity);
+      }
+    }
+    const statusChange = input.status !== undefined && input.status !== current.status ? input.status : undefined;
+    if (statusChange) patch.status = statusChange;
+    if (Object.keys(patch).length === 0) return this.detailOf(actor, current);
+    const row = await transaction(this.db, async (tx) => {
+      const updated = await this.repo.update(id, input.version, patch, tx);
+      if (!updated) {
+        const now = await this.repo.byId(id, tx);
+        throw versionConflict(now?.version ?? current.version);
+      }
+      if (statusChange) {
+        const moveType = statusChange === 'moved_out' ? 'move_out' : statusChange === 'deceased' ? 'deceased' : 'reinstate';
+        await this.repo.insertMove(
+          {
+            residentId: id,
+            communityId: current.communityId,
+            moveType,
+            fromHouseholdId: moveType === 'reinstate' ? null : current.householdId,
+            toHouseholdId: moveType === 'reinstate' ? current.householdId : null,
+            fromCommunityId: moveType === 'reinstate' ? null : current.communityId,
+            toCommunityId: moveType === 'reinstate' ? current.communityId : null,
+            effectiveDate: input.statusDate ?? today(),
+            reason: input.statusReason ?? null,
+            createdBy: actor.userId,
+          },
+          tx,
+        );
+      }
+      const fields = Object.keys(patch).filter((k) => !['idCipher', 'idHash', 'idMasked', 'idTailRev', 'namePinyin', 'nameInitials'].includes(k));
+      await this.audit.record(
+        ctx,
+        {
+          action: 'residents.update',
+          objectType: 'resident',
+          objectId: id,
+          communityId: current.communityId,
+          details: { fields, ...(statusChange ? { status: statusChange } : {}) },
+        },
+        tx,
+      );
+      return updated;
+    });
+    return this.detailOf(actor, row);
+  }
+
+  /** The full ID number and phone; needs residents.reveal over the resident and is audited. */
+  async reveal(ctx: RequestContext, id: string): Promise<{ idNumber: string; phone: string | null }> {
+    const actor = ctx.actor!;
+    const row = await this.getForActor(actor, id);
+    await this.regions.assertCovers(actor, 'residents.reveal', row);
+    const idNumber = this.crypto.decrypt(row.idCipher);
+    await this.audit.record(ctx, {
+      action: 'residents.reveal',
+      objectType: 'resident',
+      objectId: id,
+      communityId: row.communityId,
+      details: { fields: ['idNumber', 'phone'] },
+    });
+    return { idNumber, phone: row.phone };
+  }
+
+  /**
+   * The current filter as an .xlsx stream (exceljs streaming writer), at most RESIDENTS_EXPORT_CAP rows.
+   * Masked unless `reveal` (needs residents.reveal; full values only for residents inside its scope).
+   */
+  async exportXlsx(ctx: RequestContext, query: ResidentsFilter & { reveal: boolean }): Promise<{ filename: string; rows: number; stream: Readable }> {
+    const actor = ctx.actor!;
+    if (query.reveal && !actor.permissions.has('residents.reveal')) throw new AppError('FORBIDDEN', { permission: 'residents.reveal' });
+    const scope = await this.regions.scopeFor(actor, 'residents.export');
+    const search = await this.resolve(actor, query, scope);
+    const rows = await this.repo.countCapped(search, this.limits.exportCap);
+    if (rows > this.limits.exportCap) throw exportTooLarge(rows, this.limits.exportCap);
+    const revealScope = query.reveal ? await this.regions.scopeFor(actor, 'residents.reveal') : null;
+    const visible = await this.care.visibility(actor);
+    const { reveal: _reveal, ...filter } = query;
+    const communityId = query.communityId ?? null;
+    await this.audit.record(ctx, { action: 'residents.export', objectType: 'resident', communityId, details: { rows, reveal: query.reveal, filter } });
+    if (query.reveal) await this.audit.record(ctx, { action: 'residents.export.reveal', objectType: 'resident', communityId, details: { rows, filter } });
+
+    const out = new PassThrough();
+    const write = async () => {
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+      const ws = wb.addWorksheet('居民');
+      ws.columns = [
+        { header: '姓名', key: 'name', width: 12 },
+        { header: '性别', key: 'sex', width: 6 },
+        { header: '年龄', key: 'age', width: 6 },
+        { header: '身份证号', key: 'idNumber', width: 22 },
+        { header: '联系电话', key: 'phone', width: 16 },
+        { header: '民族', key: 'ethnicity', width: 8 },
+        { header: '居住类型', key: 'residenceType', width: 10 },
+        { header: '人员状态', key: 'status', width: 8 },
+        { header: '与户主关系', key: 'relation', width: 10 },
+        { header: '社区', key: 'community', width: 12 },
+        { header: '网格', key: 'grid', width: 14 },
+        { header: '住址', key: 'address', width: 36 },
+        { header: '关注群体', key: 'careGroups', width: 24 },
+      ];
+      let after: { value: string; id: string } | undefined;
+      for (;;) {
+        const batch = await this.repo.search(search, { sort: query.sort, order: query.order, limit: EXPORT_BATCH, after, withCipher: query.reveal });
+        if (batch.length === 0) break;
+        const groups = await this.care.currentGroups(batch.map((h) => h.id));
+        for (const h of batch) {
+          const full = revealScope !== null && scopeCovers(revealScope, h);
+          const text = (v: string | null | undefined) => escapeCell(v ?? '');
+          ws.addRow([
+            text(h.name),
+            h.sex === 'M' ? '男' : '女',
+            ageOn(h.birthDate),
+            text(full && h.idCipher ? this.crypto.decrypt(Buffer.from(h.idCipher)) : h.idMasked),
+            text(full ? h.phone : maskPhone(h.phone)),
+            text(h.ethnicity),
+            text(RESIDENCE_TYPE_LABELS[h.residenceType as ResidenceType]?.zh ?? h.residenceType),
+            text(RESIDENT_STATUS_LABELS[h.status as ResidentStatus]?.zh ?? h.status),
+            text(h.relationToHead ? (RELATION_LABELS[h.relationToHead as Relation]?.zh ?? h.relationToHead) : ''),
+            text(h.communityName),
+            text(h.gridName),
+            text(h.address),
+            text(
+              this.visibleGroups(groups.get(h.id) ?? [], visible, h)
+                .map((g) => CARE_GROUP_LABELS[g].zh)
+                .join('、'),
+            ),
+          ]).commit();
+        }
+        if (batch.length < EXPORT_BATCH) break;
+        const last = batch[batch.length - 1];
+        after = { value: sortValue(last, query.sort), id: last.id };
+      }
+      ws.commit();
+      await wb.commit();
+    };
+    write().catch((err) => out.destroy(err as Error));
+    const stamp = today().replace(/-/g, '');
+    return { filename: `居民名册_${stamp}.xlsx`, rows, stream: out };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /** Turns the query's filters into a search, checking each against the actor. */
+  private async resolve(actor: Actor, q: ResidentsFilter, scope: DataScope): Promise<ResidentSearch> {
+    const search: ResidentSearch = {
+      scope,
+      status: q.status === 'all' ? undefined : q.status,
+      sex: q.sex,
+      residenceType: q.residenceType,
+      communityId: q.communityId,
+      gridId: q.gridId,
+    };
+    if (q.q) {
+      const kind = classifyQuery(q.q);
+      if (kind) {
+        search.q = kind;
+        if (kind.kind === 'id_exact') {
+          const n = normaliseIdNumber(kind.value);
+          search.idHash = n ? this.crypto.blindIndex(n) : undefined;
+        }
+      }
+    }
+    if (q.regionId) {
+      // 404 for a region outside the actor's grants: no probing of ids.
+      const region = await this.regions.get(actor, q.regionId);
+      // A region that contradicts communityId/gridId matches nothing (NO_MATCH is no row's id).
+      if (region.level === 'grid') search.gridId = search.gridId && search.gridId !== region.id ? NO_MATCH : region.id;
+      else if (region.level === 'community') search.communityId = search.communityId && search.communityId !== region.id ? NO_MATCH : region.id;
+      else if (region.level === 'street') search.regionPath = region.path;
+    }
+    if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) {
+      throw validationError([{ path: 'ageMax', code: 'too_small', message: '最大年龄不能小于最小年龄', messageEn: 'ageMax cannot be less than ageMin' }]);
+    }
+    Object.assign(search, birthRange(q.ageMin, q.ageMax));
+    if (q.careGroup) {
+      const permission = CARE_GROUP_PERMISSION[q.careGroup];
+      if (!actor.permissions.has(permission)) throw new AppError('FORBIDDEN', { permission });
+      search.care = { group: q.careGroup, scope: await this.regions.scopeFor(actor, permission) };
+    }
+    return search;
+  }
+
+  /**
+   * Checks a grid (and household) for a new or moved resident; returns the community. Every query runs on
+   * `db`, so that it works inside a caller's transaction (PGlite has a single connection).
+   */
+  private async placeFor(
+    actor: Actor | null,
+    gridId: string,
+    householdId: string | null,
+    db: Db,
+  ): Promise<{ communityId: string; gridId: string; householdId: string | null }> {
+    const grid = await this.repo.region(gridId, db);
+    if (!grid || grid.level !== 'grid' || !grid.parentId) {
+      throw validationError([{ path: 'gridId', code: 'not_a_grid', message: '网格不存在', messageEn: 'No such grid' }]);
+    }
+    const place = { communityId: grid.parentId, gridId, householdId };
+    if (actor) assertWritablePath(actor, grid.path);
+    if (householdId) {
+      const h = await this.repo.household(householdId, db);
+      if (!h || h.communityId !== place.communityId) {
+        throw validationError([
+          {
+            path: 'householdId',
+            code: 'household_mismatch',
+            message: '户不存在或不在该网格所属社区',
+            messageEn: 'No such household in the community of this grid',
+          },
+        ]);
+      }
+    }
+    return place;
+  }
+
+  private async assertWritable(actor: Actor, row: { communityId: string; gridId: string }) {
+    await this.regions.assertCovers(actor, 'residents.write', row);
+  }
+
+  /** The id of an existing resident when the actor may see it (to link to it), otherwise nothing. */
+  private async visibleId(actor: Actor, row: ResidentRow): Promise<string | undefined> {
+    return scopeCovers(await this.regions.scopeFor(actor, 'residents.read'), row) ? row.id : undefined;
+  }
+
+  private async insertResident(
+    ctx: RequestContext,
+    input: Omit<CreateResidentRequest, 'gridId' | 'householdId' | 'idNumber'>,
+    identity: ReturnType<typeof identityColumns>,
+    place: { communityId: string; gridId: string; householdId: string | null },
+    tx: Db,
+    audit: boolean,
+    source: 'form' | 'upsert',
+  ): Promise<ResidentRow> {
+    const values: NewResident = { ...place, name: input.name, ...nameColumns(input.name), ...identity };
+    for (const f of PLAIN_FIELDS) if (input[f] !== undefined) (values as Record<string, unknown>)[f] = input[f];
+    if ((input as UpsertResidentInput).status) values.status = (input as UpsertResidentInput).status;
+    let row: ResidentRow;
+    try {
+      // A savepoint, so that a duplicate inside a caller's transaction can be reported and the transaction go on.
+      row = await tx.transaction((sp) => this.repo.insert(values, sp as unknown as Db));
+    } catch (err) {
+      if (isUniqueViolation(err)) throw duplicateId();
+      throw err;
+    }
+    await this.repo.insertMove(
+      {
+        residentId: row.id,
+        communityId: row.communityId,
+        moveType: 'register',
+        toHouseholdId: row.householdId,
+        toCommunityId: row.communityId,
+        effectiveDate: today(),
+        createdBy: ctx.actor?.userId ?? null,
+      },
+      tx,
+    );
+    if (audit) {
+      await this.audit.record(
+        ctx,
+        {
+          action: 'residents.create',
+          objectType: 'resident',
+          objectId: row.id,
+          communityId: row.communityId,
+          details: { gridId: row.gridId, householdId: row.householdId, source },
+        },
+        tx,
+      );
+    }
+    return row;
+  }
+
+  private visibleGroups(groups: CareGroup[], visible: CareVisibility, where: { communityId: string; gridId: string }): CareGroup[] {
+    const allowed = visible(where);
+    return groups.filter((g) => allowed.has(g));
+  }
+
+  private toItem(h: ResidentHit, groups: CareGroup[], visible: CareVisibility): ResidentListItem {
+    return {
+      id: h.id,
+      name: h.name,
+      idMasked: h.idMasked,
+      phoneMasked: maskPhone(h.phone),
+      age: ageOn(h.birthDate),
+      sex: h.sex,
+      residenceType: h.residenceType,
+      status: h.status,
+      communityId: h.communityId,
+      communityName: h.communityName,
+      gridId: h.gridId,
+      gridName: h.gridName,
+      householdId: h.householdId,
+      address: h.address,
+      relationToHead: h.relationToHead,
+      careGroups: this.visibleGroups(groups, visible, h),
+    };
+  }
+
+  private async detailOf(actor: Actor, row: ResidentRow): Promise<ResidentDetail> {
+    const [names, household, moves, visible, groups] = await Promise.all([
+      this.repo.regionNames(row.communityId, row.gridId),
+      row.householdId ? this.repo.household(row.householdId) : Promise.resolve(undefined),
+      this.repo.moves(row.id),
+      this.care.visibility(actor),
+      this.care.currentGroups([row.id]),
+    ]);
+    const scope = await this.regions.scopeFor(actor, 'residents.read');
+    const members = household ? await this.repo.householdMembers(household.id, scope) : [];
+    const careRecords = await this.care.listFor(actor, row, visible);
+    return {
+      id: row.id,
+      name: row.name,
+      namePinyin: row.namePinyin,
+      idMasked: row.idMasked,
+      phoneMasked: maskPhone(row.phone),
+      age: ageOn(row.birthDate),
+      sex: row.sex,
+      ethnicity: row.ethnicity,
+      education: row.education,
+      politicalStatus: row.politicalStatus,
+      maritalStatus: row.maritalStatus,
+      employmentStatus: row.employmentStatus,
+      residenceType: row.residenceType,
+      relationToHead: row.relationToHead,
+      status: row.status,
+      notes: row.notes,
+      communityId: row.communityId,
+      communityName: names.communityName,
+      gridId: row.gridId,
+      gridName: names.gridName,
+      householdId: row.householdId,
+      address: household?.address ?? null,
+      careGroups: this.visibleGroups(groups.get(row.id) ?? [], visible, row),
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      household: household
+        ? {
+            id: household.id,
+            householdNumber: household.householdNumber,
+            address: household.address,
+            room: household.room,
+            householdType: household.householdType,
+            headResidentId: household.headResidentId,
+            members: members.map((m) => ({ id: m.id, name: m.name, sex: m.sex, age: ageOn(m.birthDate), relationToHead: m.relationToHead, status: m.status })),
+          }
+        : null,
+      careRecords,
+      moves,
+    };
+  }
+}
