@@ -19,7 +19,14 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
+import { residentsRoutes } from './modules/residents/residents.routes';
+import { careRoutes } from './modules/care/care.routes';
+import { buildingsRoutes } from './modules/buildings/buildings.routes';
+import { householdsRoutes } from './modules/households/households.routes';
+import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { redivisionRoutes } from './modules/redivision/redivision.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,14 +84,17 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Shequ API / 社区综合服务平台接口', version: '0.1.0', description: 'Errors: { error: { code, message, details } }. State-changing requests need the x-csrf-token header from /api/auth/login.' },
+      info: {
+        title: 'Shequ API / 社区综合服务平台接口',
+        version: '0.1.0',
+        description: 'Errors: { error: { code, message, details } }. State-changing requests need the x-csrf-token header from /api/auth/login.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shequ_sid' } } },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   await app.register(authPlugin, { auth: services.auth });
-
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
@@ -93,6 +103,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(regionsRoutes, { regions: services.regions });
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(auditRoutes, { audit: services.audit });
+  await app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes });
+  await app.register(residentsRoutes, { residents: services.residents });
+  await app.register(careRoutes, { residents: services.residents, care: services.care });
+  await app.register(buildingsRoutes, { buildings: services.buildings });
+  await app.register(householdsRoutes, { households: services.households });
+  await app.register(statisticsRoutes, { statistics: services.statistics });
+  await app.register(redivisionRoutes, { redivision: services.redivision });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {

@@ -6,8 +6,22 @@ import { AccountsService } from './modules/accounts/accounts.service';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { AuthService } from './modules/auth/auth.service';
+import { ImportsRepository } from './modules/imports/imports.repository';
+import { ImportsService } from './modules/imports/imports.service';
+import { CareRepository } from './modules/care/care.repository';
+import { CareService } from './modules/care/care.service';
 import { RegionsRepository } from './modules/regions/regions.repository';
 import { RegionsService } from './modules/regions/regions.service';
+import { ResidentsRepository } from './modules/residents/residents.repository';
+import { ResidentsService } from './modules/residents/residents.service';
+import { BuildingsRepository } from './modules/buildings/buildings.repository';
+import { BuildingsService } from './modules/buildings/buildings.service';
+import { HouseholdsRepository } from './modules/households/households.repository';
+import { HouseholdsService } from './modules/households/households.service';
+import { StatisticsRepository } from './modules/statistics/statistics.repository';
+import { StatisticsService } from './modules/statistics/statistics.service';
+import { RedivisionRepository } from './modules/redivision/redivision.repository';
+import { RedivisionService } from './modules/redivision/redivision.service';
 
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
 export function createServices(database: Database, config: Config) {
@@ -19,7 +33,14 @@ export function createServices(database: Database, config: Config) {
   const auth = new AuthService(authRepo, audit, config);
   const regions = new RegionsService(new RegionsRepository(db), audit);
   const accounts = new AccountsService(db, new AccountsRepository(db), authRepo, auth, audit);
-  return { crypto, audit, auth, regions, accounts };
+  const care = new CareService(db, new CareRepository(db), regions, audit);
+  const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care);
+  const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows });
+  const buildings = new BuildingsService(db, new BuildingsRepository(db), regions, audit);
+  const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);
+  const statistics = new StatisticsService(new StatisticsRepository(db), regions);
+  const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
+  return { crypto, audit, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision };
 }
 
 export type Services = ReturnType<typeof createServices>;

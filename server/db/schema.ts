@@ -7,3 +7,4 @@ export * from '../modules/buildings/buildings.table';
 export * from '../modules/households/households.table';
 export * from '../modules/residents/residents.table';
 export * from '../modules/care/care.table';
+export * from '../modules/imports/imports.table';

@@ -19,5 +19,9 @@ export const buildings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('buildings_community_idx').on(t.communityId), index('buildings_grid_idx').on(t.gridId), index('buildings_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`)],
+  (t) => [
+    index('buildings_community_idx').on(t.communityId),
+    index('buildings_grid_idx').on(t.gridId),
+    index('buildings_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+  ],
 );

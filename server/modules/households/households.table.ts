@@ -27,6 +27,8 @@ export const households = pgTable(
     index('households_community_idx').on(t.communityId),
     index('households_building_idx').on(t.buildingId),
     index('households_grid_idx').on(t.gridId),
+    // 户号 look-up from the search box.
+    index('households_number_idx').on(t.householdNumber),
     index('households_address_trgm').using('gin', sql`${t.address} gin_trgm_ops`),
   ],
 );

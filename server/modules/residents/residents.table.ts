@@ -79,5 +79,10 @@ export const residentMoves = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('resident_moves_resident_idx').on(t.residentId, t.effectiveDate)],
+  (t) => [
+    index('resident_moves_resident_idx').on(t.residentId, t.effectiveDate),
+    // The household page lists moves into and out of a household.
+    index('resident_moves_from_household_idx').on(t.fromHouseholdId),
+    index('resident_moves_to_household_idx').on(t.toHouseholdId),
+  ],
 );

@@ -1,0 +1,89 @@
+import type { BuildingsQuery, CreateBuildingRequest, UpdateBuildingRequest } from '../../../shared/contracts/buildings';
+import type { Db } from '../../db/client';
+import type { Actor, RequestContext } from '../../lib/context';
+import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
+import { scopeCovers } from '../../lib/scope';
+import type { AuditService } from '../audit/audit.service';
+import type { RegionsService } from '../regions/regions.service';
+import { regionFilterOf, type BuildingRow, type BuildingsRepository } from './buildings.repository';
+
+/** Buildings in grids: list, page, register, edit. Moving one to another grid is a re-division. */
+export class BuildingsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: BuildingsRepository,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: BuildingsQuery) {
+    const scope = await this.regions.scopeFor(actor, 'buildings.read');
+    const region = query.regionId ? regionFilterOf(await this.regions.get(actor, query.regionId)) : undefined;
+    return this.repo.page({ scope, region, gridId: query.gridId, q: query.q || undefined }, query.pageSize, (query.page - 1) * query.pageSize);
+  }
+
+  /** A building inside the actor's scope for `permission`; 404 otherwise (no probing of ids). */
+  async readable(actor: Actor, id: string, permission: 'buildings.read' | 'households.read' = 'buildings.read'): Promise<BuildingRow> {
+    const row = await this.repo.byId(id);
+    if (!row || !scopeCovers(await this.regions.scopeFor(actor, permission), row)) throw notFound('building');
+    return row;
+  }
+
+  /** The building page: the building and its households. */
+  async get(actor: Actor, id: string) {
+    await this.readable(actor, id);
+    const view = await this.repo.view(id);
+    if (!view) throw notFound('building');
+    return { ...view, householdList: await this.repo.householdsOf(id) };
+  }
+
+  /** A grid by id, as the community and grid a new row belongs to; 400 naming `field` when it is not a grid. */
+  async gridPlace(gridId: string, field: string) {
+    const grid = await this.repo.region(gridId);
+    if (!grid || grid.level !== 'grid' || !grid.parentId)
+      throw validationError([{ path: field, code: 'not_a_grid', message: '网格不存在', messageEn: 'no such grid' }]);
+    return { communityId: grid.parentId, gridId: grid.id };
+  }
+
+  async create(ctx: RequestContext, input: CreateBuildingRequest) {
+    const actor = ctx.actor!;
+    const place = await this.gridPlace(input.gridId, 'gridId');
+    await this.regions.assertCovers(actor, 'buildings.write', place);
+    const id = await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const row = await this.repo.insert(
+        { ...place, name: input.name, address: input.address, floors: input.floors, units: input.units, builtYear: input.builtYear ?? null },
+        tx,
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'buildings.create',
+          objectType: 'building',
+          objectId: row.id,
+          communityId: row.communityId,
+          details: { name: row.name, address: row.address, gridId: row.gridId },
+        },
+        tx,
+      );
+      return row.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateBuildingRequest) {
+    const actor = ctx.actor!;
+    const current = await this.readable(actor, id);
+    await this.regions.assertCovers(actor, 'buildings.write', current);
+    const { version, ...patch } = input;
+    const fields = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+    if (fields.length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const row = await this.repo.update(id, version, patch, tx);
+      if (!row) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
+      await this.audit.record(ctx, { action: 'buildings.update', objectType: 'building', objectId: id, communityId: row.communityId, details: { fields } }, tx);
+    });
+    return this.get(actor, id);
+  }
+}

@@ -1,0 +1,260 @@
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/sql';
+import type { DataScope } from '../../lib/scope';
+import { escapeLike, regionSql, scopeSql, type RegionFilter } from '../buildings/buildings.repository';
+import { careRecords } from '../care/care.table';
+import { residentMoves, residents } from '../residents/residents.table';
+import { households } from './households.table';
+
+export type HouseholdRow = typeof households.$inferSelect;
+
+/** A household with display names and its active member count. */
+export interface HouseholdView {
+  id: string;
+  householdNumber: string | null;
+  address: string;
+  room: string | null;
+  buildingId: string | null;
+  buildingName: string | null;
+  communityId: string;
+  communityName: string;
+  gridId: string;
+  gridName: string;
+  householdType: string;
+  status: string;
+  headResidentId: string | null;
+  headName: string | null;
+  memberCount: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Filters already resolved by the service. */
+export interface HouseholdSearch {
+  scope: DataScope;
+  region?: RegionFilter;
+  gridId?: string;
+  buildingId?: string;
+  householdType?: string;
+  /** undefined = every status */
+  status?: string;
+  q?: string;
+}
+
+/** A resident as household changes need it (locked inside the transaction). */
+export interface MemberRow {
+  id: string;
+  householdId: string | null;
+  communityId: string;
+  gridId: string;
+  relationToHead: string | null;
+  status: string;
+}
+
+const VIEW = sql`h.id, h.household_number AS "householdNumber", h.address, h.room, h.building_id AS "buildingId", b.name AS "buildingName",
+  h.community_id AS "communityId", c.name AS "communityName", h.grid_id AS "gridId", g.name AS "gridName", h.household_type AS "householdType",
+  h.status, h.head_resident_id AS "headResidentId", hr.name AS "headName", h.version,
+  to_json(h.created_at)#>>'{}' AS "createdAt", to_json(h.updated_at)#>>'{}' AS "updatedAt",
+  (SELECT count(*)::int FROM residents r WHERE r.household_id = h.id AND r.status = 'active') AS "memberCount"
+  FROM households h
+  JOIN regions c ON c.id = h.community_id
+  JOIN regions g ON g.id = h.grid_id
+  LEFT JOIN buildings b ON b.id = h.building_id
+  LEFT JOIN residents hr ON hr.id = h.head_resident_id`;
+
+/**
+ * Queries on households. Reads join residents, buildings and regions for display (never id_cipher);
+ * member moves update the residents' household, community and grid inside the caller's transaction.
+ */
+export class HouseholdsRepository {
+  constructor(private readonly db: Db) {}
+
+  private where(s: HouseholdSearch): SQL {
+    const parts: SQL[] = [scopeSql(s.scope, 'h')];
+    if (s.region) parts.push(regionSql(s.region, 'h'));
+    if (s.gridId) parts.push(sql`h.grid_id = ${s.gridId}::uuid`);
+    if (s.buildingId) parts.push(sql`h.building_id = ${s.buildingId}::uuid`);
+    if (s.householdType) parts.push(sql`h.household_type = ${s.householdType}`);
+    if (s.status) parts.push(sql`h.status = ${s.status}`);
+    if (s.q) parts.push(sql`(h.address ILIKE ${`%${escapeLike(s.q)}%`} OR h.household_number = ${s.q})`);
+    return sql.join(parts, sql` AND `);
+  }
+
+  async page(s: HouseholdSearch, limit: number, offset: number) {
+    const where = this.where(s);
+    const [items, [{ total }]] = await Promise.all([
+      rowsOf<HouseholdView>(this.db, sql`SELECT ${VIEW} WHERE ${where} ORDER BY h.address, h.room NULLS FIRST, h.id LIMIT ${limit} OFFSET ${offset}`),
+      rowsOf<{ total: number }>(this.db, sql`SELECT count(*)::int AS total FROM households h WHERE ${where}`),
+    ]);
+    return { items, total };
+  }
+
+  async view(id: string): Promise<HouseholdView | undefined> {
+    const rows = await rowsOf<HouseholdView>(this.db, sql`SELECT ${VIEW} WHERE h.id = ${id}::uuid`);
+    return rows[0];
+  }
+
+  /** Everyone whose household this is: active first, the head first, then by age. Masked identity only. */
+  members(id: string, headId: string | null) {
+    return rowsOf<{
+      id: string;
+      name: string;
+      idMasked: string;
+      sex: 'M' | 'F';
+      age: number;
+      relationToHead: string | null;
+      status: string;
+    }>(
+      this.db,
+      sql`SELECT r.id, r.name, r.id_masked AS "idMasked", r.sex,
+                 date_part('year', age(current_date, r.birth_date))::int AS age, r.relation_to_head AS "relationToHead", r.status
+          FROM residents r WHERE r.household_id = ${id}::uuid
+          ORDER BY (r.status = 'active') DESC, (r.id = ${headId}::uuid) IS TRUE DESC, r.birth_date, r.id`,
+    );
+  }
+
+  /** Moves into or out of the household, newest first. */
+  moves(id: string) {
+    return rowsOf<{
+      id: string;
+      residentId: string;
+      residentName: string | null;
+      moveType: string;
+      fromHouseholdId: string | null;
+      toHouseholdId: string | null;
+      fromCommunityName: string | null;
+      toCommunityName: string | null;
+      effectiveDate: string;
+      reason: string | null;
+      createdAt: string;
+    }>(
+      this.db,
+      sql`SELECT m.id, m.resident_id AS "residentId", r.name AS "residentName", m.move_type AS "moveType",
+                 m.from_household_id AS "fromHouseholdId", m.to_household_id AS "toHouseholdId",
+                 fc.name AS "fromCommunityName", tc.name AS "toCommunityName", m.effective_date::text AS "effectiveDate", m.reason,
+                 to_json(m.created_at)#>>'{}' AS "createdAt"
+          FROM resident_moves m
+          LEFT JOIN residents r ON r.id = m.resident_id
+          LEFT JOIN regions fc ON fc.id = m.from_community_id
+          LEFT JOIN regions tc ON tc.id = m.to_community_id
+          WHERE m.from_household_id = ${id}::uuid OR m.to_household_id = ${id}::uuid
+          ORDER BY m.effective_date DESC, m.created_at DESC, m.id
+          LIMIT 500`,
+    );
+  }
+
+  async byId(id: string, db: Db = this.db): Promise<HouseholdRow | undefined> {
+    const rows = await db.select().from(households).where(eq(households.id, id)).limit(1);
+    return rows[0];
+  }
+
+  /** A household with this 户号, other than `exceptId`. */
+  async byNumber(householdNumber: string, exceptId?: string) {
+    const rows = await this.db
+      .select({ id: households.id })
+      .from(households)
+      .where(exceptId ? and(eq(households.householdNumber, householdNumber), ne(households.id, exceptId)) : eq(households.householdNumber, householdNumber))
+      .limit(1);
+    return rows[0];
+  }
+
+  /** Locks households for the rest of the transaction (in id order, so two changes never deadlock). */
+  lock(tx: Db, ids: string[]): Promise<HouseholdRow[]> {
+    return tx.select().from(households).where(inArray(households.id, ids)).orderBy(households.id).for('update');
+  }
+
+  /** Locks a household's active members. */
+  lockMembers(tx: Db, householdId: string): Promise<MemberRow[]> {
+    return tx
+      .select({
+        id: residents.id,
+        householdId: residents.householdId,
+        communityId: residents.communityId,
+        gridId: residents.gridId,
+        relationToHead: residents.relationToHead,
+        status: residents.status,
+      })
+      .from(residents)
+      .where(and(eq(residents.householdId, householdId), eq(residents.status, 'active')))
+      .orderBy(residents.id)
+      .for('update');
+  }
+
+  async insert(tx: Db, row: typeof households.$inferInsert): Promise<HouseholdRow> {
+    const [h] = await tx.insert(households).values(row).returning();
+    return h;
+  }
+
+  /** Updates when the version matches (or always, without a version); bumps the version. */
+  async update(tx: Db, id: string, version: number | undefined, patch: Partial<typeof households.$inferInsert>): Promise<HouseholdRow | undefined> {
+    const rows = await tx
+      .update(households)
+      .set({ ...patch, version: sql`${households.version} + 1`, updatedAt: sql`now()` })
+      .where(version === undefined ? eq(households.id, id) : and(eq(households.id, id), eq(households.version, version)))
+      .returning();
+    return rows[0];
+  }
+
+  /** Puts residents into a household (its community and grid follow); a relation per resident when given. */
+  async placeResidents(tx: Db, place: { householdId: string; communityId: string; gridId: string }, people: { id: string; relationToHead?: string | null }[]) {
+    for (const p of people) {
+      await tx
+        .update(residents)
+        .set({
+          householdId: place.householdId,
+          communityId: place.communityId,
+          gridId: place.gridId,
+          ...(p.relationToHead !== undefined ? { relationToHead: p.relationToHead } : {}),
+          version: sql`${residents.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(residents.id, p.id));
+    }
+  }
+
+  /** Sets one resident's relation to the head. */
+  async setRelation(tx: Db, residentId: string, relation: string | null) {
+    await tx
+      .update(residents)
+      .set({ relationToHead: relation, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(residents.id, residentId));
+  }
+
+  /** Care records follow their resident into a new community (community_id is their scope key). */
+  async moveCareRecords(tx: Db, residentIds: string[], communityId: string) {
+    if (residentIds.length === 0) return;
+    await tx
+      .update(careRecords)
+      .set({ communityId, updatedAt: sql`now()` })
+      .where(and(inArray(careRecords.residentId, residentIds), ne(careRecords.communityId, communityId)));
+  }
+
+  async insertMoves(tx: Db, rows: (typeof residentMoves.$inferInsert)[]) {
+    if (rows.length) await tx.insert(residentMoves).values(rows);
+  }
+
+  /** A resident's current household and status (read-only). */
+  async resident(id: string, db: Db = this.db): Promise<MemberRow | undefined> {
+    const rows = await db
+      .select({
+        id: residents.id,
+        householdId: residents.householdId,
+        communityId: residents.communityId,
+        gridId: residents.gridId,
+        relationToHead: residents.relationToHead,
+        status: residents.status,
+      })
+      .from(residents)
+      .where(eq(residents.id, id))
+      .limit(1);
+    return rows[0];
+  }
+
+  /** Active residents per household id. */
+  async activeCount(tx: Db, householdId: string) {
+    const rows = await rowsOf<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM residents WHERE household_id = ${householdId}::uuid AND status = 'active'`);
+    return rows[0].n;
+  }
+}

@@ -1,0 +1,354 @@
+import type {
+  CreateHouseholdRequest,
+  HouseholdsQuery,
+  MergeHouseholdRequest,
+  MoveMemberRequest,
+  SplitHouseholdRequest,
+  UpdateHouseholdRequest,
+} from '../../../shared/contracts/households';
+import type { Db } from '../../db/client';
+import type { Actor, RequestContext } from '../../lib/context';
+import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
+import { scopeCovers } from '../../lib/scope';
+import type { AuditService } from '../audit/audit.service';
+import { regionFilterOf } from '../buildings/buildings.repository';
+import type { BuildingsService } from '../buildings/buildings.service';
+import type { RegionsService } from '../regions/regions.service';
+import type { HouseholdRow, HouseholdsRepository, MemberRow } from './households.repository';
+
+/** Where a household is: community, grid and (optionally) building. */
+interface Place {
+  communityId: string;
+  gridId: string;
+  buildingId: string | null;
+}
+
+const conflict = (reason: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', { reason, ...extra });
+
+/**
+ * Households (户): list, page, register, edit, and the changes of membership — moving a member, 分户
+ * (split) and 并户 (merge). A household is never deleted; a merged one keeps status `merged`. Each change
+ * runs in one transaction with its history rows and its audit entry.
+ */
+export class HouseholdsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: HouseholdsRepository,
+    private readonly regions: RegionsService,
+    private readonly buildings: BuildingsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: HouseholdsQuery) {
+    const scope = await this.regions.scopeFor(actor, 'households.read');
+    const region = query.regionId ? regionFilterOf(await this.regions.get(actor, query.regionId)) : undefined;
+    return this.repo.page(
+      {
+        scope,
+        region,
+        gridId: query.gridId,
+        buildingId: query.buildingId,
+        householdType: query.householdType,
+        status: query.status === 'all' ? undefined : query.status,
+        q: query.q || undefined,
+      },
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    );
+  }
+
+  /** A household the actor may read; 404 otherwise (no probing of ids). */
+  async readable(actor: Actor, id: string): Promise<HouseholdRow> {
+    const row = await this.repo.byId(id);
+    if (!row || !scopeCovers(await this.regions.scopeFor(actor, 'households.read'), row)) throw notFound('household');
+    return row;
+  }
+
+  /** A household the actor may change: 404 when they cannot read it, 403 when they may read but not write. */
+  private async writable(actor: Actor, id: string): Promise<HouseholdRow> {
+    const row = await this.readable(actor, id);
+    await this.regions.assertCovers(actor, 'households.write', row);
+    return row;
+  }
+
+  /** The other end of a move: 404 when it does not exist, 403 when it lies outside the actor's write scope. */
+  private async target(actor: Actor, id: string): Promise<HouseholdRow> {
+    const row = await this.repo.byId(id);
+    if (!row) throw notFound('household');
+    await this.regions.assertCovers(actor, 'households.write', row);
+    return row;
+  }
+
+  /** The household page: the household, its members (masked identity) and its move history. */
+  async get(actor: Actor, id: string) {
+    await this.readable(actor, id);
+    const view = await this.repo.view(id);
+    if (!view) throw notFound('household');
+    const [members, moves] = await Promise.all([this.repo.members(id, view.headResidentId), this.repo.moves(id)]);
+    return { ...view, members, moves };
+  }
+
+  private async checkNumber(householdNumber: string | null | undefined, exceptId?: string, field = 'householdNumber') {
+    if (householdNumber && (await this.repo.byNumber(householdNumber, exceptId))) throw new AppError('DUPLICATE', [{ path: field }], { field });
+  }
+
+  /** Where a new household goes: a building (read scope, else 404) or a grid. */
+  private async placeOf(actor: Actor, input: { buildingId?: string; gridId?: string }, field: string): Promise<Place> {
+    if (input.buildingId) {
+      const b = await this.buildings.readable(actor, input.buildingId);
+      if (input.gridId && input.gridId !== b.gridId)
+        throw validationError([{ path: 'gridId', code: 'building_grid', message: '楼栋不在该网格内', messageEn: 'the building is not in this grid' }]);
+      return { communityId: b.communityId, gridId: b.gridId, buildingId: b.id };
+    }
+    return { ...(await this.buildings.gridPlace(input.gridId!, field)), buildingId: null };
+  }
+
+  async create(ctx: RequestContext, input: CreateHouseholdRequest) {
+    const actor = ctx.actor!;
+    const place = await this.placeOf(actor, input, 'gridId');
+    await this.regions.assertCovers(actor, 'households.write', place);
+    await this.checkNumber(input.householdNumber);
+    const id = await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const row = await this.repo.insert(tx, {
+        ...place,
+        householdNumber: input.householdNumber ?? null,
+        room: input.room ?? null,
+        address: input.address,
+        householdType: input.householdType,
+      });
+      await this.audit.record(
+        ctx,
+        {
+          action: 'households.create',
+          objectType: 'household',
+          objectId: row.id,
+          communityId: row.communityId,
+          details: { address: row.address, householdNumber: row.householdNumber },
+        },
+        tx,
+      );
+      return row.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateHouseholdRequest) {
+    const actor = ctx.actor!;
+    const current = await this.writable(actor, id);
+    if (input.householdNumber !== undefined) await this.checkNumber(input.householdNumber, id);
+    const { version, headResidentId, formerHeadRelation, ...fields } = input;
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const patch: Partial<HouseholdRow> = { ...fields };
+      let formerHead: string | null = null;
+      if (headResidentId && headResidentId !== current.headResidentId) {
+        const members = await this.repo.lockMembers(tx, id);
+        if (!members.some((m) => m.id === headResidentId))
+          throw validationError([
+            { path: 'headResidentId', code: 'not_member', message: '户主须为本户在册成员', messageEn: 'the head must be an active member of this household' },
+          ]);
+        patch.headResidentId = headResidentId;
+        formerHead = current.headResidentId;
+      }
+      const row = await this.repo.update(tx, id, version, patch);
+      if (!row) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
+      if (patch.headResidentId) {
+        await this.repo.setRelation(tx, patch.headResidentId, 'head');
+        if (formerHead) await this.repo.setRelation(tx, formerHead, formerHeadRelation ?? 'other');
+      }
+      const changed = Object.keys(input).filter((k) => k !== 'version' && input[k as keyof typeof input] !== undefined);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'households.update',
+          objectType: 'household',
+          objectId: id,
+          communityId: row.communityId,
+          details: { fields: changed, headResidentId: patch.headResidentId },
+        },
+        tx,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  /** Locks both households and checks that they are still active. */
+  private async lockActive(tx: Db, ids: string[]) {
+    const rows = await this.repo.lock(tx, ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) throw notFound('household');
+      if (r.status !== 'active') throw conflict('household_not_active', { householdId: id, status: r.status });
+    }
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  /** Moves people into a household: residents, their care records (when the community changes) and history rows. */
+  private async moveInto(
+    tx: Db,
+    ctx: RequestContext,
+    to: HouseholdRow,
+    people: (Omit<MemberRow, 'relationToHead'> & { relationToHead?: string | null })[],
+    move: { type: 'transfer' | 'split' | 'merge'; effectiveDate: string; reason?: string },
+  ) {
+    await this.repo.placeResidents(tx, { householdId: to.id, communityId: to.communityId, gridId: to.gridId }, people);
+    await this.repo.moveCareRecords(
+      tx,
+      people.filter((p) => p.communityId !== to.communityId).map((p) => p.id),
+      to.communityId,
+    );
+    await this.repo.insertMoves(
+      tx,
+      people.map((p) => ({
+        residentId: p.id,
+        communityId: to.communityId,
+        moveType: move.type,
+        fromHouseholdId: p.householdId,
+        toHouseholdId: to.id,
+        fromCommunityId: p.communityId,
+        toCommunityId: to.communityId,
+        effectiveDate: move.effectiveDate,
+        reason: move.reason ?? null,
+        createdBy: ctx.actor?.userId ?? null,
+      })),
+    );
+  }
+
+  /** Moves one member to another household; their community and grid follow the new household. */
+  async moveMember(ctx: RequestContext, id: string, input: MoveMemberRequest) {
+    const actor = ctx.actor!;
+    await this.writable(actor, id);
+    if (input.toHouseholdId === id)
+      throw validationError([{ path: 'toHouseholdId', code: 'same_household', message: '目标户与原户相同', messageEn: 'the target is the same household' }]);
+    await this.target(actor, input.toHouseholdId);
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const [source, target] = await this.lockActive(tx, [id, input.toHouseholdId]);
+      const members = await this.repo.lockMembers(tx, id);
+      const person = members.find((m) => m.id === input.residentId);
+      if (!person)
+        throw validationError([
+          { path: 'residentId', code: 'not_member', message: '该居民不是本户在册成员', messageEn: 'not an active member of this household' },
+        ]);
+      if (input.relationToHead === 'head' && target.headResidentId) throw conflict('target_has_head', { headResidentId: target.headResidentId });
+      const isHead = source.headResidentId === person.id;
+      if (isHead && members.length > 1) throw conflict('head_has_members');
+      await this.moveInto(tx, ctx, target, [{ ...person, relationToHead: input.relationToHead }], {
+        type: 'transfer',
+        effectiveDate: input.effectiveDate,
+        reason: input.reason,
+      });
+      await this.repo.update(tx, source.id, undefined, isHead ? { headResidentId: null } : {});
+      await this.repo.update(tx, target.id, undefined, input.relationToHead === 'head' ? { headResidentId: person.id } : {});
+      await this.audit.record(
+        ctx,
+        {
+          action: 'households.move_member',
+          objectType: 'household',
+          objectId: source.id,
+          communityId: source.communityId,
+          details: {
+            residentId: person.id,
+            toHouseholdId: target.id,
+            fromCommunityId: person.communityId,
+            toCommunityId: target.communityId,
+            effectiveDate: input.effectiveDate,
+          },
+        },
+        tx,
+      );
+    });
+    return { household: await this.get(actor, id), other: await this.get(actor, input.toHouseholdId) };
+  }
+
+  /** 分户: the listed members form a new household; the old one keeps its head and at least one member. */
+  async split(ctx: RequestContext, id: string, input: SplitHouseholdRequest) {
+    const actor = ctx.actor!;
+    await this.writable(actor, id);
+    const ids = [...new Set(input.residentIds)];
+    if (!ids.includes(input.newHeadId))
+      throw validationError([
+        { path: 'newHeadId', code: 'not_listed', message: '新户主须在分出的成员中', messageEn: 'the new head must be one of residentIds' },
+      ]);
+    const current = await this.repo.byId(id);
+    const place = input.newHousehold.buildingId
+      ? await this.placeOf(actor, { buildingId: input.newHousehold.buildingId }, 'newHousehold.buildingId')
+      : { communityId: current!.communityId, gridId: current!.gridId, buildingId: null };
+    await this.regions.assertCovers(actor, 'households.write', place);
+    await this.checkNumber(input.newHousehold.householdNumber, undefined, 'newHousehold.householdNumber');
+    const newId = await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const [source] = await this.lockActive(tx, [id]);
+      const members = await this.repo.lockMembers(tx, id);
+      const byId = new Map(members.map((m) => [m.id, m]));
+      ids.forEach((rid, i) => {
+        if (!byId.has(rid))
+          throw validationError([
+            { path: `residentIds.${i}`, code: 'not_member', message: '该居民不是本户在册成员', messageEn: 'not an active member of this household' },
+          ]);
+      });
+      if (source.headResidentId && ids.includes(source.headResidentId)) throw conflict('head_stays');
+      if (ids.length >= members.length) throw conflict('nobody_left');
+      const created = await this.repo.insert(tx, {
+        ...place,
+        householdNumber: input.newHousehold.householdNumber ?? null,
+        room: input.newHousehold.room ?? null,
+        address: input.newHousehold.address,
+        householdType: input.newHousehold.householdType,
+        headResidentId: input.newHeadId,
+      });
+      const people = ids.map((rid) => ({ ...byId.get(rid)!, relationToHead: rid === input.newHeadId ? 'head' : input.relations?.[rid] }));
+      await this.moveInto(tx, ctx, created, people, { type: 'split', effectiveDate: input.effectiveDate, reason: input.reason });
+      await this.repo.update(tx, source.id, undefined, {});
+      await this.audit.record(
+        ctx,
+        {
+          action: 'households.split',
+          objectType: 'household',
+          objectId: source.id,
+          communityId: source.communityId,
+          details: { newHouseholdId: created.id, residentIds: ids, newHeadId: input.newHeadId, effectiveDate: input.effectiveDate },
+        },
+        tx,
+      );
+      return created.id;
+    });
+    return { household: await this.get(actor, id), other: await this.get(actor, newId) };
+  }
+
+  /** 并户: every active member joins another household, whose head stays; this household becomes `merged`. */
+  async merge(ctx: RequestContext, id: string, input: MergeHouseholdRequest) {
+    const actor = ctx.actor!;
+    await this.writable(actor, id);
+    if (input.intoHouseholdId === id)
+      throw validationError([{ path: 'intoHouseholdId', code: 'same_household', message: '目标户与原户相同', messageEn: 'the target is the same household' }]);
+    await this.target(actor, input.intoHouseholdId);
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const [source, target] = await this.lockActive(tx, [id, input.intoHouseholdId]);
+      const members = await this.repo.lockMembers(tx, id);
+      const people = members.map((m) => ({
+        ...m,
+        // The absorbing household keeps its head: nobody arrives as `head`.
+        relationToHead: input.relations?.[m.id] ?? (m.id === source.headResidentId || m.relationToHead === 'head' ? 'other' : undefined),
+      }));
+      await this.moveInto(tx, ctx, target, people, { type: 'merge', effectiveDate: input.effectiveDate, reason: input.reason });
+      await this.repo.update(tx, source.id, undefined, { status: 'merged' });
+      await this.repo.update(tx, target.id, undefined, {});
+      await this.audit.record(
+        ctx,
+        {
+          action: 'households.merge',
+          objectType: 'household',
+          objectId: source.id,
+          communityId: source.communityId,
+          details: { intoHouseholdId: target.id, residentIds: members.map((m) => m.id), effectiveDate: input.effectiveDate },
+        },
+        tx,
+      );
+    });
+    return { household: await this.get(actor, id), other: await this.get(actor, input.intoHouseholdId) };
+  }
+}

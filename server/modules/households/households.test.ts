@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app';
+import { COMMUNITY, registryFactory } from './registry.factory';
+
+let t: TestApp;
+let f: ReturnType<typeof registryFactory>;
+beforeAll(async () => {
+  t = await createTestApp();
+  f = registryFactory(t);
+});
+afterAll(() => t.close());
+
+const count = async (sql: string, params: unknown[] = []) => (await t.database.query<{ n: number }>(sql, params))[0].n;
+
+describe('GET /api/households and /api/households/:id', () => {
+  it('shows a community worker the household page: address, members with masked ID, age and relation, head first', async () => {
+    const place = await f.grid(COMMUNITY.城东, 2);
+    const b = await f.building(place);
+    const { household, head, members } = await f.family({ ...place, buildingId: b.id }, 2);
+    const c = await t.login('chengdong');
+    const res = await c.get(`/api/households/${household.id}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.communityName).toBe('城东社区');
+    expect(body.buildingName).toBe(b.name);
+    expect(body.headName).toBe(head.name);
+    expect(body.memberCount).toBe(3);
+    expect(body.members.map((m: { id: string }) => m.id)[0]).toBe(head.id);
+    expect(body.members).toHaveLength(members.length);
+    expect(body.members[0].idMasked).toMatch(/^341881\*{8}\d{3}[\dX]$/);
+    expect(body.members[0].relationToHead).toBe('head');
+    expect(typeof body.members[0].age).toBe('number');
+    expect(JSON.stringify(body)).not.toContain('idCipher');
+  });
+
+  it('finds households by address fragment and by household number, within scope only', async () => {
+    const dong = await f.grid(COMMUNITY.城东, 3);
+    const xi = await f.grid(COMMUNITY.城西, 3);
+    await f.household(dong, { address: '幸福路88号3单元', householdNumber: 'HH-88001' });
+    await f.household(xi, { address: '幸福路88号4单元' });
+    const c = await t.login('chengdong');
+    const byAddress = (await c.get(`/api/households?q=${encodeURIComponent('幸福路88号')}`)).json();
+    expect(byAddress.total).toBe(1);
+    expect(byAddress.items[0].address).toBe('幸福路88号3单元');
+    const byNumber = (await c.get('/api/households?q=HH-88001')).json();
+    expect(byNumber.items.map((h: { householdNumber: string }) => h.householdNumber)).toEqual(['HH-88001']);
+    const city = (await (await t.login('mzj')).get(`/api/households?q=${encodeURIComponent('幸福路88号')}`)).json();
+    expect(city.total).toBe(2);
+  });
+
+  it('answers 404 when chengxi asks for a 城东 household', async () => {
+    const { household } = await f.family(await f.grid(COMMUNITY.城东, 1), 1);
+    const c = await t.login('chengxi');
+    expect((await c.get(`/api/households/${household.id}`)).statusCode).toBe(404);
+    const list = (await c.get('/api/households?status=all&pageSize=200')).json();
+    expect(list.items.some((h: { id: string }) => h.id === household.id)).toBe(false);
+  });
+
+  it('lets street1 read 城东 and 城中 households but not 城西 ones', async () => {
+    const dong = (await f.family(await f.grid(COMMUNITY.城东, 1), 0)).household;
+    const zhong = (await f.family(await f.grid(COMMUNITY.城中, 1), 0)).household;
+    const xi = (await f.family(await f.grid(COMMUNITY.城西, 1), 0)).household;
+    const c = await t.login('street1');
+    expect((await c.get(`/api/households/${dong.id}`)).statusCode).toBe(200);
+    expect((await c.get(`/api/households/${zhong.id}`)).statusCode).toBe(200);
+    expect((await c.get(`/api/households/${xi.id}`)).statusCode).toBe(404);
+  });
+
+  it('limits a grid worker to their grid', async () => {
+    const inGrid = (await f.family(await f.grid(COMMUNITY.城东, 1), 0)).household;
+    const otherGrid = (await f.family(await f.grid(COMMUNITY.城东, 5), 0)).household;
+    const c = await t.login('grid-chengdong');
+    expect((await c.get(`/api/households/${inGrid.id}`)).statusCode).toBe(200);
+    expect((await c.get(`/api/households/${otherGrid.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('POST /api/households and PATCH /api/households/:id', () => {
+  it('creates a household in a building of the worker’s community and audits it', async () => {
+    const place = await f.grid(COMMUNITY.城东, 4);
+    const b = await f.building(place);
+    const c = await t.login('chengdong');
+    const res = await c.post('/api/households', { buildingId: b.id, room: '1单元101室', address: '人民路1号1单元101室', householdNumber: 'HH-NEW-1' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().gridId).toBe(place.gridId);
+    expect(res.json().communityId).toBe(place.communityId);
+    const audit = await t.database.query<{ action: string }>('SELECT action FROM audit_log WHERE object_id = $1', [res.json().id]);
+    expect(audit.map((a) => a.action)).toEqual(['households.create']);
+    const dup = await c.post('/api/households', { gridId: place.gridId, address: '别处', householdNumber: 'HH-NEW-1' });
+    expect(dup.statusCode).toBe(409);
+  });
+
+  it('refuses (403) a household created by chengxi in a 城东 grid', async () => {
+    const place = await f.grid(COMMUNITY.城东, 4);
+    const c = await t.login('chengxi');
+    const res = await c.post('/api/households', { gridId: place.gridId, address: '人民路2号' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('answers 409 VERSION_CONFLICT to a stale PATCH', async () => {
+    const { household } = await f.family(await f.grid(COMMUNITY.城东, 2), 0);
+    const c = await t.login('chengdong');
+    const first = await c.patch(`/api/households/${household.id}`, { version: household.version, room: '3单元502室' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(household.version + 1);
+    const stale = await c.patch(`/api/households/${household.id}`, { version: household.version, room: '3单元503室' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect((await c.get(`/api/households/${household.id}`)).json().room).toBe('3单元502室');
+  });
+
+  it('changes the head to another member and gives the former head a relation', async () => {
+    const { household, head, members } = await f.family(await f.grid(COMMUNITY.城东, 2), 1);
+    const c = await t.login('chengdong');
+    const res = await c.patch(`/api/households/${household.id}`, { version: household.version, headResidentId: members[1].id, formerHeadRelation: 'spouse' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().headResidentId).toBe(members[1].id);
+    const rel = Object.fromEntries(res.json().members.map((m: { id: string; relationToHead: string }) => [m.id, m.relationToHead]));
+    expect(rel[members[1].id]).toBe('head');
+    expect(rel[head.id]).toBe('spouse');
+  });
+});
+
+describe('POST /api/households/:id/move-member', () => {
+  it('moves a member across communities: community, grid and care records follow, and a history row is written', async () => {
+    const from = await f.family(await f.grid(COMMUNITY.城东, 6), 2);
+    const toPlace = await f.grid(COMMUNITY.城中, 2);
+    const to = await f.family(toPlace, 0);
+    const mover = from.members[2];
+    await f.care(mover.id, mover.communityId, 'elderly_alone');
+    const c = await t.login('street1');
+    const res = await c.post(`/api/households/${from.household.id}/move-member`, {
+      residentId: mover.id,
+      toHouseholdId: to.household.id,
+      relationToHead: 'son',
+      effectiveDate: '2026-01-15',
+      reason: '投亲',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().household.memberCount).toBe(2);
+    expect(res.json().other.memberCount).toBe(2);
+    const [r] = await t.database.query<{ household_id: string; community_id: string; grid_id: string; relation_to_head: string }>(
+      'SELECT * FROM residents WHERE id = $1',
+      [mover.id],
+    );
+    expect(r).toMatchObject({ household_id: to.household.id, community_id: toPlace.communityId, grid_id: toPlace.gridId, relation_to_head: 'son' });
+    expect(await count('SELECT count(*)::int AS n FROM care_records WHERE resident_id = $1 AND community_id = $2', [mover.id, toPlace.communityId])).toBe(1);
+    const moves = await t.database.query<{
+      move_type: string;
+      from_community_id: string;
+      to_community_id: string;
+      community_id: string;
+      effective_date: string;
+    }>(`SELECT move_type, from_community_id, to_community_id, community_id, effective_date::text FROM resident_moves WHERE resident_id = $1`, [mover.id]);
+    expect(moves).toEqual([
+      {
+        move_type: 'transfer',
+        from_community_id: from.household.communityId,
+        to_community_id: toPlace.communityId,
+        community_id: toPlace.communityId,
+        effective_date: '2026-01-15',
+      },
+    ]);
+    const page = (await c.get(`/api/households/${to.household.id}`)).json();
+    expect(page.moves.map((m: { residentId: string; moveType: string }) => [m.residentId, m.moveType])).toEqual([[mover.id, 'transfer']]);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'households.move_member' AND object_id = $1`, [from.household.id])).toBe(1);
+  });
+
+  it('answers 404 when chengxi tries to move a 城东 member, and nothing changes', async () => {
+    const from = await f.family(await f.grid(COMMUNITY.城东, 6), 1);
+    const to = await f.family(await f.grid(COMMUNITY.城西, 6), 0);
+    const c = await t.login('chengxi');
+    const res = await c.post(`/api/households/${from.household.id}/move-member`, {
+      residentId: from.members[1].id,
+      toHouseholdId: to.household.id,
+      relationToHead: 'other',
+      effectiveDate: '2026-01-15',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(await count('SELECT count(*)::int AS n FROM residents WHERE household_id = $1', [from.household.id])).toBe(2);
+  });
+
+  it('refuses (403) moving a member into a household of a foreign community', async () => {
+    const from = await f.family(await f.grid(COMMUNITY.城东, 6), 1);
+    const to = await f.family(await f.grid(COMMUNITY.城西, 6), 0);
+    const c = await t.login('chengdong');
+    const res = await c.post(`/api/households/${from.household.id}/move-member`, {
+      residentId: from.members[1].id,
+      toHouseholdId: to.household.id,
+      relationToHead: 'other',
+      effectiveDate: '2026-01-15',
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('refuses to move the head away from remaining members (409)', async () => {
+    const from = await f.family(await f.grid(COMMUNITY.城东, 6), 1);
+    const to = await f.family(await f.grid(COMMUNITY.城东, 6), 0);
+    const c = await t.login('chengdong');
+    const res = await c.post(`/api/households/${from.household.id}/move-member`, {
+      residentId: from.head.id,
+      toHouseholdId: to.household.id,
+      relationToHead: 'other',
+      effectiveDate: '2026-01-15',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.details.reason).toBe('head_has_members');
+  });
+});
+
+describe('POST /api/households/:id/split and /merge', () => {
+  it('splits two members into a new household: everyone is kept, the old head stays, history rows are written', async () => {
+    const place = await f.grid(COMMUNITY.城东, 7);
+    const b = await f.building(place);
+    const { household, head, members } = await f.family(place, 3);
+    const [, a, bMember] = members;
+    const c = await t.login('chengdong');
+    const res = await c.post(`/api/households/${household.id}/split`, {
+      residentIds: [a.id, bMember.id],
+      newHousehold: { address: '人民路9号2单元201室', room: '2单元201室', buildingId: b.id },
+      newHeadId: a.id,
+      relations: { [bMember.id]: 'spouse' },
+      effectiveDate: '2026-02-01',
+    });
+    expect(res.statusCode).toBe(200);
+    const { household: old, other } = res.json();
+    expect(old.headResidentId).toBe(head.id);
+    expect(old.memberCount).toBe(2);
+    expect(other.headResidentId).toBe(a.id);
+    expect(other.buildingId).toBe(b.id);
+    expect(other.members.map((m: { id: string; relationToHead: string }) => [m.id, m.relationToHead]).sort()).toEqual(
+      [
+        [a.id, 'head'],
+        [bMember.id, 'spouse'],
+      ].sort(),
+    );
+    const all = members.map((m) => m.id);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM residents WHERE id = ANY($1::uuid[]) AND household_id = ANY($2::uuid[]) AND status = 'active'`, [
+        all,
+        [household.id, other.id],
+      ]),
+    ).toBe(4);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM resident_moves WHERE move_type = 'split' AND from_household_id = $1 AND to_household_id = $2`, [
+        household.id,
+        other.id,
+      ]),
+    ).toBe(2);
+  });
+
+  it('refuses a split that takes the head away (409)', async () => {
+    const { household, head, members } = await f.family(await f.grid(COMMUNITY.城东, 7), 1);
+    const c = await t.login('chengdong');
+    const res = await c.post(`/api/households/${household.id}/split`, {
+      residentIds: [head.id],
+      newHousehold: { address: '别处' },
+      newHeadId: head.id,
+      effectiveDate: '2026-02-01',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.details.reason).toBe('head_stays');
+    expect(await count('SELECT count(*)::int AS n FROM residents WHERE household_id = $1', [household.id])).toBe(members.length);
+    expect(await count('SELECT count(*)::int AS n FROM households WHERE head_resident_id = $1', [head.id])).toBe(1);
+  });
+
+  it('merges a household into another: members move, the absorbing head stays, the merged one is kept with status merged', async () => {
+    const place = await f.grid(COMMUNITY.城东, 8);
+    const into = await f.family(place, 1);
+    const gone = await f.family(place, 2);
+    const c = await t.login('chengdong');
+    const res = await c.post(`/api/households/${gone.household.id}/merge`, { intoHouseholdId: into.household.id, effectiveDate: '2026-03-01', reason: '并户' });
+    expect(res.statusCode).toBe(200);
+    const { household: merged, other } = res.json();
+    expect(merged.status).toBe('merged');
+    expect(merged.memberCount).toBe(0);
+    expect(other.headResidentId).toBe(into.head.id);
+    expect(other.memberCount).toBe(5);
+    const rel = Object.fromEntries(other.members.map((m: { id: string; relationToHead: string }) => [m.id, m.relationToHead]));
+    expect(rel[gone.head.id]).toBe('other');
+    expect(Object.values(rel).filter((r) => r === 'head')).toHaveLength(1);
+    expect(await count('SELECT count(*)::int AS n FROM households WHERE id = $1', [gone.household.id])).toBe(1);
+    expect(merged.moves).toHaveLength(3);
+    expect((await c.post(`/api/households/${gone.household.id}/merge`, { intoHouseholdId: into.household.id, effectiveDate: '2026-03-01' })).statusCode).toBe(
+      409,
+    );
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'households.merge' AND object_id = $1`, [gone.household.id])).toBe(1);
+  });
+});

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
+import { CommunityStatsResponse, OverviewQuery, OverviewResponse } from '../../../shared/contracts/statistics';
+import type { StatisticsService } from './statistics.service';
+
+export async function statisticsRoutes(app: FastifyInstance, opts: { statistics: StatisticsService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { statistics } = opts;
+  const tags = ['statistics'];
+  const config = { policy: 'stats.read' as const };
+
+  r.get(
+    '/api/statistics/overview',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '人口统计总览 / Registry overview',
+        querystring: OverviewQuery,
+        response: { 200: OverviewResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => statistics.overview(request.actor!, request.query.regionId),
+  );
+  r.get(
+    '/api/statistics/communities/:id',
+    { config, schema: { tags, summary: '社区统计 / Community numbers', params: IdParams, response: { 200: CommunityStatsResponse, 404: ErrorResponse } } },
+    async (request) => statistics.community(request.actor!, request.params.id),
+  );
+}
