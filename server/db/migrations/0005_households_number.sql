@@ -1,0 +1,1 @@
+CREATE INDEX "households_number_idx" ON "households" USING btree ("household_number");

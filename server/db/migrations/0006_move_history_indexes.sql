@@ -1,0 +1,2 @@
+CREATE INDEX "resident_moves_from_household_idx" ON "resident_moves" USING btree ("from_household_id");--> statement-breakpoint
+CREATE INDEX "resident_moves_to_household_idx" ON "resident_moves" USING btree ("to_household_id");
