@@ -11,7 +11,11 @@ export const ERROR_MESSAGES = {
   AUTH_ACCOUNT_LOCKED: { status: 423, zh: '账户已锁定，请 {minutes} 分钟后再试', en: 'Account locked; try again in {minutes} minutes' },
   AUTH_ACCOUNT_DISABLED: { status: 403, zh: '账户已停用', en: 'Account disabled' },
   AUTH_CSRF_INVALID: { status: 403, zh: '安全令牌无效，请刷新页面', en: 'Invalid CSRF token; reload the page' },
-  AUTH_PASSWORD_WEAK: { status: 400, zh: '密码不符合要求：至少 {minLength} 位，包含 {minClasses} 类字符（大写、小写、数字、符号）', en: 'Password too weak: at least {minLength} characters from {minClasses} classes (upper, lower, digit, symbol)' },
+  AUTH_PASSWORD_WEAK: {
+    status: 400,
+    zh: '密码不符合要求：至少 {minLength} 位，包含 {minClasses} 类字符（大写、小写、数字、符号）',
+    en: 'Password too weak: at least {minLength} characters from {minClasses} classes (upper, lower, digit, symbol)',
+  },
   AUTH_PASSWORD_WRONG: { status: 400, zh: '原密码不正确', en: 'Current password is wrong' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
   OUT_OF_SCOPE: { status: 403, zh: '该对象不在您的管辖范围内', en: 'This object is outside your scope' },
@@ -22,6 +26,24 @@ export const ERROR_MESSAGES = {
   CONFLICT: { status: 409, zh: '操作与当前状态冲突', en: 'Conflicts with the current state' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大（上限 {limit}）', en: 'File too large (limit {limit})' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 400,
+    zh: '文件数据行数超过上限（最多 {limit} 行），请拆分后分批导入',
+    en: 'Too many data rows (at most {limit}); split the file',
+  },
+  IMPORT_BAD_HEADER: {
+    status: 400,
+    zh: '表头缺少必填列：{missing}（请使用导入模板）',
+    en: 'The header row lacks required columns: {missing} (use the template)',
+  },
+  IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file has no data rows' },
+  IMPORT_UNSAFE_FILE: {
+    status: 400,
+    zh: '文件结构异常或解压后过大，已拒绝：{reason}',
+    en: 'The file was refused as malformed or too large when unpacked: {reason}',
+  },
+  IMPORT_BUSY: { status: 429, zh: '导入任务排队过多，请稍后再试', en: 'Too many imports are queued; try again later' },
+  IMPORT_NO_REPORT: { status: 409, zh: '导入尚未完成，或没有失败的行', en: 'The import has not finished, or no row failed' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

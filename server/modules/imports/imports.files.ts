@@ -1,0 +1,260 @@
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import { AppError } from '../../lib/errors';
+
+/** The spreadsheet kinds an import accepts. */
+export type SheetType = 'xlsx' | 'csv';
+
+/** One data row as read: its sheet row number and its cells as text. */
+export interface SheetRow {
+  line: number;
+  cells: string[];
+  /** Columns whose cell was a number too long to be exact (an ID number typed without text format). */
+  lossy?: number[];
+}
+
+/** The header row and the data rows of the first sheet. */
+export interface Sheet {
+  header: string[];
+  rows: SheetRow[];
+}
+
+/** Limits on what an archive may unpack to (zip-bomb defence). */
+export interface ZipLimits {
+  maxUncompressedBytes: number;
+  /** Whole archive: uncompressed / compressed. Only applied past 1 MB, where the ratio means something. */
+  maxRatio: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxRatio: 100, maxEntries: 2000 };
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/**
+ * Decides the file's kind from its extension AND its first bytes: an .xlsx must be a zip, a .csv must be
+ * text (no NUL bytes, not a zip or an old .xls). Anything else is 415.
+ */
+export function detectType(fileName: string, buf: Buffer): SheetType {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const head = buf.subarray(0, 4);
+  if (ext === 'xlsx' && head.equals(ZIP_MAGIC)) return 'xlsx';
+  if (ext === 'csv' && !head.equals(ZIP_MAGIC) && !head.equals(OLE_MAGIC) && !looksBinary(buf)) return 'csv';
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: ['.xlsx', '.csv'], fileName });
+}
+
+function looksBinary(buf: Buffer): boolean {
+  const sample = buf.subarray(0, 64 * 1024);
+  // UTF-16 text has NUL bytes but starts with a byte-order mark.
+  if (sample[0] === 0xff && sample[1] === 0xfe) return false;
+  return sample.includes(0);
+}
+
+const unsafe = (reason: string, details: Record<string, unknown>) => new AppError('IMPORT_UNSAFE_FILE', { reason, ...details }, { reason });
+const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Reads the zip's central directory and refuses archives that would unpack to too much (declared
+ * sizes, then the real sizes by inflating each entry under a hard cap), that hide local entries the
+ * central directory does not list (a streaming unzipper would read those), or that are not an xlsx.
+ */
+export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+  } catch {
+    throw unsafe('not a readable zip archive', {});
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw unsafe(`${zip.entryCount} entries > ${limits.maxEntries}`, { entries: zip.entryCount });
+    const centralDirectoryOffset = zip.readEntryCursor as unknown as number;
+    const entries: yauzl.Entry[] = [];
+    let declared = 0;
+    for await (const entry of zip.eachEntry()) {
+      entries.push(entry);
+      if (entry.isEncrypted()) throw unsafe('encrypted entry', { entry: entry.fileName });
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw unsafe('unsupported compression', { entry: entry.fileName });
+      declared += entry.uncompressedSize;
+      if (declared > limits.maxUncompressedBytes) throw unsafe(`unpacked size > ${mb(limits.maxUncompressedBytes)}`, { declaredBytes: declared });
+    }
+    if (declared > 1024 * 1024 && declared / buf.length > limits.maxRatio) {
+      throw unsafe(`compression ratio ${Math.round(declared / buf.length)}:1 > ${limits.maxRatio}:1`, { ratio: Math.round(declared / buf.length) });
+    }
+    const names = new Set(entries.map((e) => e.fileName));
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml'))
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', { reason: 'zip is not an xlsx workbook' });
+    checkContiguous(buf, entries, centralDirectoryOffset);
+    // Declared sizes can lie: inflate every entry, counting, and let yauzl fail on any mismatch.
+    let actual = 0;
+    for (const entry of entries) {
+      const stream = await zip.openReadStreamPromise(entry);
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        actual += chunk.length;
+        if (actual > limits.maxUncompressedBytes) {
+          stream.destroy();
+          throw unsafe(`unpacked size > ${mb(limits.maxUncompressedBytes)}`, { actualBytes: actual });
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const message = (err as Error).message;
+    if (/too many bytes/i.test(message)) throw unsafe('entry unpacks to more than it declares', {});
+    throw unsafe('corrupt zip entry', { cause: message });
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * The local entries must follow one another with no gap from offset 0 up to the central directory, so
+ * that a reader walking local headers sees exactly the entries checked here.
+ */
+function checkContiguous(buf: Buffer, entries: yauzl.Entry[], centralDirectoryOffset: number) {
+  const sorted = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  let expected = 0;
+  let descriptor = false;
+  for (const e of sorted) {
+    const at = e.relativeOffsetOfLocalHeader;
+    if (!gapAllowed(at - expected, descriptor)) throw unsafe('unlisted data between zip entries', { offset: expected });
+    if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw unsafe('bad local header', { entry: e.fileName });
+    const nameLength = buf.readUInt16LE(at + 26);
+    const extraLength = buf.readUInt16LE(at + 28);
+    expected = at + 30 + nameLength + extraLength + e.compressedSize;
+    descriptor = (e.generalPurposeBitFlag & 0x8) !== 0;
+  }
+  if (!gapAllowed(centralDirectoryOffset - expected, descriptor)) throw unsafe('unlisted data before the central directory', { offset: expected });
+}
+
+/** A data descriptor (general purpose bit 3) may follow an entry: 12 or 16 bytes, 20 or 24 with zip64 sizes. */
+function gapAllowed(gap: number, descriptor: boolean) {
+  return gap === 0 || (descriptor && [12, 16, 20, 24].includes(gap));
+}
+
+/** Cell value (as exceljs hands it over) → text. */
+function cellText(value: unknown): { text: string; lossy: boolean } {
+  if (value === null || value === undefined) return { text: '', lossy: false };
+  if (typeof value === 'string') return { text: value, lossy: false };
+  if (typeof value === 'number') {
+    // Beyond 2^53 a number has already lost digits (an 18-digit ID number typed as a number).
+    const lossy = Math.abs(value) > Number.MAX_SAFE_INTEGER;
+    return { text: Number.isInteger(value) ? BigInt(Math.round(value)).toString() : String(value), lossy };
+  }
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', lossy: false };
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), lossy: false };
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
+    if (Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join(''), lossy: false };
+    if (v.text !== undefined) return cellText(v.text);
+    if ('result' in v) return cellText(v.result);
+    if (v.error) return { text: '', lossy: false };
+  }
+  return { text: String(value), lossy: false };
+}
+
+const tooMany = (limit: number) => new AppError('IMPORT_TOO_MANY_ROWS', { limit }, { limit });
+
+/** Reads the first worksheet of an .xlsx with exceljs's streaming reader, stopping past `maxRows`. */
+export async function readXlsx(buf: Buffer, maxRows: number): Promise<Sheet> {
+  const input = Readable.from([buf]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  let header: string[] | null = null;
+  const rows: SheetRow[] = [];
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        const lossy: number[] = [];
+        // row.values is 1-based.
+        for (let i = 1; i < values.length; i++) {
+          const c = cellText(values[i]);
+          cells[i - 1] = c.text;
+          if (c.lossy) lossy.push(i - 1);
+        }
+        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
+        if (cells.every((c) => c.trim() === '')) continue;
+        if (!header) {
+          header = cells;
+          continue;
+        }
+        if (rows.length >= maxRows) throw tooMany(maxRows);
+        rows.push(lossy.length ? { line: row.number, cells, lossy } : { line: row.number, cells });
+      }
+      break; // the first worksheet only: the template's second sheet is the instructions
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unsafe('unreadable workbook', { cause: (err as Error).message });
+  } finally {
+    input.destroy();
+  }
+  return { header: header ?? [], rows };
+}
+
+/**
+ * Decodes CSV bytes: UTF-8 with or without a BOM, UTF-16LE with a BOM, and otherwise GB18030 (a superset
+ * of GBK/GB2312, what Excel on a Chinese Windows writes as "CSV").
+ */
+export function decodeText(buf: Buffer): { text: string; encoding: 'utf-8' | 'utf-16le' | 'gb18030' } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(buf), encoding: 'gb18030' };
+  }
+}
+
+/** Reads a CSV file (comma-separated; tab-separated when the header row has tabs and no commas). */
+export async function readCsv(buf: Buffer, maxRows: number): Promise<Sheet> {
+  const { text } = decodeText(buf);
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const parser = parseCsv({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true });
+  const source = Readable.from(chunks(text, 256 * 1024));
+  source.pipe(parser);
+  let header: string[] | null = null;
+  const rows: SheetRow[] = [];
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const cells = rec.record;
+      if (cells.every((c) => c.trim() === '')) continue;
+      if (!header) {
+        header = cells;
+        continue;
+      }
+      if (rows.length >= maxRows) throw tooMany(maxRows);
+      rows.push({ line: rec.info.lines, cells });
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('VALIDATION_FAILED', [{ path: 'file', code: 'csv', message: `CSV 格式错误：${(err as Error).message}` }], { fields: 'file' });
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
+  return { header: header ?? [], rows };
+}
+
+function* chunks(text: string, size: number) {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+/** Inspects and reads an uploaded file into rows; every refusal is a coded AppError. */
+export async function readSheet(type: SheetType, buf: Buffer, maxRows: number, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Sheet> {
+  if (type === 'xlsx') {
+    await inspectZip(buf, zipLimits);
+    return readXlsx(buf, maxRows);
+  }
+  return readCsv(buf, maxRows);
+}

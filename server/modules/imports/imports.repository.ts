@@ -1,0 +1,242 @@
+import { and, desc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { ImportColumnKey } from '../../../shared/domain/resident-row';
+import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/sql';
+import type { DataScope } from '../../lib/scope';
+import { importJobs } from './imports.table';
+
+/** A job without its (large) encrypted report, plus whether it has one. */
+export type ImportJobRow = Omit<typeof importJobs.$inferSelect, 'reportCipher'> & { hasReport: boolean };
+
+const { reportCipher: _reportCipher, ...jobColumns } = getTableColumns(importJobs);
+const jobSelection = { ...jobColumns, hasReport: sql<boolean>`(${importJobs.reportCipher} IS NOT NULL)` };
+
+/** A grid with its community, for resolving the 网格 column. */
+export interface GridRef {
+  id: string;
+  code: string;
+  name: string;
+  communityId: string;
+  communityName: string;
+}
+
+/** A row ready for the database: the resident's columns, derived identity columns and placement. */
+export interface PreparedResident {
+  name: string;
+  namePinyin: string;
+  nameInitials: string;
+  idCipherHex: string;
+  idHash: string;
+  idMasked: string;
+  idTailRev: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  ethnicity: string;
+  phone: string | null;
+  education: string | null;
+  politicalStatus: string | null;
+  maritalStatus: string | null;
+  employmentStatus: string | null;
+  residenceType: string;
+  relationToHead: string | null;
+  notes: string | null;
+  communityId: string;
+  gridId: string;
+  address: string | null;
+}
+
+/** Household key within a grid: the same address in the same grid is the same household. */
+export const householdKey = (gridId: string, address: string) => `${gridId}\u0000${address}`;
+
+type PgType = 'text' | 'uuid' | 'date';
+
+/** A PostgreSQL array literal, NULLs allowed, as one bound parameter with a cast. */
+function pgArray(values: readonly (string | null)[], type: PgType): SQL {
+  const literal = `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+  return sql`${literal}::${sql.raw(type)}[]`;
+}
+
+/**
+ * Resident columns an import may set, by the spreadsheet column that carries them. A re-import only
+ * updates the columns its file has; name and placement are always there (required columns).
+ */
+const UPDATABLE: { key: ImportColumnKey; columns: string[] }[] = [
+  { key: 'name', columns: ['name', 'name_pinyin', 'name_initials'] },
+  { key: 'grid', columns: ['community_id', 'grid_id'] },
+  { key: 'ethnicity', columns: ['ethnicity'] },
+  { key: 'phone', columns: ['phone'] },
+  { key: 'education', columns: ['education'] },
+  { key: 'politicalStatus', columns: ['political_status'] },
+  { key: 'maritalStatus', columns: ['marital_status'] },
+  { key: 'employmentStatus', columns: ['employment_status'] },
+  { key: 'residenceType', columns: ['residence_type'] },
+  { key: 'relationToHead', columns: ['relation_to_head'] },
+  { key: 'notes', columns: ['notes'] },
+];
+
+/** Queries of the import feature, including its own batched resident upsert (one statement per batch). */
+export class ImportsRepository {
+  constructor(private readonly db: Db) {}
+
+  async insertJob(row: typeof importJobs.$inferInsert): Promise<ImportJobRow> {
+    const [job] = await this.db.insert(importJobs).values(row).returning(jobSelection);
+    return job;
+  }
+
+  async job(id: string): Promise<ImportJobRow | undefined> {
+    const rows = await this.db.select(jobSelection).from(importJobs).where(eq(importJobs.id, id)).limit(1);
+    return rows[0];
+  }
+
+  async reportCipher(id: string): Promise<Buffer | null> {
+    const rows = await this.db.select({ c: importJobs.reportCipher }).from(importJobs).where(eq(importJobs.id, id)).limit(1);
+    return rows[0]?.c ?? null;
+  }
+
+  /** Recent jobs of one user or in the given communities (null: every community). */
+  recent(userId: string, communityIds: string[] | null, limit: number) {
+    const visible =
+      communityIds === null
+        ? undefined
+        : communityIds.length
+          ? or(eq(importJobs.createdBy, userId), inArray(importJobs.communityId, communityIds))
+          : eq(importJobs.createdBy, userId);
+    return this.db.select(jobSelection).from(importJobs).where(visible).orderBy(desc(importJobs.createdAt)).limit(limit);
+  }
+
+  async updateJob(id: string, patch: Partial<typeof importJobs.$inferInsert>, tx: Db = this.db) {
+    await tx.update(importJobs).set(patch).where(eq(importJobs.id, id));
+  }
+
+  /** Marks jobs left queued or running by a process that stopped. */
+  async failStale(before: Date) {
+    await this.db
+      .update(importJobs)
+      .set({ status: 'failed', failureCode: 'INTERRUPTED', finishedAt: new Date() })
+      .where(and(inArray(importJobs.status, ['queued', 'running']), sql`${importJobs.createdAt} < ${before.toISOString()}`));
+  }
+
+  /** Every grid with its community (a city has a few hundred). */
+  grids(): Promise<GridRef[]> {
+    return rowsOf<GridRef>(
+      this.db,
+      sql`SELECT g.id, g.code, g.name, c.id AS "communityId", c.name AS "communityName"
+          FROM regions g JOIN regions c ON c.id = g.parent_id
+          WHERE g.level = 'grid' AND c.level = 'community'`,
+    );
+  }
+
+  async community(id: string): Promise<{ id: string; name: string } | undefined> {
+    const rows = await rowsOf<{ id: string; name: string }>(this.db, sql`SELECT id, name FROM regions WHERE id = ${id} AND level = 'community'`);
+    return rows[0];
+  }
+
+  /**
+   * Residents with these ID hashes that lie outside `scope`. One index probe per hash (LATERAL … LIMIT 1):
+   * the planner would otherwise scan the whole table for a thousand-element list.
+   */
+  outsideScope(hashes: string[], scope: DataScope, tx: Db = this.db) {
+    if (scope.all || hashes.length === 0) return Promise.resolve([] as { idHash: string }[]);
+    return rowsOf<{ idHash: string }>(
+      tx,
+      sql`SELECT r.id_hash AS "idHash" FROM unnest(${pgArray(hashes, 'text')}) AS u(h)
+          CROSS JOIN LATERAL (SELECT id_hash, community_id, grid_id FROM residents WHERE id_hash = u.h LIMIT 1) r
+          WHERE NOT (r.community_id = ANY(${pgArray(scope.communityIds, 'uuid')}) OR r.grid_id = ANY(${pgArray(scope.gridIds, 'uuid')}))`,
+    );
+  }
+
+  /** The active households of these grids, by grid + address (the oldest when an address repeats). */
+  async gridHouseholds(gridIds: string[]): Promise<Map<string, string>> {
+    const rows = await rowsOf<{ id: string; gridId: string; address: string }>(
+      this.db,
+      sql`SELECT DISTINCT ON (grid_id, address) id, grid_id AS "gridId", address FROM households
+          WHERE grid_id = ANY(${pgArray(gridIds, 'uuid')}) AND status = 'active'
+          ORDER BY grid_id, address, created_at`,
+    );
+    return new Map(rows.map((r) => [householdKey(r.gridId, r.address), r.id]));
+  }
+
+  /** Creates households (grid + address), in the caller's transaction; returns key → id. */
+  async createHouseholds(tx: Db, wanted: { gridId: string; communityId: string; address: string }[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (wanted.length === 0) return out;
+    const created = await rowsOf<{ id: string; gridId: string; address: string }>(
+      tx,
+      sql`INSERT INTO households (community_id, grid_id, address)
+          SELECT * FROM unnest(${pgArray(
+            wanted.map((m) => m.communityId),
+            'uuid',
+          )}, ${pgArray(
+            wanted.map((m) => m.gridId),
+            'uuid',
+          )}, ${pgArray(
+            wanted.map((m) => m.address),
+            'text',
+          )})
+          RETURNING id, grid_id AS "gridId", address`,
+    );
+    for (const c of created) out.set(householdKey(c.gridId, c.address), c.id);
+    return out;
+  }
+
+  /**
+   * Inserts new residents and updates registered ones (same ID hash) in one statement. An existing row
+   * is only touched when a column the file carries differs (then version + 1); one outside `scope` is
+   * never touched. New residents get a 'register' entry in the move history, and a new or changed
+   * resident whose relation is 户主 becomes the head of their household. Returns how many rows
+   * were inserted and updated; the rest were unchanged.
+   */
+  async upsertResidents(
+    tx: Db,
+    rows: (PreparedResident & { householdId: string | null })[],
+    present: ReadonlySet<ImportColumnKey>,
+    scope: DataScope,
+    actorId: string,
+  ): Promise<{ inserted: number; updated: number }> {
+    if (rows.length === 0) return { inserted: 0, updated: 0 };
+    const col = <K extends keyof (typeof rows)[number]>(k: K, type: PgType = 'text') =>
+      pgArray(
+        rows.map((r) => r[k] as string | null),
+        type,
+      );
+    const setColumns = UPDATABLE.filter((u) => present.has(u.key)).flatMap((u) => u.columns);
+    const pairs: [string, string][] = setColumns.map((c) => [`residents.${c}`, `EXCLUDED.${c}`]);
+    // A row with no address keeps the household it has.
+    if (present.has('address')) pairs.push(['residents.household_id', 'COALESCE(EXCLUDED.household_id, residents.household_id)']);
+    const set = sql.raw(pairs.map(([target, value]) => `${target.replace('residents.', '')} = ${value}`).join(', '));
+    const before = sql.raw(pairs.map((p) => p[0]).join(', '));
+    const after = sql.raw(pairs.map((p) => p[1]).join(', '));
+    const inScope = scope.all
+      ? sql`TRUE`
+      : sql`(residents.community_id = ANY(${pgArray(scope.communityIds, 'uuid')}) OR residents.grid_id = ANY(${pgArray(scope.gridIds, 'uuid')}))`;
+    const result = await rowsOf<{ inserted: boolean; n: number }>(
+      tx,
+      sql`WITH input AS (
+            SELECT * FROM unnest(
+              ${col('name')}, ${col('namePinyin')}, ${col('nameInitials')}, ${col('idCipherHex')}, ${col('idHash')}, ${col('idMasked')},
+              ${col('idTailRev')}, ${col('birthDate', 'date')}, ${col('sex')}, ${col('ethnicity')}, ${col('phone')}, ${col('education')},
+              ${col('politicalStatus')}, ${col('maritalStatus')}, ${col('employmentStatus')}, ${col('residenceType')}, ${col('relationToHead')},
+              ${col('notes')}, ${col('communityId', 'uuid')}, ${col('gridId', 'uuid')}, ${col('householdId', 'uuid')}
+            ) AS t(name, name_pinyin, name_initials, id_cipher_hex, id_hash, id_masked, id_tail_rev, birth_date, sex, ethnicity, phone, education,
+                   political_status, marital_status, employment_status, residence_type, relation_to_head, notes, community_id, grid_id, household_id)
+          ), up AS (
+            INSERT INTO residents (name, name_pinyin, name_initials, id_cipher, id_hash, id_masked, id_tail_rev, birth_date, sex, ethnicity, phone,
+                   education, political_status, marital_status, employment_status, residence_type, relation_to_head, notes, community_id, grid_id, household_id)
+            SELECT name, name_pinyin, name_initials, decode(id_cipher_hex, 'hex'), id_hash, id_masked, id_tail_rev, birth_date, sex, ethnicity, phone,
+                   education, political_status, marital_status, employment_status, residence_type, relation_to_head, notes, community_id, grid_id, household_id
+            FROM input
+            ON CONFLICT (id_hash) DO UPDATE SET ${set}, version = residents.version + 1, updated_at = now()
+            WHERE ROW(${before}) IS DISTINCT FROM ROW(${after}) AND ${inScope}
+            RETURNING residents.id, residents.community_id, residents.household_id, residents.relation_to_head, (xmax = 0) AS inserted
+          ), heads AS (
+            UPDATE households h SET head_resident_id = up.id, version = h.version + 1, updated_at = now()
+            FROM up WHERE up.relation_to_head = 'head' AND h.id = up.household_id AND h.head_resident_id IS DISTINCT FROM up.id
+          ), moves AS (
+            INSERT INTO resident_moves (resident_id, community_id, move_type, to_household_id, to_community_id, effective_date, reason, created_by)
+            SELECT id, community_id, 'register', household_id, community_id, current_date, '批量导入', ${actorId}::uuid FROM up WHERE inserted
+          )
+          SELECT inserted, count(*)::int AS n FROM up GROUP BY inserted`,
+    );
+    return { inserted: result.find((r) => r.inserted)?.n ?? 0, updated: result.find((r) => !r.inserted)?.n ?? 0 };
+  }
+}
