@@ -1,0 +1,14 @@
+import type { RouteObject } from 'react-router-dom';
+import type { RouteHandle } from '../../lib/routing';
+
+/** 楼栋: the list and one building's page with its households. */
+export const buildingsRoutes: RouteObject[] = [
+  {
+    path: 'buildings',
+    handle: { permission: 'buildings.read' } satisfies RouteHandle,
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('./components/BuildingsPage')).BuildingsPage }) },
+      { path: ':id', lazy: async () => ({ Component: (await import('./components/BuildingDetailPage')).BuildingDetailPage }) },
+    ],
+  },
+];

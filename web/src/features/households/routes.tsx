@@ -1,0 +1,14 @@
+import type { RouteObject } from 'react-router-dom';
+import type { RouteHandle } from '../../lib/routing';
+
+/** 家庭户: the list and one household's page (members, move, split, merge). */
+export const householdsRoutes: RouteObject[] = [
+  {
+    path: 'households',
+    handle: { permission: 'households.read' } satisfies RouteHandle,
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('./components/HouseholdsPage')).HouseholdsPage }) },
+      { path: ':id', lazy: async () => ({ Component: (await import('./components/HouseholdDetailPage')).HouseholdDetailPage }) },
+    ],
+  },
+];

@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ImportJobsList } from '@shared/contracts/imports';
+import { api } from '../../../lib/api';
+
+export type ImportJobSummary = z.infer<typeof ImportJobsList>['items'][number];
+
+/** Every imports query starts with this key. */
+export const importsKey = ['imports'] as const;
+
+/** GET /api/imports: the caller's recent jobs. */
+export const listImports = (signal?: AbortSignal) => api<z.infer<typeof ImportJobsList>>('GET', '/api/imports', undefined, signal);
+
+/** Recent import jobs (refreshed while one of them is still running). */
+export function useImports() {
+  return useQuery({
+    queryKey: [...importsKey, 'list'],
+    queryFn: ({ signal }) => listImports(signal),
+    refetchInterval: (q) => (q.state.data?.items.some((j) => j.status === 'queued' || j.status === 'running') ? 2000 : false),
+  });
+}
+
+/** The template download (GET, so a plain link carries the session cookie). */
+export const TEMPLATE_URL = '/api/imports/template';

@@ -1,0 +1,317 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Steps,
+  Table,
+  Tag,
+  TreeSelect,
+  Typography,
+  Upload,
+  theme,
+  type TableColumnsType,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import type { RegionNodeT } from '@shared/contracts/regions';
+import type { ImportRowError } from '@shared/contracts/imports';
+import { useRegion } from '../../../app/region-context';
+import { PageHeader } from '../../../components/PageHeader';
+import { isApiError } from '../../../lib/api';
+import { useI18n, type Lang } from '../../../lib/i18n';
+import { regionLabel } from '../../regions/region-label';
+import { reportUrl, useImportJob, type ImportJobView } from '../api/get-import';
+import { TEMPLATE_URL, useImports, type ImportJobSummary } from '../api/list-imports';
+import { useUploadResidents } from '../api/upload-residents';
+import { useImportsT, type ImportsMessageKey } from '../messages';
+
+const ACCEPT = ['.xlsx', '.csv'];
+
+interface CommunityNode {
+  value: string;
+  title: string;
+  selectable: boolean;
+  children: CommunityNode[];
+}
+
+/** The tree down to communities, only communities selectable. */
+function communityTree(nodes: RegionNodeT[], lang: Lang): CommunityNode[] {
+  return nodes
+    .filter((n) => n.level !== 'grid')
+    .map((n) => ({ value: n.id, title: regionLabel(n, lang), selectable: n.level === 'community', children: communityTree(n.children, lang) }));
+}
+
+/** The community of the header's region: itself, a grid's parent, or the only community below a street. */
+function defaultCommunity(region: RegionNodeT | null, find: (id: string) => RegionNodeT | null): string | undefined {
+  if (!region) return undefined;
+  if (region.level === 'community') return region.id;
+  if (region.level === 'grid') return region.parentId ?? undefined;
+  const below: RegionNodeT[] = [];
+  const walk = (n: RegionNodeT) => (n.level === 'community' ? below.push(n) : n.children.forEach(walk));
+  walk(region);
+  return below.length === 1 ? find(below[0].id)?.id : undefined;
+}
+
+/** 数据导入: template, upload (.xlsx/.csv) into a community, progress, result and the per-row error report. */
+export function ImportsPage() {
+  const t = useImportsT();
+  const { lang } = useI18n();
+  const { token } = theme.useToken();
+  const { roots, region, findRegion } = useRegion();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const communityId = chosen ?? defaultCommunity(region, findRegion);
+  const treeData = useMemo(() => communityTree(roots, lang), [roots, lang]);
+  const upload = useUploadResidents();
+  const [sending, setSending] = useState<{ name: string; percent: number } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useImportJob(jobId);
+
+  const explain = (err: Error) => {
+    if (!isApiError(err)) return t('upload.failed', { message: err.message });
+    if (err.status === 413) return t('upload.tooLarge', { message: err.message });
+    if (err.status === 415) return t('upload.unsupported');
+    if (err.status === 400) return t('upload.bad', { message: err.message });
+    return t('upload.failed', { message: err.message });
+  };
+
+  const start = (file: File) => {
+    setProblem(null);
+    if (!ACCEPT.some((ext) => file.name.toLowerCase().endsWith(ext))) {
+      setProblem(t('upload.wrongType'));
+      return;
+    }
+    if (!communityId && roots.length > 0) {
+      setProblem(t('upload.chooseCommunity'));
+      return;
+    }
+    setSending({ name: file.name, percent: 0 });
+    upload.mutate(
+      { file, communityId, onProgress: (percent) => setSending({ name: file.name, percent }) },
+      {
+        onSuccess: (accepted) => setJobId(accepted.jobId),
+        onError: (err) => setProblem(explain(err)),
+        onSettled: () => setSending(null),
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <Row gutter={[token.marginMD, token.marginMD]}>
+        <Col xs={24} xl={10}>
+          <Card variant="borderless">
+            <Steps
+              orientation="vertical"
+              current={jobId ? 3 : communityId ? 2 : 1}
+              items={[
+                {
+                  title: t('step.template'),
+                  content: (
+                    <Space orientation="vertical" size={token.marginXS}>
+                      <Typography.Text type="secondary">{t('step.templateDesc')}</Typography.Text>
+                      <Button icon={<DownloadOutlined />} href={TEMPLATE_URL} download>
+                        {t('step.templateButton')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('step.community'),
+                  content: (
+                    <Space orientation="vertical" size={token.marginXS} style={{ width: '100%' }}>
+                      <TreeSelect
+                        aria-label={t('step.community')}
+                        treeData={treeData}
+                        value={communityId}
+                        onChange={(v: string) => setChosen(v)}
+                        placeholder={t('step.communityPlaceholder')}
+                        treeDefaultExpandAll
+                        showSearch={{ treeNodeFilterProp: 'title' }}
+                        style={{ width: '100%', maxWidth: 320 }}
+                      />
+                      <Typography.Text type="secondary">{t('step.communityDesc')}</Typography.Text>
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('step.upload'),
+                  content: (
+                    <Space orientation="vertical" size={token.marginSM} style={{ width: '100%' }}>
+                      <Upload.Dragger
+                        accept={ACCEPT.join(',')}
+                        multiple={false}
+                        showUploadList={false}
+                        disabled={upload.isPending}
+                        beforeUpload={(file) => {
+                          start(file);
+                          return Upload.LIST_IGNORE;
+                        }}
+                      >
+                        <p className="ant-upload-drag-icon">
+                          <InboxOutlined />
+                        </p>
+                        <p className="ant-upload-text">{t('upload.hint')}</p>
+                        <p className="ant-upload-hint">{t('upload.types')}</p>
+                      </Upload.Dragger>
+                      {sending && (
+                        <div>
+                          <Typography.Text>{t('upload.sending', { name: sending.name })}</Typography.Text>
+                          <Progress percent={sending.percent} status="active" />
+                        </div>
+                      )}
+                      {problem && <Alert type="error" showIcon title={problem} closable={{ onClose: () => setProblem(null) }} />}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          {jobId && job.data ? (
+            <JobResult job={job.data} />
+          ) : job.isError ? (
+            <Alert type="error" showIcon title={job.error.message} />
+          ) : (
+            <RecentImports onView={setJobId} />
+          )}
+          {jobId && (
+            <div style={{ marginTop: token.marginMD }}>
+              <RecentImports onView={setJobId} current={jobId} />
+            </div>
+          )}
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function StatusTag({ status }: { status: string }) {
+  const t = useImportsT();
+  const colour = status === 'done' ? 'success' : status === 'failed' ? 'error' : 'processing';
+  return <Tag color={colour}>{t(`status.${status}` as ImportsMessageKey)}</Tag>;
+}
+
+/** Progress while the job runs, then the counts, the first problems and the report link. */
+function JobResult({ job }: { job: ImportJobView }) {
+  const t = useImportsT();
+  const { token } = theme.useToken();
+  const running = job.status === 'queued' || job.status === 'running';
+  const percent = job.totalRows ? Math.floor((job.processedRows / job.totalRows) * 100) : 0;
+  const columns: TableColumnsType<ImportRowError> = [
+    { title: t('err.row'), dataIndex: 'row', key: 'row', width: 70 },
+    { title: t('err.field'), dataIndex: 'field', key: 'field', width: 110, render: (v: string) => v || '—' },
+    { title: t('err.message'), dataIndex: 'message', key: 'message' },
+  ];
+  return (
+    <Card variant="borderless" title={t('job.title', { name: job.fileName })} extra={<StatusTag status={job.status} />} aria-live="polite">
+      <Progress
+        percent={job.status === 'done' ? 100 : percent}
+        status={running ? 'active' : job.status === 'failed' ? 'exception' : job.failed ? 'normal' : 'success'}
+        aria-label={running ? t('job.running', { done: job.processedRows, total: job.totalRows }) : t(job.status === 'failed' ? 'job.failed' : 'job.done')}
+      />
+      <Typography.Paragraph type="secondary">
+        {job.status === 'queued'
+          ? t('job.queued')
+          : running
+            ? t('job.running', { done: job.processedRows, total: job.totalRows })
+            : t(job.status === 'failed' ? 'job.failed' : 'job.done')}{' '}
+        · {t('job.total', { n: job.totalRows })}
+      </Typography.Paragraph>
+      {job.status === 'failed' && job.failureCode && (
+        <Alert type="error" showIcon title={t('job.failureCode', { code: job.failureCode })} style={{ marginBottom: token.marginMD }} />
+      )}
+      <Row gutter={token.marginMD} style={{ marginBottom: token.marginMD }}>
+        <Col span={6}>
+          <Statistic title={t('job.created')} value={job.created} styles={{ content: { color: token.colorSuccess } }} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('job.updated')} value={job.updated} styles={{ content: { color: token.colorPrimary } }} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('job.unchanged')} value={job.unchanged} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('job.failedRows')} value={job.failed} styles={{ content: { color: job.failed ? token.colorError : undefined } }} />
+        </Col>
+      </Row>
+      {!running && job.hasReport && (
+        <Flex align="center" gap={token.marginSM} wrap style={{ marginBottom: token.marginMD }}>
+          <Button type="primary" icon={<DownloadOutlined />} href={reportUrl(job.id)} download>
+            {t('job.report')}
+          </Button>
+          <Typography.Text type="secondary">{t('job.reportHint')}</Typography.Text>
+        </Flex>
+      )}
+      {!running &&
+        (job.errors.length ? (
+          <>
+            <Typography.Title level={2} style={{ fontSize: token.fontSize }}>
+              {t('job.errors', { n: job.errors.length })}
+            </Typography.Title>
+            <Table<ImportRowError>
+              rowKey={(e) => `${e.row}:${e.field}:${e.code}`}
+              size="small"
+              columns={columns}
+              dataSource={job.errors}
+              pagination={job.errors.length > 10 ? { pageSize: 10 } : false}
+            />
+          </>
+        ) : (
+          job.status === 'done' && <Alert type="success" showIcon title={t('job.allGood')} />
+        ))}
+    </Card>
+  );
+}
+
+function RecentImports({ onView, current }: { onView: (id: string) => void; current?: string }) {
+  const t = useImportsT();
+  const { lang } = useI18n();
+  const jobs = useImports();
+  const columns: TableColumnsType<ImportJobSummary> = [
+    { title: t('recent.file'), dataIndex: 'fileName', key: 'file', ellipsis: true },
+    { title: t('recent.at'), dataIndex: 'createdAt', key: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString(lang) },
+    { title: t('recent.status'), dataIndex: 'status', key: 'status', width: 90, render: (v: string) => <StatusTag status={v} /> },
+    {
+      title: t('recent.result'),
+      key: 'result',
+      render: (_, j) => t('recent.resultText', { created: j.created, updated: j.updated, unchanged: j.unchanged, failed: j.failed }),
+    },
+    {
+      title: '',
+      key: 'actions',
+      width: 150,
+      render: (_, j) => (
+        <Space size={0}>
+          <Button type="link" size="small" disabled={j.id === current} onClick={() => onView(j.id)}>
+            {t('recent.view')}
+          </Button>
+          {j.hasReport && <Button type="link" size="small" href={reportUrl(j.id)} download aria-label={t('job.report')} icon={<DownloadOutlined />} />}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Card variant="borderless" title={t('recent.title')} size="small">
+      <Table<ImportJobSummary>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={jobs.data?.items}
+        loading={jobs.isPending}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={jobs.isError ? jobs.error.message : t('recent.empty')} /> }}
+        scroll={{ x: 640 }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,45 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ResidentListItem, ResidentsPage } from '@shared/contracts/residents';
+import type { CareGroup, ResidenceType, ResidentStatus } from '@shared/domain/registry';
+import { api, withQuery } from '../../../lib/api';
+
+export type { ResidentListItem };
+
+/** The filters shared by the list and the export (see ResidentsFilter in shared/contracts/residents.ts). */
+export interface ResidentsFilterParams {
+  q?: string;
+  regionId?: string;
+  careGroup?: CareGroup;
+  ageMin?: number;
+  ageMax?: number;
+  sex?: 'M' | 'F';
+  residenceType?: ResidenceType;
+  status?: ResidentStatus | 'all';
+  sort?: 'name' | 'birthDate' | 'createdAt';
+  order?: 'asc' | 'desc';
+}
+
+export interface ResidentsParams extends ResidentsFilterParams {
+  page: number;
+  pageSize: number;
+}
+
+/** Every residents query starts with this key; writes invalidate it. */
+export const residentsKey = ['residents'] as const;
+
+/** GET /api/residents. */
+export const listResidents = (params: ResidentsParams, signal?: AbortSignal) =>
+  api<ResidentsPage>('GET', withQuery('/api/residents', { ...params }), undefined, signal);
+
+/** One page of residents; the previous page stays on screen while the next loads. */
+export function useResidents(params: ResidentsParams, enabled = true) {
+  return useQuery({
+    queryKey: [...residentsKey, 'list', params],
+    queryFn: ({ signal }) => listResidents(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The address of GET /api/residents/export for a filter: used as a plain download link (the cookie goes along). */
+export const exportResidentsUrl = (filter: ResidentsFilterParams) => withQuery('/api/residents/export', { ...filter });
