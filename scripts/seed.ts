@@ -10,7 +10,8 @@ const config = loadConfig();
 const database = await openDatabase(config);
 const started = Date.now();
 if (values.reset) {
-  await database.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS drizzle CASCADE;');
+  // One statement per call: PGlite prepares each query and refuses several at once.
+  for (const statement of ['DROP SCHEMA public CASCADE', 'CREATE SCHEMA public', 'DROP SCHEMA IF EXISTS drizzle CASCADE']) await database.query(statement);
 }
 await migrateDatabase(database);
 const [{ n }] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM regions');
