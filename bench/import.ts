@@ -111,7 +111,7 @@ async function main() {
   const file = await makeXlsx(ROWS);
   console.log(`generated ${ROWS} rows: ${(file.length / 1024 / 1024).toFixed(1)} MB in ${Math.round(performance.now() - tg)} ms`);
 
-  const t = await createTestApp({ config: { upload: { maxBytes: 100 * 1024 * 1024, maxRows: Math.max(ROWS, 200_000) } } });
+  const t = await createTestApp({ config: { upload: { maxBytes: 100 * 1024 * 1024, maxRows: Math.max(ROWS, 200_000), reportDays: 7 } } });
   try {
     const client = await t.login('chengdong');
     const [c] = await t.database.query<{ id: string }>(`SELECT id FROM regions WHERE code = '341881001001'`);

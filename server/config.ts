@@ -28,7 +28,12 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(3650).default(180),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  IMPORT_REPORT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
 });
@@ -58,7 +63,7 @@ export interface Config {
   lockout: { threshold: number; minutes: number };
   session: { idleMinutes: number; absoluteHours: number };
   audit: { retentionDays: number };
-  upload: { maxBytes: number; maxRows: number };
+  upload: { maxBytes: number; maxRows: number; reportDays: number };
   /** Sign-in attempts per minute per client address. */
   loginRateLimit: number;
 }
@@ -91,7 +96,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
-    upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS },
+    upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, reportDays: e.IMPORT_REPORT_DAYS },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     ...overrides,
   };

@@ -30,6 +30,7 @@ async function main() {
   const sweep = setInterval(() => {
     app.services.auth.sweep().catch((err) => app.log.warn({ err }, 'session sweep failed'));
     app.services.audit.purgeExpired().catch((err) => app.log.warn({ err }, 'audit retention purge failed'));
+    app.services.imports.purgeReports(config.upload.reportDays).catch((err) => app.log.warn({ err }, 'import report purge failed'));
   }, 10 * 60_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));

@@ -109,6 +109,16 @@ export class ImportsRepository {
   }
 
   /** Marks jobs left queued or running by a process that stopped. */
+  /** Clears stored error reports (they hold personal data) of jobs finished before the cut-off. */
+  async purgeReports(before: Date): Promise<number> {
+    const rows = await this.db
+      .update(importJobs)
+      .set({ reportCipher: null })
+      .where(sql`${importJobs.finishedAt} < ${before} AND ${importJobs.reportCipher} IS NOT NULL`)
+      .returning({ id: importJobs.id });
+    return rows.length;
+  }
+
   async failStale(before: Date) {
     await this.db
       .update(importJobs)

@@ -114,6 +114,11 @@ export class ImportsService {
   private queued = 0;
   private stopping = false;
 
+  /** Removes stored error reports older than `days` (residual personal data). */
+  purgeReports(days: number, now = new Date()) {
+    return this.repo.purgeReports(new Date(now.getTime() - days * 86_400_000));
+  }
+
   constructor(
     private readonly db: Db,
     private readonly repo: ImportsRepository,

@@ -13,7 +13,7 @@ let chengxi: Client;
 let ids: { chengdong: string; chengxi: string };
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { upload: { maxBytes: 256 * 1024, maxRows: 50 } } });
+  t = await createTestApp({ config: { upload: { maxBytes: 256 * 1024, maxRows: 50, reportDays: 7 } } });
   chengdong = await t.login('chengdong');
   chengxi = await t.login('chengxi');
   const rows = await t.database.query<{ id: string; name: string }>(`SELECT id, name FROM regions WHERE level = 'community'`);
@@ -509,3 +509,17 @@ function encodeGbk(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+describe('report retention', () => {
+  it('clears stored error reports of jobs finished longer ago than the retention, keeping recent ones', async () => {
+    const res = await upload(chengdong, '保留.csv', Buffer.from('姓名,身份证号,网格\n张三,110105194912310021,城东第1网格\n'));
+    const job = await finished(chengdong, res.json().jobId);
+    expect(job.failed).toBe(1);
+    expect(await t.app.services.imports.purgeReports(7)).toBe(0);
+    expect((await chengdong.get(`/api/imports/${job.id}/report`)).statusCode).toBe(200);
+    const purged = await t.app.services.imports.purgeReports(7, new Date(Date.now() + 8 * 86_400_000));
+    expect(purged).toBeGreaterThanOrEqual(1);
+    const [row] = await t.database.query<{ report_cipher: Buffer | null }>('SELECT report_cipher FROM import_jobs WHERE id = $1', [job.id]);
+    expect(row.report_cipher).toBeNull();
+  });
+});
