@@ -49,7 +49,13 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => Math.round(x * 100) / 100;
 
-async function prepare(): Promise<{ config: Config; database: Database; captured: { text: string; params: unknown[] }[]; capture: { on: boolean }; seedSeconds: number | null }> {
+async function prepare(): Promise<{
+  config: Config;
+  database: Database;
+  captured: { text: string; params: unknown[] }[];
+  capture: { on: boolean };
+  seedSeconds: number | null;
+}> {
   const tag = scale ?? 'demo';
   const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', SHEQU_KEY: KEY, LOGIN_RATE_LIMIT: '100000' };
   if (kind === 'pg') {
@@ -93,9 +99,16 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'mzj', password: config.demoPassword }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'mzj', password: config.demoPassword }),
+  });
   if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
   // Parameters drawn from the data itself, so every query finds something.
   const sample = await database.query<{ id: string; name: string; initials: string; tail: string; household_id: string | null; community_id: string }>(
@@ -103,11 +116,23 @@ async function main() {
   );
   const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
   const scenarios: { name: string; url: (i: number) => string }[] = [
-    { name: 'search: name fragment', url: (i) => `/api/residents?q=${encodeURIComponent(pick(sample, i).name.slice(1, 3) || pick(sample, i).name)}&pageSize=20` },
+    {
+      name: 'search: name fragment',
+      url: (i) => `/api/residents?q=${encodeURIComponent(pick(sample, i).name.slice(1, 3) || pick(sample, i).name)}&pageSize=20`,
+    },
     { name: 'search: pinyin initials', url: (i) => `/api/residents?q=${pick(sample, i).initials}&pageSize=20` },
     { name: 'search: ID suffix (6)', url: (i) => `/api/residents?q=${pick(sample, i).tail}&pageSize=20` },
     { name: 'resident detail', url: (i) => `/api/residents/${pick(sample, i).id}` },
-    { name: 'household page', url: (i) => `/api/households/${pick(sample.filter((s) => s.household_id), i).household_id}` },
+    {
+      name: 'household page',
+      url: (i) =>
+        `/api/households/${
+          pick(
+            sample.filter((s) => s.household_id),
+            i,
+          ).household_id
+        }`,
+    },
     { name: 'community statistics', url: (i) => `/api/statistics/communities/${pick(sample, i).community_id}` },
   ];
 
@@ -132,7 +157,15 @@ async function main() {
       for (const q of queries) await database.query(q.text, q.params as unknown[]);
       direct.push(performance.now() - t1);
     }
-    rows.push({ scenario: s.name, p50: ms(pct(http, 50)), p95: ms(pct(http, 95)), p99: ms(pct(http, 99)), sqlP50: ms(pct(direct, 50)), sqlP95: ms(pct(direct, 95)), ratioP50: ms(pct(http, 50) / Math.max(pct(direct, 50), 0.01)) });
+    rows.push({
+      scenario: s.name,
+      p50: ms(pct(http, 50)),
+      p95: ms(pct(http, 95)),
+      p99: ms(pct(http, 99)),
+      sqlP50: ms(pct(direct, 50)),
+      sqlP95: ms(pct(direct, 95)),
+      ratioP50: ms(pct(http, 50) / Math.max(pct(direct, 50), 0.01)),
+    });
   }
   console.log(`\nLatency over ${runs} requests each (ms), ${residents.toLocaleString()} residents on ${kind}:`);
   console.table(rows);
@@ -157,7 +190,16 @@ async function main() {
 /** Runs the server as its own process (so its RSS is its own) and loads it with autocannon. */
 async function loadTest(config: Config, _host: string, _cookie: string, sample: { id: string; initials: string }[], rss: Record<string, number>) {
   const port = 31000 + Math.floor(Math.random() * 2000);
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'never', LOG_LEVEL: 'warn', SHEQU_KEY: KEY, LOGIN_RATE_LIMIT: '100000', NODE_ENV: 'production' };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'never',
+    LOG_LEVEL: 'warn',
+    SHEQU_KEY: KEY,
+    LOGIN_RATE_LIMIT: '100000',
+    NODE_ENV: 'production',
+  };
   if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;
   else env.DATA_DIR = config.dataDir;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -171,8 +213,15 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
     await new Promise((r) => setTimeout(r, 250));
   }
   const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'mzj', password: config.demoPassword }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'mzj', password: config.demoPassword }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   rss.atRest = Math.round(rssOf());
   const duration = Number(args.duration);
   const targets = [
@@ -197,7 +246,14 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
   bare.get('/bare', async () => ({ ok: true }));
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const r = await autocannon({ url: `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/bare`, connections: 50, duration });
-  load.push({ endpoint: 'bare Fastify (floor)', reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+  load.push({
+    endpoint: 'bare Fastify (floor)',
+    reqPerSec: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  });
   await bare.close();
   console.log(`\nHTTP load, 50 connections, ${duration} s each:`);
   console.table(load);

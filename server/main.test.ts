@@ -10,7 +10,13 @@ describe('the server process', () => {
   it('starts on PGlite, answers health, and on SIGTERM drains, closes the database and releases its lock', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shequ-main-'));
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), DATA_DIR: dir, PORT: String(port), SEED_DEMO: 'never', LOG_LEVEL: 'warn' };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      DATA_DIR: dir,
+      PORT: String(port),
+      SEED_DEMO: 'never',
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], { cwd: root, env });
     let output = '';

@@ -13,9 +13,7 @@ export function describeIssue(code: string, params: Record<string, unknown>, mes
   }
   switch (code) {
     case 'invalid_type':
-      return params.input === undefined
-        ? { zh: '必填', en: 'is required' }
-        : { zh: `类型应为 ${params.expected}`, en: `should be ${params.expected}` };
+      return params.input === undefined ? { zh: '必填', en: 'is required' } : { zh: `类型应为 ${params.expected}`, en: `should be ${params.expected}` };
     case 'too_small':
       return params.origin === 'string'
         ? { zh: `至少 ${params.minimum} 个字符`, en: `must have at least ${params.minimum} characters` }
@@ -27,9 +25,15 @@ export function describeIssue(code: string, params: Record<string, unknown>, mes
     case 'invalid_format':
       return { zh: `格式不正确（${params.format}）`, en: `has an invalid format (${params.format})` };
     case 'invalid_value':
-      return { zh: `取值无效，可选：${(params.values as unknown[] | undefined)?.join('、') ?? ''}`, en: `must be one of: ${(params.values as unknown[] | undefined)?.join(', ') ?? ''}` };
+      return {
+        zh: `取值无效，可选：${(params.values as unknown[] | undefined)?.join('、') ?? ''}`,
+        en: `must be one of: ${(params.values as unknown[] | undefined)?.join(', ') ?? ''}`,
+      };
     case 'unrecognized_keys':
-      return { zh: `不允许的字段：${(params.keys as string[] | undefined)?.join('、')}`, en: `unknown fields: ${(params.keys as string[] | undefined)?.join(', ')}` };
+      return {
+        zh: `不允许的字段：${(params.keys as string[] | undefined)?.join('、')}`,
+        en: `unknown fields: ${(params.keys as string[] | undefined)?.join(', ')}`,
+      };
     default:
       return { zh: '无效', en: message || 'is invalid' };
   }

@@ -28,7 +28,10 @@ export const AccountsPage = z.object({ items: z.array(AccountView), total: z.num
 
 /** Create an account. */
 export const CreateAccountRequest = z.object({
-  username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名须为 3–32 位小写字母、数字、点、横线 | username: 3–32 lowercase letters, digits, . _ -'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名须为 3–32 位小写字母、数字、点、横线 | username: 3–32 lowercase letters, digits, . _ -'),
   displayName: z.string().trim().min(1).max(50),
   /** Initial password; the user must change it at first sign-in. */
   password: z.string().min(1).max(256),

@@ -53,7 +53,10 @@ export const CreateRegionRequest = z.object({
   /** The parent region; a street needs a city, a community a street, a grid a community. */
   parentId: z.uuid(),
   /** Statistical code, digits (grids may add letters). */
-  code: z.string().trim().regex(/^[0-9A-Za-z]{2,20}$/, '编码只能包含数字和字母 | code must be 2–20 digits or letters'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{2,20}$/, '编码只能包含数字和字母 | code must be 2–20 digits or letters'),
   name: z.string().trim().min(1).max(50),
   nameEn: z.string().trim().max(100).optional(),
   boundary: Geometry.optional(),

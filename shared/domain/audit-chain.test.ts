@@ -5,7 +5,19 @@ function chain(n: number) {
   const out: (AuditFields & { prevHash: string; hash: string })[] = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
-    const f: AuditFields = { seq: i, at: `2026-11-26T00:00:0${i % 10}.000Z`, userId: null, username: 'u', ip: '127.0.0.1', action: 'x', objectType: null, objectId: String(i), communityId: null, outcome: 'success', details: { b: 1, a: [i] } };
+    const f: AuditFields = {
+      seq: i,
+      at: `2026-11-26T00:00:0${i % 10}.000Z`,
+      userId: null,
+      username: 'u',
+      ip: '127.0.0.1',
+      action: 'x',
+      objectType: null,
+      objectId: String(i),
+      communityId: null,
+      outcome: 'success',
+      details: { b: 1, a: [i] },
+    };
     const hash = hashEntry(prev, f);
     out.push({ ...f, prevHash: prev, hash });
     prev = hash;

@@ -30,17 +30,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Roles (DOMAIN.md §2). The 三员 (system, security, audit administrators) hold no registry permission. */
-export const ROLES = [
-  'sysadmin',
-  'secadmin',
-  'auditadmin',
-  'city',
-  'department',
-  'street',
-  'worker',
-  'police',
-  'resident',
-] as const;
+export const ROLES = ['sysadmin', 'secadmin', 'auditadmin', 'city', 'department', 'street', 'worker', 'police', 'resident'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Department domains (the windows in a service station). */

@@ -66,7 +66,21 @@ export const EMPLOYMENT_LABELS: Labels<(typeof EMPLOYMENT_STATUSES)[number]> = {
   unable: { zh: '无劳动能力', en: 'Unable to work' },
 };
 
-export const RELATIONS = ['head', 'spouse', 'son', 'daughter', 'father', 'mother', 'grandson', 'granddaughter', 'grandparent', 'son_in_law', 'daughter_in_law', 'sibling', 'other'] as const;
+export const RELATIONS = [
+  'head',
+  'spouse',
+  'son',
+  'daughter',
+  'father',
+  'mother',
+  'grandson',
+  'granddaughter',
+  'grandparent',
+  'son_in_law',
+  'daughter_in_law',
+  'sibling',
+  'other',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const RELATION_LABELS: Labels<Relation> = {
   head: { zh: '户主', en: 'Head' },
@@ -91,7 +105,18 @@ export const HOUSEHOLD_TYPE_LABELS: Labels<(typeof HOUSEHOLD_TYPES)[number]> = {
 };
 
 /** The care groups the speech names; each is a dated record with its own attributes. */
-export const CARE_GROUPS = ['elderly_alone', 'disability', 'dibao', 'tekun', 'youfu', 'unemployed', 'released', 'correction', 'left_behind_child', 'floating'] as const;
+export const CARE_GROUPS = [
+  'elderly_alone',
+  'disability',
+  'dibao',
+  'tekun',
+  'youfu',
+  'unemployed',
+  'released',
+  'correction',
+  'left_behind_child',
+  'floating',
+] as const;
 export type CareGroup = (typeof CARE_GROUPS)[number];
 export const CARE_GROUP_LABELS: Labels<CareGroup> = {
   elderly_alone: { zh: '独居老人', en: 'Elderly living alone' },

@@ -77,7 +77,16 @@ export function communityBoundaries(seed = 20261126): Map<string, { type: 'Polyg
     const cc: [number, number] = [i + 1, j + 1];
     const d: [number, number] = [i + 1, j];
     // Counter-clockwise ring (GeoJSON right-hand rule): a → d → cc → b → a.
-    const ring: Pt[] = [round(corner[a[0]][a[1]]), ...edge(a, d), round(corner[d[0]][d[1]]), ...edge(d, cc), round(corner[cc[0]][cc[1]]), ...edge(cc, b), round(corner[b[0]][b[1]]), ...edge(b, a)];
+    const ring: Pt[] = [
+      round(corner[a[0]][a[1]]),
+      ...edge(a, d),
+      round(corner[d[0]][d[1]]),
+      ...edge(d, cc),
+      round(corner[cc[0]][cc[1]]),
+      ...edge(cc, b),
+      round(corner[b[0]][b[1]]),
+      ...edge(b, a),
+    ];
     ring.push(ring[0]);
     out.set(c.code, { type: 'Polygon', coordinates: [ring] });
   }

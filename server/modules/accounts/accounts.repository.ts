@@ -11,7 +11,10 @@ export class AccountsRepository {
     const cond = q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined;
     const [items, [{ total }]] = await Promise.all([
       this.db.select().from(users).where(cond).orderBy(desc(users.createdAt), users.username).limit(limit).offset(offset),
-      this.db.select({ total: sql<number>`count(*)::int` }).from(users).where(cond),
+      this.db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(users)
+        .where(cond),
     ]);
     return { items, total };
   }
@@ -29,7 +32,14 @@ export class AccountsRepository {
   grantsOf(userIds: string[]) {
     if (userIds.length === 0) return Promise.resolve([]);
     return this.db
-      .select({ userId: userGrants.userId, role: userGrants.role, regionId: userGrants.regionId, domain: userGrants.domain, regionName: regions.name, regionPath: regions.path })
+      .select({
+        userId: userGrants.userId,
+        role: userGrants.role,
+        regionId: userGrants.regionId,
+        domain: userGrants.domain,
+        regionName: regions.name,
+        regionPath: regions.path,
+      })
       .from(userGrants)
       .innerJoin(regions, eq(regions.id, userGrants.regionId))
       .where(inArray(userGrants.userId, userIds));

@@ -10,22 +10,45 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
   const tags = ['accounts'];
   const config = { policy: 'accounts.manage' as const };
 
-  r.get('/api/accounts', { config, schema: { tags, summary: '账户列表 / Accounts', querystring: AccountsQuery, response: { 200: AccountsPage, 403: ErrorResponse } } }, async (request) =>
-    accounts.list(request.query.q, request.query.page, request.query.pageSize),
+  r.get(
+    '/api/accounts',
+    { config, schema: { tags, summary: '账户列表 / Accounts', querystring: AccountsQuery, response: { 200: AccountsPage, 403: ErrorResponse } } },
+    async (request) => accounts.list(request.query.q, request.query.page, request.query.pageSize),
   );
-  r.get('/api/accounts/:id', { config, schema: { tags, summary: '账户 / Account', params: IdParams, response: { 200: AccountView, 404: ErrorResponse } } }, async (request) =>
-    accounts.get(request.params.id),
+  r.get(
+    '/api/accounts/:id',
+    { config, schema: { tags, summary: '账户 / Account', params: IdParams, response: { 200: AccountView, 404: ErrorResponse } } },
+    async (request) => accounts.get(request.params.id),
   );
-  r.post('/api/accounts', { config, schema: { tags, summary: '新建账户 / Create account', body: CreateAccountRequest, response: { 201: AccountView, 400: ErrorResponse, 409: ErrorResponse } } }, async (request, reply) =>
-    reply.status(201).send(await accounts.create(request.ctx, request.body)),
+  r.post(
+    '/api/accounts',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '新建账户 / Create account',
+        body: CreateAccountRequest,
+        response: { 201: AccountView, 400: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await accounts.create(request.ctx, request.body)),
   );
-  r.patch('/api/accounts/:id', { config, schema: { tags, summary: '修改账户 / Update account', params: IdParams, body: UpdateAccountRequest, response: { 200: AccountView, 409: ErrorResponse } } }, async (request) =>
-    accounts.update(request.ctx, request.params.id, request.body),
+  r.patch(
+    '/api/accounts/:id',
+    {
+      config,
+      schema: { tags, summary: '修改账户 / Update account', params: IdParams, body: UpdateAccountRequest, response: { 200: AccountView, 409: ErrorResponse } },
+    },
+    async (request) => accounts.update(request.ctx, request.params.id, request.body),
   );
-  r.post('/api/accounts/:id/reset-password', { config, schema: { tags, summary: '重置密码 / Reset password', params: IdParams, body: ResetPasswordRequest, response: { 200: Ok, 400: ErrorResponse } } }, async (request) => {
-    await accounts.resetPassword(request.ctx, request.params.id, request.body.newPassword);
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/accounts/:id/reset-password',
+    { config, schema: { tags, summary: '重置密码 / Reset password', params: IdParams, body: ResetPasswordRequest, response: { 200: Ok, 400: ErrorResponse } } },
+    async (request) => {
+      await accounts.resetPassword(request.ctx, request.params.id, request.body.newPassword);
+      return { ok: true as const };
+    },
+  );
   r.post('/api/accounts/:id/unlock', { config, schema: { tags, summary: '解除锁定 / Unlock', params: IdParams, response: { 200: Ok } } }, async (request) => {
     await accounts.unlock(request.ctx, request.params.id);
     return { ok: true as const };

@@ -24,7 +24,15 @@ export class AccountsService {
   async list(q: string | undefined, page: number, pageSize: number) {
     const { items, total } = await this.repo.page(q, pageSize, (page - 1) * pageSize);
     const grants = await this.repo.grantsOf(items.map((u) => u.id));
-    return { total, items: items.map((u) => this.view(u, grants.filter((g) => g.userId === u.id))) };
+    return {
+      total,
+      items: items.map((u) =>
+        this.view(
+          u,
+          grants.filter((g) => g.userId === u.id),
+        ),
+      ),
+    };
   }
 
   async get(id: string) {
@@ -33,7 +41,10 @@ export class AccountsService {
     return this.view(u, await this.repo.grantsOf([id]));
   }
 
-  private view(u: Awaited<ReturnType<AccountsRepository['byId']>> & object, grants: { role: string; regionId: string; regionName: string; domain: string | null }[]) {
+  private view(
+    u: Awaited<ReturnType<AccountsRepository['byId']>> & object,
+    grants: { role: string; regionId: string; regionName: string; domain: string | null }[],
+  ) {
     return {
       id: u.id,
       username: u.username,
@@ -55,7 +66,10 @@ export class AccountsService {
       const region = regionRows.find((r) => r.id === g.regionId);
       if (!region) throw validationError([{ path: `grants.${i}.regionId`, code: 'not_found', message: '区域不存在', messageEn: 'no such region' }]);
       if (!mine.some((p) => region.path === p || region.path.startsWith(`${p}.`))) throw new AppError('OUT_OF_SCOPE', [{ path: `grants.${i}.regionId` }]);
-      if (g.role === 'department' && !g.domain) throw validationError([{ path: `grants.${i}.domain`, code: 'required', message: '职能部门须指定业务领域', messageEn: 'department grants need a domain' }]);
+      if (g.role === 'department' && !g.domain)
+        throw validationError([
+          { path: `grants.${i}.domain`, code: 'required', message: '职能部门须指定业务领域', messageEn: 'department grants need a domain' },
+        ]);
     });
   }
 
@@ -68,7 +82,11 @@ export class AccountsService {
       const tx = t as unknown as Db;
       const u = await this.repo.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true });
       await this.repo.replaceGrants(tx, u.id, input.grants);
-      await this.audit.record(ctx, { action: 'accounts.create', objectType: 'user', objectId: u.id, details: { username: u.username, grants: input.grants } }, tx);
+      await this.audit.record(
+        ctx,
+        { action: 'accounts.create', objectType: 'user', objectId: u.id, details: { username: u.username, grants: input.grants } },
+        tx,
+      );
       return u.id;
     });
     return this.get(id);
@@ -84,7 +102,16 @@ export class AccountsService {
       const row = await this.repo.update(tx, id, input.version, { displayName: input.displayName, disabled: input.disabled });
       if (!row) throw versionConflict(current.version);
       if (input.grants) await this.repo.replaceGrants(tx, id, input.grants);
-      await this.audit.record(ctx, { action: 'accounts.update', objectType: 'user', objectId: id, details: { fields: Object.keys(input).filter((k) => k !== 'version'), grants: input.grants } }, tx);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'accounts.update',
+          objectType: 'user',
+          objectId: id,
+          details: { fields: Object.keys(input).filter((k) => k !== 'version'), grants: input.grants },
+        },
+        tx,
+      );
     });
     if (input.disabled || input.grants) await this.authRepo.deleteSessionsOf(id);
     return this.get(id);

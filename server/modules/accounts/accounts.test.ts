@@ -27,16 +27,31 @@ describe('account administration', () => {
 
   it('rejects a weak initial password and a duplicate username, naming the field', async () => {
     const admin = await t.login('admin');
-    const weak = await admin.post('/api/accounts', { username: 'weakling', displayName: 'x', password: 'password', grants: [{ role: 'worker', regionId: await regionId('341881002002') }] });
+    const weak = await admin.post('/api/accounts', {
+      username: 'weakling',
+      displayName: 'x',
+      password: 'password',
+      grants: [{ role: 'worker', regionId: await regionId('341881002002') }],
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details[0].path).toBe('password');
-    const dup = await admin.post('/api/accounts', { username: 'chengdong', displayName: 'x', password: 'Temp#2026x', grants: [{ role: 'worker', regionId: await regionId('341881002002') }] });
+    const dup = await admin.post('/api/accounts', {
+      username: 'chengdong',
+      displayName: 'x',
+      password: 'Temp#2026x',
+      grants: [{ role: 'worker', regionId: await regionId('341881002002') }],
+    });
     expect(dup.statusCode).toBe(409);
   });
 
   it('requires a domain for department grants', async () => {
     const admin = await t.login('admin');
-    const res = await admin.post('/api/accounts', { username: 'health1', displayName: 'x', password: 'Temp#2026x', grants: [{ role: 'department', regionId: await regionId('341881') }] });
+    const res = await admin.post('/api/accounts', {
+      username: 'health1',
+      displayName: 'x',
+      password: 'Temp#2026x',
+      grants: [{ role: 'department', regionId: await regionId('341881') }],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('grants.0.domain');
   });

@@ -39,14 +39,22 @@ export class AuditRepository {
     const cond = where.length ? and(...where) : undefined;
     const [items, [{ total }]] = await Promise.all([
       this.db.select().from(auditLog).where(cond).orderBy(desc(auditLog.seq)).limit(limit).offset(offset),
-      this.db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(cond),
+      this.db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(cond),
     ]);
     return { items, total };
   }
 
   /** Entries in chain order, a batch at a time. */
   async batchAfter(seq: number, size: number): Promise<AuditRow[]> {
-    return this.db.select().from(auditLog).where(sql`${auditLog.seq} > ${seq}`).orderBy(asc(auditLog.seq)).limit(size);
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.seq} > ${seq}`)
+      .orderBy(asc(auditLog.seq))
+      .limit(size);
   }
 
   /** Deletes entries older than the cut-off (the only sanctioned delete). Returns how many. */

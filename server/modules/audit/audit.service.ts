@@ -73,7 +73,9 @@ export class AuditService {
   }
 
   list(filter: Parameters<AuditRepository['page']>[0], limit: number, offset: number) {
-    return this.repo.page(filter, limit, offset).then((r) => ({ total: r.total, items: r.items.map((row) => ({ ...row, seq: Number(row.seq), at: row.at.toISOString() })) }));
+    return this.repo
+      .page(filter, limit, offset)
+      .then((r) => ({ total: r.total, items: r.items.map((row) => ({ ...row, seq: Number(row.seq), at: row.at.toISOString() })) }));
   }
 
   /** Walks the whole chain in batches and reports the first broken link. */

@@ -22,7 +22,14 @@ export class AuthRepository {
 
   async grantsOf(userId: string) {
     return this.db
-      .select({ role: userGrants.role, regionId: userGrants.regionId, domain: userGrants.domain, regionPath: regions.path, regionLevel: regions.level, regionName: regions.name })
+      .select({
+        role: userGrants.role,
+        regionId: userGrants.regionId,
+        domain: userGrants.domain,
+        regionPath: regions.path,
+        regionLevel: regions.level,
+        regionName: regions.name,
+      })
       .from(userGrants)
       .innerJoin(regions, eq(regions.id, userGrants.regionId))
       .where(eq(userGrants.userId, userId));
@@ -47,7 +54,14 @@ export class AuthRepository {
   async setPassword(userId: string, passwordHash: string, mustChange: boolean) {
     await this.db
       .update(users)
-      .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: sql`now()`, failedAttempts: 0, lockedUntil: null, version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        mustChangePassword: mustChange,
+        passwordChangedAt: sql`now()`,
+        failedAttempts: 0,
+        lockedUntil: null,
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, userId));
   }
 
@@ -61,7 +75,10 @@ export class AuthRepository {
   }
 
   async touchSession(tokenHash: string) {
-    await this.db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
+    await this.db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.tokenHash, tokenHash));
   }
 
   async deleteSession(tokenHash: string) {

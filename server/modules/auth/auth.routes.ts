@@ -47,7 +47,10 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
 
   r.get(
     '/api/auth/me',
-    { config: { policy: 'authenticated' }, schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: SessionResponse, 401: ErrorResponse } } },
+    {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: SessionResponse, 401: ErrorResponse } },
+    },
     async (request) => sessionView(request.actor!),
   );
 

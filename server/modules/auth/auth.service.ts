@@ -32,7 +32,11 @@ export class AuthService {
     const now = Date.now();
     if (user.lockedUntil && user.lockedUntil.getTime() > now) {
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'locked' } });
-      throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil.toISOString() }, { minutes: Math.ceil((user.lockedUntil.getTime() - now) / 60_000) });
+      throw new AppError(
+        'AUTH_ACCOUNT_LOCKED',
+        { lockedUntil: user.lockedUntil.toISOString() },
+        { minutes: Math.ceil((user.lockedUntil.getTime() - now) / 60_000) },
+      );
     }
     if (user.disabled) {
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'disabled' } });
@@ -43,8 +47,15 @@ export class AuthService {
       if (user.lockedUntil) await this.repo.clearFailures(user.id);
       const after = await this.repo.recordFailure(user.id, this.config.lockout.threshold, this.config.lockout.minutes);
       const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > now;
-      await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', userId: user.id, username, details: { reason: 'wrong_password', failedAttempts: after.failedAttempts, locked } });
-      if (locked) await this.audit.record(ctx, { action: 'auth.lockout', outcome: 'success', userId: user.id, username, objectType: 'user', objectId: user.id });
+      await this.audit.record(ctx, {
+        action: 'auth.login',
+        outcome: 'failure',
+        userId: user.id,
+        username,
+        details: { reason: 'wrong_password', failedAttempts: after.failedAttempts, locked },
+      });
+      if (locked)
+        await this.audit.record(ctx, { action: 'auth.lockout', outcome: 'success', userId: user.id, username, objectType: 'user', objectId: user.id });
       throw new AppError('AUTH_INVALID_CREDENTIALS', { remainingAttempts: Math.max(0, this.config.lockout.threshold - after.failedAttempts) });
     }
     await this.repo.clearFailures(user.id);
@@ -89,7 +100,14 @@ export class AuthService {
       displayName: user.displayName,
       residentId: user.residentId,
       mustChangePassword: user.mustChangePassword,
-      grants: grants.map((g) => ({ role: g.role as Role, regionId: g.regionId, regionPath: g.regionPath, regionName: g.regionName, regionLevel: g.regionLevel, domain: g.domain })),
+      grants: grants.map((g) => ({
+        role: g.role as Role,
+        regionId: g.regionId,
+        regionPath: g.regionPath,
+        regionName: g.regionName,
+        regionLevel: g.regionLevel,
+        domain: g.domain,
+      })),
       permissions,
       sessionTokenHash,
       csrfToken,
@@ -105,7 +123,8 @@ export class AuthService {
   /** Checks a new password against the policy; throws the policy's error naming the field. */
   assertStrong(password: string, username: string, field = 'newPassword') {
     const problems = checkPassword(password, this.config.password, username);
-    if (problems.length) throw new AppError('AUTH_PASSWORD_WEAK', [{ path: field, code: problems.join(','), message: problems.join(',') }], this.config.password);
+    if (problems.length)
+      throw new AppError('AUTH_PASSWORD_WEAK', [{ path: field, code: problems.join(','), message: problems.join(',') }], this.config.password);
   }
 
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {

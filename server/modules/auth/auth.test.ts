@@ -33,7 +33,12 @@ describe('POST /api/auth/login', () => {
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
     expect(zh.json().error.message).toBe('用户名或密码错误');
-    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'mzj', password: 'nope' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { username: 'mzj', password: 'nope' },
+    });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 

@@ -8,7 +8,11 @@ export async function healthRoutes(app: FastifyInstance, opts: { database: Datab
     '/api/health',
     {
       config: { policy: 'public' },
-      schema: { tags: ['health'], summary: '健康检查 / Health', response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) } },
+      schema: {
+        tags: ['health'],
+        summary: '健康检查 / Health',
+        response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) },
+      },
     },
     async (_request, reply) => {
       try {

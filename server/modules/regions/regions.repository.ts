@@ -12,7 +12,17 @@ export class RegionsRepository {
   /** The whole tree without boundaries (small: a city has a few hundred regions). */
   all() {
     return this.db
-      .select({ id: regions.id, parentId: regions.parentId, level: regions.level, code: regions.code, name: regions.name, nameEn: regions.nameEn, path: regions.path, sort: regions.sort, version: regions.version })
+      .select({
+        id: regions.id,
+        parentId: regions.parentId,
+        level: regions.level,
+        code: regions.code,
+        name: regions.name,
+        nameEn: regions.nameEn,
+        path: regions.path,
+        sort: regions.sort,
+        version: regions.version,
+      })
       .from(regions)
       .orderBy(asc(regions.path));
   }
@@ -45,6 +55,9 @@ export class RegionsRepository {
   }
 
   boundaries(level: 'street' | 'community' | 'grid') {
-    return this.db.select({ id: regions.id, name: regions.name, code: regions.code, path: regions.path, boundary: regions.boundary }).from(regions).where(eq(regions.level, level));
+    return this.db
+      .select({ id: regions.id, name: regions.name, code: regions.code, path: regions.path, boundary: regions.boundary })
+      .from(regions)
+      .where(eq(regions.level, level));
   }
 }

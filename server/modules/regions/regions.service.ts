@@ -54,12 +54,21 @@ export class RegionsService {
     const paths = [...new Set(actor.grants.map((g) => g.regionPath))];
     const all = await this.repo.all();
     const nodes = new Map<string, RegionNodeT & { path: string }>();
-    for (const r of all) nodes.set(r.id, { id: r.id, parentId: r.parentId, level: r.level, code: r.code, name: r.name, nameEn: r.nameEn, path: r.path, children: [] });
+    for (const r of all)
+      nodes.set(r.id, { id: r.id, parentId: r.parentId, level: r.level, code: r.code, name: r.name, nameEn: r.nameEn, path: r.path, children: [] });
     for (const n of nodes.values()) if (n.parentId && nodes.has(n.parentId)) nodes.get(n.parentId)!.children.push(n);
     const isUnder = (p: string, root: string) => p === root || p.startsWith(`${root}.`);
     // Roots: granted regions not inside another granted region.
     const rootPaths = paths.filter((p) => !paths.some((q) => q !== p && isUnder(p, q)));
-    const strip = (n: RegionNodeT & { path?: string }): RegionNodeT => ({ id: n.id, parentId: n.parentId, level: n.level, code: n.code, name: n.name, nameEn: n.nameEn, children: n.children.map(strip) });
+    const strip = (n: RegionNodeT & { path?: string }): RegionNodeT => ({
+      id: n.id,
+      parentId: n.parentId,
+      level: n.level,
+      code: n.code,
+      name: n.name,
+      nameEn: n.nameEn,
+      children: n.children.map(strip),
+    });
     return [...nodes.values()].filter((n) => rootPaths.includes(n.path)).map(strip);
   }
 
@@ -85,10 +94,21 @@ export class RegionsService {
     if (!parent || !this.visible(actor, parent.path)) throw notFound('region');
     if (!this.manages(actor, parent.path)) throw new AppError('OUT_OF_SCOPE');
     const level = CHILD_LEVEL[parent.level as keyof typeof CHILD_LEVEL];
-    if (!level) throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'leaf', message: '网格下不能再建下级区域 | a grid cannot have child regions' }], { fields: 'parentId' });
+    if (!level)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'leaf', message: '网格下不能再建下级区域 | a grid cannot have child regions' }], {
+        fields: 'parentId',
+      });
     const all = await this.repo.all();
     if (all.some((r) => r.code === input.code)) throw new AppError('DUPLICATE', [{ path: 'code' }], { field: 'code' });
-    const [row] = await this.repo.insert({ parentId: parent.id, level, code: input.code, name: input.name, nameEn: input.nameEn ?? null, path: `${parent.path}.${input.code}`, boundary: input.boundary ?? null });
+    const [row] = await this.repo.insert({
+      parentId: parent.id,
+      level,
+      code: input.code,
+      name: input.name,
+      nameEn: input.nameEn ?? null,
+      path: `${parent.path}.${input.code}`,
+      boundary: input.boundary ?? null,
+    });
     this.invalidate();
     await this.audit.record(ctx, { action: 'regions.create', objectType: 'region', objectId: row.id, details: { code: row.code, name: row.name, level } });
     return row;

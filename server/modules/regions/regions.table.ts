@@ -39,5 +39,7 @@ export const regionChanges = pgTable('region_changes', {
   effectiveDate: date('effective_date').notNull(),
   reason: text('reason'),
   changedBy: uuid('changed_by'),
-  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().default(sql`now()`),
+  changedAt: timestamp('changed_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
 });
