@@ -14,6 +14,7 @@ import type { Database } from './db/client';
 import { pickLang } from './lib/i18n';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
+import { hostileInputPlugin } from './plugins/hostile-input';
 import { createServices, type Services } from './services';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -45,6 +46,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'body.password'] },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Errors the router raises before any route runs (bad URL encoding, over-long parameters) get the same shape.
+    frameworkErrors: (error, request, reply) => {
+      sendError(reply, pickLang(request.headers['accept-language']), 'BAD_REQUEST', [{ path: 'url', code: error.code, message: error.message }]);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,6 +66,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
 
   await app.register(errorsPlugin);
+  await app.register(hostileInputPlugin);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

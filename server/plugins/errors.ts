@@ -64,6 +64,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       });
       return sendError(reply, lang, 'VALIDATION_FAILED', issues, { fields: issues.map((i) => i.path).join(', ') });
     }
+    // Values the database cannot take (out-of-range numbers, untranslatable characters) are the caller's error.
+    const pgCode = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (pgCode === '22003' || pgCode === '22021' || pgCode === '22P05' || pgCode === '22P02') {
+      return sendError(reply, lang, 'BAD_REQUEST', [
+        { path: 'body', code: `db_${pgCode}`, message: lang === 'en' ? 'a value is out of range or malformed' : '某个值超出范围或格式不正确' },
+      ]);
+    }
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || status === 413) {
       return sendError(reply, lang, 'PAYLOAD_TOO_LARGE', undefined, { limit: `${Math.round((app.initialConfig.bodyLimit ?? 0) / 1024 / 1024) || '?'} MB` });

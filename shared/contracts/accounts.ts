@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOMAINS, ROLES } from '../domain/permissions';
-import { PageQuery } from './common';
+import { PageQuery, Version } from './common';
 
 /** A (role, region) grant to give a user. */
 export const GrantInput = z.object({
@@ -40,7 +40,7 @@ export const CreateAccountRequest = z.object({
 
 /** Edit an account (optimistic: carries version). */
 export const UpdateAccountRequest = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   displayName: z.string().trim().min(1).max(50).optional(),
   disabled: z.boolean().optional(),
   grants: z.array(GrantInput).min(1).max(20).optional(),

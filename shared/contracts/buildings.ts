@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from './common';
 
 /** Filters of the building list. */
 export const BuildingsQuery = z.object({
@@ -75,7 +76,7 @@ export type CreateBuildingRequest = z.infer<typeof CreateBuildingRequest>;
 
 /** Edit a building: the fields that change plus the version read (stale → 409). Moving it to another grid is a re-division. */
 export const UpdateBuildingRequest = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   name: z.string().trim().min(1).max(100).optional(),
   address: z.string().trim().min(1).max(200).optional(),
   floors: z.number().int().min(1).max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from './common';
 import { CARE_GROUPS, DISABILITY_CATEGORIES, YOUFU_TYPES, type CareGroup } from '../domain/registry';
 
 /** A calendar date, YYYY-MM-DD. */
@@ -109,7 +110,7 @@ export type CreateCareRecordRequest = z.infer<typeof CreateCareRecordRequest>;
 /** Change a care record (the group cannot change). Attributes are validated against the record's group. */
 export const UpdateCareRecordRequest = z.object({
   /** The version read; a stale version gets 409 VERSION_CONFLICT. */
-  version: z.number().int().min(1),
+  version: Version,
   /** Replaces the attributes as a whole. */
   attributes: z.record(z.string(), z.unknown()).optional(),
   startDate: day.optional(),

@@ -25,3 +25,6 @@ export const PageQuery = z.object({
 export const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** The row version read, sent back on an edit; a stale one gets 409. Bounded to the column's integer range. */
+export const Version = z.number().int().min(1).max(2_147_483_647);

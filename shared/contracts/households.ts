@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from './common';
 import { HOUSEHOLD_TYPES, RELATIONS } from '../domain/registry';
 
 /** A calendar date, YYYY-MM-DD. */
@@ -112,7 +113,7 @@ export type CreateHouseholdRequest = z.infer<typeof CreateHouseholdRequest>;
 
 /** Edit a household: the fields that change plus the version read (stale → 409). */
 export const UpdateHouseholdRequest = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   householdNumber: householdNumber.nullable().optional(),
   room: room.nullable().optional(),
   address: address.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from './common';
 
 export const RegionLevel = z.enum(['city', 'street', 'community', 'grid']);
 export type RegionLevel = z.infer<typeof RegionLevel>;
@@ -43,10 +44,16 @@ export const RegionDetail = z.object({
   version: z.number().int(),
 });
 
-const Geometry = z.object({
-  type: z.enum(['Polygon', 'MultiPolygon']),
-  coordinates: z.array(z.unknown()).min(1),
-});
+/** A GeoJSON position: [longitude, latitude]. */
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+/** A closed ring of at least four positions. */
+const Ring = z.array(Position).min(4).max(10_000);
+const Polygon = z.array(Ring).min(1).max(100);
+/** A GeoJSON Polygon or MultiPolygon with numeric lon/lat positions. */
+const Geometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: Polygon }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(Polygon).min(1).max(100) }),
+]);
 
 /** Create a child region. */
 export const CreateRegionRequest = z.object({
@@ -64,7 +71,7 @@ export const CreateRegionRequest = z.object({
 
 /** Edit a region's name or boundary. */
 export const UpdateRegionRequest = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   name: z.string().trim().min(1).max(50).optional(),
   nameEn: z.string().trim().max(100).nullable().optional(),
   boundary: Geometry.nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from './common';
 import { parseIdNumber, ID_PROBLEM_MESSAGES } from '../domain/id-number';
 import {
   CARE_GROUPS,
@@ -70,7 +71,7 @@ export type CreateResidentRequest = z.infer<typeof CreateResidentRequest>;
 
 /** Edit a resident: the fields that change, plus the version read (a stale version gets 409). */
 export const UpdateResidentRequest = EditableFields.partial().extend({
-  version: z.number().int().min(1),
+  version: Version,
   /** Corrects a mistyped ID number (birth date and sex follow it); must stay unique. */
   idNumber: IdNumber.optional(),
   /** Status change (迁出 / 死亡) — never a delete. */

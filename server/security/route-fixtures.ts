@@ -1,0 +1,669 @@
+/**
+ * The authorization matrix's table: for every route in app.routeTable (METHOD + url pattern), the policy
+ * it must declare and how to call it on an object in each place (城东 grid 1, 城东 grid 2, 城西 grid 1),
+ * plus IDOR variants that smuggle another place's ids into bodies and filters. A new route without an
+ * entry here fails authorization-matrix.test.ts; the fuzz suite reuses the valid calls as seeds.
+ *
+ * Expectations are not written here: they come from the policy, the caller's permissions
+ * (permissionsOf) and whether the caller's grant covers the places a variant names (world.ts covers()).
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import type { Permission } from '../../shared/domain/permissions';
+import type { Policy } from '../plugins/auth';
+import type { Client } from '../test/app';
+import { COMMUNITIES } from '../db/seed/demo-city';
+import {
+  freshGridCode,
+  freshIdNumber,
+  freshName,
+  importCsv,
+  multipart,
+  PLACE_KEYS,
+  PLACES,
+  type Level,
+  type PlaceKey,
+  type PlaceObjects,
+  type World,
+} from './world';
+
+/** One concrete request. */
+export interface Call {
+  /** The path with its parameters filled. */
+  url: string;
+  query?: Record<string, string>;
+  /** A JSON body. */
+  body?: unknown;
+  /** A raw body with its content type (multipart uploads). */
+  raw?: { payload: Buffer; contentType: string };
+  /** Sign in anew for this call (it ends the session). */
+  freshSession?: boolean;
+  /** An id the answer contains when the call is allowed; a 2xx without it is a deny (filters, lists). */
+  expectId?: string;
+}
+
+/** What a fixture's builder gets. */
+export interface Ctx {
+  w: World;
+  /** The caller; null when unauthenticated. */
+  username: string | null;
+  /** True when the call may reach the handler: what it changes must then be made fresh for it. */
+  fresh: boolean;
+}
+
+/** One way of calling a route. */
+export interface Variant {
+  name: string;
+  /** The places the call reaches into: allowed only when the caller's grant covers every one. [] = no object scope. */
+  places: PlaceKey[];
+  /** How the places are covered (default `grid`). */
+  level?: Level;
+  /** Permissions needed besides the route's policy (e.g. reveal=true, a justice care group). */
+  needs?: Permission[];
+  /** Wrong for everybody (ids that do not belong together): must be denied; 400 counts as a deny. */
+  never?: boolean;
+  /** Statuses that mean allowed (default: any 2xx). */
+  ok?: number[];
+  /** Statuses that mean denied for a caller with the permission but outside the scope (default 403, 404). */
+  deny?: number[];
+  /** For answers without ids (exports): whether the object was found. A 2xx without it is a deny. */
+  found?: (res: LightMyRequestResponse) => boolean;
+  /** The answer may name regions outside the caller's scope (the far end of a re-division), never registry objects. */
+  regionRefs?: boolean;
+  build: (c: Ctx) => Call | Promise<Call>;
+  /** Runs after an allowed call (waits for background work). */
+  after?: (c: Ctx) => Promise<void>;
+}
+
+export interface RouteFixture {
+  /** METHOD and url pattern as app.routeTable lists them. */
+  route: string;
+  /** The policy the route must declare. */
+  policy: Policy;
+  /** A multipart upload: the JSON fuzzer leaves it to its dedicated tests. */
+  multipart?: boolean;
+  variants: Variant[];
+}
+
+type VariantOptions = Omit<Variant, 'name' | 'places' | 'build'>;
+
+/** One variant per place (or per listed place). */
+function each(name: string, build: (c: Ctx, p: PlaceObjects) => Call | Promise<Call>, opts: VariantOptions & { places?: PlaceKey[] } = {}): Variant[] {
+  const { places = PLACE_KEYS, ...rest } = opts;
+  return places.map((key) => ({ ...rest, name: `${name} @${key}`, places: [key], build: (c: Ctx) => build(c, c.w.places[key]) }));
+}
+
+/** Calls that start in one place and reach into another (from → to). */
+const PAIRS: [PlaceKey, PlaceKey][] = [
+  ['dong1', 'xi'],
+  ['xi', 'dong1'],
+  ['dong1', 'dong2'],
+];
+function cross(
+  name: string,
+  build: (c: Ctx, from: PlaceObjects, to: PlaceObjects) => Call | Promise<Call>,
+  opts: VariantOptions & { pairs?: [PlaceKey, PlaceKey][] } = {},
+): Variant[] {
+  const { pairs = PAIRS, ...rest } = opts;
+  return pairs.map(([a, b]) => ({ ...rest, name: `${name} @${a}→${b}`, places: [a, b], build: (c: Ctx) => build(c, c.w.places[a], c.w.places[b]) }));
+}
+
+/** A call without an object. */
+function once(name: string, build: (c: Ctx) => Call | Promise<Call>, opts: VariantOptions = {}): Variant[] {
+  return [{ ...opts, name, places: [], build }];
+}
+
+function route(routeKey: string, policy: Policy, ...variants: Variant[][]): RouteFixture {
+  return { route: routeKey, policy, variants: variants.flat() };
+}
+
+const DAY = '2024-05-01';
+const STRONG_PASSWORD = 'Qz7#wLp2&vRt9!';
+let accountSeq = 0;
+
+/** The neighbour community a grid is moved to (same street). */
+const NEIGHBOUR: Record<PlaceKey, string> = { dong1: COMMUNITIES[1].code, dong2: COMMUNITIES[1].code, xi: COMMUNITIES[4].code };
+
+/** A resident the call may change: fresh when it may reach the handler, else the shared head. */
+async function person(c: Ctx, p: PlaceObjects) {
+  return c.fresh ? (await c.w.resident(p)).id : p.headId;
+}
+async function familyOf(c: Ctx, p: PlaceObjects) {
+  return c.fresh ? c.w.family(p) : { householdId: p.householdId, headId: p.headId, memberIds: p.memberIds };
+}
+async function householdOf(c: Ctx, p: PlaceObjects) {
+  return c.fresh ? (await c.w.household(p)).id : p.householdId;
+}
+
+/** One import row naming the place's grid by its full code. */
+function uploadTo(communityId: string, gridOf: PlaceKey, bad = false): Call {
+  const rows = [{ 姓名: freshName('导'), 身份证号: freshIdNumber(), 网格: PLACES[gridOf].gridCode, 住址: '矩阵路导入1号' }];
+  if (bad) rows.push({ 姓名: freshName('导'), 身份证号: '110101199001011230', 网格: PLACES[gridOf].gridCode, 住址: '矩阵路导入1号' });
+  const body = multipart({ name: 'matrix.csv', data: importCsv(rows) });
+  return { url: '/api/imports/residents', query: { communityId }, raw: body };
+}
+
+const rowsFound = (res: LightMyRequestResponse) => Number(res.headers['x-row-count'] ?? 0) > 0;
+const drainImports = async (c: Ctx) => {
+  await c.w.t.app.services.imports.drain();
+};
+
+export const ROUTE_FIXTURES: RouteFixture[] = [
+  // ------------------------------------------------------------------ public
+  route(
+    'GET /api/docs',
+    'public',
+    once('the API documentation', () => ({ url: '/api/docs' }), { ok: [200, 302] }),
+  ),
+  route(
+    'GET /api/docs/static/index.html',
+    'public',
+    once('the documentation page', () => ({ url: '/api/docs/static/index.html' }), { ok: [200, 302] }),
+  ),
+  route(
+    'GET /api/docs/static/swagger-initializer.js',
+    'public',
+    once('its script', () => ({ url: '/api/docs/static/swagger-initializer.js' })),
+  ),
+  route(
+    'GET /api/docs/json',
+    'public',
+    once('the OpenAPI JSON', () => ({ url: '/api/docs/json' })),
+  ),
+  route(
+    'GET /api/docs/yaml',
+    'public',
+    once('the OpenAPI YAML', () => ({ url: '/api/docs/yaml' })),
+  ),
+  route(
+    'GET /api/docs/static/*',
+    'public',
+    once('a static file', () => ({ url: '/api/docs/static/swagger-ui.css' })),
+  ),
+  route(
+    'GET /api/openapi.json',
+    'public',
+    once('the OpenAPI document', () => ({ url: '/api/openapi.json' })),
+  ),
+  route(
+    'GET /api/health',
+    'public',
+    once('health', () => ({ url: '/api/health' })),
+  ),
+
+  // ------------------------------------------------------------------ auth
+  route(
+    'POST /api/auth/login',
+    'public',
+    once('own credentials', (c) => ({ url: '/api/auth/login', body: { username: c.username ?? 'resident', password: c.w.t.config.demoPassword } })),
+  ),
+  route(
+    'GET /api/auth/me',
+    'authenticated',
+    once('own session', () => ({ url: '/api/auth/me' })),
+  ),
+  route(
+    'POST /api/auth/logout',
+    'authenticated',
+    once('a session of its own', () => ({ url: '/api/auth/logout', freshSession: true })),
+  ),
+  route(
+    'POST /api/auth/password',
+    'authenticated',
+    // Allowed callers reach the check of the current password (400), which this suite never passes.
+    once(
+      'with a wrong current password',
+      () => ({ url: '/api/auth/password', body: { currentPassword: 'Not-the-password-1', newPassword: STRONG_PASSWORD } }),
+      {
+        ok: [400],
+      },
+    ),
+  ),
+
+  // ------------------------------------------------------------------ regions
+  route(
+    'GET /api/regions/tree',
+    'regions.read',
+    once('own subtree', () => ({ url: '/api/regions/tree' })),
+  ),
+  route(
+    'GET /api/regions/boundaries',
+    'regions.read',
+    once('community boundaries', () => ({ url: '/api/regions/boundaries', query: { level: 'community' } })),
+    once('grid boundaries', () => ({ url: '/api/regions/boundaries', query: { level: 'grid' } })),
+  ),
+  route(
+    'GET /api/regions/:id',
+    'regions.read',
+    each('a grid', (_c, p) => ({ url: `/api/regions/${p.gridId}` })),
+    // A grid worker sees the community their grid is in (breadcrumbs).
+    each('a community', (_c, p) => ({ url: `/api/regions/${p.communityId}` }), { places: ['dong1', 'xi'], level: 'community-partial' }),
+  ),
+  route(
+    'POST /api/regions',
+    'regions.manage',
+    each(
+      'a grid under the community',
+      (_c, p) => ({ url: '/api/regions', body: { parentId: p.communityId, code: freshGridCode(PLACES[p.key].communityCode), name: '矩阵新网格' } }),
+      { places: ['dong1', 'xi'], level: 'community' },
+    ),
+  ),
+  route(
+    'PATCH /api/regions/:id',
+    'regions.manage',
+    each('the English name of a grid', async (c, p) => ({
+      url: `/api/regions/${p.gridId}`,
+      body: { version: await c.w.version('regions', p.gridId), nameEn: 'Matrix grid' },
+    })),
+  ),
+
+  // ------------------------------------------------------------------ accounts (三员: the system administrator)
+  route(
+    'GET /api/accounts',
+    'accounts.manage',
+    once('the list', () => ({ url: '/api/accounts' })),
+  ),
+  route(
+    'GET /api/accounts/:id',
+    'accounts.manage',
+    once('an account', (c) => ({ url: `/api/accounts/${c.w.spareUserId}` })),
+  ),
+  route(
+    'POST /api/accounts',
+    'accounts.manage',
+    once('a community worker', (c) => ({
+      url: '/api/accounts',
+      body: {
+        username: `matrix-${++accountSeq}`,
+        displayName: '矩阵账户',
+        password: STRONG_PASSWORD,
+        grants: [{ role: 'worker', regionId: c.w.places.dong1.communityId }],
+      },
+    })),
+  ),
+  route(
+    'PATCH /api/accounts/:id',
+    'accounts.manage',
+    once('a display name', async (c) => ({
+      url: `/api/accounts/${c.w.spareUserId}`,
+      body: { version: await c.w.version('users', c.w.spareUserId), displayName: '矩阵备用账户' },
+    })),
+  ),
+  route(
+    'POST /api/accounts/:id/reset-password',
+    'accounts.manage',
+    once('a password', (c) => ({ url: `/api/accounts/${c.w.spareUserId}/reset-password`, body: { newPassword: STRONG_PASSWORD } })),
+  ),
+  route(
+    'POST /api/accounts/:id/unlock',
+    'accounts.manage',
+    once('an account', (c) => ({ url: `/api/accounts/${c.w.spareUserId}/unlock` })),
+  ),
+
+  // ------------------------------------------------------------------ audit
+  route(
+    'GET /api/audit',
+    'audit.read',
+    once('the log', () => ({ url: '/api/audit', query: { pageSize: '5' } })),
+  ),
+  route(
+    'GET /api/audit/verify',
+    'audit.verify',
+    once('the hash chain', () => ({ url: '/api/audit/verify' })),
+  ),
+
+  // ------------------------------------------------------------------ imports
+  route(
+    'GET /api/imports/template',
+    'residents.import',
+    once('the template', () => ({ url: '/api/imports/template' })),
+  ),
+  {
+    ...route(
+      'POST /api/imports/residents',
+      'residents.import',
+      // The default community must be covered (a grid worker covers theirs); rows outside the scope fail inside the job (dedicated test).
+      each('one row into the community', (_c, p) => uploadTo(p.communityId, p.key), {
+        places: ['dong1', 'xi'],
+        level: 'community-partial',
+        ok: [202],
+        after: drainImports,
+      }),
+    ),
+    multipart: true,
+  },
+  route(
+    'GET /api/imports',
+    'residents.import',
+    once('recent jobs', () => ({ url: '/api/imports' })),
+  ),
+  route(
+    'GET /api/imports/:id',
+    'residents.import',
+    // A job is a community's: a grid worker sees their own jobs only.
+    each('a job of another user', (c, p) => ({ url: `/api/imports/${c.w.jobs[p.key]}` }), { places: ['dong1', 'xi'], level: 'community' }),
+  ),
+  route(
+    'GET /api/imports/:id/report',
+    'residents.import',
+    each('the report of another user’s job', (c, p) => ({ url: `/api/imports/${c.w.jobs[p.key]}/report` }), { places: ['dong1', 'xi'], level: 'community' }),
+  ),
+
+  // ------------------------------------------------------------------ residents
+  route(
+    'GET /api/residents',
+    'residents.read',
+    each('by name', (_c, p) => ({ url: '/api/residents', query: { q: p.headName }, expectId: p.headId })),
+    each('filtered by grid', (_c, p) => ({ url: '/api/residents', query: { q: p.headName, gridId: p.gridId }, expectId: p.headId })),
+    each('filtered by community', (_c, p) => ({ url: '/api/residents', query: { q: p.headName, communityId: p.communityId }, expectId: p.headId })),
+    each('filtered by region', (_c, p) => ({ url: '/api/residents', query: { q: p.headName, regionId: p.gridId }, expectId: p.headId })),
+    each(
+      'in the 刑满释放 group',
+      (_c, p) => ({ url: '/api/residents', query: { careGroup: 'released', gridId: p.gridId, pageSize: '200' }, expectId: p.memberIds[1] }),
+      {
+        needs: ['care.justice.read'],
+      },
+    ),
+  ),
+  route(
+    'GET /api/residents/export',
+    'residents.export',
+    each('by name', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName } }), { found: rowsFound }),
+    each('filtered by grid', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName, gridId: p.gridId } }), { found: rowsFound }),
+    each('filtered by community', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName, communityId: p.communityId } }), { found: rowsFound }),
+    each('filtered by region', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName, regionId: p.gridId } }), { found: rowsFound }),
+    each('with full identity', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName, reveal: 'true' } }), {
+      found: rowsFound,
+      needs: ['residents.reveal'],
+    }),
+  ),
+  route(
+    'GET /api/residents/:id',
+    'residents.read',
+    each('a head of household', (_c, p) => ({ url: `/api/residents/${p.headId}` })),
+  ),
+  route(
+    'POST /api/residents',
+    'residents.write',
+    each('in a grid', (_c, p) => ({ url: '/api/residents', body: { name: freshName(), idNumber: freshIdNumber(), gridId: p.gridId } })),
+    each('into a household', async (c, p) => ({
+      url: '/api/residents',
+      body: { name: freshName(), idNumber: freshIdNumber(), gridId: p.gridId, householdId: await householdOf(c, p), relationToHead: 'other' },
+    })),
+    cross(
+      'in a grid, into a household elsewhere',
+      (_c, a, b) => ({ url: '/api/residents', body: { name: freshName(), idNumber: freshIdNumber(), gridId: a.gridId, householdId: b.householdId } }),
+      {
+        pairs: [
+          ['dong1', 'xi'],
+          ['xi', 'dong1'],
+        ],
+        never: true,
+        deny: [400, 403, 404],
+      },
+    ),
+  ),
+  route(
+    'PATCH /api/residents/:id',
+    'residents.write',
+    each('notes', async (c, p) => ({ url: `/api/residents/${await person(c, p)}`, body: { version: 1, notes: '矩阵测试' } })),
+    each('a status change', async (c, p) => ({ url: `/api/residents/${await person(c, p)}`, body: { version: 1, status: 'moved_out', statusDate: DAY } })),
+  ),
+  route(
+    'POST /api/residents/:id/reveal',
+    'residents.reveal',
+    each('a head of household', (_c, p) => ({ url: `/api/residents/${p.headId}/reveal` })),
+  ),
+
+  // ------------------------------------------------------------------ care records
+  route(
+    'GET /api/residents/:id/care-records',
+    'residents.read',
+    each('a resident in two groups', (_c, p) => ({ url: `/api/residents/${p.memberIds[1]}/care-records` })),
+  ),
+  route(
+    'POST /api/residents/:id/care-records',
+    'care.write',
+    each('独居老人', async (c, p) => ({ url: `/api/residents/${await person(c, p)}/care-records`, body: { groupType: 'elderly_alone', startDate: DAY } })),
+    each(
+      '刑满释放',
+      async (c, p) => ({
+        url: `/api/residents/${await person(c, p)}/care-records`,
+        body: { groupType: 'released', startDate: DAY, attributes: { releaseDate: '2024-04-01' } },
+      }),
+      { needs: ['care.justice.read'] },
+    ),
+  ),
+  route(
+    'PATCH /api/residents/:id/care-records/:recordId',
+    'care.write',
+    each('notes', async (c, p) => {
+      if (!c.fresh) return { url: `/api/residents/${p.headId}/care-records/${p.basicCareId}`, body: { version: 1, notes: '矩阵' } };
+      const r = await c.w.resident(p);
+      const record = await c.w.care({ id: r.id, communityId: p.communityId }, 'elderly_alone');
+      return { url: `/api/residents/${r.id}/care-records/${record.id}`, body: { version: 1, notes: '矩阵' } };
+    }),
+    cross(
+      'a record of a resident elsewhere, under this resident',
+      (_c, a, b) => ({ url: `/api/residents/${a.headId}/care-records/${b.basicCareId}`, body: { version: 1, notes: '矩阵' } }),
+      {
+        pairs: [
+          ['dong1', 'xi'],
+          ['xi', 'dong1'],
+        ],
+        never: true,
+      },
+    ),
+  ),
+
+  // ------------------------------------------------------------------ buildings
+  route(
+    'GET /api/buildings',
+    'buildings.read',
+    each('by name', (_c, p) => ({ url: '/api/buildings', query: { q: p.buildingName }, expectId: p.buildingId })),
+    each('filtered by grid', (_c, p) => ({ url: '/api/buildings', query: { q: p.buildingName, gridId: p.gridId }, expectId: p.buildingId })),
+    each('filtered by region', (_c, p) => ({ url: '/api/buildings', query: { q: p.buildingName, regionId: p.gridId }, expectId: p.buildingId })),
+  ),
+  route(
+    'GET /api/buildings/:id',
+    'buildings.read',
+    each('a building', (_c, p) => ({ url: `/api/buildings/${p.buildingId}` })),
+  ),
+  route(
+    'POST /api/buildings',
+    'buildings.write',
+    each('in a grid', (_c, p) => ({ url: '/api/buildings', body: { gridId: p.gridId, name: freshName('楼'), address: '矩阵路9号' } })),
+  ),
+  route(
+    'PATCH /api/buildings/:id',
+    'buildings.write',
+    each('its name', async (c, p) => ({
+      url: `/api/buildings/${c.fresh ? (await c.w.building(p)).id : p.buildingId}`,
+      body: { version: 1, name: freshName('楼') },
+    })),
+  ),
+
+  // ------------------------------------------------------------------ households
+  route(
+    'GET /api/households',
+    'households.read',
+    each('by number', (_c, p) => ({ url: '/api/households', query: { q: p.householdNumber }, expectId: p.householdId })),
+    each('filtered by grid', (_c, p) => ({ url: '/api/households', query: { q: p.householdNumber, gridId: p.gridId }, expectId: p.householdId })),
+    each('filtered by region', (_c, p) => ({ url: '/api/households', query: { q: p.householdNumber, regionId: p.gridId }, expectId: p.householdId })),
+    each('filtered by building', (_c, p) => ({ url: '/api/households', query: { buildingId: p.buildingId }, expectId: p.householdId })),
+  ),
+  route(
+    'GET /api/households/:id',
+    'households.read',
+    each('a household', (_c, p) => ({ url: `/api/households/${p.householdId}` })),
+  ),
+  route(
+    'POST /api/households',
+    'households.write',
+    each('in a grid', (_c, p) => ({ url: '/api/households', body: { gridId: p.gridId, address: '矩阵路新户1号' } })),
+    each('in a building', (_c, p) => ({ url: '/api/households', body: { buildingId: p.buildingId, address: '矩阵路新户2号' } })),
+    cross(
+      'in a grid, with a building elsewhere',
+      (_c, a, b) => ({ url: '/api/households', body: { gridId: a.gridId, buildingId: b.buildingId, address: '矩阵路新户3号' } }),
+      {
+        never: true,
+        deny: [400, 403, 404],
+      },
+    ),
+  ),
+  route(
+    'PATCH /api/households/:id',
+    'households.write',
+    each('its address', async (c, p) => ({ url: `/api/households/${await householdOf(c, p)}`, body: { version: 1, address: '矩阵路改址1号' } })),
+  ),
+  route(
+    'POST /api/households/:id/move-member',
+    'households.write',
+    each('a member to a household of the same grid', async (c, p) => {
+      const f = await familyOf(c, p);
+      return {
+        url: `/api/households/${f.householdId}/move-member`,
+        body: { residentId: f.memberIds[2], toHouseholdId: await householdOf(c, p), relationToHead: 'other', effectiveDate: DAY },
+      };
+    }),
+    cross('a member to a household elsewhere', async (c, a, b) => {
+      const f = await familyOf(c, a);
+      return {
+        url: `/api/households/${f.householdId}/move-member`,
+        body: { residentId: f.memberIds[2], toHouseholdId: await householdOf(c, b), relationToHead: 'other', effectiveDate: DAY },
+      };
+    }),
+    cross(
+      'a resident of another household',
+      async (c, a, b) => ({
+        url: `/api/households/${await householdOf(c, a)}/move-member`,
+        body: { residentId: b.memberIds[2], toHouseholdId: await householdOf(c, a), relationToHead: 'other', effectiveDate: DAY },
+      }),
+      {
+        pairs: [
+          ['dong1', 'xi'],
+          ['xi', 'dong1'],
+        ],
+        never: true,
+        deny: [400, 403, 404],
+      },
+    ),
+  ),
+  route(
+    'POST /api/households/:id/split',
+    'households.write',
+    each('one member leaves', async (c, p) => {
+      const f = await familyOf(c, p);
+      const leaver = f.memberIds[2];
+      return {
+        url: `/api/households/${f.householdId}/split`,
+        body: { residentIds: [leaver], newHousehold: { address: '矩阵路分户1号' }, newHeadId: leaver, effectiveDate: DAY },
+      };
+    }),
+    cross('one member leaves for a building elsewhere', async (c, a, b) => {
+      const f = await familyOf(c, a);
+      const leaver = f.memberIds[2];
+      return {
+        url: `/api/households/${f.householdId}/split`,
+        body: { residentIds: [leaver], newHousehold: { address: '矩阵路分户2号', buildingId: b.buildingId }, newHeadId: leaver, effectiveDate: DAY },
+      };
+    }),
+    cross(
+      'residents of another household',
+      async (c, a, b) => ({
+        url: `/api/households/${(await familyOf(c, a)).householdId}/split`,
+        body: { residentIds: [b.memberIds[2]], newHousehold: { address: '矩阵路分户3号' }, newHeadId: b.memberIds[2], effectiveDate: DAY },
+      }),
+      {
+        pairs: [
+          ['dong1', 'xi'],
+          ['xi', 'dong1'],
+        ],
+        never: true,
+        deny: [400, 403, 404],
+      },
+    ),
+  ),
+  route(
+    'POST /api/households/:id/merge',
+    'households.write',
+    each('into a household of the same grid', async (c, p) => ({
+      url: `/api/households/${(await familyOf(c, p)).householdId}/merge`,
+      body: { intoHouseholdId: (await familyOf(c, p)).householdId, effectiveDate: DAY },
+    })),
+    cross('into a household elsewhere', async (c, a, b) => ({
+      url: `/api/households/${(await familyOf(c, a)).householdId}/merge`,
+      body: { intoHouseholdId: (await familyOf(c, b)).householdId, effectiveDate: DAY },
+    })),
+  ),
+
+  // ------------------------------------------------------------------ statistics
+  route(
+    'GET /api/statistics/overview',
+    'stats.read',
+    once('the whole scope', () => ({ url: '/api/statistics/overview' })),
+    each('a grid', (_c, p) => ({ url: '/api/statistics/overview', query: { regionId: p.gridId }, expectId: p.gridId })),
+    each('a community', (_c, p) => ({ url: '/api/statistics/overview', query: { regionId: p.communityId } }), {
+      places: ['dong1', 'xi'],
+      level: 'community-partial',
+    }),
+  ),
+  route(
+    'GET /api/statistics/communities/:id',
+    'stats.read',
+    // A grid worker gets their community's page limited to their grid.
+    each('a community', (_c, p) => ({ url: `/api/statistics/communities/${p.communityId}` }), { places: ['dong1', 'xi'], level: 'community-partial' }),
+  ),
+
+  // ------------------------------------------------------------------ re-division
+  route(
+    'POST /api/redivision/move-grid',
+    'regions.manage',
+    each(
+      'a new grid to the neighbour community',
+      async (c, p) => {
+        const gridId = c.fresh ? (await c.w.grid(p.key)).id : p.gridId;
+        return { url: '/api/redivision/move-grid', body: { gridId, toCommunityId: c.w.regionId(NEIGHBOUR[p.key]), effectiveDate: DAY, reason: '矩阵测试' } };
+      },
+      { places: ['dong1', 'xi'], level: 'community' },
+    ),
+  ),
+  route(
+    'POST /api/redivision/move-building',
+    'regions.manage',
+    each('a new building to grid 3', async (c, p) => ({
+      url: '/api/redivision/move-building',
+      body: { buildingId: c.fresh ? (await c.w.building(p)).id : p.buildingId, toGridId: p.otherGridId, effectiveDate: DAY, reason: '矩阵测试' },
+    })),
+    cross(
+      'a building into a grid elsewhere',
+      async (c, a, b) => ({
+        url: '/api/redivision/move-building',
+        body: { buildingId: c.fresh ? (await c.w.building(a)).id : a.buildingId, toGridId: b.otherGridId, effectiveDate: DAY, reason: '矩阵测试' },
+      }),
+      { pairs: [['dong1', 'xi']] },
+    ),
+  ),
+  route(
+    'GET /api/redivision/history',
+    'regions.read',
+    // A move between communities is listed on both sides, naming the region at the other end.
+    once('the whole scope', () => ({ url: '/api/redivision/history' }), { regionRefs: true }),
+    each('a grid', (_c, p) => ({ url: '/api/redivision/history', query: { regionId: p.gridId } }), { regionRefs: true }),
+  ),
+];
+
+/** Objects that only HTTP can make: an import job with a report in 城东 and in 城西, uploaded by mzj. */
+export async function prepare(w: World, mzj: Client) {
+  for (const key of ['dong1', 'xi'] as const) {
+    const call = uploadTo(w.places[key].communityId, key, true);
+    const res = await mzj.request({
+      method: 'POST',
+      url: `${call.url}?${new URLSearchParams(call.query)}`,
+      payload: call.raw!.payload,
+      headers: { 'content-type': call.raw!.contentType },
+    });
+    if (res.statusCode !== 202) throw new Error(`import setup failed: ${res.statusCode} ${res.body}`);
+    w.jobs[key] = res.json().jobId;
+  }
+  await w.t.app.services.imports.drain();
+}
