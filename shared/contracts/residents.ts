@@ -86,8 +86,8 @@ export type UpdateResidentRequest = z.infer<typeof UpdateResidentRequest>;
 /** Sort keys of the resident list. */
 export const RESIDENT_SORTS = ['name', 'birthDate', 'createdAt'] as const;
 
-/** `total` is counted up to this many rows; beyond it `totalCapped` is true (use the cursor to go deeper). */
-export const RESIDENTS_TOTAL_CAP = 100_000;
+/** `total` is counted up to this many rows (counting further costs more than the page); beyond it `totalCapped` is true. */
+export const RESIDENTS_TOTAL_CAP = 10_000;
 /** An export holds at most this many rows; a larger filter gets 400. */
 export const RESIDENTS_EXPORT_CAP = 100_000;
 

@@ -74,12 +74,22 @@ export function scopeSql(scope: DataScope, a = 'r'): SQL {
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
-function whereOf(s: ResidentSearch): SQL {
-  const w: SQL[] = [scopeSql(s.scope)];
-  if (s.status) w.push(sql`r.status = ${s.status}`);
-  if (s.communityId) w.push(sql`r.community_id = ${s.communityId}::uuid`);
-  if (s.gridId) w.push(sql`r.grid_id = ${s.gridId}::uuid`);
-  if (s.regionPath) w.push(sql`r.community_id IN (SELECT id FROM regions WHERE level = 'community' AND path <@ ${s.regionPath}::ltree)`);
+/**
+ * The filters other than the scope and the search text. Those on `status`, `community_id` and `grid_id`
+ * use alias `a` (residents or resident_name_keys, which carries them); the rest need the residents row.
+ */
+function keyedFilters(s: ResidentSearch, a: string): SQL[] {
+  const t = sql.raw(a);
+  const w: SQL[] = [];
+  if (s.status) w.push(sql`${t}.status = ${s.status}`);
+  if (s.communityId) w.push(sql`${t}.community_id = ${s.communityId}::uuid`);
+  if (s.gridId) w.push(sql`${t}.grid_id = ${s.gridId}::uuid`);
+  if (s.regionPath) w.push(sql`${t}.community_id IN (SELECT id FROM regions WHERE level = 'community' AND path <@ ${s.regionPath}::ltree)`);
+  return w;
+}
+
+function rowFilters(s: ResidentSearch): SQL[] {
+  const w: SQL[] = [];
   if (s.sex) w.push(sql`r.sex = ${s.sex}`);
   if (s.residenceType) w.push(sql`r.residence_type = ${s.residenceType}`);
   if (s.bornOnOrBefore) w.push(sql`r.birth_date <= ${s.bornOnOrBefore}::date`);
@@ -90,34 +100,97 @@ function whereOf(s: ResidentSearch): SQL {
       sql`EXISTS (SELECT 1 FROM care_records cr WHERE cr.resident_id = r.id AND cr.group_type = ${s.care.group} AND (cr.end_date IS NULL OR cr.end_date >= current_date))`,
     );
   }
-  if (s.q) {
-    const v = s.q.value;
-    const address = sql`r.household_id IN (SELECT id FROM households WHERE address ILIKE ${`%${escapeLike(v)}%`})`;
-    switch (s.q.kind) {
-      case 'name':
-        w.push(sql`r.name ILIKE ${`%${escapeLike(v)}%`}`);
-        break;
-      case 'name_or_address':
-        w.push(sql`(r.name ILIKE ${`%${escapeLike(v)}%`} OR ${address})`);
-        break;
-      case 'pinyin':
-        w.push(sql`(r.name_pinyin LIKE ${`${escapeLike(v)}%`} OR r.name_initials LIKE ${`${escapeLike(v)}%`})`);
-        break;
-      case 'id_suffix':
-        w.push(sql`r.id_tail_rev LIKE ${`${v.split('').reverse().join('')}%`}`);
-        break;
-      case 'id_exact':
-        w.push(s.idHash ? sql`r.id_hash = ${s.idHash}` : sql`FALSE`);
-        break;
-      case 'phone':
-        w.push(sql`r.phone LIKE ${`${escapeLike(v)}%`}`);
-        break;
-      case 'address':
-        w.push(address);
-        break;
-    }
+  return w;
+}
+
+/** The name-key walk of a name fragment: one key, and a re-check of the name when the fragment is longer. */
+function nameKey(fragment: string): { key: string; recheck?: SQL } {
+  if (fragment.length <= 2) return { key: fragment };
+  return { key: fragment.slice(0, 2), recheck: sql`r.name LIKE ${`%${escapeLike(fragment)}%`}` };
+}
+
+/** Names containing a fragment, as a predicate on `r` (for sorts other than by name, and for exports). */
+function nameMatches(fragment: string): SQL {
+  const { key, recheck } = nameKey(fragment);
+  const keyed = sql`r.id IN (SELECT k.resident_id FROM resident_name_keys k WHERE k.key = ${key})`;
+  return recheck ? sql`(${keyed} AND ${recheck})` : keyed;
+}
+
+/** Pinyin keys are prefixes of the initials of two to eight letters (migration 0007). */
+const MAX_INITIALS_KEY = 8;
+
+/**
+ * Pinyin by full-pinyin or initials prefix. Both start with the query's first letter, so the range of that
+ * letter bounds a walk in pinyin order (without it the planner walks from "a" to find the "z" names).
+ */
+function pinyinMatches(q: string): SQL {
+  // One letter: every name whose pinyin starts with it, which are exactly those whose initials do.
+  if (q.length === 1) return firstLetterRange(q);
+  const like = `${escapeLike(q)}%`;
+  return sql`(${firstLetterRange(q)} AND (r.name_pinyin LIKE ${like} OR r.name_initials LIKE ${like}))`;
+}
+
+function firstLetterRange(q: string): SQL {
+  const next = String.fromCharCode(q.charCodeAt(0) + 1);
+  return sql`r.name_pinyin COLLATE "C" >= ${q[0]} AND r.name_pinyin COLLATE "C" < ${next}`;
+}
+
+function textFilter(s: ResidentSearch): SQL | null {
+  if (!s.q) return null;
+  const v = s.q.value;
+  const address = sql`r.household_id IN (SELECT id FROM households WHERE address ILIKE ${`%${escapeLike(v)}%`})`;
+  switch (s.q.kind) {
+    case 'name':
+      return nameMatches(v);
+    case 'name_or_address':
+      return sql`(${nameMatches(v)} OR ${address})`;
+    case 'pinyin':
+      return pinyinMatches(v);
+    case 'id_suffix':
+      return sql`r.id_tail_rev LIKE ${`${v.split('').reverse().join('')}%`}`;
+    case 'id_exact':
+      return s.idHash ? sql`r.id_hash = ${s.idHash}` : sql`FALSE`;
+    case 'phone':
+      return sql`r.phone LIKE ${`${escapeLike(v)}%`}`;
+    case 'address':
+      return address;
   }
-  return sql.join(w, sql` AND `);
+}
+
+function whereOf(s: ResidentSearch): SQL {
+  const text = textFilter(s);
+  return sql.join([scopeSql(s.scope), ...keyedFilters(s, 'r'), ...rowFilters(s), ...(text ? [text] : [])], sql` AND `);
+}
+
+/**
+ * A name or pinyin search as ordered ranges that each already run in pinyin order: the name-key range
+ * (characters, pairs, initials prefixes) and, for pinyin, the full-pinyin prefix range of residents not
+ * already matched by their initials. Merged, they give the list's name order without sorting the matches.
+ * `extra` adds a condition on (pinyin, id) to both (a keyset position).
+ */
+function keyedRanges(s: ResidentSearch, extra?: (pinyin: SQL, id: SQL) => SQL): { key: SQL | null; pinyin: SQL | null } | null {
+  if (!s.q || (s.q.kind !== 'name' && s.q.kind !== 'pinyin')) return null;
+  const q = s.q.value;
+  const walk = s.q.kind === 'name' ? nameKey(q) : q.length >= 2 && q.length <= MAX_INITIALS_KEY ? { key: q } : null;
+  let key: SQL | null = null;
+  if (walk) {
+    const row = [...rowFilters(s), ...(walk.recheck ? [walk.recheck] : [])];
+    const w = [sql`k.key = ${walk.key}`, scopeSql(s.scope, 'k'), ...keyedFilters(s, 'k'), ...row];
+    if (extra) w.push(extra(sql`k.name_pinyin COLLATE "C"`, sql`k.resident_id`));
+    key = sql`SELECT k.resident_id AS id, k.name_pinyin COLLATE "C" AS pinyin FROM resident_name_keys k
+                ${row.length ? sql`JOIN residents r ON r.id = k.resident_id` : sql``}
+               WHERE ${sql.join(w, sql` AND `)}`;
+  }
+  let pinyin: SQL | null = null;
+  if (s.q.kind === 'pinyin') {
+    const like = `${escapeLike(q)}%`;
+    // Initials matches come from the key range; without one (one letter, or longer than any key) they are matched here.
+    const match = walk ? sql`${firstLetterRange(q)} AND r.name_pinyin LIKE ${like} AND r.name_initials NOT LIKE ${like}` : pinyinMatches(q);
+    const w = [match, scopeSql(s.scope), ...keyedFilters(s, 'r'), ...rowFilters(s)];
+    if (extra) w.push(extra(sql`r.name_pinyin COLLATE "C"`, sql`r.id`));
+    pinyin = sql`SELECT r.id, r.name_pinyin COLLATE "C" AS pinyin FROM residents r WHERE ${sql.join(w, sql` AND `)}`;
+  }
+  return { key, pinyin };
 }
 
 /** Queries on residents and their move history. Read-only joins to regions and households for display. */
@@ -129,18 +202,25 @@ export class ResidentsRepository {
     s: ResidentSearch,
     opts: { sort: ResidentSort; order: 'asc' | 'desc'; limit: number; offset?: number; after?: Keyset; withCipher?: boolean },
   ): Promise<ResidentHit[]> {
-    const key = SORT_EXPR[opts.sort];
     const dir = sql.raw(opts.order === 'asc' ? 'ASC' : 'DESC');
-    const where = [whereOf(s)];
-    if (opts.after) {
-      const v =
-        opts.sort === 'name'
-          ? sql`${opts.after.value} COLLATE "C"`
-          : opts.sort === 'birthDate'
-            ? sql`${opts.after.value}::date`
-            : sql`${opts.after.value}::timestamptz`;
-      const cmp = sql.raw(opts.order === 'asc' ? '>' : '<');
-      where.push(sql`(${key}, r.id) ${cmp} (${v}, ${opts.after.id}::uuid)`);
+    const offset = opts.offset ?? 0;
+    const after = (value: SQL, id: SQL): SQL => {
+      const a = opts.after!;
+      const v = opts.sort === 'name' ? sql`${a.value} COLLATE "C"` : opts.sort === 'birthDate' ? sql`${a.value}::date` : sql`${a.value}::timestamptz`;
+      return sql`(${value}, ${id}) ${sql.raw(opts.order === 'asc' ? '>' : '<')} (${v}, ${a.id}::uuid)`;
+    };
+    const ranges = opts.sort === 'name' ? keyedRanges(s, opts.after ? after : undefined) : null;
+    let from = sql`residents r`;
+    let where = sql``;
+    let order = sql`${SORT_EXPR[opts.sort]} ${dir}, r.id ${dir}`;
+    if (ranges) {
+      // Each range yields its first offset+limit rows in order; the merge keeps the page.
+      const branch = (q: SQL) => sql`(${q} ORDER BY pinyin ${dir}, id ${dir} LIMIT ${offset + opts.limit})`;
+      const parts = [ranges.key, ranges.pinyin].filter((q): q is SQL => q !== null).map(branch);
+      from = sql`(${sql.join(parts, sql` UNION ALL `)}) m JOIN residents r ON r.id = m.id`;
+      order = sql`m.pinyin ${dir}, m.id ${dir}`;
+    } else {
+      where = sql`WHERE ${whereOf(s)} ${opts.after ? sql`AND ${after(SORT_EXPR[opts.sort], sql`r.id`)}` : sql``}`;
     }
     return rowsOf<ResidentHit>(
       this.db,
@@ -149,19 +229,23 @@ export class ResidentsRepository {
                  r.community_id AS "communityId", c.name AS "communityName", r.grid_id AS "gridId", g.name AS "gridName",
                  r.household_id AS "householdId", h.address, to_json(r.created_at)#>>'{}' AS "createdAt"
                  ${opts.withCipher ? sql`, r.id_cipher AS "idCipher"` : sql``}
-          FROM residents r
+          FROM ${from}
           LEFT JOIN households h ON h.id = r.household_id
           LEFT JOIN regions c ON c.id = r.community_id
           LEFT JOIN regions g ON g.id = r.grid_id
-          WHERE ${sql.join(where, sql` AND `)}
-          ORDER BY ${key} ${dir}, r.id ${dir}
-          LIMIT ${opts.limit} OFFSET ${opts.offset ?? 0}`,
+          ${where}
+          ORDER BY ${order}
+          LIMIT ${opts.limit} OFFSET ${offset}`,
     );
   }
 
   /** Counts matches, stopping at `cap + 1` so that a huge result costs no more than the cap. */
   async countCapped(s: ResidentSearch, cap: number): Promise<number> {
-    const rows = await rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM residents r WHERE ${whereOf(s)} LIMIT ${cap + 1}) s`);
+    const ranges = keyedRanges(s);
+    const parts = ranges
+      ? [ranges.key, ranges.pinyin].filter((q): q is SQL => q !== null).map((q) => sql`(${q} LIMIT ${cap + 1})`)
+      : [sql`(SELECT 1 FROM residents r WHERE ${whereOf(s)} LIMIT ${cap + 1})`];
+    const rows = await rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM (${sql.join(parts, sql` UNION ALL `)}) s`);
     return Number(rows[0]?.n ?? 0);
   }
 

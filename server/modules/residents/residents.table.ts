@@ -48,7 +48,6 @@ export const residents = pgTable(
     index('residents_pinyin_idx').using('btree', sql`${t.namePinyin} text_pattern_ops`),
     index('residents_initials_idx').using('btree', sql`${t.nameInitials} text_pattern_ops`),
     index('residents_tail_idx').using('btree', sql`${t.idTailRev} text_pattern_ops`),
-    index('residents_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     // text_pattern_ops: phone search is a prefix search (LIKE '138%').
     index('residents_phone_idx').using('btree', sql`${t.phone} text_pattern_ops`),
     index('residents_household_idx').on(t.householdId),
@@ -84,5 +83,30 @@ export const residentMoves = pgTable(
     // The household page lists moves into and out of a household.
     index('resident_moves_from_household_idx').on(t.fromHouseholdId),
     index('resident_moves_to_household_idx').on(t.toHouseholdId),
+  ],
+);
+
+/**
+ * The search keys of names, kept by a trigger on residents (migration 0007): each distinct character and
+ * pair of adjacent characters of the name (王小明 → 王 小 明 王小 小明) and each prefix of two or more
+ * letters of its pinyin initials (wxm → wx wxm). A search for 王 or wxm is one range of `(key, name_pinyin, resident_id)`,
+ * already in the list's pinyin order, so the first page among a million residents reads twenty index
+ * entries instead of sorting seventy thousand rows; the scope keys and status are in the index, so a
+ * community worker's walk and the capped count need no table access. Longer fragments walk their first
+ * pair and re-check the name.
+ */
+export const residentNameKeys = pgTable(
+  'resident_name_keys',
+  {
+    key: text('key').notNull(),
+    namePinyin: text('name_pinyin').notNull(),
+    residentId: uuid('resident_id').notNull(),
+    communityId: uuid('community_id').notNull(),
+    gridId: uuid('grid_id').notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [
+    index('resident_name_keys_walk_idx').using('btree', t.key, sql`${t.namePinyin} COLLATE "C"`, t.residentId, t.communityId, t.gridId, t.status),
+    index('resident_name_keys_resident_idx').on(t.residentId),
   ],
 );
