@@ -1,10 +1,12 @@
 /**
- * Residents import, end to end through the HTTP API: generates an .xlsx of N residents (valid ID numbers,
- * households of three), uploads it as the 城东 community worker, polls the job until it is done, and
- * prints the time and rows/s. Then imports the same file again (every row unchanged).
+ * Residents import, end to end through the HTTP API: generates an .xlsx and a .csv of the same N residents
+ * (valid ID numbers, households of three), uploads each into a fresh database as the 城东 community worker,
+ * polls the job until it is done, and prints the time and rows/s; then imports the same file again (every
+ * row unchanged). Beside them, the limit: the very rows the import stored, loaded with raw COPY into a
+ * copy of the residents table with the same indexes.
  *
- *   npx tsx bench/import.ts [--rows 100000]                                   # in-memory PGlite
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/import.ts   # PostgreSQL (a fresh database, dropped after)
+ *   npx tsx bench/import.ts [--rows 100000] [--format xlsx|csv|both]                    # in-memory PGlite
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/import.ts   # PostgreSQL (fresh databases, dropped after)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,10 +14,14 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from '../shared/domain/id-number';
 import { IMPORT_COLUMNS } from '../shared/domain/resident-row';
-import { createTestApp, type Client } from '../server/test/app';
+import { createTestApp, type Client, type TestApp } from '../server/test/app';
 
-const argRows = process.argv.indexOf('--rows');
-const ROWS = argRows > 0 ? Number(process.argv[argRows + 1]) : 100_000;
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const ROWS = Number(arg('--rows') ?? 100_000);
+const FORMATS = (arg('--format') ?? 'both') === 'both' ? (['xlsx', 'csv'] as const) : ([arg('--format')] as ('xlsx' | 'csv')[]);
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔詹';
@@ -57,6 +63,13 @@ function* residents(n: number) {
   }
 }
 
+function makeCsv(n: number): Buffer {
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [IMPORT_COLUMNS.map((c) => cell(c.header)).join(',')];
+  for (const r of residents(n)) lines.push(r.map(cell).join(','));
+  return Buffer.from(`${lines.join('\r\n')}\r\n`);
+}
+
 async function makeXlsx(n: number): Promise<Buffer> {
   const out = new PassThrough();
   const parts: Buffer[] = [];
@@ -83,8 +96,8 @@ function multipart(name: string, data: Buffer) {
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function runImport(client: Client, communityId: string, file: Buffer) {
-  const body = multipart('bench.xlsx', file);
+async function runImport(client: Client, communityId: string, file: Buffer, format: 'xlsx' | 'csv') {
+  const body = multipart(`bench.${format}`, file);
   const t0 = performance.now();
   const res = await client.request({
     method: 'POST',
@@ -105,38 +118,70 @@ async function runImport(client: Client, communityId: string, file: Buffer) {
   return { acceptedMs: Math.round(accepted), totalMs: Math.round(total), job };
 }
 
+/**
+ * The limit: the rows the import stored, loaded again with raw COPY into an empty copy of residents with
+ * the same indexes (no parsing, validation, encryption, name keys or audit).
+ */
+async function rawCopy(t: TestApp): Promise<{ ms: number; rowsPerSecond: number }> {
+  const cols = (
+    await t.database.query<{ name: string }>(
+      `SELECT attname AS name FROM pg_attribute WHERE attrelid = 'residents'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    )
+  ).map((c) => c.name);
+  const rows = await t.database.query<Record<string, string | null>>(`SELECT ${cols.map((c) => `${c}::text AS ${c}`).join(', ')} FROM residents`);
+  const cell = (v: string | null) => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
+  const csv = rows.map((r) => cols.map((c) => cell(r[c])).join(',')).join('\n') + '\n';
+  await t.database.query('CREATE TABLE residents_copy_limit (LIKE residents INCLUDING ALL)');
+  const t0 = performance.now();
+  await t.database.copyCsv('residents_copy_limit', cols, csv);
+  const ms = performance.now() - t0;
+  await t.database.query('DROP TABLE residents_copy_limit');
+  return { ms: Math.round(ms), rowsPerSecond: Math.round(rows.length / (ms / 1000)) };
+}
+
 async function main() {
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
-  const tg = performance.now();
-  const file = await makeXlsx(ROWS);
-  console.log(`generated ${ROWS} rows: ${(file.length / 1024 / 1024).toFixed(1)} MB in ${Math.round(performance.now() - tg)} ms`);
-
-  const t = await createTestApp({ config: { upload: { maxBytes: 100 * 1024 * 1024, maxRows: Math.max(ROWS, 200_000), reportDays: 7 } } });
-  try {
-    const client = await t.login('chengdong');
-    const [c] = await t.database.query<{ id: string }>(`SELECT id FROM regions WHERE code = '341881001001'`);
-    const results: Record<string, unknown> = { kind, rows: ROWS, fileBytes: file.length };
-    for (const pass of ['first', 'again'] as const) {
-      const r = await runImport(client, c.id, file);
-      const j = r.job as { status: string; created: number; updated: number; unchanged: number; failed: number; errors: unknown[] };
-      const rps = Math.round(ROWS / (r.totalMs / 1000));
-      console.log(
-        `${kind} ${pass === 'first' ? 'import ' : 're-import'}: ${ROWS} rows in ${(r.totalMs / 1000).toFixed(1)} s (upload+parse ${(r.acceptedMs / 1000).toFixed(1)} s) = ${rps} rows/s; status ${j.status}, created ${j.created}, updated ${j.updated}, unchanged ${j.unchanged}, failed ${j.failed}`,
-      );
-      if (j.failed) console.log('first errors:', JSON.stringify(j.errors.slice(0, 3)));
-      results[pass] = {
-        ...r,
-        rowsPerSecond: rps,
-        job: undefined,
-        counts: { created: j.created, updated: j.updated, unchanged: j.unchanged, failed: j.failed },
-      };
+  const results: Record<string, unknown> = { kind, rows: ROWS };
+  for (const format of FORMATS) {
+    const tg = performance.now();
+    const file = format === 'xlsx' ? await makeXlsx(ROWS) : makeCsv(ROWS);
+    console.log(`generated ${ROWS} rows as .${format}: ${(file.length / 1024 / 1024).toFixed(1)} MB in ${Math.round(performance.now() - tg)} ms`);
+    const t = await createTestApp({ config: { upload: { maxBytes: 100 * 1024 * 1024, maxRows: Math.max(ROWS, 200_000), reportDays: 7 } } });
+    try {
+      const client = await t.login('chengdong');
+      const [c] = await t.database.query<{ id: string }>(`SELECT id FROM regions WHERE code = '341881001001'`);
+      const passes: Record<string, unknown> = { fileBytes: file.length };
+      for (const pass of ['first', 'again'] as const) {
+        const r = await runImport(client, c.id, file, format);
+        const j = r.job as { status: string; created: number; updated: number; unchanged: number; failed: number; errors: unknown[] };
+        const rps = Math.round(ROWS / (r.totalMs / 1000));
+        console.log(
+          `${kind} .${format} ${pass === 'first' ? 'import ' : 're-import'}: ${ROWS} rows in ${(r.totalMs / 1000).toFixed(1)} s (upload+parse ${(r.acceptedMs / 1000).toFixed(1)} s) = ${rps} rows/s; status ${j.status}, created ${j.created}, updated ${j.updated}, unchanged ${j.unchanged}, failed ${j.failed}`,
+        );
+        if (j.failed) console.log('first errors:', JSON.stringify(j.errors.slice(0, 3)));
+        passes[pass] = {
+          ...r,
+          rowsPerSecond: rps,
+          job: undefined,
+          counts: { created: j.created, updated: j.updated, unchanged: j.unchanged, failed: j.failed },
+        };
+      }
+      if (format === FORMATS[0]) {
+        const limit = await rawCopy(t);
+        const first = passes.first as { totalMs: number };
+        console.log(
+          `${kind} raw COPY of the same ${ROWS} rows: ${(limit.ms / 1000).toFixed(1)} s = ${limit.rowsPerSecond} rows/s; import / COPY = ${(first.totalMs / limit.ms).toFixed(1)}×`,
+        );
+        results.rawCopy = { ...limit, importOverCopy: Math.round((first.totalMs / limit.ms) * 10) / 10 };
+      }
+      results[format] = passes;
+    } finally {
+      await t.close();
     }
-    const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `import-${kind}.json`), JSON.stringify(results, null, 2));
-  } finally {
-    await t.close();
   }
+  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `import-${kind}-${ROWS}.json`), JSON.stringify(results, null, 2));
 }
 
 main().catch((err) => {

@@ -23,27 +23,48 @@ CREATE OR REPLACE FUNCTION shequ_name_keys(name text, initials text) RETURNS tex
   ) s
 $$ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
 --> statement-breakpoint
--- Keeps resident_name_keys equal to the keys of each resident's name, with its pinyin, scope keys and status.
-CREATE OR REPLACE FUNCTION resident_name_keys_sync() RETURNS trigger AS $$
+-- Keep resident_name_keys equal to the keys of each resident's name, with its pinyin, scope keys and status.
+-- Statement-level triggers with transition tables: an import's batch of 500 rows is one INSERT … SELECT,
+-- not 500 calls (PostgreSQL allows transition tables only on single-event triggers without column lists).
+CREATE OR REPLACE FUNCTION resident_name_keys_insert() RETURNS trigger AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND NEW.name = OLD.name AND NEW.name_pinyin = OLD.name_pinyin AND NEW.name_initials = OLD.name_initials
-     AND NEW.community_id = OLD.community_id AND NEW.grid_id = OLD.grid_id AND NEW.status = OLD.status THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    DELETE FROM resident_name_keys WHERE resident_id = OLD.id;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO resident_name_keys (key, name_pinyin, resident_id, community_id, grid_id, status)
-      SELECT k, NEW.name_pinyin, NEW.id, NEW.community_id, NEW.grid_id, NEW.status FROM unnest(shequ_name_keys(NEW.name, NEW.name_initials)) AS k;
-  END IF;
+  INSERT INTO resident_name_keys (key, name_pinyin, resident_id, community_id, grid_id, status)
+    SELECT k, n.name_pinyin, n.id, n.community_id, n.grid_id, n.status FROM new_rows n, unnest(shequ_name_keys(n.name, n.name_initials)) AS k;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER residents_name_keys
-  AFTER INSERT OR DELETE OR UPDATE OF name, name_pinyin, name_initials, community_id, grid_id, status ON residents
-  FOR EACH ROW EXECUTE FUNCTION resident_name_keys_sync();
+CREATE OR REPLACE FUNCTION resident_name_keys_update() RETURNS trigger AS $$
+BEGIN
+  -- One snapshot: the DELETE removes the changed residents' old keys and cannot see the new ones inserted.
+  WITH changed AS (
+    SELECT n.* FROM new_rows n JOIN old_rows o ON o.id = n.id
+     WHERE (n.name, n.name_pinyin, n.name_initials, n.community_id, n.grid_id, n.status)
+           IS DISTINCT FROM (o.name, o.name_pinyin, o.name_initials, o.community_id, o.grid_id, o.status)
+  ), gone AS (
+    DELETE FROM resident_name_keys k USING changed c WHERE k.resident_id = c.id
+  )
+  INSERT INTO resident_name_keys (key, name_pinyin, resident_id, community_id, grid_id, status)
+    SELECT k, c.name_pinyin, c.id, c.community_id, c.grid_id, c.status FROM changed c, unnest(shequ_name_keys(c.name, c.name_initials)) AS k;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION resident_name_keys_delete() RETURNS trigger AS $$
+BEGIN
+  DELETE FROM resident_name_keys k USING old_rows o WHERE k.resident_id = o.id;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER residents_name_keys_insert AFTER INSERT ON residents REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION resident_name_keys_insert();
+--> statement-breakpoint
+CREATE TRIGGER residents_name_keys_update AFTER UPDATE ON residents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION resident_name_keys_update();
+--> statement-breakpoint
+CREATE TRIGGER residents_name_keys_delete AFTER DELETE ON residents REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION resident_name_keys_delete();
 --> statement-breakpoint
 INSERT INTO resident_name_keys (key, name_pinyin, resident_id, community_id, grid_id, status)
   SELECT k, r.name_pinyin, r.id, r.community_id, r.grid_id, r.status FROM residents r, unnest(shequ_name_keys(r.name, r.name_initials)) AS k;

@@ -753,7 +753,7 @@ class Loader {
    */
   async start() {
     // The name-search keys are filled in one statement at the end instead of by the per-row trigger.
-    await this.database.query('ALTER TABLE residents DISABLE TRIGGER residents_name_keys');
+    await this.database.query('ALTER TABLE residents DISABLE TRIGGER residents_name_keys_insert');
     if (this.database.kind !== 'postgres') return;
     const [{ n }] = await this.database.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM residents LIMIT 1) x');
     if (n > 0) return;
@@ -789,7 +789,7 @@ class Loader {
       );
       this.loadedAt = Date.now();
     } finally {
-      await this.database.query('ALTER TABLE residents ENABLE TRIGGER residents_name_keys');
+      await this.database.query('ALTER TABLE residents ENABLE TRIGGER residents_name_keys_insert');
       await this.restoreIndexes();
     }
     // Statistics for the planner, and the visibility map that lets searches and counts read the indexes only.

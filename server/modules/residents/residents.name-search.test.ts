@@ -160,7 +160,16 @@ describe('the name keys follow every change of a resident', () => {
     expect((await mzj.get(`/api/residents?q=${encodeURIComponent('欧阳测试')}&status=all`)).json().total).toBe(1);
   });
 
-  it('holds exactly the keys of every name after all the writes', async () => {
+  it('holds exactly the keys of every name after all the writes, batch statements included', async () => {
+    // A batch like a re-division (many rows in one statement) and a batch rename, then one unchanged update.
+    await t.database.query(
+      `UPDATE residents SET community_id = (SELECT id FROM regions WHERE level = 'community' AND id <> $1 LIMIT 1) WHERE id IN (SELECT id FROM residents WHERE community_id = $1 LIMIT 50)`,
+      [chengdongId],
+    );
+    await t.database.query(
+      `UPDATE residents SET name = name || '乙', name_pinyin = name_pinyin || 'yi' WHERE id IN (SELECT id FROM residents ORDER BY id LIMIT 30)`,
+    );
+    await t.database.query(`UPDATE residents SET phone = phone WHERE id IN (SELECT id FROM residents ORDER BY id DESC LIMIT 30)`);
     const drift = await t.database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (
          (SELECT k, r.id, r.name_pinyin, r.community_id, r.grid_id, r.status FROM residents r, unnest(shequ_name_keys(r.name, r.name_initials)) k

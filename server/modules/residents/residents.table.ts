@@ -87,7 +87,7 @@ export const residentMoves = pgTable(
 );
 
 /**
- * The search keys of names, kept by a trigger on residents (migration 0007): each distinct character and
+ * The search keys of names, kept by triggers on residents (migration 0007): each distinct character and
  * pair of adjacent characters of the name (王小明 → 王 小 明 王小 小明) and each prefix of two or more
  * letters of its pinyin initials (wxm → wx wxm). A search for 王 or wxm is one range of `(key, name_pinyin, resident_id)`,
  * already in the list's pinyin order, so the first page among a million residents reads twenty index
