@@ -7,6 +7,8 @@ CREATE TABLE "resident_name_keys" (
 	"status" text NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "residents_community_pinyin_idx";--> statement-breakpoint
+DROP INDEX "residents_pinyin_idx";--> statement-breakpoint
 DROP INDEX "residents_name_trgm";--> statement-breakpoint
 CREATE INDEX "resident_name_keys_walk_idx" ON "resident_name_keys" USING btree ("key","name_pinyin" COLLATE "C","resident_id","community_id","grid_id","status");--> statement-breakpoint
 CREATE INDEX "resident_name_keys_resident_idx" ON "resident_name_keys" USING btree ("resident_id");--> statement-breakpoint

@@ -44,8 +44,6 @@ export const residents = pgTable(
   },
   (t) => [
     uniqueIndex('residents_id_hash_key').on(t.idHash),
-    index('residents_community_pinyin_idx').on(t.communityId, t.namePinyin, t.id),
-    index('residents_pinyin_idx').using('btree', sql`${t.namePinyin} text_pattern_ops`),
     index('residents_initials_idx').using('btree', sql`${t.nameInitials} text_pattern_ops`),
     index('residents_tail_idx').using('btree', sql`${t.idTailRev} text_pattern_ops`),
     // text_pattern_ops: phone search is a prefix search (LIKE '138%').
@@ -53,7 +51,8 @@ export const residents = pgTable(
     index('residents_household_idx').on(t.householdId),
     index('residents_grid_idx').on(t.gridId),
     index('residents_community_birth_idx').on(t.communityId, t.birthDate),
-    // Keyset pagination of the list in each sort order (pinyin is ASCII: byte order is the right order).
+    // Keyset pagination of the list in each sort order (pinyin is ASCII: byte order is the right order);
+    // in the C collation the pinyin index also serves prefix searches (LIKE 'wang%').
     index('residents_pinyin_order_idx').using('btree', sql`${t.namePinyin} COLLATE "C"`, t.id),
     index('residents_birth_order_idx').on(t.birthDate, t.id),
     index('residents_created_order_idx').on(t.createdAt, t.id),
