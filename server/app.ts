@@ -7,9 +7,10 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { redactQuery } from './lib/log';
 import type { Database } from './db/client';
 import { pickLang } from './lib/i18n';
 import { authPlugin } from './plugins/auth';
@@ -43,7 +44,15 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 /** Builds the HTTP application on an open, migrated database. Listening is main.ts's job. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'body.password'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'body.password'],
+            // Search texts can be ID numbers, names or phones: the log keeps the path and hides query values.
+            serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: redactQuery(req.url), host: req.host, remoteAddress: req.ip }) },
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Errors the router raises before any route runs (bad URL encoding, over-long parameters) get the same shape.
@@ -86,6 +95,12 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     },
     // HSTS only makes sense behind HTTPS, which a reverse proxy terminates.
     hsts: false,
+  });
+  // API answers carry personal data: no browser or proxy may keep a copy. Routes that set their own
+  // Cache-Control (downloads) keep it; the API documentation's static files are public and may be cached.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -18,6 +18,7 @@ export const ERROR_MESSAGES = {
   },
   AUTH_PASSWORD_WRONG: { status: 400, zh: '原密码不正确', en: 'Current password is wrong' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Change your initial password first' },
   OUT_OF_SCOPE: { status: 403, zh: '该对象不在您的管辖范围内', en: 'This object is outside your scope' },
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },

@@ -52,6 +52,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
   });
 });
 
+/** The routes an account that must change its password may still call. */
+const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
+
 /** Deny by default: the route's policy decides, before anything else runs. */
 function enforcePolicy(request: FastifyRequest) {
   const policy = request.routeOptions.config?.policy;
@@ -67,6 +70,8 @@ function enforcePolicy(request: FastifyRequest) {
     const header = request.headers['x-csrf-token'];
     if (typeof header !== 'string' || header !== actor.csrfToken) throw new AppError('AUTH_CSRF_INVALID');
   }
+  // An account whose password an administrator set may only change it (or sign out) until it does.
+  if (actor.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(request.routeOptions.url ?? '')) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
   if (policy === 'authenticated') return;
   if (!actor.permissions.has(policy)) throw new AppError('FORBIDDEN', { permission: policy });
 }

@@ -20,9 +20,19 @@ describe('account administration', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().mustChangePassword).toBe(true);
-    const me = await (await t.login('wang.qiaoxi', 'Temp#2026x')).get('/api/auth/me');
+    const worker = await t.login('wang.qiaoxi', 'Temp#2026x');
+    const me = await worker.get('/api/auth/me');
     expect(me.json().user.mustChangePassword).toBe(true);
     expect(me.json().user.grants[0].regionName).toBe('桥西社区');
+
+    // Until the password is changed, the server (not only the web app) refuses everything else.
+    const early = await worker.get('/api/residents');
+    expect(early.statusCode).toBe(403);
+    expect(early.json().error.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    const changed = await worker.post('/api/auth/password', { currentPassword: 'Temp#2026x', newPassword: 'Mine#2026yz' });
+    expect(changed.statusCode).toBeLessThan(300);
+    const after = await (await t.login('wang.qiaoxi', 'Mine#2026yz')).get('/api/residents');
+    expect(after.statusCode).toBe(200);
   });
 
   it('rejects a weak initial password and a duplicate username, naming the field', async () => {

@@ -4,7 +4,7 @@
  */
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
-import { init, registerMap, use as registerParts, type ECharts } from 'echarts/core';
+import { format, init, registerMap, use as registerParts, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { theme } from 'antd';
 import { useEffect, useRef } from 'react';
@@ -41,7 +41,8 @@ export default function CommunityMap({ boundaries, highlightId, label }: { bound
     registerMap('shequ-communities', { type: 'FeatureCollection', features } as unknown as GeoJsonInput);
     c.setOption(
       {
-        tooltip: { trigger: 'item', formatter: (p: { name: string }) => p.name },
+        // The formatter's result is HTML: region names are escaped (a name is data someone typed).
+        tooltip: { trigger: 'item', formatter: (p: { name: string }) => format.encodeHTML(p.name) },
         series: [
           {
             type: 'map',

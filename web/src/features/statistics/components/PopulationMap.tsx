@@ -4,7 +4,7 @@
  */
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { init, registerMap, use as registerEcharts, type ECharts } from 'echarts/core';
+import { format, init, registerMap, use as registerEcharts, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { theme } from 'antd';
 import { useEffect, useRef } from 'react';
@@ -53,7 +53,11 @@ export default function PopulationMap({ boundaries, counts, people, ariaLabel }:
     c.setOption(
       {
         textStyle: { fontFamily: token.fontFamily },
-        tooltip: { trigger: 'item', formatter: (p: { name: string; value?: number }) => `${p.name}<br/>${(p.value ?? 0).toLocaleString()} ${people}` },
+        // The formatter's result is HTML: region names are escaped (a name is data someone typed).
+        tooltip: {
+          trigger: 'item',
+          formatter: (p: { name: string; value?: number }) => `${format.encodeHTML(p.name)}<br/>${(p.value ?? 0).toLocaleString()} ${people}`,
+        },
         visualMap: {
           type: 'continuous',
           min,
