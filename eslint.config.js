@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'web/dist', 'dist', 'bench/results', 'bench/peers', 'test-results'] },
+  { ignores: ['node_modules', 'data', 'web/dist', 'dist', 'bench/results', 'bench/peers', 'bench/.peers', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

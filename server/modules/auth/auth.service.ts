@@ -89,9 +89,9 @@ export class AuthService {
   }
 
   private async actorFor(userId: string, sessionTokenHash: string, csrfToken: string): Promise<Actor | null> {
-    const user = await this.repo.userById(userId);
+    // Both at once: on PostgreSQL every request saves a round trip.
+    const [user, grants] = await Promise.all([this.repo.userById(userId), this.repo.grantsOf(userId)]);
     if (!user || user.disabled) return null;
-    const grants = await this.repo.grantsOf(userId);
     const permissions = new Set<Permission>();
     for (const g of grants) for (const p of permissionsOf(g.role as Role, g.domain)) permissions.add(p);
     return {
