@@ -23,6 +23,7 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
@@ -59,7 +60,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   cookieSecure: 'auto' | 'true' | 'false';
-  password: { minLength: number; minClasses: number };
+  /** maxAgeDays: a password older than this must be changed at the next request (0: never). */
+  password: { minLength: number; minClasses: number; maxAgeDays: number };
   lockout: { threshold: number; minutes: number };
   session: { idleMinutes: number; absoluteHours: number };
   audit: { retentionDays: number };
@@ -92,7 +94,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
-    password: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES },
+    password: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES, maxAgeDays: e.PASSWORD_MAX_AGE_DAYS },
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     audit: { retentionDays: e.AUDIT_RETENTION_DAYS },

@@ -35,6 +35,17 @@ describe('account administration', () => {
     expect(after.statusCode).toBe(200);
   });
 
+  it('sends a user whose password is older than PASSWORD_MAX_AGE_DAYS (90) to change it before anything else', async () => {
+    await t.database.query(`UPDATE users SET password_changed_at = now() - interval '91 days' WHERE username = 'street1'`);
+    const stale = await t.login('street1');
+    expect((await stale.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
+    expect((await stale.get('/api/residents')).json().error.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    expect((await stale.post('/api/auth/password', { currentPassword: t.config.demoPassword, newPassword: 'Fresh#2026ab' })).statusCode).toBeLessThan(300);
+    const fresh = await t.login('street1', 'Fresh#2026ab');
+    expect((await fresh.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
+    expect((await fresh.get('/api/residents')).statusCode).toBe(200);
+  });
+
   it('rejects a weak initial password and a duplicate username, naming the field', async () => {
     const admin = await t.login('admin');
     const weak = await admin.post('/api/accounts', {

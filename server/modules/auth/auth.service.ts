@@ -99,7 +99,7 @@ export class AuthService {
       username: user.username,
       displayName: user.displayName,
       residentId: user.residentId,
-      mustChangePassword: user.mustChangePassword,
+      mustChangePassword: user.mustChangePassword || this.passwordExpired(user.passwordChangedAt),
       grants: grants.map((g) => ({
         role: g.role as Role,
         regionId: g.regionId,
@@ -112,6 +112,12 @@ export class AuthService {
       sessionTokenHash,
       csrfToken,
     };
+  }
+
+  /** 等保 periodic change (ASVS 2.1.10 advises against it; 等保 level 3 requires it): PASSWORD_MAX_AGE_DAYS. */
+  private passwordExpired(changedAt: Date): boolean {
+    const days = this.config.password.maxAgeDays;
+    return days > 0 && Date.now() - changedAt.getTime() > days * 86_400_000;
   }
 
   async logout(ctx: RequestContext) {
