@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Permission } from '../../shared/domain/permissions';
 import type { Actor, RequestContext } from '../lib/context';
 import { AppError } from '../lib/errors';
+import type { AuditService } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
 
 /** The cookie that carries the session token. */
@@ -29,7 +30,7 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Resolves the session cookie, enforces CSRF on state-changing requests, and applies each route's policy. */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthService }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthService; audit: AuditService }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('ctx', null as unknown as RequestContext);
@@ -48,9 +49,26 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
         request.sessionExpired = true;
       }
     }
-    enforcePolicy(request);
+    try {
+      enforcePolicy(request);
+    } catch (err) {
+      // A signed-in user refused by a route's permission or CSRF check is a security event (等保 安全审计).
+      if (request.actor && err instanceof AppError && AUDITED_REFUSALS.has(err.code)) {
+        await opts.audit.record(request.ctx, {
+          action: 'security.denied',
+          outcome: 'denied',
+          objectType: 'route',
+          objectId: `${request.method} ${request.routeOptions.url ?? ''}`,
+          details: { code: err.code, ...(err.code === 'FORBIDDEN' ? { required: request.routeOptions.config?.policy } : {}) },
+        });
+      }
+      throw err;
+    }
   });
 });
+
+/** Refusals of a signed-in user that are written to the audit log. */
+const AUDITED_REFUSALS = new Set(['FORBIDDEN', 'AUTH_CSRF_INVALID']);
 
 /** The routes an account that must change its password may still call. */
 const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);

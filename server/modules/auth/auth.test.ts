@@ -92,6 +92,23 @@ describe('CSRF', () => {
   });
 });
 
+describe('refusals as security events', () => {
+  it('writes a signed-in user refused by a permission or the CSRF check to the audit log', async () => {
+    const worker = await t.login('grid-chengdong');
+    expect((await worker.get('/api/accounts')).statusCode).toBe(403);
+    const noToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: worker.cookie } });
+    expect(noToken.statusCode).toBe(403);
+    const rows = await t.database.query<{ object_id: string; outcome: string; details: { code: string; required?: string } }>(
+      `SELECT object_id, outcome, details FROM audit_log WHERE action = 'security.denied' AND username = 'grid-chengdong' ORDER BY seq`,
+    );
+    expect(rows.map((r) => [r.object_id, r.outcome, r.details.code])).toEqual([
+      ['GET /api/accounts', 'denied', 'FORBIDDEN'],
+      ['POST /api/auth/logout', 'denied', 'AUTH_CSRF_INVALID'],
+    ]);
+    expect(rows[0].details.required).toBe('accounts.manage');
+  });
+});
+
 describe('POST /api/auth/logout', () => {
   it('ends the session', async () => {
     const c = await t.login('mzj');
