@@ -544,6 +544,7 @@ async function startShequ(p: Params): Promise<{ target: Target; proc: Proc }> {
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '100000',
       PASSWORD_MAX_AGE_DAYS: '0',
+      SEARCH_RATE_LIMIT: '1000000',
       NODE_ENV: 'production',
     },
   });

@@ -77,6 +77,7 @@ export function serverEnv(scratch: Scratch, port: number, extra: Record<string, 
     DATA_DIR: scratch.dataDir,
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT: '1000000',
+    SEARCH_RATE_LIMIT: '1000000',
     ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
     ...extra,
   });

@@ -125,7 +125,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes });
-  await app.register(residentsRoutes, { residents: services.residents });
+  await app.register(residentsRoutes, { residents: services.residents, searchRateLimit: config.searchRateLimit });
   await app.register(careRoutes, { residents: services.residents, care: services.care });
   await app.register(buildingsRoutes, { buildings: services.buildings });
   await app.register(householdsRoutes, { households: services.households });

@@ -36,6 +36,7 @@ const schema = z.object({
     .default(20 * 1024 * 1024),
   IMPORT_REPORT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
 });
 
@@ -68,6 +69,8 @@ export interface Config {
   upload: { maxBytes: number; maxRows: number; reportDays: number };
   /** Sign-in attempts per minute per client address. */
   loginRateLimit: number;
+  /** Resident searches and exports per minute per user. */
+  searchRateLimit: number;
 }
 
 /** Parses an environment (process.env by default) into a Config, failing loudly on bad values. */
@@ -100,6 +103,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
     upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, reportDays: e.IMPORT_REPORT_DAYS },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    searchRateLimit: e.SEARCH_RATE_LIMIT,
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ import { seedAccounts, seedRegions } from '../db/seed';
  * named by DATABASE_URL (dropped again by close()).
  */
 export async function createTestApp(options: { seed?: 'none' | 'city'; config?: Partial<Config> } = {}) {
-  const base = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000' });
+  const base = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', SEARCH_RATE_LIMIT: '100000' });
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
   if (base.databaseUrl) {

@@ -11,12 +11,13 @@ import {
   RevealResponse,
   UpdateResidentRequest,
 } from '../../../shared/contracts/residents';
+import { perUserPerMinute } from '../../lib/rate-limit';
 import type { ResidentsService } from './residents.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The population registry's HTTP API (DOMAIN.md §3.1). */
-export async function residentsRoutes(app: FastifyInstance, opts: { residents: ResidentsService }) {
+export async function residentsRoutes(app: FastifyInstance, opts: { residents: ResidentsService; searchRateLimit: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { residents } = opts;
   const tags = ['residents'];
@@ -24,7 +25,7 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
   r.get(
     '/api/residents',
     {
-      config: { policy: 'residents.read' },
+      config: { policy: 'residents.read', rateLimit: perUserPerMinute(opts.searchRateLimit) },
       schema: {
         tags,
         summary: '居民查询 / Search residents',
@@ -38,7 +39,7 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
   r.get(
     '/api/residents/export',
     {
-      config: { policy: 'residents.export' },
+      config: { policy: 'residents.export', rateLimit: perUserPerMinute(opts.searchRateLimit) },
       schema: {
         tags,
         summary: '导出居民名册 (.xlsx) / Export residents',
