@@ -27,12 +27,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { birthRange } from '../server/modules/residents/residents.search';
+import { freePort } from '../scripts/live-server';
 
 const { values: args } = parseArgs({
   options: {
@@ -279,17 +279,6 @@ async function run(cmd: string, argv: string[], opts: { cwd: string; env?: NodeJ
   const proc = start(`${cmd} ${argv[0] ?? ''}`, cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, log: opts.log });
   const code = await proc.exit;
   if (code !== 0) throw new Error(`\`${cmd} ${argv.join(' ')}\` exited with ${code} in ${rel(opts.cwd)}; end of ${rel(opts.log)}:\n${tail(opts.log)}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitHealthy(url: string, proc: Proc, seconds: number): Promise<void> {

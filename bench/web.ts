@@ -10,13 +10,13 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { launch } from '../e2e/helpers';
+import { freePort } from '../scripts/live-server';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const runs = Number(args.runs);
@@ -33,17 +33,6 @@ const ROUTES: { path: string; ready: string }[] = [
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Records every script a page loads: raw and gzipped bytes. */
 function recordScripts(context: BrowserContext) {
