@@ -229,6 +229,9 @@ export class ImportsRepository {
               ${col('notes')}, ${col('communityId', 'uuid')}, ${col('gridId', 'uuid')}, ${col('householdId', 'uuid')}
             ) AS t(name, name_pinyin, name_initials, id_cipher_hex, id_hash, id_masked, id_tail_rev, birth_date, sex, ethnicity, phone, education,
                    political_status, marital_status, employment_status, residence_type, relation_to_head, notes, community_id, grid_id, household_id)
+          ), before AS (
+            -- The registered residents as they were (every CTE reads the statement's snapshot).
+            SELECT r.id_hash, r.household_id, r.community_id, r.grid_id FROM residents r WHERE r.id_hash IN (SELECT id_hash FROM input)
           ), up AS (
             INSERT INTO residents (name, name_pinyin, name_initials, id_cipher, id_hash, id_masked, id_tail_rev, birth_date, sex, ethnicity, phone,
                    education, political_status, marital_status, employment_status, residence_type, relation_to_head, notes, community_id, grid_id, household_id)
@@ -237,13 +240,20 @@ export class ImportsRepository {
             FROM input
             ON CONFLICT (id_hash) DO UPDATE SET ${set}, version = residents.version + 1, updated_at = now()
             WHERE ROW(${before}) IS DISTINCT FROM ROW(${after}) AND ${inScope}
-            RETURNING residents.id, residents.community_id, residents.household_id, residents.relation_to_head, (xmax = 0) AS inserted
+            RETURNING residents.id, residents.id_hash, residents.community_id, residents.grid_id, residents.household_id, residents.relation_to_head, (xmax = 0) AS inserted
           ), heads AS (
             UPDATE households h SET head_resident_id = up.id, version = h.version + 1, updated_at = now()
             FROM up WHERE up.relation_to_head = 'head' AND h.id = up.household_id AND h.head_resident_id IS DISTINCT FROM up.id
           ), moves AS (
-            INSERT INTO resident_moves (resident_id, community_id, move_type, to_household_id, to_community_id, effective_date, reason, created_by)
-            SELECT id, community_id, 'register', household_id, community_id, current_date, '批量导入', ${actorId}::uuid FROM up WHERE inserted
+            -- New residents are registered; registered ones whose household or grid the file changed have moved.
+            INSERT INTO resident_moves (resident_id, community_id, move_type, from_household_id, to_household_id, from_community_id, to_community_id,
+                                        effective_date, reason, created_by)
+            SELECT id, community_id, 'register', NULL, household_id, NULL, community_id, current_date, '批量导入', ${actorId}::uuid FROM up WHERE inserted
+            UNION ALL
+            SELECT up.id, up.community_id, CASE WHEN b.community_id <> up.community_id THEN 'move_in' ELSE 'transfer' END,
+                   b.household_id, up.household_id, b.community_id, up.community_id, current_date, '批量导入', ${actorId}::uuid
+              FROM up JOIN before b ON b.id_hash = up.id_hash
+             WHERE NOT up.inserted AND (b.household_id IS DISTINCT FROM up.household_id OR b.grid_id <> up.grid_id)
           )
           SELECT inserted, count(*)::int AS n FROM up GROUP BY inserted`,
     );

@@ -221,6 +221,20 @@ describe('POST /api/imports/residents', () => {
     expect(head).toMatchObject({ phone: '13900002222', version: 2 });
   });
 
+  it('records a move in the history when a re-import changes a registered resident’s grid and address', async () => {
+    const moved = row({ 姓名: '单丽', 身份证号: family.single, 网格: '城东第2网格', 住址: '幸福路9号2栋202室', 民族: '回族', 居住类型: '流动人口' });
+    const job = await importFile(chengdong, 'moved.xlsx', await xlsx([moved]));
+    expect(job).toMatchObject({ updated: 1, failed: 0 });
+    const single = await residentByHash(family.single);
+    const moves = await t.database.query<{ move_type: string; from_household_id: string | null; to_household_id: string | null }>(
+      `SELECT move_type, from_household_id, to_household_id FROM resident_moves WHERE resident_id = $1 ORDER BY created_at, move_type`,
+      [single.id],
+    );
+    expect(moves.map((m) => m.move_type)).toEqual(['register', 'transfer']);
+    expect(moves[1].to_household_id).toBe(single.household_id);
+    expect(moves[1].to_household_id).not.toBe(moves[1].from_household_id);
+  });
+
   it('leaves fields alone when their column is absent from the file', async () => {
     const header = ['姓名', '身份证号', '网格'];
     const job = await importFile(chengdong, 'short.xlsx', await xlsx([['周建国', family.head, '城东第1网格']], header));
