@@ -157,8 +157,61 @@ function cellText(value: unknown): { text: string; lossy: boolean } {
 
 const tooMany = (limit: number) => new AppError('IMPORT_TOO_MANY_ROWS', { limit }, { limit });
 
-/** Reads the first worksheet of an .xlsx with exceljs's streaming reader, stopping past `maxRows`. */
+/** Collects the rows of a worksheet: the first non-empty row is the header; stops past `maxRows`. */
+class RowCollector {
+  private header: string[] | null = null;
+  private readonly rows: SheetRow[] = [];
+  constructor(private readonly maxRows: number) {}
+
+  add(row: ExcelJS.Row) {
+    const values = row.values as unknown[];
+    const cells: string[] = [];
+    const lossy: number[] = [];
+    // row.values is 1-based.
+    for (let i = 1; i < values.length; i++) {
+      const c = cellText(values[i]);
+      cells[i - 1] = c.text;
+      if (c.lossy) lossy.push(i - 1);
+    }
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
+    if (cells.every((c) => c.trim() === '')) return;
+    if (!this.header) {
+      this.header = cells;
+      return;
+    }
+    if (this.rows.length >= this.maxRows) throw tooMany(this.maxRows);
+    this.rows.push(lossy.length ? { line: row.number, cells, lossy } : { line: row.number, cells });
+  }
+
+  result(): Sheet {
+    return { header: this.header ?? [], rows: this.rows };
+  }
+}
+
+/**
+ * Reads the first worksheet of an .xlsx with exceljs's streaming reader, stopping past `maxRows`. That
+ * reader depends on the order of the zip's entries (it can meet a worksheet before workbook.xml and fail);
+ * then the file, already in memory and through the zip checks, is read whole instead.
+ */
 export async function readXlsx(buf: Buffer, maxRows: number): Promise<Sheet> {
+  try {
+    return await readXlsxStreaming(buf, maxRows);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buf as unknown as ArrayBuffer);
+      const collector = new RowCollector(maxRows);
+      wb.worksheets[0]?.eachRow((row) => collector.add(row));
+      return collector.result();
+    } catch (whole) {
+      if (whole instanceof AppError) throw whole;
+      throw unsafe('unreadable workbook', { cause: (whole as Error).message });
+    }
+  }
+}
+
+async function readXlsxStreaming(buf: Buffer, maxRows: number): Promise<Sheet> {
   const input = Readable.from([buf]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -167,38 +220,16 @@ export async function readXlsx(buf: Buffer, maxRows: number): Promise<Sheet> {
     worksheets: 'emit',
     entries: 'emit',
   });
-  let header: string[] | null = null;
-  const rows: SheetRow[] = [];
+  const collector = new RowCollector(maxRows);
   try {
     for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        const lossy: number[] = [];
-        // row.values is 1-based.
-        for (let i = 1; i < values.length; i++) {
-          const c = cellText(values[i]);
-          cells[i - 1] = c.text;
-          if (c.lossy) lossy.push(i - 1);
-        }
-        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-        if (cells.every((c) => c.trim() === '')) continue;
-        if (!header) {
-          header = cells;
-          continue;
-        }
-        if (rows.length >= maxRows) throw tooMany(maxRows);
-        rows.push(lossy.length ? { line: row.number, cells, lossy } : { line: row.number, cells });
-      }
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) collector.add(row);
       break; // the first worksheet only: the template's second sheet is the instructions
     }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw unsafe('unreadable workbook', { cause: (err as Error).message });
   } finally {
     input.destroy();
   }
-  return { header: header ?? [], rows };
+  return collector.result();
 }
 
 /**

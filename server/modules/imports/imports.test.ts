@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeIdNumber } from '../../../shared/domain/id-number';
 import { IMPORT_COLUMNS } from '../../../shared/domain/resident-row';
@@ -369,6 +370,18 @@ describe('POST /api/imports/residents', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS', details: { limit: 50 } });
     expect(res.json().error.message).toContain('50');
+  });
+
+  it('reads a workbook whose parts come in another order (shared strings first, workbook.xml last)', async () => {
+    // exceljs's streaming reader fails on this order; the importer then reads the file whole.
+    const zip = await JSZip.loadAsync(await xlsx([row({ 姓名: '次序', 身份证号: newId(), 网格: '城东第1网格' })]));
+    const first = ['xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels'];
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    const reordered = new JSZip();
+    for (const n of [...first, ...names.filter((x) => !first.includes(x) && x !== 'xl/workbook.xml'), 'xl/workbook.xml'])
+      reordered.file(n, await zip.files[n].async('nodebuffer'));
+    const job = await importFile(chengdong, 'reordered.xlsx', await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect(job).toMatchObject({ status: 'done', created: 1, failed: 0 });
   });
 
   it('refuses a header row without the required columns', async () => {
