@@ -47,7 +47,7 @@ describe('an administrator creates an account', () => {
 
     await submitSignIn(page, 'e2e-worker', 'Temp#2026x');
     await page.waitForURL('**/change-password');
-    await shows(page.getByText('首次登录或密码已被重置，请先设置新密码'));
+    await shows(page.getByText('首次登录、密码已被重置或已超过有效期，请先设置新密码'));
     await page.getByLabel('原密码').fill('Temp#2026x');
     await page.getByLabel('新密码', { exact: true }).fill('Mine#2026y');
     await page.getByLabel('确认新密码').fill('Mine#2026y');

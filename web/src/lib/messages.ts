@@ -55,7 +55,7 @@ export const zh = {
   'password.mismatch': '两次输入的密码不一致',
   'password.sameAsCurrent': '新密码不能与原密码相同',
   'password.changed': '密码已修改',
-  'password.mustChange': '首次登录或密码已被重置，请先设置新密码',
+  'password.mustChange': '首次登录、密码已被重置或已超过有效期，请先设置新密码',
 
   'common.ok': '确定',
   'common.cancel': '取消',
