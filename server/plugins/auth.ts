@@ -88,7 +88,8 @@ function enforcePolicy(request: FastifyRequest) {
     const header = request.headers['x-csrf-token'];
     if (typeof header !== 'string' || header !== actor.csrfToken) throw new AppError('AUTH_CSRF_INVALID');
   }
-  // An account whose password an administrator set may only change it (or sign out) until it does.
+  // An account whose password an administrator set, or whose password has expired, may only change it
+  // (or sign out) until it does.
   if (actor.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(request.routeOptions.url ?? '')) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
   if (policy === 'authenticated') return;
   if (!actor.permissions.has(policy)) throw new AppError('FORBIDDEN', { permission: policy });

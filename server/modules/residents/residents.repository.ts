@@ -168,29 +168,28 @@ function whereOf(s: ResidentSearch): SQL {
  * already matched by their initials. Merged, they give the list's name order without sorting the matches.
  * `extra` adds a condition on (pinyin, id) to both (a keyset position).
  */
-function keyedRanges(s: ResidentSearch, extra?: (pinyin: SQL, id: SQL) => SQL): { key: SQL | null; pinyin: SQL | null } | null {
+function keyedRanges(s: ResidentSearch, extra?: (pinyin: SQL, id: SQL) => SQL): SQL[] | null {
   if (!s.q || (s.q.kind !== 'name' && s.q.kind !== 'pinyin')) return null;
   const q = s.q.value;
   const walk = s.q.kind === 'name' ? nameKey(q) : q.length >= 2 && q.length <= MAX_INITIALS_KEY ? { key: q } : null;
-  let key: SQL | null = null;
+  const ranges: SQL[] = [];
   if (walk) {
     const row = [...rowFilters(s), ...(walk.recheck ? [walk.recheck] : [])];
     const w = [sql`k.key = ${walk.key}`, scopeSql(s.scope, 'k'), ...keyedFilters(s, 'k'), ...row];
     if (extra) w.push(extra(sql`k.name_pinyin COLLATE "C"`, sql`k.resident_id`));
-    key = sql`SELECT k.resident_id AS id, k.name_pinyin COLLATE "C" AS pinyin FROM resident_name_keys k
+    ranges.push(sql`SELECT k.resident_id AS id, k.name_pinyin COLLATE "C" AS pinyin FROM resident_name_keys k
                 ${row.length ? sql`JOIN residents r ON r.id = k.resident_id` : sql``}
-               WHERE ${sql.join(w, sql` AND `)}`;
+               WHERE ${sql.join(w, sql` AND `)}`);
   }
-  let pinyin: SQL | null = null;
   if (s.q.kind === 'pinyin') {
     const like = `${escapeLike(q)}%`;
     // Initials matches come from the key range; without one (one letter, or longer than any key) they are matched here.
     const match = walk ? sql`${firstLetterRange(q)} AND r.name_pinyin LIKE ${like} AND r.name_initials NOT LIKE ${like}` : pinyinMatches(q);
     const w = [match, scopeSql(s.scope), ...keyedFilters(s, 'r'), ...rowFilters(s)];
     if (extra) w.push(extra(sql`r.name_pinyin COLLATE "C"`, sql`r.id`));
-    pinyin = sql`SELECT r.id, r.name_pinyin COLLATE "C" AS pinyin FROM residents r WHERE ${sql.join(w, sql` AND `)}`;
+    ranges.push(sql`SELECT r.id, r.name_pinyin COLLATE "C" AS pinyin FROM residents r WHERE ${sql.join(w, sql` AND `)}`);
   }
-  return { key, pinyin };
+  return ranges;
 }
 
 /** Queries on residents and their move history. Read-only joins to regions and households for display. */
@@ -216,7 +215,7 @@ export class ResidentsRepository {
     if (ranges) {
       // Each range yields its first offset+limit rows in order; the merge keeps the page.
       const branch = (q: SQL) => sql`(${q} ORDER BY pinyin ${dir}, id ${dir} LIMIT ${offset + opts.limit})`;
-      const parts = [ranges.key, ranges.pinyin].filter((q): q is SQL => q !== null).map(branch);
+      const parts = ranges.map(branch);
       from = sql`(${sql.join(parts, sql` UNION ALL `)}) m JOIN residents r ON r.id = m.id`;
       order = sql`m.pinyin ${dir}, m.id ${dir}`;
     } else {
@@ -242,9 +241,7 @@ export class ResidentsRepository {
   /** Counts matches, stopping at `cap + 1` so that a huge result costs no more than the cap. */
   async countCapped(s: ResidentSearch, cap: number): Promise<number> {
     const ranges = keyedRanges(s);
-    const parts = ranges
-      ? [ranges.key, ranges.pinyin].filter((q): q is SQL => q !== null).map((q) => sql`(${q} LIMIT ${cap + 1})`)
-      : [sql`(SELECT 1 FROM residents r WHERE ${whereOf(s)} LIMIT ${cap + 1})`];
+    const parts = ranges ? ranges.map((q) => sql`(${q} LIMIT ${cap + 1})`) : [sql`(SELECT 1 FROM residents r WHERE ${whereOf(s)} LIMIT ${cap + 1})`];
     const rows = await rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM (${sql.join(parts, sql` UNION ALL `)}) s`);
     return Number(rows[0]?.n ?? 0);
   }
