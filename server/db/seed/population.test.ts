@@ -309,3 +309,26 @@ describe('seedPopulation (the demo city generator)', () => {
     expect(byPinyin.json().items.map((x: { id: string }) => x.id)).toContain(me.id);
   });
 });
+
+describe('a seed that fails half-way', () => {
+  it('leaves the name-key trigger enabled, so residents registered later still get their search keys', async () => {
+    const other = await createTestApp();
+    try {
+      let calls = 0;
+      const crypto = t.app.services.crypto;
+      const failing = Object.assign(Object.create(Object.getPrototypeOf(crypto)), crypto, {
+        encrypt: (v: string) => {
+          if (++calls > 500) throw new Error('disk full');
+          return crypto.encrypt(v);
+        },
+      });
+      await expect(seedPopulation(other.database, { residents: 2000, seed: 1, crypto: failing })).rejects.toThrow('disk full');
+      const [trigger] = await other.database.query<{ enabled: string }>(
+        `SELECT tgenabled AS enabled FROM pg_trigger WHERE tgname = 'residents_name_keys_insert'`,
+      );
+      expect(trigger.enabled).toBe('O');
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+});

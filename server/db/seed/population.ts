@@ -642,11 +642,16 @@ export async function seedPopulation(database: Database, options: PopulationOpti
     demoResidentId: null,
     timings: { loadMs: 0, waitMs: 0, indexMs: 0 },
   };
-  for (const c of communities) {
-    const people = Math.round((total * factors[c.index]) / factorSum);
-    const r = rng((options.seed + Math.imul(c.index + 1, 0x9e3779b1)) >>> 0);
-    const communityRoads = roads.filter((_, i) => i % communities.length === c.index);
-    await generateCommunity(r, state, c, people, communityRoads, summary);
+  try {
+    for (const c of communities) {
+      const people = Math.round((total * factors[c.index]) / factorSum);
+      const r = rng((options.seed + Math.imul(c.index + 1, 0x9e3779b1)) >>> 0);
+      const communityRoads = roads.filter((_, i) => i % communities.length === c.index);
+      await generateCommunity(r, state, c, people, communityRoads, summary);
+    }
+  } catch (err) {
+    await loader.abandon();
+    throw err;
   }
   await loader.finish();
   summary.timings = { loadMs: loader.loadedAt - started, waitMs: loader.waitedMs, indexMs: Date.now() - loader.loadedAt };
@@ -794,6 +799,13 @@ class Loader {
     }
     // Statistics for the planner, and the visibility map that lets searches and counts read the indexes only.
     for (const t of LOADED_TABLES) await this.database.query(`VACUUM (ANALYZE) ${t}`);
+  }
+
+  /** After a failed load: the trigger and the indexes come back, so the schema is whole whatever was loaded. */
+  async abandon() {
+    await this.inFlight.catch(() => undefined);
+    await this.database.query('ALTER TABLE residents ENABLE TRIGGER residents_name_keys_insert');
+    await this.restoreIndexes();
   }
 
   private async restoreIndexes() {
