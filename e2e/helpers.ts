@@ -2,7 +2,11 @@
  * Shared pieces of the browser journeys: a fresh headless Chromium per file, pages in Chinese by default,
  * and signing in through the real form. scripts/e2e.mjs provides BASE_URL.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { Authenticator } from '../server/test/authenticator';
 
 /**
  * The server under test. Vitest overwrites process.env.BASE_URL with Vite's base ('/'), so the script
@@ -68,10 +72,54 @@ export async function submitSignIn(page: Page, username: string, password = DEMO
   await page.getByLabel(/^(密码|Password)$/).press('Enter');
 }
 
-/** Signs in and waits for the signed-in layout (its navigation menu). */
+/**
+ * The administrators' authenticator secrets, shared by the journey files of one run (scripts/e2e.mjs puts
+ * the file in the run's throw-away data folder).
+ */
+const PHONES_FILE = process.env.E2E_STATE_FILE || path.join(os.tmpdir(), `shequ-e2e-phones-${new URL(BASE_URL).port}.json`);
+type Phones = Record<string, { secret: string; lastStep: number }>;
+const readPhones = (): Phones => (fs.existsSync(PHONES_FILE) ? (JSON.parse(fs.readFileSync(PHONES_FILE, 'utf8')) as Phones) : {});
+
+/** The next unused code of an administrator's authenticator (null when it has none yet). */
+export async function codeFor(username: string): Promise<string | null> {
+  const saved = readPhones()[username];
+  if (!saved) return null;
+  const phone = new Authenticator(saved.secret);
+  phone.lastStep = saved.lastStep;
+  const code = await phone.code();
+  fs.writeFileSync(PHONES_FILE, JSON.stringify({ ...readPhones(), [username]: { secret: saved.secret, lastStep: phone.lastStep } }));
+  return code;
+}
+
+/** On the setup page: reads the key shown, as a phone would scan it, and remembers it. */
+export async function addAuthenticator(page: Page, username: string): Promise<void> {
+  const shown = (await page.getByTestId('totp-secret').textContent()) ?? '';
+  fs.writeFileSync(PHONES_FILE, JSON.stringify({ ...readPhones(), [username]: { secret: shown.replace(/[^A-Z2-7]/g, ''), lastStep: 0 } }));
+}
+
+/** The field for the authenticator code (sign-in and setup pages). */
+export const codeField = (page: Page) => page.getByRole('textbox', { name: /^(动态口令|Authenticator code|Code)$/ });
+
+/**
+ * Signs in and waits for the signed-in layout (its navigation menu). Administrators (ADMIN_TOTP=required)
+ * also give their authenticator code, and set the authenticator up at their first sign-in.
+ */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await submitSignIn(page, username, password);
-  await page.getByRole('menu').first().waitFor();
+  const menu = page.getByRole('menu').first();
+  const setup = page.getByRole('heading', { name: /绑定动态口令|Set up an authenticator/ });
+  await menu.or(codeField(page)).or(setup).first().waitFor();
+  if (await setup.isVisible()) {
+    await page.getByTestId('totp-secret').waitFor();
+    await addAuthenticator(page, username);
+  }
+  if (await codeField(page).isVisible()) {
+    const code = await codeFor(username);
+    if (!code) throw new Error(`${username} has an authenticator this run did not set up`);
+    await codeField(page).fill(code);
+    await codeField(page).press('Enter');
+  }
+  await menu.waitFor();
 }
 
 /** Opens the user menu in the header and chooses 退出登录 / Sign out. */

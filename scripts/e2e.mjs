@@ -136,7 +136,7 @@ try {
       {
         cwd: root,
         stdio: 'inherit',
-        env: { ...process.env, BASE_URL: baseUrl, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+        env: { ...process.env, BASE_URL: baseUrl, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_STATE_FILE: path.join(dataDir, 'e2e-phones.json') },
       },
     );
     code = await new Promise((resolve) => tests.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));

@@ -24,6 +24,7 @@ const schema = z.object({
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  ADMIN_TOTP: z.enum(['required', 'off']).default('required'),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
@@ -64,6 +65,8 @@ export interface Config {
   /** maxAgeDays: a password older than this must be changed at the next request (0: never). */
   password: { minLength: number; minClasses: number; maxAgeDays: number };
   lockout: { threshold: number; minutes: number };
+  /** `required`: system, security and audit administrators must sign in with a TOTP code (等保 level 3). */
+  adminTotp: 'required' | 'off';
   session: { idleMinutes: number; absoluteHours: number };
   audit: { retentionDays: number };
   upload: { maxBytes: number; maxRows: number; reportDays: number };
@@ -99,6 +102,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     cookieSecure: e.COOKIE_SECURE,
     password: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES, maxAgeDays: e.PASSWORD_MAX_AGE_DAYS },
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    adminTotp: e.ADMIN_TOTP,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
     upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, reportDays: e.IMPORT_REPORT_DAYS },

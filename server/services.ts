@@ -30,7 +30,7 @@ export function createServices(database: Database, config: Config) {
   const crypto = loadFieldCrypto(config);
   const audit = new AuditService(db, config.audit.retentionDays);
   const authRepo = new AuthRepository(db);
-  const auth = new AuthService(authRepo, audit, config);
+  const auth = new AuthService(authRepo, audit, crypto, config);
   const regions = new RegionsService(new RegionsRepository(db), audit);
   const accounts = new AccountsService(db, new AccountsRepository(db), authRepo, auth, audit);
   const care = new CareService(db, new CareRepository(db), regions, audit);

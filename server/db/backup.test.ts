@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 function configFor(place: { dataDir?: string; databaseUrl?: string }): Config {
-  const base = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000' });
+  const base = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', ADMIN_TOTP: 'off' });
   return { ...base, databaseUrl: place.databaseUrl, dataDir: place.dataDir ?? base.dataDir, inMemory: false, encryptionKey: KEY, poolSize: 2 };
 }
 

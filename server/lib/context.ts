@@ -17,6 +17,9 @@ export interface Actor {
   displayName: string;
   residentId: string | null;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
+  /** An administrator who has no second factor yet (ADMIN_TOTP=required). */
+  totpSetupRequired: boolean;
   grants: Grant[];
   permissions: Set<Permission>;
   sessionTokenHash: string;

@@ -73,6 +73,9 @@ const AUDITED_REFUSALS = new Set(['FORBIDDEN', 'AUTH_CSRF_INVALID']);
 /** The routes an account that must change its password may still call. */
 const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
 
+/** The routes an administrator without a second factor may still call (ADMIN_TOTP=required). */
+const WHILE_TOTP_SETUP_REQUIRED = new Set([...WHILE_PASSWORD_CHANGE_REQUIRED, '/api/auth/totp/setup', '/api/auth/totp/enable']);
+
 /** Deny by default: the route's policy decides, before anything else runs. */
 function enforcePolicy(request: FastifyRequest) {
   const policy = request.routeOptions.config?.policy;
@@ -90,7 +93,10 @@ function enforcePolicy(request: FastifyRequest) {
   }
   // An account whose password an administrator set, or whose password has expired, may only change it
   // (or sign out) until it does.
-  if (actor.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(request.routeOptions.url ?? '')) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+  const route = request.routeOptions.url ?? '';
+  if (actor.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(route)) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+  // An administrator signed in with a password alone may only add the second factor.
+  if (actor.totpSetupRequired && !WHILE_TOTP_SETUP_REQUIRED.has(route)) throw new AppError('AUTH_TOTP_SETUP_REQUIRED');
   if (policy === 'authenticated') return;
   if (!actor.permissions.has(policy)) throw new AppError('FORBIDDEN', { permission: policy });
 }

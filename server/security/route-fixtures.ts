@@ -219,6 +219,18 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     ),
   ),
 
+  route(
+    'POST /api/auth/totp/setup',
+    'authenticated',
+    once('a new secret for oneself', () => ({ url: '/api/auth/totp/setup' })),
+  ),
+  route(
+    'POST /api/auth/totp/enable',
+    'authenticated',
+    // Allowed callers reach the check of the code: 400 (wrong code) or 409 (no setup started).
+    once('with a code that does not match', () => ({ url: '/api/auth/totp/enable', body: { code: '000000' } }), { ok: [400, 409] }),
+  ),
+
   // ------------------------------------------------------------------ regions
   route(
     'GET /api/regions/tree',
@@ -292,6 +304,11 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     'POST /api/accounts/:id/reset-password',
     'accounts.manage',
     once('a password', (c) => ({ url: `/api/accounts/${c.w.spareUserId}/reset-password`, body: { newPassword: STRONG_PASSWORD } })),
+  ),
+  route(
+    'POST /api/accounts/:id/reset-totp',
+    'accounts.manage',
+    once('an account', (c) => ({ url: `/api/accounts/${c.w.spareUserId}/reset-totp` })),
   ),
   route(
     'POST /api/accounts/:id/unlock',

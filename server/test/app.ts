@@ -11,7 +11,14 @@ import { seedAccounts, seedRegions } from '../db/seed';
  * named by DATABASE_URL (dropped again by close()).
  */
 export async function createTestApp(options: { seed?: 'none' | 'city'; config?: Partial<Config> } = {}) {
-  const base = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', SEARCH_RATE_LIMIT: '100000' });
+  const base = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT: '100000',
+    SEARCH_RATE_LIMIT: '100000',
+    ADMIN_TOTP: 'off',
+  });
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
   if (base.databaseUrl) {
@@ -44,7 +51,7 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
     database,
     config,
     /** Signs in and returns a client that sends the cookie and the CSRF token. */
-    login: (username: string, password = config.demoPassword) => login(app, username, password),
+    login: (username: string, password = config.demoPassword, totpCode?: string) => login(app, username, password, totpCode),
     async close() {
       await app.close();
       await database.close();
@@ -67,8 +74,8 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function login(app: FastifyInstance, username: string, password: string): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+export async function login(app: FastifyInstance, username: string, password: string, totpCode?: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(totpCode ? { totpCode } : {}) } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrfToken = res.json().csrfToken as string;

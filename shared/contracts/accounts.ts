@@ -18,6 +18,8 @@ export const AccountView = z.object({
   disabled: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** The account has a second factor (TOTP). */
+  totpEnabled: z.boolean(),
   grants: z.array(z.object({ role: z.enum(ROLES), regionId: z.uuid(), regionName: z.string(), domain: z.string().nullable() })),
   version: z.number().int(),
   createdAt: z.string(),

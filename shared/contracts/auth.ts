@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../domain/permissions';
 
+/** A code from an authenticator app. */
+const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '动态口令为 6 位数字 | the code has 6 digits');
+
 /** Sign-in form. */
 export const LoginRequest = z.object({
   /** Account name. */
   username: z.string().trim().min(1).max(64),
   /** Password (never logged). */
   password: z.string().min(1).max(256),
+  /** The 6-digit code from the authenticator app, for accounts with a second factor. */
+  totpCode: TotpCode.optional(),
 });
 
 /** One (role, region) grant as the web sees it. */
@@ -24,6 +32,10 @@ export const Me = z.object({
   username: z.string(),
   displayName: z.string(),
   mustChangePassword: z.boolean(),
+  /** The account signs in with a TOTP code. */
+  totpEnabled: z.boolean(),
+  /** An administrator without a second factor yet: may only set one up (or sign out). */
+  totpSetupRequired: z.boolean(),
   grants: z.array(GrantView),
   permissions: z.array(z.enum(PERMISSIONS)),
 });
@@ -44,3 +56,15 @@ export const ChangePasswordRequest = z.object({
   /** The new password; must meet the password policy. */
   newPassword: z.string().min(1).max(256),
 });
+
+/** A new TOTP secret, shown once while the user adds it to an authenticator app. */
+export const TotpSetupResponse = z.object({
+  /** Base32, for typing into the app by hand. */
+  secret: z.string(),
+  /** otpauth:// address, for the QR code. */
+  otpauthUri: z.string(),
+});
+export type TotpSetupResponse = z.infer<typeof TotpSetupResponse>;
+
+/** Confirms the setup with the app's current code. */
+export const TotpEnableRequest = z.object({ code: TotpCode });

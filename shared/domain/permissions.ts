@@ -33,6 +33,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLES = ['sysadmin', 'secadmin', 'auditadmin', 'city', 'department', 'street', 'worker', 'police', 'resident'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The three administrators (三员); 等保 level 3 asks them for a second factor at sign-in. */
+export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditadmin'];
+
 /** Department domains (the windows in a service station). */
 export const DOMAINS = ['civil', 'police', 'health', 'labour', 'justice', 'culture', 'cityscape', 'family', 'construction', 'finance', 'organisation'] as const;
 export type DepartmentDomain = (typeof DOMAINS)[number];

@@ -49,6 +49,17 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
       return { ok: true as const };
     },
   );
+  r.post(
+    '/api/accounts/:id/reset-totp',
+    {
+      config,
+      schema: { tags, summary: '重置动态口令 / Reset authenticator', params: IdParams, response: { 200: Ok, 404: ErrorResponse, 409: ErrorResponse } },
+    },
+    async (request) => {
+      await accounts.resetTotp(request.ctx, request.params.id);
+      return { ok: true as const };
+    },
+  );
   r.post('/api/accounts/:id/unlock', { config, schema: { tags, summary: '解除锁定 / Unlock', params: IdParams, response: { 200: Ok } } }, async (request) => {
     await accounts.unlock(request.ctx, request.params.id);
     return { ok: true as const };

@@ -52,6 +52,7 @@ export class AccountsService {
       disabled: u.disabled,
       locked: !!u.lockedUntil && u.lockedUntil.getTime() > Date.now(),
       mustChangePassword: u.mustChangePassword,
+      totpEnabled: u.totpEnabledAt !== null,
       grants: grants.map((g) => ({ role: g.role as never, regionId: g.regionId, regionName: g.regionName, domain: g.domain })),
       version: u.version,
       createdAt: u.createdAt.toISOString(),
@@ -124,6 +125,16 @@ export class AccountsService {
     await this.authRepo.setPassword(id, await hashPassword(newPassword), true);
     await this.authRepo.deleteSessionsOf(id);
     await this.audit.record(ctx, { action: 'accounts.reset_password', objectType: 'user', objectId: id });
+  }
+
+  /** Removes an account's second factor (a lost phone); it sets up a new one at its next sign-in. */
+  async resetTotp(ctx: RequestContext, id: string) {
+    const u = await this.repo.byId(id);
+    if (!u) throw notFound('account');
+    if (id === ctx.actor!.userId) throw new AppError('CONFLICT', { reason: 'cannot_change_own_access' });
+    await this.authRepo.clearTotp(id);
+    await this.authRepo.deleteSessionsOf(id);
+    await this.audit.record(ctx, { action: 'accounts.reset_totp', objectType: 'user', objectId: id });
   }
 
   async unlock(ctx: RequestContext, id: string) {

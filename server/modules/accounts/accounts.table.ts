@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/types';
 
 /** A person who signs in. Personal data lives in the registry; an account only links to it. */
 export const users = pgTable(
@@ -15,6 +16,11 @@ export const users = pgTable(
     /** For resident accounts: the registry person this account belongs to. */
     residentId: uuid('resident_id'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Second factor: the TOTP secret, encrypted like ID numbers; set at setup, in force once enabled. */
+    totpCipher: bytea('totp_cipher'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last time step whose code was accepted: a code works once. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { userGrants, users } from '../accounts/accounts.table';
 import { regions } from '../regions/regions.table';
@@ -63,6 +63,32 @@ export class AuthRepository {
         version: sql`${users.version} + 1`,
       })
       .where(eq(users.id, userId));
+  }
+
+  async setTotpSecret(userId: string, cipher: Buffer) {
+    await this.db.update(users).set({ totpCipher: cipher, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+  }
+
+  async enableTotp(userId: string, step: number) {
+    await this.db
+      .update(users)
+      .set({ totpEnabledAt: sql`now()`, totpLastStep: step })
+      .where(eq(users.id, userId));
+  }
+
+  /** Records a code's time step as used; false when it (or a later one) was used already. */
+  async claimTotpStep(userId: string, step: number): Promise<boolean> {
+    const rows = await this.db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return rows.length === 1;
+  }
+
+  /** Removes the second factor (an administrator's reset, for a lost phone). */
+  async clearTotp(userId: string) {
+    await this.db.update(users).set({ totpCipher: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
   }
 
   async createSession(row: typeof sessions.$inferInsert) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ChangePasswordRequest, LoginRequest, SessionResponse } from '../../../shared/contracts/auth';
+import { ChangePasswordRequest, LoginRequest, SessionResponse, TotpEnableRequest, TotpSetupResponse } from '../../../shared/contracts/auth';
 import { ErrorResponse, Ok } from '../../../shared/contracts/common';
 import type { Config } from '../../config';
 import type { Actor } from '../../lib/context';
@@ -15,6 +15,8 @@ export function sessionView(actor: Actor) {
       username: actor.username,
       displayName: actor.displayName,
       mustChangePassword: actor.mustChangePassword,
+      totpEnabled: actor.totpEnabled,
+      totpSetupRequired: actor.totpSetupRequired,
       grants: actor.grants.map((g) => ({ role: g.role, regionId: g.regionId, regionName: g.regionName, regionLevel: g.regionLevel, domain: g.domain })),
       permissions: [...actor.permissions].sort(),
     },
@@ -38,7 +40,8 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       },
     },
     async (request, reply) => {
-      const { token, actor } = await auth.login(request.ctx, request.body.username, request.body.password, request.headers['user-agent']);
+      const { username, password, totpCode } = request.body;
+      const { token, actor } = await auth.login(request.ctx, username, password, request.headers['user-agent'], totpCode);
       const secure = config.cookieSecure === 'auto' ? request.protocol === 'https' : config.cookieSecure === 'true';
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: config.session.absoluteHours * 3600 });
       return sessionView(actor);
@@ -72,6 +75,36 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
     },
     async (request) => {
       await auth.changePassword(request.ctx, request.body.currentPassword, request.body.newPassword);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/setup',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: '生成动态口令密钥 / Start authenticator setup',
+        response: { 200: TotpSetupResponse, 409: ErrorResponse },
+      },
+    },
+    async (request) => auth.setupTotp(request.ctx),
+  );
+
+  r.post(
+    '/api/auth/totp/enable',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: '启用动态口令 / Turn on the authenticator',
+        body: TotpEnableRequest,
+        response: { 200: Ok, 400: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request) => {
+      await auth.enableTotp(request.ctx, request.body.code);
       return { ok: true as const };
     },
   );

@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { checkPassword } from '../../../shared/domain/password-policy';
-import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
+import { ADMIN_ROLES, permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
 import type { Config } from '../../config';
 import type { Actor, RequestContext } from '../../lib/context';
-import { AppError } from '../../lib/errors';
+import type { FieldCrypto } from '../../lib/crypto';
+import { AppError, validationError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
+import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp';
 import type { AuditService } from '../audit/audit.service';
-import { AuthRepository } from './auth.repository';
+import { AuthRepository, type UserRow } from './auth.repository';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -18,11 +20,15 @@ export class AuthService {
   constructor(
     private readonly repo: AuthRepository,
     private readonly audit: AuditService,
-    private readonly config: Pick<Config, 'password' | 'lockout' | 'session'>,
+    private readonly crypto: FieldCrypto,
+    private readonly config: Pick<Config, 'password' | 'lockout' | 'session' | 'adminTotp'>,
   ) {}
 
-  /** Checks the password and opens a session; locks the account after too many failures. */
-  async login(ctx: RequestContext, username: string, password: string, userAgent?: string) {
+  /**
+   * Checks the password (and the TOTP code, for accounts with a second factor) and opens a session;
+   * locks the account after too many failures of either.
+   */
+  async login(ctx: RequestContext, username: string, password: string, userAgent?: string, totpCode?: string) {
     const user = await this.repo.userByUsername(username);
     if (!user) {
       await verifyPassword(password, DUMMY_HASH);
@@ -43,21 +49,10 @@ export class AuthService {
       throw new AppError('AUTH_ACCOUNT_DISABLED');
     }
     if (!(await verifyPassword(password, user.passwordHash))) {
-      // A lock that has expired starts a fresh count.
-      if (user.lockedUntil) await this.repo.clearFailures(user.id);
-      const after = await this.repo.recordFailure(user.id, this.config.lockout.threshold, this.config.lockout.minutes);
-      const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > now;
-      await this.audit.record(ctx, {
-        action: 'auth.login',
-        outcome: 'failure',
-        userId: user.id,
-        username,
-        details: { reason: 'wrong_password', failedAttempts: after.failedAttempts, locked },
-      });
-      if (locked)
-        await this.audit.record(ctx, { action: 'auth.lockout', outcome: 'success', userId: user.id, username, objectType: 'user', objectId: user.id });
-      throw new AppError('AUTH_INVALID_CREDENTIALS', { remainingAttempts: Math.max(0, this.config.lockout.threshold - after.failedAttempts) });
+      const remainingAttempts = await this.failure(ctx, user, 'wrong_password');
+      throw new AppError('AUTH_INVALID_CREDENTIALS', { remainingAttempts });
     }
+    if (user.totpEnabledAt) await this.checkSecondFactor(ctx, user, totpCode);
     await this.repo.clearFailures(user.id);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
@@ -65,6 +60,70 @@ export class AuthService {
     await this.audit.record(ctx, { action: 'auth.login', outcome: 'success', userId: user.id, username });
     const actor = await this.actorFor(user.id, sha256(token), csrfToken);
     return { token, csrfToken, actor: actor! };
+  }
+
+  /** Counts a failed sign-in towards the lockout and audits it; returns the attempts left. */
+  private async failure(ctx: RequestContext, user: UserRow, reason: 'wrong_password' | 'wrong_totp') {
+    // A lock that has expired starts a fresh count.
+    if (user.lockedUntil) await this.repo.clearFailures(user.id);
+    const after = await this.repo.recordFailure(user.id, this.config.lockout.threshold, this.config.lockout.minutes);
+    const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > Date.now();
+    const username = user.username;
+    await this.audit.record(ctx, {
+      action: 'auth.login',
+      outcome: 'failure',
+      userId: user.id,
+      username,
+      details: { reason, failedAttempts: after.failedAttempts, locked },
+    });
+    if (locked) await this.audit.record(ctx, { action: 'auth.lockout', outcome: 'success', userId: user.id, username, objectType: 'user', objectId: user.id });
+    return Math.max(0, this.config.lockout.threshold - after.failedAttempts);
+  }
+
+  /**
+   * The second step of signing in, after a right password: no code asks for one (nothing counted);
+   * a wrong or replayed code counts towards the lockout like a wrong password.
+   */
+  private async checkSecondFactor(ctx: RequestContext, user: UserRow, code: string | undefined) {
+    if (!code) {
+      await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username: user.username, details: { reason: 'totp_required' } });
+      throw new AppError('AUTH_TOTP_REQUIRED', { path: 'totpCode' });
+    }
+    const step = matchTotp(this.crypto.decrypt(user.totpCipher!), code);
+    // Claiming the step is one conditional UPDATE: two requests with the same code cannot both win.
+    if (step === null || !(await this.repo.claimTotpStep(user.id, step))) {
+      const remainingAttempts = await this.failure(ctx, user, 'wrong_totp');
+      throw new AppError('AUTH_TOTP_INVALID', { path: 'totpCode', remainingAttempts });
+    }
+  }
+
+  /** Starts (or restarts, until enabled) a second factor: a new secret for the authenticator app. */
+  async setupTotp(ctx: RequestContext) {
+    const actor = ctx.actor!;
+    const user = await this.repo.userById(actor.userId);
+    if (!user) throw new AppError('AUTH_REQUIRED');
+    if (user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
+    const secret = newTotpSecret();
+    await this.repo.setTotpSecret(user.id, this.crypto.encrypt(secret));
+    await this.audit.record(ctx, { action: 'auth.totp.setup', objectType: 'user', objectId: user.id });
+    return { secret, otpauthUri: otpauthUri(secret, user.username) };
+  }
+
+  /** Turns the second factor on once the app shows a matching code; other sessions are signed out. */
+  async enableTotp(ctx: RequestContext, code: string) {
+    const actor = ctx.actor!;
+    const user = await this.repo.userById(actor.userId);
+    if (!user) throw new AppError('AUTH_REQUIRED');
+    if (user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
+    if (!user.totpCipher) throw new AppError('CONFLICT', { reason: 'totp_not_set_up' });
+    const step = matchTotp(this.crypto.decrypt(user.totpCipher), code);
+    if (step === null) {
+      await this.audit.record(ctx, { action: 'auth.totp.enable', outcome: 'failure', objectType: 'user', objectId: user.id });
+      throw validationError([{ path: 'code', code: 'wrong', message: '动态口令不正确，请核对手机时间后重试', messageEn: 'wrong code; check the phone clock' }]);
+    }
+    await this.repo.enableTotp(user.id, step);
+    await this.repo.deleteSessionsOf(user.id, actor.sessionTokenHash);
+    await this.audit.record(ctx, { action: 'auth.totp.enable', objectType: 'user', objectId: user.id });
   }
 
   /** The actor behind a session cookie, or why there is none. */
@@ -100,6 +159,8 @@ export class AuthService {
       displayName: user.displayName,
       residentId: user.residentId,
       mustChangePassword: user.mustChangePassword || this.passwordExpired(user.passwordChangedAt),
+      totpEnabled: user.totpEnabledAt !== null,
+      totpSetupRequired: this.config.adminTotp === 'required' && user.totpEnabledAt === null && grants.some((g) => ADMIN_ROLES.includes(g.role as Role)),
       grants: grants.map((g) => ({
         role: g.role as Role,
         regionId: g.regionId,

@@ -62,6 +62,8 @@ try {
     displayName: 'bench',
     residentId: null,
     mustChangePassword: false,
+    totpEnabled: false,
+    totpSetupRequired: false,
     grants: [{ role, regionId: r.id, regionPath: r.path, regionName: r.name, regionLevel: level, domain: null }],
     permissions: new Set(),
     sessionTokenHash: '',

@@ -5,7 +5,10 @@ import { useMe } from '../features/auth/api/get-me';
 import { isApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 
-/** Lets signed-in users through; sends others to sign in, and users who must change their password to do so first. */
+/**
+ * Lets signed-in users through; sends others to sign in, users who must change their password to do so
+ * first, and administrators without a second factor to set one up.
+ */
 export function RequireAuth() {
   const { t } = useI18n();
   const location = useLocation();
@@ -34,7 +37,10 @@ export function RequireAuth() {
     const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
-  if (me.data.user.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
-  if (!me.data.user.mustChangePassword && location.pathname === '/change-password') return <Navigate to="/" replace />;
+  // First a password of one's own, then (administrators) the second factor, then the app.
+  const { mustChangePassword, totpSetupRequired } = me.data.user;
+  const gate = mustChangePassword ? '/change-password' : totpSetupRequired ? '/totp-setup' : null;
+  if (gate && location.pathname !== gate) return <Navigate to={gate} replace />;
+  if (!gate && (location.pathname === '/change-password' || location.pathname === '/totp-setup')) return <Navigate to="/" replace />;
   return <Outlet />;
 }

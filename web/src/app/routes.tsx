@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           { path: 'change-password', lazy: async () => ({ Component: (await import('../features/auth/components/ForcedPasswordPage')).ForcedPasswordPage }) },
+          { path: 'totp-setup', lazy: async () => ({ Component: (await import('../features/auth/components/TotpSetupPage')).TotpSetupPage }) },
           {
             lazy: async () => ({ Component: (await import('./layout/AppLayout')).AppLayout }),
             children: [...appRoutes, { path: '*', lazy: async () => ({ Component: (await import('../components/StatusPages')).NotFoundPage }) }],

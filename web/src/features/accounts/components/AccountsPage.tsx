@@ -5,12 +5,13 @@ import { ROLE_LABELS } from '@shared/domain/permissions';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { useAccounts, type Account } from '../api/list-accounts';
+import { useResetTotp } from '../api/reset-totp';
 import { useUnlockAccount } from '../api/unlock-account';
 import { useUpdateAccount } from '../api/update-account';
 import { CreateAccountModal } from './CreateAccountModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
-/** 账户管理: search, page through, create, reset passwords, unlock, disable and enable accounts. */
+/** 账户管理: search, page through, create, reset passwords and authenticators, unlock, disable and enable accounts. */
 export function AccountsPage() {
   const { t, lang } = useI18n();
   const { token } = theme.useToken();
@@ -23,6 +24,7 @@ export function AccountsPage() {
   const accounts = useAccounts({ q: q || undefined, page, pageSize });
   const update = useUpdateAccount();
   const unlock = useUnlockAccount();
+  const resetTotp = useResetTotp();
   const fail = (err: Error) => message.error(err.message);
 
   const setDisabled = (a: Account, disabled: boolean) =>
@@ -53,6 +55,7 @@ export function AccountsPage() {
           {a.disabled ? <Tag color="default">{t('accounts.disabled')}</Tag> : <Tag color="success">{t('accounts.active')}</Tag>}
           {a.locked && <Tag color="error">{t('accounts.locked')}</Tag>}
           {a.mustChangePassword && <Tag color="warning">{t('accounts.mustChange')}</Tag>}
+          {a.totpEnabled ? <Tag color="processing">{t('accounts.totpOn')}</Tag> : <Tag>{t('accounts.totpOff')}</Tag>}
         </Space>
       ),
     },
@@ -74,6 +77,20 @@ export function AccountsPage() {
             >
               {t('accounts.unlock')}
             </Button>
+          )}
+          {a.totpEnabled && (
+            <Popconfirm
+              title={t('accounts.resetTotp')}
+              description={t('accounts.confirmResetTotp', { name: a.displayName })}
+              okText={t('accounts.resetTotp')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => resetTotp.mutate(a.id, { onSuccess: () => message.success(t('accounts.totpReset')), onError: fail })}
+            >
+              <Button type="link" size="small" loading={resetTotp.isPending && resetTotp.variables === a.id}>
+                {t('accounts.resetTotp')}
+              </Button>
+            </Popconfirm>
           )}
           {a.disabled ? (
             <Button type="link" size="small" onClick={() => setDisabled(a, false)}>

@@ -7,6 +7,8 @@ import { meKey } from './get-me';
 export interface SignInInput {
   username: string;
   password: string;
+  /** The authenticator code, once the server has asked for it. */
+  totpCode?: string;
 }
 
 /** POST /api/auth/login. */

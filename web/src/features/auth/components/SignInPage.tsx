@@ -27,6 +27,9 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const signIn = useSignIn();
   const [problem, setProblem] = useState<Problem | null>(null);
+  // Administrators: after a right password the server asks for the authenticator code.
+  const [needTotp, setNeedTotp] = useState(false);
+  const [form] = Form.useForm<SignInInput>();
 
   const onFinish = (values: SignInInput) => {
     setProblem(null);
@@ -37,7 +40,10 @@ export function SignInPage() {
           const until = (err.details as { lockedUntil?: string } | undefined)?.lockedUntil;
           const time = until ? new Date(until).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) : undefined;
           setProblem({ message: err.message, hint: time ? t('login.lockedUntil', { time }) : undefined });
-        } else if (isApiError(err, 'AUTH_INVALID_CREDENTIALS')) {
+        } else if (isApiError(err, 'AUTH_TOTP_REQUIRED')) {
+          setNeedTotp(true);
+        } else if (isApiError(err, 'AUTH_INVALID_CREDENTIALS') || isApiError(err, 'AUTH_TOTP_INVALID')) {
+          if (isApiError(err, 'AUTH_TOTP_INVALID')) form.setFieldValue('totpCode', '');
           const remaining = (err.details as { remainingAttempts?: number } | undefined)?.remainingAttempts;
           let hint: string | undefined;
           if (remaining === 0) hint = t('login.nowLocked');
@@ -78,13 +84,24 @@ export function SignInPage() {
         >
           <h2 style={{ fontSize: token.fontSizeHeading4, fontWeight: token.fontWeightStrong, margin: 0, color: token.colorTextHeading }}>{t('login.title')}</h2>
           <p style={{ color: token.colorTextSecondary, margin: `${token.marginXS}px 0 ${token.marginLG}px` }}>{t('login.subtitle')}</p>
-          <Form<SignInInput> layout="vertical" requiredMark={false} onFinish={onFinish} aria-label={t('login.title')} disabled={signIn.isPending}>
+          <Form<SignInInput> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} aria-label={t('login.title')} disabled={signIn.isPending}>
             <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
               <Input autoComplete="username" autoFocus size="large" />
             </Form.Item>
             <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
               <Input.Password autoComplete="current-password" size="large" />
             </Form.Item>
+            {needTotp && (
+              <Form.Item
+                label={t('login.totp')}
+                name="totpCode"
+                extra={t('login.totpHint')}
+                normalize={(v: string) => v.replace(/\D/g, '').slice(0, 6)}
+                rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}
+              >
+                <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus size="large" />
+              </Form.Item>
+            )}
             {problem && <Alert type="error" showIcon title={problem.message} description={problem.hint} style={{ marginBottom: token.marginMD }} />}
             <Button type="primary" htmlType="submit" size="large" block loading={signIn.isPending}>
               {t('login.submit')}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { totpCode, totpStep } from '../../lib/totp';
+import { createTestApp, type Client, type TestApp } from '../../test/app';
+import { Authenticator } from '../../test/authenticator';
+
+/** The second factor with ADMIN_TOTP=required, as in production (other suites run with it off). */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ config: { adminTotp: 'required', lockout: { threshold: 5, minutes: 15 } } });
+  // Only Date is faked: waiting for the next 30-second step moves the clock instead of sleeping.
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  await t.close();
+});
+
+/** The phone of one administrator, on the test's clock. */
+const phoneFor = (secret: string) =>
+  new Authenticator(secret, async (ms) => {
+    vi.setSystemTime(Date.now() + ms);
+  });
+
+const signIn = (username: string, totp?: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: t.config.demoPassword, ...(totp ? { totpCode: totp } : {}) } });
+
+/** Walks an administrator through setup; returns its authenticator and the session that did it. */
+async function enrol(username: string): Promise<{ app: Authenticator; client: Client }> {
+  const client = await t.login(username);
+  const setup = await client.post('/api/auth/totp/setup');
+  expect(setup.statusCode).toBe(200);
+  const app = phoneFor(setup.json().secret);
+  expect((await client.post('/api/auth/totp/enable', { code: await app.code() })).statusCode).toBe(200);
+  return { app, client };
+}
+
+describe('an administrator without a second factor', () => {
+  it('signs in with the password but may only set up the authenticator (or read itself, or sign out)', async () => {
+    const res = await signIn('admin');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({ totpEnabled: false, totpSetupRequired: true });
+    const admin = await t.login('admin');
+    const accounts = await admin.get('/api/accounts');
+    expect(accounts.statusCode).toBe(403);
+    expect(accounts.json().error.code).toBe('AUTH_TOTP_SETUP_REQUIRED');
+    expect(accounts.json().error.message).toBe('管理员账户须先绑定动态口令');
+    expect((await admin.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('is refused on every other route of the API with AUTH_TOTP_SETUP_REQUIRED', async () => {
+    const admin = await t.login('admin');
+    const open = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password', '/api/auth/totp/setup', '/api/auth/totp/enable']);
+    const guarded = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && r.policy !== 'public' && !open.has(r.url));
+    expect(guarded.length).toBeGreaterThan(30);
+    for (const r of guarded) {
+      const url = r.url.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
+      const res = await admin.request({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : {} });
+      expect(`${r.method} ${r.url} ${res.statusCode} ${res.json().error?.code}`).toBe(`${r.method} ${r.url} 403 AUTH_TOTP_SETUP_REQUIRED`);
+    }
+  });
+
+  it('is not asked of other roles', async () => {
+    const worker = await t.login('chengdong');
+    const me = (await worker.get('/api/auth/me')).json();
+    expect(me.user).toMatchObject({ totpEnabled: false, totpSetupRequired: false });
+    expect((await worker.get('/api/residents?pageSize=1')).statusCode).toBe(200);
+  });
+});
+
+describe('setting up the authenticator', () => {
+  it('gives a secret and its otpauth address, stores it encrypted, and refuses a wrong code naming the field', async () => {
+    const admin = await t.login('security');
+    const setup = await admin.post('/api/auth/totp/setup');
+    const { secret, otpauthUri } = setup.json();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(otpauthUri).toContain(`secret=${secret}`);
+    const [row] = await t.database.query<{ cipher: Buffer }>(`SELECT totp_cipher AS cipher FROM users WHERE username = 'security'`);
+    expect(Buffer.from(row.cipher).toString('latin1')).not.toContain(secret);
+
+    const wrong = await admin.post('/api/auth/totp/enable', { code: totpCode(secret, totpStep() + 5) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].path).toBe('code');
+    const malformed = await admin.post('/api/auth/totp/enable', { code: '12ab56' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.details[0].path).toBe('code');
+  });
+
+  it('turns it on with the current code, lets the session in, and signs out the administrator’s other sessions', async () => {
+    const other = await t.login('auditor');
+    const { client } = await enrol('auditor');
+    const me = (await client.get('/api/auth/me')).json();
+    expect(me.user).toMatchObject({ totpEnabled: true, totpSetupRequired: false });
+    expect((await client.get('/api/audit?pageSize=1')).statusCode).toBe(200);
+    expect((await other.get('/api/auth/me')).statusCode).toBe(401);
+    // A second setup would let a stolen session replace the factor: refused.
+    const again = await client.post('/api/auth/totp/setup');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('AUTH_TOTP_ALREADY_ENABLED');
+  });
+});
+
+describe('signing in with the second factor', () => {
+  let phone: Authenticator;
+  beforeAll(async () => {
+    ({ app: phone } = await enrol('admin'));
+  });
+
+  it('asks for the code after a right password, without opening a session', async () => {
+    const res = await signIn('admin');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('AUTH_TOTP_REQUIRED');
+    expect(res.json().error.message).toBe('请输入动态口令');
+    expect(res.json().error.details).toEqual({ path: 'totpCode' });
+    expect(res.cookies.find((c) => c.name === 'shequ_sid')).toBeUndefined();
+  });
+
+  it('never tells an attacker without the password that a code is needed', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Wrong#2026x', totpCode: '123456' } });
+    expect(res.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
+  });
+
+  it('accepts the right code once: the same code again is refused', async () => {
+    const code = await phone.code();
+    const first = await signIn('admin', code);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().user).toMatchObject({ totpEnabled: true, totpSetupRequired: false });
+    const replay = await signIn('admin', code);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('AUTH_TOTP_INVALID');
+    expect(replay.json().error.details).toMatchObject({ path: 'totpCode', remainingAttempts: 4 });
+  });
+
+  it('lets only one of two simultaneous sign-ins with the same code through', async () => {
+    const code = await phone.code();
+    const results = await Promise.all([signIn('admin', code), signIn('admin', code)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+  });
+
+  it('lets a system administrator reset a lost authenticator: the account sets up a new one at its next sign-in', async () => {
+    const admin = await t.login('admin', t.config.demoPassword, await phone.code());
+    const auditor = (await admin.get('/api/accounts?q=auditor')).json().items[0];
+    expect(auditor.totpEnabled).toBe(true);
+    expect((await admin.post(`/api/accounts/${auditor.id}/reset-totp`)).statusCode).toBe(200);
+    const after = await signIn('auditor');
+    expect(after.statusCode).toBe(200);
+    expect(after.json().user).toMatchObject({ totpEnabled: false, totpSetupRequired: true });
+    const audited = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'accounts.reset_totp' AND object_id = $1`, [
+      auditor.id,
+    ]);
+    expect(audited[0].n).toBe(1);
+    // Resetting one's own factor would let a stolen session replace it.
+    const own = await admin.post(`/api/accounts/${(await admin.get('/api/auth/me')).json().user.id}/reset-totp`);
+    expect(own.statusCode).toBe(409);
+  });
+});
+
+describe('wrong codes', () => {
+  it('count towards the lockout like wrong passwords, and are audited', async () => {
+    const { app: phone } = await enrol('security');
+    const right = await phone.code();
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 5; i++) expect((await signIn('security', wrong)).json().error.code).toBe('AUTH_TOTP_INVALID');
+    const locked = await signIn('security', right);
+    expect(locked.statusCode).toBe(423);
+    const rows = await t.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login' AND username = 'security' AND details->>'reason' = 'wrong_totp'`,
+    );
+    expect(rows[0].n).toBe(5);
+  });
+});
