@@ -143,11 +143,25 @@ async function main() {
     { name: 'community statistics', url: (i) => `/api/statistics/communities/${pick(sample, i).community_id}` },
   ];
 
+  // The HTTP floor of this client: a bare Fastify route in the same process, asked the same way.
+  const bareApp = Fastify();
+  bareApp.get('/bare', async () => ({ ok: true }));
+  await bareApp.listen({ port: 0, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${(bareApp.server.address() as { port: number }).port}/bare`;
+  const floor: number[] = [];
+  for (let i = 0; i < runs + 5; i++) {
+    const t0 = performance.now();
+    await (await fetch(bareUrl)).arrayBuffer();
+    if (i >= 5) floor.push(performance.now() - t0);
+  }
+  await bareApp.close();
+
   const isAuthQuery = (text: string) => /"sessions"|"users"|"user_grants"|from "regions"|audit_log|pg_advisory/i.test(text);
   const rows: Record<string, number | string>[] = [];
   for (const s of scenarios) {
     const http: number[] = [];
     const direct: number[] = [];
+    const inProcess: number[] = [];
     for (let i = 0; i < 5; i++) await (await fetch(base + s.url(i), { headers: { cookie } })).arrayBuffer(); // warm-up
     for (let i = 0; i < runs; i++) {
       const url = base + s.url(i);
@@ -163,6 +177,10 @@ async function main() {
       const t1 = performance.now();
       for (const q of queries) await database.query(q.text, q.params as unknown[]);
       direct.push(performance.now() - t1);
+      // The same request without the network: app.inject() into the same app.
+      const t2 = performance.now();
+      await app.inject({ url: s.url(i), headers: { cookie } });
+      inProcess.push(performance.now() - t2);
     }
     rows.push({
       scenario: s.name,
@@ -172,10 +190,15 @@ async function main() {
       sqlP50: ms(pct(direct, 50)),
       sqlP95: ms(pct(direct, 95)),
       ratioP50: ms(pct(http, 50) / Math.max(pct(direct, 50), 0.01)),
+      injectP50: ms(pct(inProcess, 50)),
+      injectRatio: ms(pct(inProcess, 50) / Math.max(pct(direct, 50), 0.01)),
     });
   }
   console.log(`\nLatency over ${runs} requests each (ms), ${residents.toLocaleString()} residents on ${kind}:`);
   console.table(rows);
+  const floorP50 = ms(pct(floor, 50));
+  console.log(`HTTP floor of this client (a bare Fastify route, same process, fetch): p50 ${floorP50} ms.`);
+  console.log('injectP50: the same request through app.inject() (no network); injectRatio = injectP50 / sqlP50.');
 
   let load: Record<string, number | string>[] = [];
   const rss: Record<string, number> = {};
@@ -184,7 +207,18 @@ async function main() {
   await database.close();
   if (!args['no-load']) ({ load } = await loadTest(config, base.replace(/:\d+$/, ''), cookie, sample, rss));
 
-  const result = { date: new Date().toISOString(), db: kind, residents, seedSeconds, runs, latency: rows, load, rssMB: rss, node: process.version };
+  const result = {
+    date: new Date().toISOString(),
+    db: kind,
+    residents,
+    seedSeconds,
+    runs,
+    latency: rows,
+    httpFloorP50: floorP50,
+    load,
+    rssMB: rss,
+    node: process.version,
+  };
   const file = path.join(resultsDir, `registry-${kind}-${scale ?? 'demo'}.json`);
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
   if (seedSeconds !== null) console.log(`Seeding took ${seedSeconds.toFixed(1)} s.`);

@@ -29,6 +29,7 @@ const schema = z.object({
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(3650).default(180),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
@@ -67,7 +68,8 @@ export interface Config {
   lockout: { threshold: number; minutes: number };
   /** `required`: system, security and audit administrators must sign in with a TOTP code (等保 level 3). */
   adminTotp: 'required' | 'off';
-  session: { idleMinutes: number; absoluteHours: number };
+  /** cacheSeconds: how long a process reuses a resolved session (0: look it up on every request). */
+  session: { idleMinutes: number; absoluteHours: number; cacheSeconds: number };
   audit: { retentionDays: number };
   upload: { maxBytes: number; maxRows: number; reportDays: number };
   /** Sign-in attempts per minute per client address. */
@@ -103,7 +105,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     password: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES, maxAgeDays: e.PASSWORD_MAX_AGE_DAYS },
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
     adminTotp: e.ADMIN_TOTP,
-    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS, cacheSeconds: e.SESSION_CACHE_SECONDS },
     audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
     upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, reportDays: e.IMPORT_REPORT_DAYS },
     loginRateLimit: e.LOGIN_RATE_LIMIT,

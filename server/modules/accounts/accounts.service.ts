@@ -114,7 +114,8 @@ export class AccountsService {
         tx,
       );
     });
-    if (input.disabled || input.grants) await this.authRepo.deleteSessionsOf(id);
+    if (input.disabled || input.grants) await this.auth.endSessionsOf(id);
+    else this.auth.forgetUser(id);
     return this.get(id);
   }
 
@@ -123,7 +124,7 @@ export class AccountsService {
     if (!u) throw notFound('account');
     this.auth.assertStrong(newPassword, u.username);
     await this.authRepo.setPassword(id, await hashPassword(newPassword), true);
-    await this.authRepo.deleteSessionsOf(id);
+    await this.auth.endSessionsOf(id);
     await this.audit.record(ctx, { action: 'accounts.reset_password', objectType: 'user', objectId: id });
   }
 
@@ -133,7 +134,7 @@ export class AccountsService {
     if (!u) throw notFound('account');
     if (id === ctx.actor!.userId) throw new AppError('CONFLICT', { reason: 'cannot_change_own_access' });
     await this.authRepo.clearTotp(id);
-    await this.authRepo.deleteSessionsOf(id);
+    await this.auth.endSessionsOf(id);
     await this.audit.record(ctx, { action: 'accounts.reset_totp', objectType: 'user', objectId: id });
   }
 

@@ -9,6 +9,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
 import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp';
 import type { AuditService } from '../audit/audit.service';
 import { AuthRepository, type UserRow } from './auth.repository';
+import { SessionCache } from './session-cache';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -16,13 +17,17 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export class AuthService {
   /** Don't write last_seen more often than this; idle checks stay accurate to the minute. */
   private static readonly TOUCH_EVERY_MS = 30_000;
+  /** Resolved sessions, for SESSION_CACHE_SECONDS. */
+  private readonly sessions: SessionCache;
 
   constructor(
     private readonly repo: AuthRepository,
     private readonly audit: AuditService,
     private readonly crypto: FieldCrypto,
     private readonly config: Pick<Config, 'password' | 'lockout' | 'session' | 'adminTotp'>,
-  ) {}
+  ) {
+    this.sessions = new SessionCache(config.session.cacheSeconds * 1000);
+  }
 
   /**
    * Checks the password (and the TOTP code, for accounts with a second factor) and opens a session;
@@ -122,29 +127,57 @@ export class AuthService {
       throw validationError([{ path: 'code', code: 'wrong', message: '动态口令不正确，请核对手机时间后重试', messageEn: 'wrong code; check the phone clock' }]);
     }
     await this.repo.enableTotp(user.id, step);
-    await this.repo.deleteSessionsOf(user.id, actor.sessionTokenHash);
+    await this.endSessionsOf(user.id, actor.sessionTokenHash);
     await this.audit.record(ctx, { action: 'auth.totp.enable', objectType: 'user', objectId: user.id });
   }
 
-  /** The actor behind a session cookie, or why there is none. */
+  /** The actor behind a session cookie, or why there is none (from this process's cache when it can). */
   async resolve(token: string): Promise<{ actor: Actor } | { expired: true } | null> {
     const tokenHash = sha256(token);
-    const session = await this.repo.session(tokenHash);
-    if (!session) return null;
     const now = Date.now();
-    const idleLimit = this.config.session.idleMinutes * 60_000;
-    const absoluteLimit = this.config.session.absoluteHours * 3_600_000;
-    if (now - session.lastSeenAt.getTime() > idleLimit || now - session.createdAt.getTime() > absoluteLimit) {
-      await this.repo.deleteSession(tokenHash);
-      return { expired: true };
+    let entry = this.sessions.get(tokenHash, now);
+    if (!entry) {
+      const row = await this.repo.session(tokenHash);
+      if (!row) return null;
+      const times = { createdAt: row.createdAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() };
+      if (this.expired(times, now)) return this.expire(tokenHash);
+      const actor = await this.actorFor(row.userId, tokenHash, row.csrfToken);
+      if (!actor) {
+        await this.repo.deleteSession(tokenHash);
+        return null;
+      }
+      entry = { actor, ...times };
+      this.sessions.set(tokenHash, entry, now);
+    } else if (this.expired(entry, now)) {
+      return this.expire(tokenHash);
     }
-    const actor = await this.actorFor(session.userId, tokenHash, session.csrfToken);
-    if (!actor) {
-      await this.repo.deleteSession(tokenHash);
-      return null;
+    if (now - entry.lastSeenAt > AuthService.TOUCH_EVERY_MS) {
+      entry.lastSeenAt = now;
+      await this.repo.touchSession(tokenHash);
     }
-    if (now - session.lastSeenAt.getTime() > AuthService.TOUCH_EVERY_MS) await this.repo.touchSession(tokenHash);
-    return { actor };
+    return { actor: entry.actor };
+  }
+
+  private async expire(tokenHash: string) {
+    this.sessions.forgetToken(tokenHash);
+    await this.repo.deleteSession(tokenHash);
+    return { expired: true as const };
+  }
+
+  /** Past the idle or the absolute limit. */
+  private expired(session: { createdAt: number; lastSeenAt: number }, now: number) {
+    return now - session.lastSeenAt > this.config.session.idleMinutes * 60_000 || now - session.createdAt > this.config.session.absoluteHours * 3_600_000;
+  }
+
+  /** Ends a user's sessions (all, or all but one) and forgets what this process cached about them. */
+  async endSessionsOf(userId: string, except?: string) {
+    this.sessions.forgetUser(userId);
+    await this.repo.deleteSessionsOf(userId, except);
+  }
+
+  /** Forgets the cached sessions of a user whose account changed (name, grants, second factor). */
+  forgetUser(userId: string) {
+    this.sessions.forgetUser(userId);
   }
 
   private async actorFor(userId: string, sessionTokenHash: string, csrfToken: string): Promise<Actor | null> {
@@ -183,6 +216,7 @@ export class AuthService {
 
   async logout(ctx: RequestContext) {
     if (!ctx.actor) return;
+    this.sessions.forgetToken(ctx.actor.sessionTokenHash);
     await this.repo.deleteSession(ctx.actor.sessionTokenHash);
     await this.audit.record(ctx, { action: 'auth.logout' });
   }
@@ -204,7 +238,7 @@ export class AuthService {
     this.assertStrong(newPassword, user.username);
     await this.repo.setPassword(user.id, await hashPassword(newPassword), false);
     // Other browsers signed in with the old password are signed out.
-    await this.repo.deleteSessionsOf(user.id, actor.sessionTokenHash);
+    await this.endSessionsOf(user.id, actor.sessionTokenHash);
     await this.audit.record(ctx, { action: 'auth.password.change', objectType: 'user', objectId: actor.userId });
   }
 

@@ -81,10 +81,10 @@ export class HouseholdsService {
 
   /** The household page: the household, its members (masked identity) and its move history. */
   async get(actor: Actor, id: string) {
-    await this.readable(actor, id);
-    const view = await this.repo.view(id);
+    const row = await this.readable(actor, id);
+    // One round of queries side by side once the scope check has passed.
+    const [view, members, moves] = await Promise.all([this.repo.view(id), this.repo.members(id, row.headResidentId), this.repo.moves(id)]);
     if (!view) throw notFound('household');
-    const [members, moves] = await Promise.all([this.repo.members(id, view.headResidentId), this.repo.moves(id)]);
     return { ...view, members, moves };
   }
 

@@ -13,6 +13,7 @@ import { RESIDENTS_EXPORT_CAP, RESIDENTS_TOTAL_CAP } from '../../../shared/contr
 import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
 import {
   CARE_GROUP_LABELS,
+  CARE_GROUPS,
   CARE_GROUP_PERMISSION,
   RELATION_LABELS,
   RESIDENCE_TYPE_LABELS,
@@ -575,16 +576,17 @@ export class ResidentsService {
   }
 
   private async detailOf(actor: Actor, row: ResidentRow): Promise<ResidentDetail> {
-    const [names, household, moves, visible, groups] = await Promise.all([
+    // Scopes come from a cache: after the resident itself, one round of queries side by side.
+    const [visible, scope] = await Promise.all([this.care.visibility(actor), this.regions.scopeFor(actor, 'residents.read')]);
+    const [names, household, members, moves, careRecords] = await Promise.all([
       this.repo.regionNames(row.communityId, row.gridId),
       row.householdId ? this.repo.household(row.householdId) : Promise.resolve(undefined),
+      row.householdId ? this.repo.householdMembers(row.householdId, scope) : Promise.resolve([]),
       this.repo.moves(row.id),
-      this.care.visibility(actor),
-      this.care.currentGroups([row.id]),
+      this.care.listFor(actor, row, visible),
     ]);
-    const scope = await this.regions.scopeFor(actor, 'residents.read');
-    const members = household ? await this.repo.householdMembers(household.id, scope) : [];
-    const careRecords = await this.care.listFor(actor, row, visible);
+    // The groups the resident is in now, among those the actor may see (the records are filtered already).
+    const careGroups = CARE_GROUPS.filter((g) => careRecords.some((r) => r.active && r.groupType === g));
     return {
       id: row.id,
       name: row.name,
@@ -608,7 +610,7 @@ export class ResidentsService {
       gridName: names.gridName,
       householdId: row.householdId,
       address: household?.address ?? null,
-      careGroups: this.visibleGroups(groups.get(row.id) ?? [], visible, row),
+      careGroups,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
