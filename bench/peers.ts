@@ -562,7 +562,7 @@ async function startShequ(p: Params): Promise<{ target: Target; proc: Proc }> {
         filter: { path: `${list}&communityId=${p.communityId}&sex=F`, answer: ids },
         search: { path: `${list}&q=${INITIALS}`, answer: ids },
         count: {
-          path: `/api/residents?pageSize=1&sort=name&order=asc&status=active&communityId=${p.communityId}&sex=F&ageMin=${AGE_MIN}`,
+          path: `/api/residents?pageSize=0&status=active&communityId=${p.communityId}&sex=F&ageMin=${AGE_MIN}`,
           answer: (b) => (b as { total: number }).total,
         },
         row: { path: `/api/residents/${p.residentId}`, answer: (b) => [(b as { id: string }).id] },
@@ -572,6 +572,7 @@ async function startShequ(p: Params): Promise<{ target: Target; proc: Proc }> {
         'list answers also carry `total` (counted up to 10,000) and a keyset cursor; every request checks the session and the data scope',
         'rows are joined to community, grid and household names, ID numbers and phones masked, age computed, care groups added',
         'the row question is the resident detail: region names, household and its members, move history, care records',
+        'the count question is the list with pageSize=0: its total (counted up to 10,000), no rows',
       ],
     },
   };

@@ -122,7 +122,8 @@ export type ResidentsFilter = z.infer<typeof ResidentsFilter>;
 /** The list: filters, plus page/pageSize (offset) or `cursor` (keyset, from the previous `nextCursor`). */
 export const ResidentsQuery = ResidentsFilter.extend({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** Rows per page; 0 answers only the total (how many match, without reading any row). */
+  pageSize: z.coerce.number().int().min(0).max(200).default(20),
   /** Opaque keyset cursor; when present `page` is ignored. Stays fast deep into the results. */
   cursor: z.string().max(500).optional(),
 });

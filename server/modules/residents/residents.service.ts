@@ -214,7 +214,7 @@ export class ResidentsService {
 
   // ---------------------------------------------------------------- HTTP use cases
 
-  /** The list: search, filters, sort, offset or keyset pagination, capped total. */
+  /** The list: search, filters, sort, offset or keyset pagination, capped total (alone with pageSize 0). */
   async list(actor: Actor, query: ResidentsQuery): Promise<ResidentsPage> {
     const scope = await this.regions.scopeFor(actor, 'residents.read');
     const search = await this.resolve(actor, query, scope);
@@ -222,19 +222,21 @@ export class ResidentsService {
     const cap = this.limits.totalCap;
     // Two statements at once: on PostgreSQL they run on two pooled connections.
     const [rows, counted] = await Promise.all([
-      this.repo.search(search, {
-        sort: query.sort,
-        order: query.order,
-        limit: query.pageSize + 1,
-        offset: after ? 0 : (query.page - 1) * query.pageSize,
-        after,
-      }),
+      query.pageSize === 0
+        ? Promise.resolve([])
+        : this.repo.search(search, {
+            sort: query.sort,
+            order: query.order,
+            limit: query.pageSize + 1,
+            offset: after ? 0 : (query.page - 1) * query.pageSize,
+            after,
+          }),
       this.repo.countCapped(search, cap),
     ]);
     const more = rows.length > query.pageSize;
     const page = rows.slice(0, query.pageSize);
     const visible = await this.care.visibility(actor);
-    const groups = await this.care.currentGroups(page.map((r) => r.id));
+    const groups = page.length ? await this.care.currentGroups(page.map((r) => r.id)) : new Map<string, CareGroup[]>();
     const last = page[page.length - 1];
     return {
       items: page.map((h) => this.toItem(h, groups.get(h.id) ?? [], visible)),

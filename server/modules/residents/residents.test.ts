@@ -210,6 +210,20 @@ describe('GET /api/residents', () => {
     expect(res.json().error.details[0].path).toBe('cursor');
   });
 
+  it('answers only the total with pageSize=0, the same total as the page has, within the caller’s scope', async () => {
+    for (const [client, query] of [
+      [chengdong, 'sex=F'],
+      [mzj, `regionId=${places.streetDongcheng}`],
+      [chengxi, ''],
+    ] as const) {
+      const page = (await client.get(`/api/residents?${query}&pageSize=200`)).json();
+      const only = await client.get(`/api/residents?${query}&pageSize=0`);
+      expect(only.statusCode).toBe(200);
+      expect(only.json()).toMatchObject({ items: [], total: page.total, nextCursor: null });
+    }
+    expect((await chengxi.get('/api/residents?q=王小明&pageSize=0')).json().total).toBe(0);
+  });
+
   it('says when the total was capped', async () => {
     t.app.services.residents.limits.totalCap = 2;
     try {
