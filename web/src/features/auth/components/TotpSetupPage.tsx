@@ -78,20 +78,25 @@ export function TotpSetupPage() {
               </Typography.Text>
             </Flex>
           )}
-          <Typography.Paragraph>{t('totp.step2')}</Typography.Paragraph>
-          <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={!setup.data || enable.isPending}>
-            <Form.Item
-              label={t('totp.code')}
-              name="code"
-              normalize={(v: string) => v.replace(/\D/g, '').slice(0, 6)}
-              rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}
-            >
-              <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} size="large" autoFocus />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={enable.isPending}>
-              {t('totp.enable')}
-            </Button>
-          </Form>
+          {setup.data && (
+            <>
+              <Typography.Paragraph>{t('totp.step2')}</Typography.Paragraph>
+              {/* Mounted once the key is there, so that the code field takes the focus. */}
+              <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={enable.isPending}>
+                <Form.Item
+                  label={t('totp.code')}
+                  name="code"
+                  normalize={(v: string) => v.replace(/\D/g, '').slice(0, 6)}
+                  rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}
+                >
+                  <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} size="large" autoFocus />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" block size="large" loading={enable.isPending}>
+                  {t('totp.enable')}
+                </Button>
+              </Form>
+            </>
+          )}
           <Button
             type="link"
             style={{ paddingInline: 0, marginTop: token.marginSM }}
