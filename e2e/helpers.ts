@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { totpCode, totpStep } from '../server/lib/totp';
 import { Authenticator } from '../server/test/authenticator';
 
 /**
@@ -89,6 +90,13 @@ export async function codeFor(username: string): Promise<string | null> {
   const code = await phone.code();
   fs.writeFileSync(PHONES_FILE, JSON.stringify({ ...readPhones(), [username]: { secret: saved.secret, lastStep: phone.lastStep } }));
   return code;
+}
+
+/** The code of an administrator's authenticator `steps` time steps from now (a wrong code, for tests). */
+export async function codeAt(username: string, steps: number): Promise<string> {
+  const saved = readPhones()[username];
+  if (!saved) throw new Error(`${username} has no authenticator in this run`);
+  return totpCode(saved.secret, totpStep() + steps);
 }
 
 /** On the setup page: reads the key shown, as a phone would scan it, and remembers it. */

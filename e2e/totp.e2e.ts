@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAuthenticator, codeField, codeFor, launch, shows, signIn, signOut, submitSignIn, type Session } from './helpers';
+import { addAuthenticator, codeAt, codeField, codeFor, launch, shows, signIn, signOut, submitSignIn, type Session } from './helpers';
 
 describe('an administrator’s second factor (TOTP)', () => {
   let session: Session;
@@ -25,8 +25,12 @@ describe('an administrator’s second factor (TOTP)', () => {
     await codeField(page).fill('12');
     await codeField(page).press('Enter');
     await shows(page.getByText('请输入 6 位数字动态口令'));
-
+    // A code of another time (well outside the ±30 s the server accepts) is refused with the reason.
     await addAuthenticator(page, 'security');
+    await codeField(page).fill(await codeAt('security', 10));
+    await codeField(page).press('Enter');
+    await shows(page.getByText('动态口令不正确，请核对手机时间后重试'));
+
     await codeField(page).fill((await codeFor('security'))!);
     await codeField(page).press('Enter');
     await page.waitForURL((u) => u.pathname === '/');

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Flex, Form, Input, QRCode, Spin, Typography, theme
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
+import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useSignOut } from '../api/sign-out';
 import { useEnableTotp, useStartTotpSetup } from '../api/totp';
@@ -34,7 +35,9 @@ export function TotpSetupPage() {
     enable.mutate(code, {
       onSuccess: () => navigate('/', { replace: true }),
       onError: (err) => {
-        form.setFields([{ name: 'code', value: '', errors: [err.message] }]);
+        // A wrong code comes back as a validation error naming `code`, with its own message.
+        const issues = isApiError(err) && Array.isArray(err.details) ? (err.details as { path?: string; message?: string }[]) : [];
+        form.setFields([{ name: 'code', value: '', errors: [issues.find((i) => i.path === 'code')?.message ?? err.message] }]);
       },
     });
 
