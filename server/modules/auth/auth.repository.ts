@@ -6,6 +6,12 @@ import { sessions } from './sessions.table';
 
 export type UserRow = typeof users.$inferSelect;
 
+/** The failure count after an attempt, and the lock it set (if any). */
+export interface Attempt {
+  failedAttempts: number;
+  lockedUntil: Date | null;
+}
+
 /** Sessions and the sign-in view of users. */
 export class AuthRepository {
   constructor(private readonly db: Db) {}
@@ -35,7 +41,8 @@ export class AuthRepository {
       .where(eq(userGrants.userId, userId));
   }
 
-  async recordFailure(userId: string, threshold: number, lockMinutes: number): Promise<{ failedAttempts: number; lockedUntil: Date | null }> {
+  /** Counts a failed attempt, locking the account when it reaches the threshold. */
+  async recordFailure(userId: string, threshold: number, lockMinutes: number): Promise<Attempt> {
     const rows = await this.db
       .update(users)
       .set({
@@ -65,15 +72,24 @@ export class AuthRepository {
       .where(eq(users.id, userId));
   }
 
-  async setTotpSecret(userId: string, cipher: Buffer) {
-    await this.db.update(users).set({ totpCipher: cipher, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+  /** Stores a new secret while the factor is off; false when it is on. */
+  async setTotpSecret(userId: string, cipher: Buffer): Promise<boolean> {
+    const rows = await this.db
+      .update(users)
+      .set({ totpCipher: cipher, totpLastStep: null })
+      .where(and(eq(users.id, userId), isNull(users.totpEnabledAt)))
+      .returning({ id: users.id });
+    return rows.length === 1;
   }
 
-  async enableTotp(userId: string, step: number) {
-    await this.db
+  /** Turns the factor on if the stored secret is still `cipher` and it is off; false otherwise. */
+  async enableTotp(userId: string, step: number, cipher: Buffer): Promise<boolean> {
+    const rows = await this.db
       .update(users)
       .set({ totpEnabledAt: sql`now()`, totpLastStep: step })
-      .where(eq(users.id, userId));
+      .where(and(eq(users.id, userId), isNull(users.totpEnabledAt), eq(users.totpCipher, cipher)))
+      .returning({ id: users.id });
+    return rows.length === 1;
   }
 
   /** Records a code's time step as used; false when it (or a later one) was used already. */

@@ -17,6 +17,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export class AuthService {
   /** Don't write last_seen more often than this; idle checks stay accurate to the minute. */
   private static readonly TOUCH_EVERY_MS = 30_000;
+  /** Sign-ins being checked, per account: each waits for the one before (see login). */
+  private readonly signingIn = new Map<string, Promise<void>>();
   /** Resolved sessions, for SESSION_CACHE_SECONDS. */
   private readonly sessions: SessionCache;
 
@@ -34,12 +36,21 @@ export class AuthService {
    * locks the account after too many failures of either.
    */
   async login(ctx: RequestContext, username: string, password: string, userAgent?: string, totpCode?: string) {
-    const user = await this.repo.userByUsername(username);
-    if (!user) {
+    const found = await this.repo.userByUsername(username);
+    if (!found) {
       await verifyPassword(password, DUMMY_HASH);
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', username, details: { reason: 'unknown_user' } });
       throw new AppError('AUTH_INVALID_CREDENTIALS');
     }
+    // One check at a time per account in this process: a burst of concurrent guesses meets the lock after
+    // the fifth failure instead of every request passing the lock check before any failure is counted.
+    return this.oneAtATime(found.id, () => this.checkAndOpen(ctx, found.id, password, userAgent, totpCode));
+  }
+
+  /** The sign-in checks on the account as it is now, then the new session. */
+  private async checkAndOpen(ctx: RequestContext, userId: string, password: string, userAgent?: string, totpCode?: string) {
+    const user = (await this.repo.userById(userId))!;
+    const username = user.username;
     const now = Date.now();
     if (user.lockedUntil && user.lockedUntil.getTime() > now) {
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'locked' } });
@@ -65,6 +76,21 @@ export class AuthService {
     await this.audit.record(ctx, { action: 'auth.login', outcome: 'success', userId: user.id, username });
     const actor = await this.actorFor(user.id, sha256(token), csrfToken);
     return { token, csrfToken, actor: actor! };
+  }
+
+  /** Runs sign-in checks of one account one after another (the chain is dropped when it empties). */
+  private oneAtATime<T>(userId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.signingIn.get(userId) ?? Promise.resolve();
+    const run = previous.then(work);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.signingIn.set(userId, tail);
+    void tail.then(() => {
+      if (this.signingIn.get(userId) === tail) this.signingIn.delete(userId);
+    });
+    return run;
   }
 
   /** Counts a failed sign-in towards the lockout and audits it; returns the attempts left. */
@@ -109,7 +135,8 @@ export class AuthService {
     if (!user) throw new AppError('AUTH_REQUIRED');
     if (user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
     const secret = newTotpSecret();
-    await this.repo.setTotpSecret(user.id, this.crypto.encrypt(secret));
+    // Only while the factor is off: a setup racing an enable must not switch it off again.
+    if (!(await this.repo.setTotpSecret(user.id, this.crypto.encrypt(secret)))) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
     await this.audit.record(ctx, { action: 'auth.totp.setup', objectType: 'user', objectId: user.id });
     return { secret, otpauthUri: otpauthUri(secret, user.username) };
   }
@@ -126,7 +153,8 @@ export class AuthService {
       await this.audit.record(ctx, { action: 'auth.totp.enable', outcome: 'failure', objectType: 'user', objectId: user.id });
       throw validationError([{ path: 'code', code: 'wrong', message: '动态口令不正确，请核对手机时间后重试', messageEn: 'wrong code; check the phone clock' }]);
     }
-    await this.repo.enableTotp(user.id, step);
+    // Only the secret the code was checked against (a setup in another tab may have replaced it since).
+    if (!(await this.repo.enableTotp(user.id, step, user.totpCipher))) throw new AppError('CONFLICT', { reason: 'totp_setup_changed' });
     await this.endSessionsOf(user.id, actor.sessionTokenHash);
     await this.audit.record(ctx, { action: 'auth.totp.enable', objectType: 'user', objectId: user.id });
   }
@@ -137,6 +165,7 @@ export class AuthService {
     const now = Date.now();
     let entry = this.sessions.get(tokenHash, now);
     if (!entry) {
+      const generation = this.sessions.generation;
       const row = await this.repo.session(tokenHash);
       if (!row) return null;
       const times = { createdAt: row.createdAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() };
@@ -147,7 +176,7 @@ export class AuthService {
         return null;
       }
       entry = { actor, ...times };
-      this.sessions.set(tokenHash, entry, now);
+      this.sessions.set(tokenHash, entry, now, generation);
     } else if (this.expired(entry, now)) {
       return this.expire(tokenHash);
     }

@@ -34,6 +34,16 @@ describe('a cached session', () => {
     expect((await again.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('is not brought back by a request that was looking the session up while it was signed out', async () => {
+    for (let i = 0; i < 10; i++) {
+      const c = await t.login('mzj');
+      // The first /me misses the cache and reads the database while the sign-out runs.
+      const [out] = await Promise.all([c.post('/api/auth/logout'), c.get('/api/auth/me')]);
+      expect(out.statusCode).toBe(200);
+      expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+    }
+  });
+
   it('shows a renamed account’s new display name at once', async () => {
     const admin = await t.login('admin');
     const labour = await t.login('labour');

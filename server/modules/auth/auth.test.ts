@@ -117,6 +117,19 @@ describe('POST /api/auth/logout', () => {
   });
 });
 
+describe('a burst of sign-ins', () => {
+  it('checks five wrong passwords at most when sent all at once; the rest meet the lock', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'street1', password: 'Wrong#2026x' } })),
+    );
+    const codes = burst.map((r) => r.json().error.code);
+    expect(codes.filter((c) => c === 'AUTH_INVALID_CREDENTIALS')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'AUTH_ACCOUNT_LOCKED')).toHaveLength(15);
+    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'street1', password: t.config.demoPassword } });
+    expect(right.statusCode).toBe(423);
+  });
+});
+
 describe('session limits', () => {
   it('expires a session idle longer than the limit and says so', async () => {
     const c = await t.login('police-chengdong');

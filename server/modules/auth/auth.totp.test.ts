@@ -167,4 +167,15 @@ describe('wrong codes', () => {
     );
     expect(rows[0].n).toBe(5);
   });
+
+  it('are checked five at most when sent all at once: the rest meet the lock without being tried', async () => {
+    const { app: phone } = await enrol('auditor');
+    const right = await phone.code();
+    const wrong = (k: number) => String((Number(right) + 1 + k) % 1_000_000).padStart(6, '0');
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, k) => signIn('auditor', wrong(k))));
+    const codes = burst.map((r) => r.json().error.code);
+    expect(codes.filter((c) => c === 'AUTH_TOTP_INVALID')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'AUTH_ACCOUNT_LOCKED')).toHaveLength(15);
+    expect((await signIn('auditor', right)).statusCode).toBe(423);
+  });
 });

@@ -16,6 +16,12 @@ export interface CachedSession {
  */
 export class SessionCache {
   private readonly entries = new Map<string, CachedSession & { loadedAt: number }>();
+  /**
+   * Counts evictions. A request reads it before it looks a session up in the database and passes it to
+   * set(): if anything was evicted meanwhile (a sign-out racing the look-up), what it read may be stale
+   * and is not kept.
+   */
+  private evictions = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -32,8 +38,13 @@ export class SessionCache {
     return entry;
   }
 
-  set(tokenHash: string, session: CachedSession, now: number) {
-    if (this.ttlMs <= 0) return;
+  /** The eviction count to hand to set() after a database look-up. */
+  get generation() {
+    return this.evictions;
+  }
+
+  set(tokenHash: string, session: CachedSession, now: number, generation: number) {
+    if (this.ttlMs <= 0 || generation !== this.evictions) return;
     this.entries.delete(tokenHash);
     // Maps keep insertion order: the first key is the oldest entry.
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -42,17 +53,14 @@ export class SessionCache {
   }
 
   forgetToken(tokenHash: string) {
+    this.evictions++;
     this.entries.delete(tokenHash);
   }
 
   /** Evicts every session of a user (password, grants, second factor or status changed). */
   forgetUser(userId: string) {
+    this.evictions++;
     for (const [hash, entry] of this.entries) if (entry.actor.userId === userId) this.entries.delete(hash);
-  }
-
-  /** Evicts everything (a change that touches many users, such as a region's rename). */
-  clear() {
-    this.entries.clear();
   }
 
   get size() {

@@ -84,7 +84,16 @@ export function SignInPage() {
         >
           <h2 style={{ fontSize: token.fontSizeHeading4, fontWeight: token.fontWeightStrong, margin: 0, color: token.colorTextHeading }}>{t('login.title')}</h2>
           <p style={{ color: token.colorTextSecondary, margin: `${token.marginXS}px 0 ${token.marginLG}px` }}>{t('login.subtitle')}</p>
-          <Form<SignInInput> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} aria-label={t('login.title')} disabled={signIn.isPending}>
+          <Form<SignInInput>
+            form={form}
+            // Another username may not need a code: the field goes until the server asks again.
+            onValuesChange={(changed) => 'username' in changed && setNeedTotp(false)}
+            layout="vertical"
+            requiredMark={false}
+            onFinish={onFinish}
+            aria-label={t('login.title')}
+            disabled={signIn.isPending}
+          >
             <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
               <Input autoComplete="username" autoFocus size="large" />
             </Form.Item>

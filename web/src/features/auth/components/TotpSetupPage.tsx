@@ -5,7 +5,8 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useSignOut } from '../api/sign-out';
-import { useEnableTotp, useStartTotpSetup } from '../api/totp';
+import { useEnableTotp } from '../api/enable-totp';
+import { useStartTotpSetup } from '../api/start-totp-setup';
 
 /** The key in groups of four, as authenticator apps show it. */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();

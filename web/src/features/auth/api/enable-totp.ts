@@ -1,17 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SessionResponse, TotpSetupResponse } from '@shared/contracts/auth';
+import type { SessionResponse } from '@shared/contracts/auth';
 import { api } from '../../../lib/api';
 import { meKey } from './get-me';
 
-/** POST /api/auth/totp/setup: a new secret for the authenticator app (shown once). */
-export const startTotpSetup = () => api<TotpSetupResponse>('POST', '/api/auth/totp/setup', {});
-
 /** POST /api/auth/totp/enable: turns the second factor on with the app's current code. */
 export const enableTotp = (code: string) => api<{ ok: true }>('POST', '/api/auth/totp/enable', { code });
-
-export function useStartTotpSetup() {
-  return useMutation({ mutationFn: startTotpSetup });
-}
 
 /** Turns the factor on; the session no longer needs a setup (updated at once, then reloaded). */
 export function useEnableTotp() {
