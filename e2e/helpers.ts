@@ -93,7 +93,7 @@ export async function codeFor(username: string): Promise<string | null> {
 }
 
 /** The code of an administrator's authenticator `steps` time steps from now (a wrong code, for tests). */
-export async function codeAt(username: string, steps: number): Promise<string> {
+export function codeAt(username: string, steps: number): string {
   const saved = readPhones()[username];
   if (!saved) throw new Error(`${username} has no authenticator in this run`);
   return totpCode(saved.secret, totpStep() + steps);

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useSignIn, type SignInInput } from '../api/sign-in';
+import { TotpCodeField } from './TotpCodeField';
 
 interface Problem {
   message: string;
@@ -100,17 +101,7 @@ export function SignInPage() {
             <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
               <Input.Password autoComplete="current-password" size="large" />
             </Form.Item>
-            {needTotp && (
-              <Form.Item
-                label={t('login.totp')}
-                name="totpCode"
-                extra={t('login.totpHint')}
-                normalize={(v: string) => v.replace(/\D/g, '').slice(0, 6)}
-                rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}
-              >
-                <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus size="large" />
-              </Form.Item>
-            )}
+            {needTotp && <TotpCodeField name="totpCode" label={t('login.totp')} extra={t('login.totpHint')} />}
             {problem && <Alert type="error" showIcon title={problem.message} description={problem.hint} style={{ marginBottom: token.marginMD }} />}
             <Button type="primary" htmlType="submit" size="large" block loading={signIn.isPending}>
               {t('login.submit')}

@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Flex, Form, Input, QRCode, Spin, Typography, theme } from 'antd';
+import { Alert, Button, Flex, Form, QRCode, Spin, Typography, theme } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
-import { useSignOut } from '../api/sign-out';
 import { useEnableTotp } from '../api/enable-totp';
 import { useStartTotpSetup } from '../api/start-totp-setup';
+import { GatePage } from './GatePage';
+import { TotpCodeField } from './TotpCodeField';
 
 /** The key in groups of four, as authenticator apps show it. */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
@@ -19,7 +19,6 @@ export function TotpSetupPage() {
   const { t } = useI18n();
   const { token } = theme.useToken();
   const navigate = useNavigate();
-  const signOut = useSignOut();
   const setup = useStartTotpSetup();
   const enable = useEnableTotp();
   const [form] = Form.useForm<{ code: string }>();
@@ -43,73 +42,46 @@ export function TotpSetupPage() {
     });
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: token.paddingLG, background: token.colorBgLayout }}>
-      <main style={{ width: '100%', maxWidth: 480 }}>
-        <Card
-          variant="borderless"
-          title={
-            <Typography.Title level={1} style={{ margin: 0, fontSize: token.fontSizeHeading4 }}>
-              {t('totp.title')}
-            </Typography.Title>
+    <GatePage title={t('totp.title')} notice={t('totp.intro')} maxWidth={480}>
+      <Typography.Paragraph>{t('totp.step1')}</Typography.Paragraph>
+      {setup.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={setup.error.message}
+          action={
+            <Button size="small" onClick={() => setup.mutate()}>
+              {t('common.retry')}
+            </Button>
           }
-          extra={<LanguageSwitch />}
-        >
-          <Alert type="info" showIcon title={t('totp.intro')} style={{ marginBottom: token.marginLG }} />
-          <Typography.Paragraph>{t('totp.step1')}</Typography.Paragraph>
-          {setup.isError ? (
-            <Alert
-              type="error"
-              showIcon
-              title={setup.error.message}
-              action={
-                <Button size="small" onClick={() => setup.mutate()}>
-                  {t('common.retry')}
-                </Button>
-              }
-            />
-          ) : !setup.data ? (
-            <Flex justify="center" style={{ padding: token.paddingLG }}>
-              <Spin tip={t('totp.loading')} />
-            </Flex>
-          ) : (
-            <Flex vertical align="center" gap={token.marginSM} style={{ marginBottom: token.marginLG }}>
-              <QRCode value={setup.data.otpauthUri} aria-label={t('totp.qr')} size={200} bordered={false} />
-              <Typography.Text>
-                {t('totp.secret')}：
-                <Typography.Text code copyable={{ text: setup.data.secret }} data-testid="totp-secret">
-                  {grouped(setup.data.secret)}
-                </Typography.Text>
-              </Typography.Text>
-            </Flex>
-          )}
-          {setup.data && (
-            <>
-              <Typography.Paragraph>{t('totp.step2')}</Typography.Paragraph>
-              {/* Mounted once the key is there, so that the code field takes the focus. */}
-              <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={enable.isPending}>
-                <Form.Item
-                  label={t('totp.code')}
-                  name="code"
-                  normalize={(v: string) => v.replace(/\D/g, '').slice(0, 6)}
-                  rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}
-                >
-                  <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} size="large" autoFocus />
-                </Form.Item>
-                <Button type="primary" htmlType="submit" block size="large" loading={enable.isPending}>
-                  {t('totp.enable')}
-                </Button>
-              </Form>
-            </>
-          )}
-          <Button
-            type="link"
-            style={{ paddingInline: 0, marginTop: token.marginSM }}
-            onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
-          >
-            {t('header.signOut')}
-          </Button>
-        </Card>
-      </main>
-    </Flex>
+        />
+      ) : !setup.data ? (
+        <Flex justify="center" style={{ padding: token.paddingLG }}>
+          <Spin tip={t('totp.loading')} />
+        </Flex>
+      ) : (
+        <Flex vertical align="center" gap={token.marginSM} style={{ marginBottom: token.marginLG }}>
+          <QRCode value={setup.data.otpauthUri} aria-label={t('totp.qr')} size={200} bordered={false} />
+          <Typography.Text>
+            {t('totp.secret')}：
+            <Typography.Text code copyable={{ text: setup.data.secret }} data-testid="totp-secret">
+              {grouped(setup.data.secret)}
+            </Typography.Text>
+          </Typography.Text>
+        </Flex>
+      )}
+      {setup.data && (
+        <>
+          <Typography.Paragraph>{t('totp.step2')}</Typography.Paragraph>
+          {/* Mounted once the key is there, so that the code field takes the focus. */}
+          <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={enable.isPending}>
+            <TotpCodeField name="code" label={t('totp.code')} />
+            <Button type="primary" htmlType="submit" block size="large" loading={enable.isPending}>
+              {t('totp.enable')}
+            </Button>
+          </Form>
+        </>
+      )}
+    </GatePage>
   );
 }
