@@ -32,7 +32,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { birthRange } from '../server/modules/residents/residents.search';
-import { freePort } from '../scripts/live-server';
+import { freePort, signIn } from '../scripts/live-server';
 
 const { values: args } = parseArgs({
   options: {
@@ -539,16 +539,7 @@ async function startShequ(p: Params): Promise<{ target: Target; proc: Proc }> {
   });
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(`${base}/api/health`, proc, 120);
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: SHEQU_USER, password: SHEQU_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`Shequ login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { cookie } = await signIn(base, SHEQU_USER, SHEQU_PASSWORD);
   const ids = (b: unknown) => (b as { items: { id: string }[] }).items.map((i) => i.id);
   const list = '/api/residents?pageSize=20&sort=name&order=asc&status=active';
   return {

@@ -22,6 +22,7 @@ import { buildApp } from '../server/app';
 import { loadConfig, type Config } from '../server/config';
 import { migrateDatabase, openDatabase, type Database } from '../server/db/client';
 import { seedDemo } from '../server/db/seed';
+import { signIn } from '../scripts/live-server';
 import '../server/db/seed/steps';
 
 const { values: args } = parseArgs({
@@ -106,16 +107,7 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'mzj', password: config.demoPassword }),
-  });
-  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { cookie } = await signIn(base, 'mzj', config.demoPassword);
 
   // Parameters drawn from the data itself, so every query finds something.
   const sample = await database.query<{ id: string; name: string; initials: string; tail: string; household_id: string | null; community_id: string }>(
@@ -255,15 +247,7 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
     await new Promise((r) => setTimeout(r, 250));
   }
   const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'mzj', password: config.demoPassword }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { cookie } = await signIn(base, 'mzj', config.demoPassword);
   rss.atRest = Math.round(rssOf());
   const duration = Number(args.duration);
   // A typical three-letter query (wxm), the same one every run of the same data.

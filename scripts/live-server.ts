@@ -173,6 +173,21 @@ export interface Reply {
   ms: number;
 }
 
+/** Signs in over HTTP; the session cookie and CSRF token, or an error naming the answer. */
+export async function signIn(base: string, username: string, password = 'Shequ@2026'): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
 /** A signed-in HTTP client (cookie + CSRF token), as the web app is. */
 export class ApiClient {
   private cookie = '';
@@ -181,17 +196,7 @@ export class ApiClient {
   constructor(readonly base: string) {}
 
   async login(username: string, password = 'Shequ@2026'): Promise<void> {
-    const res = await fetch(`${this.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    this.cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+    ({ cookie: this.cookie, csrfToken: this.csrf } = await signIn(this.base, username, password));
   }
 
   /** Never throws: a network failure comes back as `error` with status 0. */

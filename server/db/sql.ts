@@ -11,3 +11,10 @@ export async function rowsOf<T>(db: { execute: (q: SQL) => Promise<unknown> }, q
   const res = (await db.execute(query)) as { rows: T[] };
   return res.rows;
 }
+
+/** A unique-index violation (23505) from either driver, optionally of one index; Drizzle may wrap it in `cause`. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } } | undefined;
+  const pgError = e?.code === '23505' ? e : e?.cause;
+  return pgError?.code === '23505' && (constraint === undefined || pgError.constraint === constraint);
+}

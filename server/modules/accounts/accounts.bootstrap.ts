@@ -3,6 +3,7 @@ import { CreateAccountRequest } from '../../../shared/contracts/accounts';
 import { checkPassword, type PasswordPolicy } from '../../../shared/domain/password-policy';
 import type { Config } from '../../config';
 import type { Database, Db } from '../../db/client';
+import { isUniqueViolation } from '../../db/sql';
 import { systemContext } from '../../lib/context';
 import { hashPassword } from '../../lib/password';
 import { AuditService } from '../audit/audit.service';
@@ -69,12 +70,6 @@ export function generatePassword(policy: PasswordPolicy, username?: string): str
     if (checkPassword(password, policy, username).length === 0) return password;
   }
 }
-
-const isUsernameTaken = (err: unknown) => {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } } | undefined;
-  const pgError = e?.code === '23505' ? e : e?.cause;
-  return pgError?.code === '23505' && pgError.constraint === 'users_username_key';
-};
 
 /**
  * Creates the first system administrator of an install that started without the demo city (SEED_DEMO=never):
@@ -152,7 +147,7 @@ export async function bootstrapAdministrator(database: Database, options: Bootst
     });
   } catch (err) {
     // Two bootstraps racing for one name: the unique index decides, the loser hears the same refusal.
-    if (isUsernameTaken(err)) throw taken(username);
+    if (isUniqueViolation(err, 'users_username_key')) throw taken(username);
     throw err;
   }
 }

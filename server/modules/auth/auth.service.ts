@@ -36,21 +36,19 @@ export class AuthService {
    * locks the account after too many failures of either.
    */
   async login(ctx: RequestContext, username: string, password: string, userAgent?: string, totpCode?: string) {
-    const found = await this.repo.userByUsername(username);
-    if (!found) {
+    // One check at a time per account in this process: a burst of concurrent guesses meets the lock after
+    // the fifth failure instead of every request passing the lock check before any failure is counted.
+    return this.oneAtATime(username, () => this.checkAndOpen(ctx, username, password, userAgent, totpCode));
+  }
+
+  /** The sign-in checks on the account as it is now, then the new session. */
+  private async checkAndOpen(ctx: RequestContext, username: string, password: string, userAgent?: string, totpCode?: string) {
+    const user = await this.repo.userByUsername(username);
+    if (!user) {
       await verifyPassword(password, DUMMY_HASH);
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', username, details: { reason: 'unknown_user' } });
       throw new AppError('AUTH_INVALID_CREDENTIALS');
     }
-    // One check at a time per account in this process: a burst of concurrent guesses meets the lock after
-    // the fifth failure instead of every request passing the lock check before any failure is counted.
-    return this.oneAtATime(found.id, () => this.checkAndOpen(ctx, found.id, password, userAgent, totpCode));
-  }
-
-  /** The sign-in checks on the account as it is now, then the new session. */
-  private async checkAndOpen(ctx: RequestContext, userId: string, password: string, userAgent?: string, totpCode?: string) {
-    const user = (await this.repo.userById(userId))!;
-    const username = user.username;
     const now = Date.now();
     if (user.lockedUntil && user.lockedUntil.getTime() > now) {
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'locked' } });
@@ -78,17 +76,17 @@ export class AuthService {
     return { token, csrfToken, actor: actor! };
   }
 
-  /** Runs sign-in checks of one account one after another (the chain is dropped when it empties). */
-  private oneAtATime<T>(userId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.signingIn.get(userId) ?? Promise.resolve();
+  /** Runs sign-in checks of one account (by username) one after another; the chain is dropped when it empties. */
+  private oneAtATime<T>(username: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.signingIn.get(username) ?? Promise.resolve();
     const run = previous.then(work);
     const tail = run.then(
       () => undefined,
       () => undefined,
     );
-    this.signingIn.set(userId, tail);
+    this.signingIn.set(username, tail);
     void tail.then(() => {
-      if (this.signingIn.get(userId) === tail) this.signingIn.delete(userId);
+      if (this.signingIn.get(username) === tail) this.signingIn.delete(username);
     });
     return run;
   }

@@ -24,6 +24,7 @@ import {
   type ResidentStatus,
 } from '../../../shared/domain/registry';
 import { transaction, type Db } from '../../db/client';
+import { isUniqueViolation } from '../../db/sql';
 import type { FieldCrypto } from '../../lib/crypto';
 import type { Actor, RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
@@ -61,11 +62,6 @@ const PLAIN_FIELDS = [
 
 const EXPORT_BATCH = 2000;
 const NO_MATCH = '00000000-0000-0000-0000-000000000000';
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 const rolePermissions = (role: string, domain: string | null) => permissionsOf(role as Role, domain);
 
