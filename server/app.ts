@@ -5,10 +5,8 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { redactQuery } from './lib/log';
 import type { Database } from './db/client';
@@ -16,6 +14,7 @@ import { pickLang } from './lib/i18n';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
 import { hostileInputPlugin } from './plugins/hostile-input';
+import { registerOpenApi } from './plugins/openapi';
 import { createServices, type Services } from './services';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -38,6 +37,9 @@ declare module 'fastify' {
     routeTable: { method: string; url: string; policy: string | undefined }[];
   }
 }
+
+/** The API's version in the OpenAPI document. */
+const APP_VERSION = '0.1.0';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -103,18 +105,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     return payload;
   });
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Shequ API / 社区综合服务平台接口',
-        version: '0.1.0',
-        description: 'Errors: { error: { code, message, details } }. State-changing requests need the x-csrf-token header from /api/auth/login.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shequ_sid' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await registerOpenApi(app, APP_VERSION);
   await app.register(authPlugin, { auth: services.auth, audit: services.audit });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
