@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE } from '../shared/domain/dates';
 
 const bool = z
   .enum(['true', 'false', '1', '0', ''])
@@ -18,6 +19,10 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().default('Shequ@2026'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   SEED_RESIDENTS: z.coerce.number().int().min(0).optional(),
+  TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine((tz) => isTimeZone(tz), 'not an IANA time zone, e.g. Asia/Shanghai'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool,
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -44,6 +49,15 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The application's settings, derived from the environment. */
 export interface Config {
   env: Env['NODE_ENV'];
@@ -60,6 +74,8 @@ export interface Config {
   demoPassword: string;
   seedDemo: 'auto' | 'never';
   seedResidents?: number;
+  /** The city's time zone: "today", ages, due dates and schedules turn over at its midnight. */
+  timeZone: string;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   cookieSecure: 'auto' | 'true' | 'false';
@@ -99,6 +115,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,
     seedResidents: e.SEED_RESIDENTS,
+    timeZone: e.TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,

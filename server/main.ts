@@ -31,13 +31,20 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const sweep = setInterval(() => {
-    app.services.auth.sweep().catch((err) => app.log.warn({ err }, 'session sweep failed'));
-    app.services.audit.purgeExpired().catch((err) => app.log.warn({ err }, 'audit retention purge failed'));
-    app.services.imports.purgeReports(config.upload.reportDays).catch((err) => app.log.warn({ err }, 'import report purge failed'));
-  }, 10 * 60_000);
-  sweep.unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
+  // Housekeeping as scheduled jobs: stored in the database, so several processes run each pass once.
+  const { jobs, auth, audit, imports } = app.services;
+  jobs
+    .define('auth.sweep', { run: async () => ({ removed: await auth.sweep() }) })
+    .define('audit.purge', { run: async () => ({ purged: await audit.purgeExpired() }) })
+    .define('imports.purge-reports', { run: async () => ({ purged: await imports.purgeReports(config.upload.reportDays) }) })
+    .define('jobs.purge', { run: async () => ({ purged: await jobs.purgeFinished(30) }) })
+    .schedule('auth.sweep', 'auth.sweep', { everySeconds: 600 })
+    .schedule('audit.purge', 'audit.purge', { everySeconds: 600 })
+    .schedule('imports.purge-reports', 'imports.purge-reports', { everySeconds: 600 })
+    .schedule('jobs.purge', 'jobs.purge', { dailyAt: '03:30' });
+  // Stop claiming work before the database closes.
+  app.addHook('onClose', async () => jobs.stop());
+  await jobs.start();
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;

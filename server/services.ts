@@ -22,6 +22,7 @@ import { StatisticsRepository } from './modules/statistics/statistics.repository
 import { StatisticsService } from './modules/statistics/statistics.service';
 import { RedivisionRepository } from './modules/redivision/redivision.repository';
 import { RedivisionService } from './modules/redivision/redivision.service';
+import { JobRunner } from './modules/jobs/jobs.runner';
 
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
 export function createServices(database: Database, config: Config) {
@@ -40,7 +41,9 @@ export function createServices(database: Database, config: Config) {
   const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);
   const statistics = new StatisticsService(new StatisticsRepository(db), regions);
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
-  return { crypto, audit, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision };
+  /** Durable background work and schedules; started by main.ts (tests start their own runners). */
+  const jobs = new JobRunner(db, { timeZone: config.timeZone });
+  return { crypto, audit, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision, jobs };
 }
 
 export type Services = ReturnType<typeof createServices>;

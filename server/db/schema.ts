@@ -8,3 +8,4 @@ export * from '../modules/households/households.table';
 export * from '../modules/residents/residents.table';
 export * from '../modules/care/care.table';
 export * from '../modules/imports/imports.table';
+export * from '../modules/jobs/jobs.table';
