@@ -1,43 +1,17 @@
-import { Card, Empty, Flex, Input, Table, theme, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
 import { useRegion } from '../../../app/region-context';
-import { PageHeader } from '../../../components/PageHeader';
-import { useI18n } from '../../../lib/i18n';
+import { ListPage } from '../../../components/list/ListPage';
+import { useListState } from '../../../components/list/use-list-state';
 import { useBuildings, type Building } from '../api/list-buildings';
 import { useBuildingsT } from '../messages';
 
 /** 楼栋: the buildings of the chosen region, searchable by name or address. */
 export function BuildingsPage() {
   const t = useBuildingsT();
-  const { t: tt } = useI18n();
-  const { token } = theme.useToken();
   const { regionId } = useRegion();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('pageSize')) || 20;
-  const [text, setText] = useState(q);
-  const set = (patch: Record<string, string | number | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch))
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  useEffect(() => {
-    if (text.trim() === q) return;
-    const timer = setTimeout(() => set({ q: text.trim() }), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text starts a search
-  }, [text]);
-
-  const buildings = useBuildings({ q: q || undefined, regionId: regionId ?? undefined, page, pageSize });
+  const state = useListState();
+  const buildings = useBuildings({ q: state.q || undefined, regionId: regionId ?? undefined, page: state.page, pageSize: state.pageSize });
   const columns: TableColumnsType<Building> = [
     { title: t('col.name'), dataIndex: 'name', key: 'name', render: (v: string, b) => <Link to={`/buildings/${b.id}`}>{v}</Link> },
     { title: t('col.address'), dataIndex: 'address', key: 'address' },
@@ -49,45 +23,15 @@ export function BuildingsPage() {
     { title: t('col.households'), dataIndex: 'households', key: 'households', width: 90 },
   ];
   return (
-    <>
-      <PageHeader title={t('list.title')} />
-      <Card variant="borderless" size="small">
-        <Flex style={{ marginBottom: token.marginSM }} role="search">
-          <Input.Search
-            aria-label={t('list.search')}
-            placeholder={t('list.search')}
-            allowClear
-            autoFocus
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onSearch={(v) => set({ q: v.trim() })}
-            style={{ maxWidth: 420 }}
-          />
-        </Flex>
-        <Table<Building>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={buildings.data?.items}
-          loading={buildings.isFetching}
-          locale={{
-            emptyText: buildings.isPending ? (
-              ' '
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={buildings.isError ? buildings.error.message : t('list.empty')} />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: buildings.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => tt('common.total', { n }),
-            onChange: (p, size) => set(size !== pageSize ? { pageSize: size } : { page: p }),
-          }}
-          scroll={{ x: 900 }}
-        />
-      </Card>
-    </>
+    <ListPage<Building>
+      title={t('list.title')}
+      state={state}
+      query={buildings}
+      columns={columns}
+      rowKey="id"
+      searchLabel={t('list.search')}
+      emptyText={t('list.empty')}
+      scrollX={900}
+    />
   );
 }

@@ -1,8 +1,8 @@
-import { Card, Empty, Flex, Input, Select, Table, Tag, theme, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Select, Tag, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
 import { useRegion } from '../../../app/region-context';
-import { PageHeader } from '../../../components/PageHeader';
+import { ListPage } from '../../../components/list/ListPage';
+import { useListState } from '../../../components/list/use-list-state';
 import { useI18n } from '../../../lib/i18n';
 import { label } from '../../residents/labels';
 import { useHouseholds, type Household } from '../api/list-households';
@@ -19,35 +19,11 @@ export function HouseholdStatusTag({ status }: { status: string }) {
 /** 家庭户: search by address or household number within the chosen region. */
 export function HouseholdsPage() {
   const t = useHouseholdsT();
-  const { t: tt, lang } = useI18n();
-  const { token } = theme.useToken();
+  const { lang } = useI18n();
   const { regionId } = useRegion();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const status = (params.get('status') as (typeof HOUSEHOLD_STATUSES)[number] | 'all' | null) ?? 'active';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('pageSize')) || 20;
-  const [text, setText] = useState(q);
-  const set = (patch: Record<string, string | number | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch))
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  useEffect(() => {
-    if (text.trim() === q) return;
-    const timer = setTimeout(() => set({ q: text.trim() }), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text starts a search
-  }, [text]);
-
-  const households = useHouseholds({ q: q || undefined, regionId: regionId ?? undefined, status, page, pageSize });
+  const state = useListState({ status: 'active' });
+  const status = state.filters.status as (typeof HOUSEHOLD_STATUSES)[number] | 'all';
+  const households = useHouseholds({ q: state.q || undefined, regionId: regionId ?? undefined, status, page: state.page, pageSize: state.pageSize });
   const columns: TableColumnsType<Household> = [
     { title: t('col.address'), dataIndex: 'address', key: 'address', render: (v: string, h) => <Link to={`/households/${h.id}`}>{v}</Link> },
     { title: t('col.number'), dataIndex: 'householdNumber', key: 'number', width: 140, render: (v: string | null) => v ?? '—' },
@@ -71,52 +47,24 @@ export function HouseholdsPage() {
     { title: t('col.status'), dataIndex: 'status', key: 'status', width: 90, render: (v: string) => <HouseholdStatusTag status={v} /> },
   ];
   return (
-    <>
-      <PageHeader title={t('list.title')} />
-      <Card variant="borderless" size="small">
-        <Flex wrap gap={token.marginXS} style={{ marginBottom: token.marginSM }} role="search">
-          <Input.Search
-            aria-label={t('list.search')}
-            placeholder={t('list.search')}
-            allowClear
-            autoFocus
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onSearch={(v) => set({ q: v.trim() })}
-            style={{ maxWidth: 420 }}
-          />
-          <Select
-            aria-label={t('col.status')}
-            value={status}
-            onChange={(v) => set({ status: v === 'active' ? undefined : v })}
-            options={[...HOUSEHOLD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'all', label: t('list.statusAll') }]}
-            style={{ width: 110 }}
-          />
-        </Flex>
-        <Table<Household>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={households.data?.items}
-          loading={households.isFetching}
-          locale={{
-            emptyText: households.isPending ? (
-              ' '
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={households.isError ? households.error.message : t('list.empty')} />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: households.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => tt('common.total', { n }),
-            onChange: (p, size) => set(size !== pageSize ? { pageSize: size } : { page: p }),
-          }}
-          scroll={{ x: 1000 }}
+    <ListPage<Household>
+      title={t('list.title')}
+      state={state}
+      query={households}
+      columns={columns}
+      rowKey="id"
+      searchLabel={t('list.search')}
+      emptyText={t('list.empty')}
+      scrollX={1000}
+      filters={
+        <Select
+          aria-label={t('col.status')}
+          value={status}
+          onChange={(v) => state.set({ status: v })}
+          options={[...HOUSEHOLD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'all', label: t('list.statusAll') }]}
+          style={{ width: 110 }}
         />
-      </Card>
-    </>
+      }
+    />
   );
 }
