@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '../../../shared/domain/permissions';
 import { en, zh } from '../lib/messages';
-import { groupOf, menuFor, selectedKey } from './menu';
+import { FEATURES } from '../features';
+import { buildMenu, groupOf, menuFor, selectedKey } from './menu';
 
 const labels = (perms: ReturnType<typeof permissionsOf>) => {
   const out: string[] = [];
@@ -33,6 +34,21 @@ describe('the side menu', () => {
     expect(selectedKey('/')).toBe('/');
     expect(selectedKey('/nowhere')).toBe('');
     expect(groupOf('/households')).toBe('population');
+  });
+});
+
+describe('the features', () => {
+  it('each open a route of their own with every menu entry they declare', () => {
+    for (const f of FEATURES) {
+      const paths = f.routes.map((r) => (r.index ? '/' : `/${r.path}`));
+      for (const item of f.menu ?? []) expect(paths, `${f.name} ${item.key}`).toContain(item.key);
+    }
+  });
+
+  it('refuse a menu entry in a group the menu does not know', () => {
+    expect(() => buildMenu([{ name: 'x', routes: [{ path: 'x' }], menu: [{ key: '/x', label: 'menu.audit', group: 'nowhere', order: 1 }] }])).toThrow(
+      /unknown groups/,
+    );
   });
 });
 

@@ -3,6 +3,8 @@
  * a group when at least one child shows. Pure data so it can be tested without a browser.
  */
 import type { Permission } from '@shared/domain/permissions';
+import { FEATURES } from '../features';
+import type { Feature, FeatureMenuItem } from '../lib/feature';
 import type { MessageKey } from '../lib/messages';
 
 export interface MenuEntry {
@@ -14,24 +16,30 @@ export interface MenuEntry {
   children?: MenuEntry[];
 }
 
-export const MENU: MenuEntry[] = [
-  { key: '/', label: 'menu.dashboard' },
-  {
-    key: 'population',
-    label: 'menu.population',
-    permission: 'residents.read',
-    children: [
-      { key: '/residents', label: 'menu.residents', permission: 'residents.read' },
-      { key: '/households', label: 'menu.households', permission: 'households.read' },
-      { key: '/buildings', label: 'menu.buildings', permission: 'buildings.read' },
-      { key: '/statistics', label: 'menu.statistics', permission: 'stats.read' },
-      { key: '/imports', label: 'menu.imports', permission: 'residents.import' },
-    ],
-  },
-  { key: '/regions', label: 'menu.regions', permission: 'regions.read' },
-  { key: '/accounts', label: 'menu.accounts', permission: 'accounts.manage' },
-  { key: '/audit', label: 'menu.audit', permission: 'audit.read' },
+/** The menu's groups: an entry names its group; a group shows when one of its entries does. */
+export const MENU_GROUPS: (Omit<MenuEntry, 'children'> & { order: number })[] = [
+  { key: 'population', label: 'menu.population', permission: 'residents.read', order: 10 },
 ];
+
+/** The whole menu, built from the features' entries and the groups, each level sorted by `order`. */
+export function buildMenu(features: Feature[] = FEATURES): MenuEntry[] {
+  const items = features.flatMap((f) => f.menu ?? []);
+  const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+  const entry = ({ key, label, permission }: FeatureMenuItem): MenuEntry => ({ key, label, permission });
+  const top: { order: number; entry: MenuEntry }[] = items.filter((i) => !i.group).map((i) => ({ order: i.order, entry: entry(i) }));
+  for (const g of MENU_GROUPS) {
+    const children = items
+      .filter((i) => i.group === g.key)
+      .sort(byOrder)
+      .map(entry);
+    if (children.length) top.push({ order: g.order, entry: { key: g.key, label: g.label, permission: g.permission, children } });
+  }
+  const unknown = items.filter((i) => i.group && !MENU_GROUPS.some((g) => g.key === i.group));
+  if (unknown.length) throw new Error(`menu entries in unknown groups: ${unknown.map((i) => i.key).join(', ')}`);
+  return top.sort(byOrder).map((t) => t.entry);
+}
+
+export const MENU: MenuEntry[] = buildMenu();
 
 /** The entries this user may see. */
 export function menuFor(permissions: readonly Permission[], entries: MenuEntry[] = MENU): MenuEntry[] {

@@ -1,34 +1,25 @@
 /**
- * Every route of the app. Feature routes come from web/src/features/<feature>/routes.tsx so that a feature
- * can replace its pages by editing that one file. A route names the permission it needs in `handle`
+ * Every route of the app. Feature routes come from the features listed in web/src/features/index.ts (each
+ * feature's routes.tsx), so that a feature can replace its pages by editing that one file. A route names the permission it needs in `handle`
  * (see lib/routing.ts); the layout shows 403 when the user lacks it.
  */
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { FullPageSpin } from '../components/FullPageSpin';
-import { accountsRoutes } from '../features/accounts/routes';
-import { auditRoutes } from '../features/audit/routes';
 import { SignInPage } from '../features/auth/components/SignInPage';
-import { buildingsRoutes } from '../features/buildings/routes';
-import { dashboardRoutes } from '../features/dashboard/routes';
-import { householdsRoutes } from '../features/households/routes';
-import { importsRoutes } from '../features/imports/routes';
-import { regionsRoutes } from '../features/regions/routes';
-import { residentsRoutes } from '../features/residents/routes';
-import { statisticsRoutes } from '../features/statistics/routes';
+import { FEATURES } from '../features';
 import { RequireAuth } from './RequireAuth';
 
-/** Pages inside the signed-in layout. */
-export const appRoutes: RouteObject[] = [
-  ...dashboardRoutes,
-  ...residentsRoutes,
-  ...householdsRoutes,
-  ...buildingsRoutes,
-  ...statisticsRoutes,
-  ...importsRoutes,
-  ...regionsRoutes,
-  ...accountsRoutes,
-  ...auditRoutes,
-];
+// Loaded only when a page fails, to keep it out of the first download.
+const RouteErrorPage = lazy(async () => ({ default: (await import('../components/StatusPages')).RouteErrorPage }));
+const routeError = (
+  <Suspense fallback={<FullPageSpin />}>
+    <RouteErrorPage />
+  </Suspense>
+);
+
+/** Pages inside the signed-in layout: every feature's routes, each with an error page that keeps the menu. */
+export const appRoutes: RouteObject[] = FEATURES.flatMap((f) => f.routes).map((r) => ({ ...r, errorElement: routeError }));
 
 export const routes: RouteObject[] = [
   {

@@ -1,5 +1,5 @@
 import { Button, Result } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useRouteError } from 'react-router-dom';
 import { useI18n } from '../lib/i18n';
 
 function HomeButton() {
@@ -38,6 +38,27 @@ export function SessionExpiredPage() {
           {t('error.expired.action')}
         </Button>
       }
+    />
+  );
+}
+
+/** A page that failed while rendering or loading its code: the menu stays, the page offers a reload. */
+export function RouteErrorPage() {
+  const { t } = useI18n();
+  const error = useRouteError();
+  // The details go to the console for a developer; the user gets a sentence and a way out.
+  console.error(error);
+  return (
+    <Result
+      status="error"
+      title={t('error.page.title')}
+      subTitle={t('error.page.desc')}
+      extra={[
+        <Button key="reload" type="primary" onClick={() => window.location.reload()}>
+          {t('error.page.reload')}
+        </Button>,
+        <HomeButton key="home" />,
+      ]}
     />
   );
 }

@@ -89,6 +89,9 @@ export const zh = {
   'error.expired.title': '登录已过期',
   'error.expired.desc': '为保障数据安全，长时间未操作后需要重新登录。',
   'error.expired.action': '重新登录',
+  'error.page.title': '页面出错了',
+  'error.page.desc': '此页面遇到意外错误，已保存的数据不受影响。请重新加载；如仍出现，请联系管理员。',
+  'error.page.reload': '重新加载',
 
   'placeholder.title': '建设中',
   'placeholder.desc': '该功能正在建设中，敬请期待。',
@@ -280,6 +283,9 @@ export const en: Record<MessageKey, string> = {
   'error.expired.title': 'Session expired',
   'error.expired.desc': 'For the safety of the data you were signed out after a period of inactivity.',
   'error.expired.action': 'Sign in again',
+  'error.page.title': 'This page ran into a problem',
+  'error.page.desc': 'Something unexpected went wrong on this page; saved data is not affected. Reload it; if it happens again, tell your administrator.',
+  'error.page.reload': 'Reload',
 
   'placeholder.title': 'Under construction',
   'placeholder.desc': 'This feature is being built.',

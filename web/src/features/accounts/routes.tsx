@@ -1,3 +1,4 @@
+import type { Feature } from '../../lib/feature';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -9,3 +10,10 @@ export const accountsRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./components/AccountsPage')).AccountsPage }),
   },
 ];
+
+/** The accounts feature: its pages and menu entries (listed in features/index.ts). */
+export const accountsFeature: Feature = {
+  name: 'accounts',
+  routes: accountsRoutes,
+  menu: [{ key: '/accounts', label: 'menu.accounts', permission: 'accounts.manage', order: 90 }],
+};

@@ -1,3 +1,4 @@
+import type { Feature } from '../../lib/feature';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -9,3 +10,10 @@ export const auditRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./components/AuditPage')).AuditPage }),
   },
 ];
+
+/** The audit feature: its pages and menu entries (listed in features/index.ts). */
+export const auditFeature: Feature = {
+  name: 'audit',
+  routes: auditRoutes,
+  menu: [{ key: '/audit', label: 'menu.audit', permission: 'audit.read', order: 100 }],
+};

@@ -1,3 +1,4 @@
+import type { Feature } from '../../lib/feature';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -12,3 +13,10 @@ export const buildingsRoutes: RouteObject[] = [
     ],
   },
 ];
+
+/** The buildings feature: its pages and menu entries (listed in features/index.ts). */
+export const buildingsFeature: Feature = {
+  name: 'buildings',
+  routes: buildingsRoutes,
+  menu: [{ key: '/buildings', label: 'menu.buildings', permission: 'buildings.read', group: 'population', order: 30 }],
+};

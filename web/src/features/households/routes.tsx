@@ -1,3 +1,4 @@
+import type { Feature } from '../../lib/feature';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -12,3 +13,10 @@ export const householdsRoutes: RouteObject[] = [
     ],
   },
 ];
+
+/** The households feature: its pages and menu entries (listed in features/index.ts). */
+export const householdsFeature: Feature = {
+  name: 'households',
+  routes: householdsRoutes,
+  menu: [{ key: '/households', label: 'menu.households', permission: 'households.read', group: 'population', order: 20 }],
+};

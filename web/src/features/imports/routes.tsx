@@ -1,3 +1,4 @@
+import type { Feature } from '../../lib/feature';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -9,3 +10,10 @@ export const importsRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./components/ImportsPage')).ImportsPage }),
   },
 ];
+
+/** The imports feature: its pages and menu entries (listed in features/index.ts). */
+export const importsFeature: Feature = {
+  name: 'imports',
+  routes: importsRoutes,
+  menu: [{ key: '/imports', label: 'menu.imports', permission: 'residents.import', group: 'population', order: 50 }],
+};

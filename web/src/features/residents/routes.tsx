@@ -1,3 +1,4 @@
+import type { Feature } from '../../lib/feature';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -12,3 +13,10 @@ export const residentsRoutes: RouteObject[] = [
     ],
   },
 ];
+
+/** The residents feature: its pages and menu entries (listed in features/index.ts). */
+export const residentsFeature: Feature = {
+  name: 'residents',
+  routes: residentsRoutes,
+  menu: [{ key: '/residents', label: 'menu.residents', permission: 'residents.read', group: 'population', order: 10 }],
+};

@@ -1,3 +1,4 @@
+import type { Feature } from '../../lib/feature';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -9,3 +10,10 @@ export const statisticsRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./components/StatisticsPage')).StatisticsPage }),
   },
 ];
+
+/** The statistics feature: its pages and menu entries (listed in features/index.ts). */
+export const statisticsFeature: Feature = {
+  name: 'statistics',
+  routes: statisticsRoutes,
+  menu: [{ key: '/statistics', label: 'menu.statistics', permission: 'stats.read', group: 'population', order: 40 }],
+};

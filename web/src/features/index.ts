@@ -1,0 +1,23 @@
+import type { Feature } from '../lib/feature';
+import { dashboardFeature } from './dashboard/routes';
+import { residentsFeature } from './residents/routes';
+import { householdsFeature } from './households/routes';
+import { buildingsFeature } from './buildings/routes';
+import { statisticsFeature } from './statistics/routes';
+import { importsFeature } from './imports/routes';
+import { regionsFeature } from './regions/routes';
+import { accountsFeature } from './accounts/routes';
+import { auditFeature } from './audit/routes';
+
+/** Every feature of the web app, once: the router and the side menu are derived from this list. */
+export const FEATURES: Feature[] = [
+  dashboardFeature,
+  residentsFeature,
+  householdsFeature,
+  buildingsFeature,
+  statisticsFeature,
+  importsFeature,
+  regionsFeature,
+  accountsFeature,
+  auditFeature,
+];
