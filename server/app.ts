@@ -16,18 +16,7 @@ import { errorsPlugin, sendError } from './plugins/errors';
 import { hostileInputPlugin } from './plugins/hostile-input';
 import { registerOpenApi } from './plugins/openapi';
 import { createServices, type Services } from './services';
-import { accountsRoutes } from './modules/accounts/accounts.routes';
-import { auditRoutes } from './modules/audit/audit.routes';
-import { authRoutes } from './modules/auth/auth.routes';
-import { healthRoutes } from './modules/health/health.routes';
-import { importsRoutes } from './modules/imports/imports.routes';
-import { regionsRoutes } from './modules/regions/regions.routes';
-import { residentsRoutes } from './modules/residents/residents.routes';
-import { careRoutes } from './modules/care/care.routes';
-import { buildingsRoutes } from './modules/buildings/buildings.routes';
-import { householdsRoutes } from './modules/households/households.routes';
-import { statisticsRoutes } from './modules/statistics/statistics.routes';
-import { redivisionRoutes } from './modules/redivision/redivision.routes';
+import { MODULES } from './modules';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -110,18 +99,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes, { database });
-  await app.register(authRoutes, { auth: services.auth, config });
-  await app.register(regionsRoutes, { regions: services.regions });
-  await app.register(accountsRoutes, { accounts: services.accounts });
-  await app.register(auditRoutes, { audit: services.audit });
-  await app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes });
-  await app.register(residentsRoutes, { residents: services.residents, searchRateLimit: config.searchRateLimit });
-  await app.register(careRoutes, { residents: services.residents, care: services.care });
-  await app.register(buildingsRoutes, { buildings: services.buildings });
-  await app.register(householdsRoutes, { households: services.households });
-  await app.register(statisticsRoutes, { statistics: services.statistics });
-  await app.register(redivisionRoutes, { redivision: services.redivision });
+  for (const module of MODULES) await module.routes?.(app, { services, config, database });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {

@@ -29,6 +29,12 @@ const VIEW = sql`ch.id, ch.object_type AS "objectType", ch.object_id AS "objectI
   LEFT JOIN regions tr ON tr.id = ch.to_region_id
   LEFT JOIN users u ON u.id = ch.changed_by`;
 
+/**
+ * The tables whose scope keys a re-division rewrites (below). `server/modules/scope-keys.test.ts` checks
+ * that this is exactly the set the modules declare `rekeyed`, so a new scope-keyed table cannot be missed.
+ */
+export const REKEYED_TABLES = ['care_records', 'buildings', 'households', 'residents'] as const;
+
 /** Counts what an UPDATE … RETURNING touched. */
 const counted = async (tx: Db, update: SQL) => (await rowsOf<{ n: number }>(tx, sql`WITH u AS (${update} RETURNING 1) SELECT count(*)::int AS n FROM u`))[0].n;
 
