@@ -39,6 +39,15 @@ export function describeIssue(code: string, params: Record<string, unknown>, mes
   }
 }
 
+/**
+ * A field issue's message in one language: `messageEn` when given, else the "中文 | English" halves of
+ * `message` (the form zod refinements use), so a user never sees both languages joined.
+ */
+export function inLang(issue: Pick<FieldIssue, 'message' | 'messageEn'>, lang: Lang): string {
+  const [zh, en] = issue.message.includes(' | ') ? issue.message.split(' | ') : [issue.message, undefined];
+  return lang === 'en' ? (issue.messageEn ?? en ?? zh!) : zh!;
+}
+
 /** Sends a coded error in the given language. */
 export function sendError(reply: FastifyReply, lang: Lang, code: ErrorCode, details?: unknown, params: Record<string, unknown> = {}) {
   const entry = ERROR_MESSAGES[code];
@@ -52,7 +61,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (err instanceof AppError) {
       let details = err.details;
       if (err.code === 'VALIDATION_FAILED' && Array.isArray(details)) {
-        details = (details as FieldIssue[]).map((d) => ({ path: d.path, code: d.code, message: lang === 'en' ? (d.messageEn ?? d.message) : d.message }));
+        details = (details as FieldIssue[]).map((d) => ({ path: d.path, code: d.code, message: inLang(d, lang) }));
       }
       return sendError(reply, lang, err.code, details, err.params);
     }

@@ -91,6 +91,16 @@ describe('POST /api/regions and PATCH /api/regions/:id', () => {
     expect(res.json().error.details[0].path).toBe('code');
   });
 
+  it('refuses a region under a grid in one language at a time', async () => {
+    const c = await t.login('mzj');
+    const body = { parentId: await idOf('34188100200101'), code: '3418810020010101', name: '楼组' };
+    const zh = await c.post('/api/regions', body);
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().error.details[0]).toMatchObject({ path: 'parentId', message: '网格下不能再建下级区域' });
+    const en = await c.post('/api/regions', body, { 'accept-language': 'en' });
+    expect(en.json().error.details[0].message).toBe('a grid cannot have child regions');
+  });
+
   it('answers 409 to a stale version and keeps the saved name', async () => {
     const c = await t.login('mzj');
     const id = await idOf('341881003003');
