@@ -45,6 +45,17 @@ describe('the features', () => {
     }
   });
 
+  it('have an English text for every Chinese one, with the same placeholders', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const withMessages = FEATURES.filter((f) => f.messages);
+    expect(withMessages.length).toBeGreaterThanOrEqual(5);
+    for (const { name, messages } of withMessages) {
+      const { zh, en } = messages!;
+      expect(Object.keys(en).sort(), name).toEqual(Object.keys(zh).sort());
+      for (const key of Object.keys(zh)) expect(names(en[key]!), `${name}:${key}`).toEqual(names(zh[key]!));
+    }
+  });
+
   it('refuse a menu entry in a group the menu does not know', () => {
     expect(() => buildMenu([{ name: 'x', routes: [{ path: 'x' }], menu: [{ key: '/x', label: 'menu.audit', group: 'nowhere', order: 1 }] }])).toThrow(
       /unknown groups/,

@@ -1,5 +1,6 @@
 import type { Permission } from '@shared/domain/permissions';
 import type { RouteObject } from 'react-router-dom';
+import type { Messages } from './define-messages';
 import type { MessageKey } from './messages';
 
 /** A feature's entry in the side menu. */
@@ -24,4 +25,7 @@ export interface Feature {
   name: string;
   routes: RouteObject[];
   menu?: FeatureMenuItem[];
+  /** The feature's own strings (defineMessages); the features test checks both languages. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each feature has its own key type
+  messages?: Messages<any>;
 }

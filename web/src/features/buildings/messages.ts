@@ -1,7 +1,5 @@
 /** The buildings feature's own strings (Chinese first). */
-import { useCallback } from 'react';
-import { formatMessage } from '@shared/errors';
-import { useI18n } from '../../lib/i18n';
+import { defineMessages } from '../../lib/define-messages';
 
 export const zh = {
   'list.title': '楼栋',
@@ -57,8 +55,6 @@ export const en: Record<BuildingsMessageKey, string> = {
   'hh.search': 'Filter by room or head',
 };
 
-/** t() for the buildings feature's strings, in the current language. */
-export function useBuildingsT() {
-  const { lang } = useI18n();
-  return useCallback((key: BuildingsMessageKey, params?: Record<string, unknown>) => formatMessage(lang === 'en' ? en[key] : zh[key], params), [lang]);
-}
+/** The buildings feature's strings (listed in its manifest) and t() for them in the current language. */
+export const buildingsMessages = defineMessages(zh, en);
+export const useBuildingsT = buildingsMessages.useT;

@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature';
+import { buildingsMessages } from './messages';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -18,5 +19,6 @@ export const buildingsRoutes: RouteObject[] = [
 export const buildingsFeature: Feature = {
   name: 'buildings',
   routes: buildingsRoutes,
+  messages: buildingsMessages,
   menu: [{ key: '/buildings', label: 'menu.buildings', permission: 'buildings.read', group: 'population', order: 30 }],
 };

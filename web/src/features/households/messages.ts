@@ -1,7 +1,5 @@
 /** The households feature's own strings (Chinese first). */
-import { useCallback } from 'react';
-import { formatMessage } from '@shared/errors';
-import { useI18n } from '../../lib/i18n';
+import { defineMessages } from '../../lib/define-messages';
 
 export const zh = {
   'list.title': '家庭户',
@@ -187,8 +185,6 @@ export const en: Record<HouseholdsMessageKey, string> = {
   'conflict.nobody_left': 'At least one member must stay',
 };
 
-/** t() for the households feature's strings, in the current language. */
-export function useHouseholdsT() {
-  const { lang } = useI18n();
-  return useCallback((key: HouseholdsMessageKey, params?: Record<string, unknown>) => formatMessage(lang === 'en' ? en[key] : zh[key], params), [lang]);
-}
+/** The households feature's strings (listed in its manifest) and t() for them in the current language. */
+export const householdsMessages = defineMessages(zh, en);
+export const useHouseholdsT = householdsMessages.useT;

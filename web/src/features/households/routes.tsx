@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature';
+import { householdsMessages } from './messages';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -18,5 +19,6 @@ export const householdsRoutes: RouteObject[] = [
 export const householdsFeature: Feature = {
   name: 'households',
   routes: householdsRoutes,
+  messages: householdsMessages,
   menu: [{ key: '/households', label: 'menu.households', permission: 'households.read', group: 'population', order: 20 }],
 };

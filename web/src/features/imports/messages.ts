@@ -1,7 +1,5 @@
 /** The imports feature's own strings (Chinese first). */
-import { useCallback } from 'react';
-import { formatMessage } from '@shared/errors';
-import { useI18n } from '../../lib/i18n';
+import { defineMessages } from '../../lib/define-messages';
 
 export const zh = {
   title: '数据导入',
@@ -105,8 +103,6 @@ export const en: Record<ImportsMessageKey, string> = {
   'status.failed': 'Failed',
 };
 
-/** t() for the imports feature's strings, in the current language. */
-export function useImportsT() {
-  const { lang } = useI18n();
-  return useCallback((key: ImportsMessageKey, params?: Record<string, unknown>) => formatMessage(lang === 'en' ? en[key] : zh[key], params), [lang]);
-}
+/** The imports feature's strings (listed in its manifest) and t() for them in the current language. */
+export const importsMessages = defineMessages(zh, en);
+export const useImportsT = importsMessages.useT;

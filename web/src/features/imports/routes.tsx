@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature';
+import { importsMessages } from './messages';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -15,5 +16,6 @@ export const importsRoutes: RouteObject[] = [
 export const importsFeature: Feature = {
   name: 'imports',
   routes: importsRoutes,
+  messages: importsMessages,
   menu: [{ key: '/imports', label: 'menu.imports', permission: 'residents.import', group: 'population', order: 50 }],
 };

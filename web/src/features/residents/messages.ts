@@ -2,9 +2,7 @@
  * The residents feature's own strings (Chinese first). Vocabulary labels (residence types, care groups…)
  * come from shared/domain/registry.ts through labels.ts.
  */
-import { useCallback } from 'react';
-import { formatMessage } from '@shared/errors';
-import { useI18n } from '../../lib/i18n';
+import { defineMessages } from '../../lib/define-messages';
 
 export const zh = {
   'list.title': '居民信息',
@@ -346,8 +344,6 @@ export const en: Record<ResidentsMessageKey, string> = {
   'move.redivision': 'Re-division',
 };
 
-/** t() for the residents feature's strings, in the current language. */
-export function useResidentsT() {
-  const { lang } = useI18n();
-  return useCallback((key: ResidentsMessageKey, params?: Record<string, unknown>) => formatMessage(lang === 'en' ? en[key] : zh[key], params), [lang]);
-}
+/** The residents feature's strings (listed in its manifest) and t() for them in the current language. */
+export const residentsMessages = defineMessages(zh, en);
+export const useResidentsT = residentsMessages.useT;

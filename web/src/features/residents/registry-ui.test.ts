@@ -3,13 +3,8 @@ import { HOUSEHOLD_STATUSES as CONTRACT_HOUSEHOLD_STATUSES } from '@shared/contr
 import { RESIDENTS_EXPORT_CAP as CONTRACT_EXPORT_CAP, RESIDENTS_TOTAL_CAP as CONTRACT_TOTAL_CAP } from '@shared/contracts/residents';
 import { CARE_GROUPS, RELATIONS } from '@shared/domain/registry';
 import { HOUSEHOLD_STATUSES } from '../households/statuses';
-import { en as householdsEn, zh as householdsZh } from '../households/messages';
-import { en as buildingsEn, zh as buildingsZh } from '../buildings/messages';
-import { en as importsEn, zh as importsZh } from '../imports/messages';
-import { en as statisticsEn, zh as statisticsZh } from '../statistics/messages';
 import { RESIDENTS_EXPORT_CAP, RESIDENTS_TOTAL_CAP } from './limits';
 import { label, options } from './labels';
-import { en as residentsEn, zh as residentsZh } from './messages';
 
 describe('the registry screens', () => {
   it('use the same limits and statuses as the contracts (copied to keep zod out of the pages)', () => {
@@ -30,20 +25,5 @@ describe('the registry screens', () => {
     expect(options('relation', 'zh-CN').map((o) => o.value)).toEqual([...RELATIONS]);
     expect(options('careGroup', 'zh-CN', ['floating', 'dibao']).map((o) => o.label)).toEqual(['低保对象', '流动人口']);
     expect(options('careGroup', 'en').length).toBe(CARE_GROUPS.length);
-  });
-
-  it('have an English text for every Chinese one, with the same placeholders', () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const tables: [string, Record<string, string>, Record<string, string>][] = [
-      ['residents', residentsZh, residentsEn],
-      ['households', householdsZh, householdsEn],
-      ['buildings', buildingsZh, buildingsEn],
-      ['statistics', statisticsZh, statisticsEn],
-      ['imports', importsZh, importsEn],
-    ];
-    for (const [feature, zh, en] of tables) {
-      expect(Object.keys(en).sort(), feature).toEqual(Object.keys(zh).sort());
-      for (const key of Object.keys(zh)) expect(names(en[key]), `${feature}:${key}`).toEqual(names(zh[key]));
-    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature';
+import { residentsMessages } from './messages';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -18,5 +19,6 @@ export const residentsRoutes: RouteObject[] = [
 export const residentsFeature: Feature = {
   name: 'residents',
   routes: residentsRoutes,
+  messages: residentsMessages,
   menu: [{ key: '/residents', label: 'menu.residents', permission: 'residents.read', group: 'population', order: 10 }],
 };

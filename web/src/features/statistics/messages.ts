@@ -1,7 +1,5 @@
 /** The statistics feature's own strings (Chinese first). */
-import { useCallback } from 'react';
-import { formatMessage } from '@shared/errors';
-import { useI18n } from '../../lib/i18n';
+import { defineMessages } from '../../lib/define-messages';
 
 export const zh = {
   title: '统计报表',
@@ -69,8 +67,6 @@ export const en: Record<StatisticsMessageKey, string> = {
   total: 'Total',
 };
 
-/** t() for the statistics feature's strings, in the current language. */
-export function useStatisticsT() {
-  const { lang } = useI18n();
-  return useCallback((key: StatisticsMessageKey, params?: Record<string, unknown>) => formatMessage(lang === 'en' ? en[key] : zh[key], params), [lang]);
-}
+/** The statistics feature's strings (listed in its manifest) and t() for them in the current language. */
+export const statisticsMessages = defineMessages(zh, en);
+export const useStatisticsT = statisticsMessages.useT;

@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature';
+import { statisticsMessages } from './messages';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
 
@@ -15,5 +16,6 @@ export const statisticsRoutes: RouteObject[] = [
 export const statisticsFeature: Feature = {
   name: 'statistics',
   routes: statisticsRoutes,
+  messages: statisticsMessages,
   menu: [{ key: '/statistics', label: 'menu.statistics', permission: 'stats.read', group: 'population', order: 40 }],
 };
