@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { setTimeZone } from './lib/clock';
 import { loadFieldCrypto } from './lib/crypto';
 import { AccountsRepository } from './modules/accounts/accounts.repository';
 import { AccountsService } from './modules/accounts/accounts.service';
@@ -27,6 +28,8 @@ import { JobRunner } from './modules/jobs/jobs.runner';
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
 export function createServices(database: Database, config: Config) {
   const { db } = database;
+  // "Today" is the city's in every service (and, through the session, in SQL).
+  setTimeZone(config.timeZone);
   /** Personal-data encryption; the key file is created on first start. */
   const crypto = loadFieldCrypto(config);
   const audit = new AuditService(db, config.audit.retentionDays);

@@ -15,6 +15,7 @@ import pg from 'pg';
 import type { Config } from '../config';
 import * as schema from './schema';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/dates';
 
 /** The Drizzle database, the same type on PGlite and on PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -34,9 +35,14 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 const EXTENSIONS = ['pg_trgm', 'ltree', 'pgcrypto'];
 
 /** Opens PGlite (in `dataDir/pglite`, or in memory) or a PostgreSQL pool when `databaseUrl` is set. */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'inMemory' | 'poolSize'>, options: OpenOptions = {}): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize, options);
-  return openPglite(config.inMemory ? undefined : path.join(config.dataDir, 'pglite'), options);
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'inMemory' | 'poolSize'> & { timeZone?: string },
+  options: OpenOptions = {},
+): Promise<Database> {
+  // Sessions run in the city's time zone, so current_date and timestamp→date casts agree with the services.
+  const timeZone = config.timeZone ?? DEFAULT_TIME_ZONE;
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize, timeZone, options);
+  return openPglite(config.inMemory ? undefined : path.join(config.dataDir, 'pglite'), timeZone, options);
 }
 
 /** Options for benchmarks and diagnostics. */
@@ -47,7 +53,7 @@ export interface OpenOptions {
 
 const loggerOf = (options: OpenOptions) => (options.onQuery ? { logQuery: options.onQuery } : undefined);
 
-async function openPglite(dir: string | undefined, options: OpenOptions): Promise<Database> {
+async function openPglite(dir: string | undefined, timeZone: string, options: OpenOptions): Promise<Database> {
   let lock: DirectoryLock | undefined;
   if (dir) {
     fs.mkdirSync(dir, { recursive: true });
@@ -60,6 +66,7 @@ async function openPglite(dir: string | undefined, options: OpenOptions): Promis
     lock?.release();
     throw err;
   }
+  await client.query(`SELECT set_config('TimeZone', $1, false)`, [timeZone]);
   const db = drizzlePglite(client, { schema, logger: loggerOf(options) }) as unknown as Db;
   return {
     db,
@@ -79,8 +86,8 @@ async function openPglite(dir: string | undefined, options: OpenOptions): Promis
   };
 }
 
-async function openPostgres(url: string, poolSize: number, options: OpenOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+async function openPostgres(url: string, poolSize: number, timeZone: string, options: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c TimeZone=${timeZone}` });
   // An idle connection the server closes (restart, DROP DATABASE … FORCE) must not crash the process;
   // the pool replaces it and the next query reports any real problem.
   pool.on('error', () => undefined);

@@ -9,6 +9,7 @@ import { scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
 import type { CareRepository, CareRow } from './care.repository';
+import { today } from '../../lib/clock';
 
 /** Where a resident lives: what scope checks need. */
 export interface ScopedResident {
@@ -22,10 +23,7 @@ export type CareVisibility = (obj: { communityId: string; gridId: string }) => S
 
 const READ_PERMISSIONS = [...new Set(Object.values(CARE_GROUP_PERMISSION))] as Permission[];
 
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const todayIso = () => today();
 
 function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number);

@@ -1,17 +1,12 @@
 import type { MoveBuildingRequest, MoveGridRequest } from '../../../shared/contracts/redivision';
 import type { Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
+import { today } from '../../lib/clock';
 import { AppError, notFound, validationError } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
 import type { RedivisionRepository } from './redivision.repository';
-
-/** Today as YYYY-MM-DD in the server's time zone. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** Scheduled (future) re-divisions are not supported yet: the change applies now. */
 function assertNotFuture(effectiveDate: string) {

@@ -1,4 +1,6 @@
 import { RESIDENT_SORTS } from '../../../shared/contracts/residents';
+import { ageOn as ageOnDay } from '../../../shared/domain/dates';
+import { today } from '../../lib/clock';
 import { AppError, validationError } from '../../lib/errors';
 
 /** What a search box text means (see ResidentsFilter.q). */
@@ -44,18 +46,10 @@ export function maskPhone(phone: string | null): string | null {
   return `${head}****${p.slice(-2)}`;
 }
 
-/** Today as YYYY-MM-DD in the server's time zone. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { today };
 
-/** Whole years between a birth date and a day (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, day: string = today()): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+/** Whole years between a birth date and a day (both YYYY-MM-DD), today by default. */
+export const ageOn = (birthDate: string, day: string = today()): number => ageOnDay(birthDate, day);
 
 /** The same day `years` earlier or later (29 February → 28 February). */
 export function shiftYears(day: string, years: number): string {
