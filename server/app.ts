@@ -16,8 +16,10 @@ import { pickLang } from './lib/i18n';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
 import { hostileInputPlugin } from './plugins/hostile-input';
+import { readBudgetPlugin } from './plugins/read-budget';
 import { createServices, type Services } from './services';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { alertsRoutes } from './modules/audit/alerts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -116,6 +118,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   await app.register(authPlugin, { auth: services.auth, audit: services.audit });
+  await app.register(readBudgetPlugin, { budget: config.personalReadBudget, audit: services.audit });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
@@ -124,6 +127,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(regionsRoutes, { regions: services.regions });
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(auditRoutes, { audit: services.audit });
+  await app.register(alertsRoutes, { audit: services.audit });
   await app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes });
   await app.register(residentsRoutes, { residents: services.residents, searchRateLimit: config.searchRateLimit });
   await app.register(careRoutes, { residents: services.residents, care: services.care });
