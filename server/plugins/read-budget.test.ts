@@ -19,7 +19,14 @@ afterAll(() => t.close());
 
 describe('the personal-read budget (PERSONAL_READ_BUDGET per user per hour)', () => {
   it('counts resident lists, details, household pages and exports alike, then answers 429 with a bilingual reason', async () => {
-    const reads = ['/api/residents', `/api/residents/${residentId}`, '/api/households', `/api/households/${householdId}`, '/api/residents/export', `/api/residents/${residentId}/care-records`];
+    const reads = [
+      '/api/residents',
+      `/api/residents/${residentId}`,
+      '/api/households',
+      `/api/households/${householdId}`,
+      '/api/residents/export',
+      `/api/residents/${residentId}/care-records`,
+    ];
     for (const url of reads) expect((await chengdong.get(url)).statusCode).toBe(200);
     // Reads that hold no personal data do not count and still work.
     expect((await chengdong.get('/api/regions/tree')).statusCode).toBe(200);

@@ -322,7 +322,11 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     'audit.read',
     once('the log', () => ({ url: '/api/audit', query: { pageSize: '5' } })),
   ),
-  route('GET /api/security/alerts', 'security.manage', once('the security alerts', () => ({ url: '/api/security/alerts', query: { pageSize: '5' } }))),
+  route(
+    'GET /api/security/alerts',
+    'security.manage',
+    once('the security alerts', () => ({ url: '/api/security/alerts', query: { pageSize: '5' } })),
+  ),
   route(
     'GET /api/audit/verify',
     'audit.verify',

@@ -26,7 +26,10 @@ export async function householdsRoutes(app: FastifyInstance, opts: { households:
 
   r.get(
     '/api/households',
-    { config: readPersonal, schema: { tags, summary: '住户列表 / Households', querystring: HouseholdsQuery, response: { 200: HouseholdsPage, 404: ErrorResponse } } },
+    {
+      config: readPersonal,
+      schema: { tags, summary: '住户列表 / Households', querystring: HouseholdsQuery, response: { 200: HouseholdsPage, 404: ErrorResponse } },
+    },
     async (request) => households.list(request.actor!, request.query),
   );
   r.get(

@@ -77,6 +77,12 @@ export class LookupGuard {
   }
 
   private alert(ctx: RequestContext, reason: string, details: Record<string, unknown>) {
-    return this.audit.record(ctx, { action: 'security.alert', objectType: 'user', objectId: ctx.actor!.userId, outcome: 'denied', details: { reason, ...details } });
+    return this.audit.record(ctx, {
+      action: 'security.alert',
+      objectType: 'user',
+      objectId: ctx.actor!.userId,
+      outcome: 'denied',
+      details: { reason, ...details },
+    });
   }
 }

@@ -141,7 +141,9 @@ describe('the search oracle, played by a department without residents.reveal', (
 
     const security = await t.login('security');
     const listed = (await security.get('/api/security/alerts')).json();
-    expect(listed.items.some((e: { username: string; details: { reason: string } }) => e.username === 'labour' && e.details.reason === 'lookup_locked')).toBe(true);
+    expect(listed.items.some((e: { username: string; details: { reason: string } }) => e.username === 'labour' && e.details.reason === 'lookup_locked')).toBe(
+      true,
+    );
   });
 
   it('refuses labour a phone prefix walk, and locks full-phone guesses like ID guesses', async () => {

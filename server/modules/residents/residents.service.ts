@@ -497,10 +497,18 @@ export class ResidentsService {
   private assertSearchAllowed(kind: QueryKind, mayReveal: boolean) {
     if (mayReveal) return;
     if (kind.kind === 'phone') {
-      throw needsReveal('q', '按手机号前几位查询需要"查看完整信息"权限；请输入完整的11位手机号', 'A phone prefix search needs residents.reveal; type the full 11-digit mobile number');
+      throw needsReveal(
+        'q',
+        '按手机号前几位查询需要"查看完整信息"权限；请输入完整的11位手机号',
+        'A phone prefix search needs residents.reveal; type the full 11-digit mobile number',
+      );
     }
     if (kind.kind === 'id_suffix' && kind.value.length > 4) {
-      throw needsReveal('q', '按身份证号后5–6位查询需要"查看完整信息"权限；请输入后4位或完整号码', 'A 5–6 character ID suffix search needs residents.reveal; type the last 4 characters or the full number');
+      throw needsReveal(
+        'q',
+        '按身份证号后5–6位查询需要"查看完整信息"权限；请输入后4位或完整号码',
+        'A 5–6 character ID suffix search needs residents.reveal; type the last 4 characters or the full number',
+      );
     }
   }
 
@@ -552,9 +560,13 @@ export class ResidentsService {
       details: { code: 'ID_NOT_REGISTRABLE', reason: 'registered_out_of_scope' },
     });
     await this.lookups.miss(ctx, 'create');
-    return new AppError('ID_NOT_REGISTRABLE', [{ path: 'idNumber', message: '该身份证号无法在此登记', messageEn: 'This ID number cannot be registered here' }], {
-      field: 'idNumber',
-    });
+    return new AppError(
+      'ID_NOT_REGISTRABLE',
+      [{ path: 'idNumber', message: '该身份证号无法在此登记', messageEn: 'This ID number cannot be registered here' }],
+      {
+        field: 'idNumber',
+      },
+    );
   }
 
   /**
