@@ -132,7 +132,9 @@ describe('the search oracle, played by a department without residents.reveal', (
     const lookups = await auditOf('labour', 'residents.lookup');
     expect(lookups.filter((e) => e.outcome === 'failure')).toHaveLength(10);
     expect(lookups.filter((e) => e.outcome === 'denied').length).toBeGreaterThan(20);
-    expect(JSON.stringify(lookups)).not.toMatch(/\d{17}[\dX]/);
+    // The entries keep an HMAC of each guess; none of the guesses themselves.
+    const logged = JSON.stringify(lookups);
+    for (const guess of guesses) expect(logged).not.toContain(guess);
     expect(lookups[0].details).toMatchObject({ kind: 'id_number', found: 0 });
     expect(lookups[0].details.hash).toMatch(/^[0-9a-f]{64}$/);
     const alerts = await auditOf('labour', 'security.alert');
@@ -158,7 +160,7 @@ describe('the search oracle, played by a department without residents.reveal', (
     expect((await police.get('/api/residents?q=13955501234')).statusCode).toBe(429);
     const lookups = await auditOf('police-chengdong', 'residents.lookup');
     expect(lookups[0].details).toMatchObject({ kind: 'phone', found: 0 });
-    expect(JSON.stringify(lookups)).not.toContain('1395550');
+    expect(JSON.stringify(lookups.map(({ details: { hash: _hash, ...rest }, ...e }) => ({ ...e, rest })))).not.toContain('1395550');
   });
 
   it('leaves the birth date out of the sort cursor of a worker who may sort by it', async () => {
