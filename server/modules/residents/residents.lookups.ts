@@ -45,13 +45,18 @@ export class LookupGuard {
       error = new AppError('LOOKUP_LIMIT', { limit: this.limits.perHour }, { limit: this.limits.perHour, minutes: this.all.minutesUntilFree(userId) });
     }
     if (!error) return;
+    throw await this.refuse(ctx, kind, value, error);
+  }
+
+  /** Audits a refused look-up (limits, or a caller without residents.lookup) and returns the error to throw. */
+  async refuse(ctx: RequestContext, kind: LookupKind, value: string, error: AppError): Promise<AppError> {
     await this.audit.record(ctx, {
       action: 'residents.lookup',
       objectType: 'resident',
       outcome: 'denied',
       details: { kind, hash: this.hash(value), code: error.code },
     });
-    throw error;
+    return error;
   }
 
   /** Counts and audits a look-up that ran; `found` residents matched (in the caller's scope). */

@@ -195,6 +195,7 @@ describe('the window worker’s look-up', () => {
     const res = await mzj.get(`/api/residents?q=${target.idNumber}`);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.details).toMatchObject({ permission: 'residents.lookup' });
+    expect((await auditOf('mzj', 'residents.lookup')).at(-1)).toMatchObject({ outcome: 'denied', details: { code: 'FORBIDDEN', kind: 'id_number' } });
     expect((await mzj.get(`/api/residents?q=${target.idNumber.slice(-6)}`)).json().items.map((i: { id: string }) => i.id)).toContain(target.id);
   });
 

@@ -461,9 +461,11 @@ export class ResidentsService {
         search.q = kind;
         this.assertSearchAllowed(kind, mayReveal);
         if (kind.kind === 'id_exact' || kind.kind === 'phone_exact') {
-          if (!actor.permissions.has('residents.lookup')) throw new AppError('FORBIDDEN', { permission: 'residents.lookup', field: 'q' });
           const n = kind.kind === 'id_exact' ? normaliseIdNumber(kind.value) : kind.value;
           lookup = { kind: kind.kind === 'id_exact' ? 'id_number' : 'phone', value: n ?? kind.value };
+          if (!actor.permissions.has('residents.lookup')) {
+            throw await this.lookups.refuse(ctx, lookup.kind, lookup.value, new AppError('FORBIDDEN', { permission: 'residents.lookup', field: 'q' }));
+          }
           await this.lookups.admit(ctx, lookup.kind, lookup.value);
           if (kind.kind === 'id_exact') search.idHash = n ? this.crypto.blindIndex(n) : undefined;
         }
