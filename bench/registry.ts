@@ -64,6 +64,10 @@ async function prepare(): Promise<{
     SHEQU_KEY: KEY,
     LOGIN_RATE_LIMIT: '100000',
     SEARCH_RATE_LIMIT: '1000000',
+    // Load and drills read far beyond a person's hour: the look-up limit and the personal-read budget step aside.
+    LOOKUP_LIMIT_PER_HOUR: '1000000',
+    LOOKUP_MISSES_PER_HOUR: '1000000',
+    PERSONAL_READ_BUDGET: '1000000',
     PASSWORD_MAX_AGE_DAYS: '0',
   };
   if (kind === 'pg') {
@@ -232,6 +236,10 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
     PASSWORD_MAX_AGE_DAYS: '0',
     // autocannon pages through residents far faster than a person.
     SEARCH_RATE_LIMIT: '1000000',
+    // Load and drills read far beyond a person's hour: the look-up limit and the personal-read budget step aside.
+    LOOKUP_LIMIT_PER_HOUR: '1000000',
+    LOOKUP_MISSES_PER_HOUR: '1000000',
+    PERSONAL_READ_BUDGET: '1000000',
     NODE_ENV: 'production',
   };
   if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;

@@ -47,7 +47,7 @@ trap 'exit 130' INT TERM
 echo "Starting Shequ on ${base} (data in ${work}/data, ${SEED_RESIDENTS:-500} residents)…"
 env -u DATABASE_URL -u SHEQU_KEY -u KEY_FILE \
   NODE_ENV=production PORT="$port" HOST=127.0.0.1 DATA_DIR="${work}/data" SEED_DEMO=auto \
-  SEED_RESIDENTS="${SEED_RESIDENTS:-500}" LOG_LEVEL=warn LOGIN_RATE_LIMIT=100000 SEARCH_RATE_LIMIT=100000 DEMO_PASSWORD="$password" \
+  SEED_RESIDENTS="${SEED_RESIDENTS:-500}" LOG_LEVEL=warn LOGIN_RATE_LIMIT=100000 SEARCH_RATE_LIMIT=100000 PERSONAL_READ_BUDGET=100000 LOOKUP_LIMIT_PER_HOUR=100000 LOOKUP_MISSES_PER_HOUR=100000 DEMO_PASSWORD="$password" \
   node --import tsx server/main.ts >"${work}/server.log" 2>&1 &
 server_pid=$!
 

@@ -14,6 +14,7 @@ import { pickLang } from './lib/i18n';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
 import { hostileInputPlugin } from './plugins/hostile-input';
+import { readBudgetPlugin } from './plugins/read-budget';
 import { registerOpenApi } from './plugins/openapi';
 import { createServices, type Services } from './services';
 import { MODULES } from './modules';
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app, APP_VERSION);
   await app.register(authPlugin, { auth: services.auth, audit: services.audit });
+  await app.register(readBudgetPlugin, { budget: config.personalReadBudget, audit: services.audit });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

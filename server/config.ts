@@ -44,6 +44,9 @@ const schema = z.object({
   IMPORT_REPORT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  LOOKUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  LOOKUP_MISSES_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  PERSONAL_READ_BUDGET: z.coerce.number().int().min(1).default(2000),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
 });
 
@@ -92,6 +95,10 @@ export interface Config {
   loginRateLimit: number;
   /** Resident searches and exports per minute per user. */
   searchRateLimit: number;
+  /** Exact ID-number and full-phone look-ups per user per hour, and the misses (nothing found) that lock them. */
+  lookup: { perHour: number; missesPerHour: number };
+  /** Reads of personal data (resident lists, details, household pages, exports) per user per hour. */
+  personalReadBudget: number;
 }
 
 /** Parses an environment (process.env by default) into a Config, failing loudly on bad values. */
@@ -127,6 +134,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, reportDays: e.IMPORT_REPORT_DAYS },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     searchRateLimit: e.SEARCH_RATE_LIMIT,
+    lookup: { perHour: e.LOOKUP_LIMIT_PER_HOUR, missesPerHour: e.LOOKUP_MISSES_PER_HOUR },
+    personalReadBudget: e.PERSONAL_READ_BUDGET,
     ...overrides,
   };
 }

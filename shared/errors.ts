@@ -54,6 +54,27 @@ export const ERROR_MESSAGES = {
   IMPORT_BUSY: { status: 429, zh: '导入任务排队过多，请稍后再试', en: 'Too many imports are queued; try again later' },
   IMPORT_NO_REPORT: { status: 409, zh: '导入尚未完成，或没有失败的行', en: 'The import has not finished, or no row failed' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  // The search oracle and the personal-read budget (issue 11 items 1, 8, 11).
+  LOOKUP_LOCKED: {
+    status: 429,
+    zh: '按身份证号或手机号查询未找到的次数过多，精确查询已暂停，请 {minutes} 分钟后再试（已记录）',
+    en: 'Too many look-ups by ID number or phone found nobody; exact look-ups are paused for {minutes} minutes (recorded)',
+  },
+  LOOKUP_LIMIT: {
+    status: 429,
+    zh: '按身份证号或手机号查询已达每小时上限（{limit} 次），请 {minutes} 分钟后再试',
+    en: 'Look-ups by ID number or phone are limited to {limit} an hour; try again in {minutes} minutes',
+  },
+  PERSONAL_READ_BUDGET: {
+    status: 429,
+    zh: '本小时查阅个人信息已达上限（{limit} 次），已通知安全管理员，请 {minutes} 分钟后再试',
+    en: 'You have read personal data {limit} times this hour, the limit; the security administrator has been told. Try again in {minutes} minutes',
+  },
+  ID_NOT_REGISTRABLE: {
+    status: 409,
+    zh: '该身份证号无法在此登记，请与上级部门核实',
+    en: 'This ID number cannot be registered here; check with the office above you',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -32,7 +32,7 @@ describe('the served OpenAPI document', () => {
 
   it('gives every operation a unique verb-noun operationId, a tag and at least one 4xx answer', () => {
     const ids = operations().map(({ op }) => op.operationId);
-    expect(ids.every((id) => typeof id === 'string' && /^[a-z]+[A-Z][A-Za-z]*$/.test(id))).toBe(true);
+    expect(ids.filter((id) => typeof id !== 'string' || !/^[a-z]+[A-Z][A-Za-z]*$/.test(id))).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const { url, method, op } of operations()) {
       expect(op.tags?.length, `${method} ${url}`).toBe(1);

@@ -56,6 +56,7 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/statistics/communities/{id}': 'getCommunityStatistics',
   'GET /api/redivision/history': 'listRedivisions',
   'GET /api/residents/export': 'exportResidents',
+  'POST /api/residents/export': 'createResidentsExport',
 };
 
 const VERB_BY_METHOD: Record<string, string> = { GET: 'get', PATCH: 'update', PUT: 'replace', DELETE: 'delete', POST: 'create' };

@@ -323,6 +323,11 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     once('the log', () => ({ url: '/api/audit', query: { pageSize: '5' } })),
   ),
   route(
+    'GET /api/security/alerts',
+    'security.manage',
+    once('the security alerts', () => ({ url: '/api/security/alerts', query: { pageSize: '5' } })),
+  ),
+  route(
     'GET /api/audit/verify',
     'audit.verify',
     once('the hash chain', () => ({ url: '/api/audit/verify' })),
@@ -388,7 +393,12 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     each('filtered by grid', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName, gridId: p.gridId } }), { found: rowsFound }),
     each('filtered by community', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName, communityId: p.communityId } }), { found: rowsFound }),
     each('filtered by region', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName, regionId: p.gridId } }), { found: rowsFound }),
-    each('with full identity', (_c, p) => ({ url: '/api/residents/export', query: { q: p.headName, reveal: 'true' } }), {
+  ),
+  route(
+    'POST /api/residents/export',
+    'residents.export',
+    each('masked, filtered by grid', (_c, p) => ({ url: '/api/residents/export', body: { q: p.headName, gridId: p.gridId } }), { found: rowsFound }),
+    each('with full identity', (_c, p) => ({ url: '/api/residents/export', body: { q: p.headName, reveal: true } }), {
       found: rowsFound,
       needs: ['residents.reveal'],
     }),

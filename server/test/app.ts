@@ -17,6 +17,7 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '100000',
     SEARCH_RATE_LIMIT: '100000',
+    PERSONAL_READ_BUDGET: '1000000',
     ADMIN_TOTP: 'off',
   });
   let dropDatabase: (() => Promise<void>) | undefined;

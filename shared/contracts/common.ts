@@ -28,3 +28,15 @@ export const Ok = z.object({ ok: z.literal(true) });
 
 /** The row version read, sent back on an edit; a stale one gets 409. Bounded to the column's integer range. */
 export const Version = z.number().int().min(1).max(2_147_483_647);
+
+/**
+ * The age beside a masked ID number. The masked ID keeps its check digit: with the exact age it leaves
+ * about 33 possible birth dates, few enough to confirm by exact-ID searches (the search oracle,
+ * docs/security.md). Callers without residents.reveal get the 5-year band only.
+ */
+export const AgeFields = {
+  /** Age in whole years today; null for callers without residents.reveal (they get `ageBand`). */
+  age: z.number().int().nullable(),
+  /** Five-year band, e.g. 35–39 (100+). */
+  ageBand: z.string(),
+};

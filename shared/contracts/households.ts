@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version } from './common';
+import { AgeFields, Version } from './common';
 import { HOUSEHOLD_TYPES, RELATIONS } from '../domain/registry';
 
 /** A calendar date, YYYY-MM-DD. */
@@ -59,8 +59,8 @@ export const HouseholdMember = z.object({
   /** First 6 and last 4 characters of the ID number. */
   idMasked: z.string(),
   sex: z.enum(['M', 'F']),
-  /** Age in whole years today. The birth date is not sent: with the masked ID it would give the full number away. */
-  age: z.number().int(),
+  /** The birth date is not sent: with the masked ID it would give the full number away; the exact age only to holders of residents.reveal. */
+  ...AgeFields,
   /** One of RELATIONS (head, spouse, son …), or null when not recorded. */
   relationToHead: z.string().nullable(),
   /** active | moved_out | deceased */

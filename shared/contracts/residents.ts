@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version } from './common';
+import { AgeFields, Version } from './common';
 import { parseIdNumber, ID_PROBLEM_MESSAGES } from '../domain/id-number';
 import {
   CARE_GROUPS,
@@ -97,6 +97,9 @@ export const ResidentsFilter = z.object({
    * Search text, auto-detected: Chinese → name fragment (and address when it contains 路/街/号/栋/楼/单元/室/小区…);
    * latin letters → full pinyin prefix or initials prefix (wxm); 4–6 digits (X allowed) → ID number suffix;
    * 7–11 digits → phone prefix; 15/18 characters → exact ID number; anything else → address fragment.
+   * Full-width digits and Ｘ count as digits. Look-ups (an exact ID number, a full 11-digit mobile) need
+   * residents.lookup, are audited with the number hashed and limited per user and hour (LOOKUP_LIMIT_PER_HOUR,
+   * LOOKUP_MISSES_PER_HOUR); a phone prefix and a 5–6 character ID suffix need residents.reveal.
    */
   q: z.string().trim().max(100).optional(),
   /** One community. */
@@ -106,7 +109,7 @@ export const ResidentsFilter = z.object({
   gridId: z.uuid().optional(),
   /** Residents with a current record in this care group (the caller must be allowed to see the group). */
   careGroup: z.enum(CARE_GROUPS).optional(),
-  /** Age in whole years, inclusive. */
+  /** Age in whole years, inclusive. Without residents.reveal: whole 5-year bands only (ageMin 60, ageMax 64). */
   ageMin: z.coerce.number().int().min(0).max(150).optional(),
   ageMax: z.coerce.number().int().min(0).max(150).optional(),
   sex: z.enum(['M', 'F']).optional(),
@@ -129,13 +132,23 @@ export const ResidentsQuery = ResidentsFilter.extend({
 });
 export type ResidentsQuery = z.infer<typeof ResidentsQuery>;
 
-/** The export: the list's filters, plus `reveal=true` for full ID and phone (needs residents.reveal; audited). */
+/**
+ * The masked export (a GET, so that the browser can download it from a link): the list's filters. A full
+ * export changes something — it is audited in the caller's name — so it is a POST with the CSRF token
+ * (ResidentsExportRequest); `reveal=true` here is refused, naming the field.
+ */
 export const ResidentsExportQuery = ResidentsFilter.extend({
   reveal: z
-    .enum(['true', 'false', '1', '0'])
+    .enum(['false', '0'], { error: '完整导出请使用 POST（需安全令牌） | a full export is a POST with the CSRF token' })
     .optional()
-    .transform((v) => v === 'true' || v === '1'),
+    .transform(() => false as const),
 });
+
+/** POST /api/residents/export: the list's filters, and `reveal: true` for full ID numbers and phones (needs residents.reveal; audited). */
+export const ResidentsExportRequest = ResidentsFilter.extend({
+  reveal: z.boolean().default(false),
+});
+export type ResidentsExportRequest = z.infer<typeof ResidentsExportRequest>;
 
 /** One row of the resident list: masked identity only. */
 export const ResidentListItem = z.object({
@@ -145,8 +158,7 @@ export const ResidentListItem = z.object({
   idMasked: z.string(),
   /** 138****1234 */
   phoneMasked: z.string().nullable(),
-  /** Age in whole years today. */
-  age: z.number().int(),
+  ...AgeFields,
   sex: z.enum(['M', 'F']),
   residenceType: z.string(),
   status: z.string(),
@@ -179,7 +191,7 @@ export const HouseholdMember = z.object({
   id: z.uuid(),
   name: z.string(),
   sex: z.enum(['M', 'F']),
-  age: z.number().int(),
+  ...AgeFields,
   relationToHead: z.string().nullable(),
   status: z.string(),
 });

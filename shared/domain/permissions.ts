@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'residents.read',
   'residents.write',
   'residents.reveal',
+  /** Exact ID-number and full-phone look-ups (a person at a window hands over a card): limited and audited. */
+  'residents.lookup',
   'residents.import',
   'residents.export',
   'care.basic.read',
@@ -49,10 +51,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   secadmin: ['security.manage', 'audit.verify'],
   auditadmin: ['audit.read', 'audit.verify'],
   city: [...registryRead, ...registryWrite, 'care.welfare.read', 'care.justice.read', 'residents.reveal', 'regions.manage'],
-  department: [...registryRead, 'residents.export'],
-  street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal'],
-  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal'],
-  police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export'],
+  // residents.lookup: the roles that serve people at a window (service stations: community workers, street
+  // offices, community police, the departments' windows, DOMAIN.md §3.6). The city bureau serves no window.
+  department: [...registryRead, 'residents.export', 'residents.lookup'],
+  street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
+  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
+  police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup'],
   resident: ['self.read'],
 };
 

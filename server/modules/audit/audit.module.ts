@@ -1,4 +1,5 @@
 import { defineModule } from '../module';
+import { alertsRoutes } from './alerts.routes';
 import { auditRoutes } from './audit.routes';
 import { auditLog } from './audit.table';
 
@@ -7,5 +8,9 @@ export const auditModule = defineModule({
   name: 'audit',
   tables: [auditLog],
   scopeKeys: { audit_log: 'history' },
-  routes: (app, { services }) => app.register(auditRoutes, { audit: services.audit }),
+  routes: async (app, { services }) => {
+    await app.register(auditRoutes, { audit: services.audit });
+    // The security administrator's alerts are audit entries too.
+    await app.register(alertsRoutes, { audit: services.audit });
+  },
 });

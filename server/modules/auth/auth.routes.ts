@@ -43,7 +43,7 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       const { username, password, totpCode } = request.body;
       const { token, actor } = await auth.login(request.ctx, username, password, request.headers['user-agent'], totpCode);
       const secure = config.cookieSecure === 'auto' ? request.protocol === 'https' : config.cookieSecure === 'true';
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: config.session.absoluteHours * 3600 });
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: config.session.absoluteHours * 3600 });
       return sessionView(actor);
     },
   );

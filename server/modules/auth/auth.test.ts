@@ -25,7 +25,7 @@ describe('POST /api/auth/login', () => {
     expect(body.csrfToken).toMatch(/.{20,}/);
     const cookie = res.cookies.find((c) => c.name === 'shequ_sid');
     expect(cookie?.httpOnly).toBe(true);
-    expect(cookie?.sameSite).toBe('Lax');
+    expect(cookie?.sameSite).toBe('Strict');
   });
 
   it('refuses a wrong password with 401 and a code, in Chinese by default and English on request', async () => {

@@ -20,7 +20,7 @@ export async function buildingsRoutes(app: FastifyInstance, opts: { buildings: B
   r.get(
     '/api/buildings/:id',
     {
-      config: { policy: 'buildings.read' },
+      config: { policy: 'buildings.read', personalRead: true },
       schema: { tags, summary: '楼栋详情（含住户） / Building with its households', params: IdParams, response: { 200: BuildingDetail, 404: ErrorResponse } },
     },
     async (request) => buildings.get(request.actor!, request.params.id),

@@ -14,7 +14,7 @@ export async function careRoutes(app: FastifyInstance, opts: { residents: Reside
   r.get(
     '/api/residents/:id/care-records',
     {
-      config: { policy: 'residents.read' },
+      config: { policy: 'residents.read', personalRead: true },
       schema: { tags, summary: '关注群体记录 / Care records', params: IdParams, response: { 200: CareRecordList, 404: ErrorResponse } },
     },
     async (request) => {

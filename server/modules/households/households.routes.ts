@@ -19,18 +19,23 @@ export async function householdsRoutes(app: FastifyInstance, opts: { households:
   const { households } = opts;
   const tags = ['households'];
   const read = { policy: 'households.read' as const };
+  // Household lists and pages name their members: reads of personal data, counted by the budget.
+  const readPersonal = { ...read, personalRead: true };
   const write = { policy: 'households.write' as const };
   const changeErrors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
   r.get(
     '/api/households',
-    { config: read, schema: { tags, summary: '住户列表 / Households', querystring: HouseholdsQuery, response: { 200: HouseholdsPage, 404: ErrorResponse } } },
+    {
+      config: readPersonal,
+      schema: { tags, summary: '住户列表 / Households', querystring: HouseholdsQuery, response: { 200: HouseholdsPage, 404: ErrorResponse } },
+    },
     async (request) => households.list(request.actor!, request.query),
   );
   r.get(
     '/api/households/:id',
     {
-      config: read,
+      config: readPersonal,
       schema: {
         tags,
         summary: '住户详情（成员、迁移记录） / Household with members and moves',

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contracts/households';
 import type { Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
+import { ageView } from '../../lib/identity';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
@@ -85,7 +86,8 @@ export class HouseholdsService {
     // One round of queries side by side once the scope check has passed.
     const [view, members, moves] = await Promise.all([this.repo.view(id), this.repo.members(id, row.headResidentId), this.repo.moves(id)]);
     if (!view) throw notFound('household');
-    return { ...view, members, moves };
+    // The exact age beside a masked ID only for holders of residents.reveal (the search oracle, docs/security.md).
+    return { ...view, members: members.map(({ age, ...m }) => ({ ...m, ...ageView(actor, age) })), moves };
   }
 
   private async checkNumber(householdNumber: string | null | undefined, exceptId?: string, field = 'householdNumber') {

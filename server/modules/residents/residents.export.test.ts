@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('GET /api/residents/export', () => {
+describe('GET and POST /api/residents/export', () => {
   it('streams an .xlsx with Chinese headers, masked ID numbers and phones, and no live formula', async () => {
     const res = await chengdong.get('/api/residents/export');
     expect(res.statusCode).toBe(200);
@@ -88,8 +88,8 @@ describe('GET /api/residents/export', () => {
     expect(foreign.texts).toHaveLength(1);
   });
 
-  it('exports full ID numbers with reveal=true for holders of residents.reveal, and audits that separately', async () => {
-    const res = await chengdong.get(`/api/residents/export?reveal=true`);
+  it('exports full ID numbers with a POST and reveal: true for holders of residents.reveal, and audits that separately', async () => {
+    const res = await chengdong.post('/api/residents/export', { reveal: true });
     expect(res.statusCode).toBe(200);
     const { texts } = await sheet(res.rawPayload);
     const row = texts.find((r) => r[0] === "'=1+1")!;
@@ -101,11 +101,46 @@ describe('GET /api/residents/export', () => {
     expect(log[0].n).toBe(1);
   });
 
-  it('refuses reveal=true without residents.reveal', async () => {
+  it('refuses reveal: true without residents.reveal', async () => {
     const masked = await labour.get('/api/residents/export');
     expect(masked.statusCode).toBe(200);
-    const res = await labour.get('/api/residents/export?reveal=true');
+    const res = await labour.post('/api/residents/export', { reveal: true });
     expect(res.statusCode).toBe(403);
+  });
+
+  it('refuses a full export by GET (a link on another site could start it), naming reveal', async () => {
+    const res = await chengdong.get('/api/residents/export?reveal=true');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0]).toMatchObject({ path: 'reveal' });
+    expect(res.json().error.details[0].message).toMatch(/POST/);
+    expect(res.headers['content-type']).not.toMatch(/spreadsheet/);
+  });
+
+  it('refuses a full export by POST without the CSRF token, writing no export to the audit log', async () => {
+    const before = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'residents.export.reveal'`);
+    const res = await chengdong.request({ method: 'POST', url: '/api/residents/export', payload: { reveal: true }, headers: { 'x-csrf-token': '' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('AUTH_CSRF_INVALID');
+    const after = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'residents.export.reveal'`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('keeps a searched ID number or phone out of the audit log: the filter holds it masked', async () => {
+    const res = await chengdong.post('/api/residents/export', { q: formula.idNumber });
+    expect(res.statusCode).toBe(200);
+    const phone = await chengdong.get('/api/residents/export?q=13812345678');
+    expect(phone.statusCode).toBe(200);
+    const rows = await t.database.query<{ details: unknown }>(`SELECT details FROM audit_log WHERE username = 'chengdong' ORDER BY seq`);
+    const text = JSON.stringify(rows.map((r) => r.details));
+    expect(text).not.toContain(formula.idNumber);
+    expect(text).not.toContain('13812345678');
+    expect(text).toContain(formula.idMasked);
+  });
+
+  it('shows a caller without residents.reveal the 5-year age band, not the age', async () => {
+    const { rows } = await sheet((await labour.get(`/api/residents/export?communityId=${places.chengdong.id}`)).rawPayload);
+    const row = rows.find((r) => String(r.getCell(1).value).includes('=1+1'))!;
+    expect(String(row.getCell(3).value)).toMatch(/^\d+–\d+$/);
   });
 
   it('refuses an export larger than the cap with a clear 400', async () => {

@@ -152,6 +152,8 @@ function textFilter(s: ResidentSearch): SQL | null {
       return s.idHash ? sql`r.id_hash = ${s.idHash}` : sql`FALSE`;
     case 'phone':
       return sql`r.phone LIKE ${`${escapeLike(v)}%`}`;
+    case 'phone_exact':
+      return sql`r.phone = ${v}`;
     case 'address':
       return address;
   }

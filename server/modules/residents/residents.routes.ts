@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
@@ -6,6 +7,7 @@ import {
   CreateResidentRequest,
   ResidentDetail,
   ResidentsExportQuery,
+  ResidentsExportRequest,
   ResidentsPage,
   ResidentsQuery,
   RevealResponse,
@@ -25,7 +27,7 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
   r.get(
     '/api/residents',
     {
-      config: { policy: 'residents.read', rateLimit: perUserPerMinute(opts.searchRateLimit) },
+      config: { policy: 'residents.read', rateLimit: perUserPerMinute(opts.searchRateLimit), personalRead: true },
       schema: {
         tags,
         summary: '居民查询 / Search residents',
@@ -33,36 +35,51 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
         response: { 200: ResidentsPage, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request) => residents.list(request.actor!, request.query),
+    async (request) => residents.list(request.ctx, request.query),
   );
+
+  const sendXlsx = async (reply: FastifyReply, result: { filename: string; rows: number; stream: Readable }) =>
+    reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="residents.xlsx"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)
+      .header('cache-control', 'no-store')
+      .header('x-row-count', String(result.rows))
+      .send(result.stream);
 
   r.get(
     '/api/residents/export',
     {
-      config: { policy: 'residents.export', rateLimit: perUserPerMinute(opts.searchRateLimit) },
+      config: { policy: 'residents.export', rateLimit: perUserPerMinute(opts.searchRateLimit), personalRead: true },
       schema: {
         tags,
-        summary: '导出居民名册 (.xlsx) / Export residents',
-        description: `Same filters as GET /api/residents. Responds with ${XLSX}. reveal=true (needs residents.reveal) exports full ID numbers and phones and is audited as residents.export.reveal.`,
+        summary: '导出居民名册（脱敏） (.xlsx) / Export residents, masked',
+        description: `Same filters as GET /api/residents. Responds with ${XLSX}, ID numbers and phones masked. A full export is POST /api/residents/export (it needs the CSRF token); reveal=true here is refused.`,
         querystring: ResidentsExportQuery,
         response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request, reply) => {
-      const { filename, rows, stream } = await residents.exportXlsx(request.ctx, request.query);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="residents.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .header('cache-control', 'no-store')
-        .header('x-row-count', String(rows))
-        .send(stream);
+    async (request, reply) => sendXlsx(reply, await residents.exportXlsx(request.ctx, request.query)),
+  );
+
+  r.post(
+    '/api/residents/export',
+    {
+      config: { policy: 'residents.export', rateLimit: perUserPerMinute(opts.searchRateLimit), personalRead: true },
+      schema: {
+        tags,
+        summary: '导出居民名册 (.xlsx)，可含完整身份证号（留痕） / Export residents, optionally with full identity (audited)',
+        description: `The filters of GET /api/residents as a JSON body. Responds with ${XLSX}. reveal: true (needs residents.reveal) exports full ID numbers and phones and is audited as residents.export.reveal. A POST, so that it needs the CSRF token: a link on another site cannot start it.`,
+        body: ResidentsExportRequest,
+        response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
     },
+    async (request, reply) => sendXlsx(reply, await residents.exportXlsx(request.ctx, request.body)),
   );
 
   r.get(
     '/api/residents/:id',
     {
-      config: { policy: 'residents.read' },
+      config: { policy: 'residents.read', personalRead: true },
       schema: { tags, summary: '居民详情 / Resident', params: IdParams, response: { 200: ResidentDetail, 404: ErrorResponse } },
     },
     async (request) => residents.detail(request.actor!, request.params.id),
@@ -100,7 +117,7 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
   r.post(
     '/api/residents/:id/reveal',
     {
-      config: { policy: 'residents.reveal' },
+      config: { policy: 'residents.reveal', personalRead: true },
       schema: {
         tags,
         summary: '查看完整身份证号和电话（留痕） / Reveal ID number and phone (audited)',

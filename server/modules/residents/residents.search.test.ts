@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthRange, classifyQuery, decodeCursor, encodeCursor, escapeCell, maskPhone } from './residents.search';
+import { ageOn, birthRange, classifyQuery, decodeCursor, encodeCursor, escapeCell, maskPhone, toHalfWidth } from './residents.search';
 
 describe('classifyQuery', () => {
   it.each([
@@ -10,11 +10,19 @@ describe('classifyQuery', () => {
     ['1234', 'id_suffix'],
     ['12345X', 'id_suffix'],
     ['13812345', 'phone'],
-    ['13812345678', 'phone'],
+    ['13812345678', 'phone_exact'],
+    ['0551123456', 'phone'],
+    ['３４１８８１１９８００５０１００１Ｘ', 'id_exact'],
+    ['１３８１２３４５６７８', 'phone_exact'],
     ['34188119800501001X', 'id_exact'],
     ['3栋201', 'address'],
   ])('reads %s as %s', (q, kind) => {
     expect(classifyQuery(q)?.kind).toBe(kind);
+  });
+
+  it('reads full-width digits and Ｘ typed with a Chinese input method as the ID number they are', () => {
+    expect(classifyQuery('３４１８８１１９８００５０１００１ｘ')).toEqual({ kind: 'id_exact', value: '34188119800501001X' });
+    expect(toHalfWidth('３栋２０１　室')).toBe('3栋201 室');
   });
 
   it('ignores blank text', () => {

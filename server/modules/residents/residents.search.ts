@@ -10,6 +10,7 @@ export type QueryKind =
   | { kind: 'pinyin'; value: string }
   | { kind: 'id_suffix'; value: string }
   | { kind: 'id_exact'; value: string }
+  | { kind: 'phone_exact'; value: string }
   | { kind: 'phone'; value: string }
   | { kind: 'address'; value: string };
 
@@ -17,13 +18,23 @@ const CJK = /^[\u3400-\u9fff\uf900-\ufaff·•]+$/;
 // Characters that occur in addresses and rarely in names (楼 and 路 are also surnames: those texts search both).
 const ADDRESS_HINT = /[路街巷道号栋幢楼座单元室层区苑园村院府城里弄]/;
 
+/**
+ * Full-width forms (ＡＳＣＩＩ from an input method: digits, Ｘ, letters, punctuation) as their ASCII
+ * characters, and the ideographic space as a space: an ID number typed with a Chinese input method is
+ * still an ID number.
+ */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
 /** Classifies the search box text; the rules are documented on ResidentsFilter.q. */
 export function classifyQuery(raw: string): QueryKind | null {
-  const text = raw.trim();
+  const text = toHalfWidth(raw).trim();
   if (!text) return null;
   const compact = text.replace(/\s+/g, '');
   if (/^\d{17}[\dXx]$/.test(compact) || /^\d{15}$/.test(compact)) return { kind: 'id_exact', value: compact.toUpperCase() };
   if (/^\d{3,5}[\dXx]$/.test(compact)) return { kind: 'id_suffix', value: compact.toUpperCase() };
+  if (/^1\d{10}$/.test(compact)) return { kind: 'phone_exact', value: compact };
   if (/^\d{7,14}$/.test(compact)) return { kind: 'phone', value: compact };
   if (/^[a-zA-Z]+$/.test(compact)) return { kind: 'pinyin', value: compact.toLowerCase() };
   if (CJK.test(compact)) return ADDRESS_HINT.test(compact) ? { kind: 'name_or_address', value: compact } : { kind: 'name', value: compact };

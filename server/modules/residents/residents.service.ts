@@ -28,14 +28,15 @@ import { isUniqueViolation } from '../../db/sql';
 import type { FieldCrypto } from '../../lib/crypto';
 import type { Actor, RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
-import { identityColumns, normaliseIdNumber } from '../../lib/identity';
+import { ageView, identityColumns, normaliseIdNumber, redactIdentifiers } from '../../lib/identity';
 import { nameColumns } from '../../lib/pinyin';
 import { grantPathsFor, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { CareService, CareVisibility } from '../care/care.service';
 import type { RegionsService } from '../regions/regions.service';
+import { LookupGuard, type LookupLimits } from './residents.lookups';
 import { sortValue, type NewResident, type ResidentHit, type ResidentRow, type ResidentSearch, type ResidentsRepository } from './residents.repository';
-import { ageOn, birthRange, classifyQuery, decodeCursor, encodeCursor, escapeCell, exportTooLarge, maskPhone, today } from './residents.search';
+import { ageOn, birthRange, classifyQuery, decodeCursor, encodeCursor, escapeCell, exportTooLarge, maskPhone, today, type QueryKind } from './residents.search';
 
 /** What upsertByIdNumber did with a row. */
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -75,6 +76,17 @@ function assertWritablePath(actor: Actor, gridPath: string) {
   if (!ok) throw new AppError('OUT_OF_SCOPE');
 }
 
+/** 400 naming a filter that a caller without residents.reveal may not use: it would narrow down the hidden birth date. */
+function needsReveal(path: string, message: string, messageEn: string): AppError {
+  return validationError([{ path, code: 'needs_reveal', message, messageEn }]);
+}
+
+/** An exact look-up waiting for its result (see LookupGuard). */
+interface PendingLookup {
+  kind: 'id_number' | 'phone';
+  value: string;
+}
+
 function duplicateId(existingId?: string): AppError {
   return new AppError(
     'DUPLICATE',
@@ -91,6 +103,9 @@ export class ResidentsService {
   /** Caps (contract defaults); tests lower them. */
   readonly limits = { totalCap: RESIDENTS_TOTAL_CAP, exportCap: RESIDENTS_EXPORT_CAP };
 
+  /** Exact ID-number and phone look-ups: limits, misses, audit. */
+  readonly lookups: LookupGuard;
+
   constructor(
     private readonly db: Db,
     private readonly repo: ResidentsRepository,
@@ -98,7 +113,10 @@ export class ResidentsService {
     private readonly regions: RegionsService,
     private readonly audit: AuditService,
     private readonly care: CareService,
-  ) {}
+    lookupLimits: LookupLimits = { perHour: 60, missesPerHour: 10 },
+  ) {
+    this.lookups = new LookupGuard(lookupLimits, crypto, audit);
+  }
 
   // ---------------------------------------------------------------- API for other features
 
@@ -211,10 +229,11 @@ export class ResidentsService {
   // ---------------------------------------------------------------- HTTP use cases
 
   /** The list: search, filters, sort, offset or keyset pagination, capped total (alone with pageSize 0). */
-  async list(actor: Actor, query: ResidentsQuery): Promise<ResidentsPage> {
+  async list(ctx: RequestContext, query: ResidentsQuery): Promise<ResidentsPage> {
+    const actor = ctx.actor!;
     const scope = await this.regions.scopeFor(actor, 'residents.read');
-    const search = await this.resolve(actor, query, scope);
-    const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : undefined;
+    const { search, lookup } = await this.resolve(ctx, query, scope);
+    const after = query.cursor ? decodeCursor(this.unsealCursor(query.cursor), query.sort, query.order) : undefined;
     const cap = this.limits.totalCap;
     // Two statements at once: on PostgreSQL they run on two pooled connections.
     const [rows, counted] = await Promise.all([
@@ -229,16 +248,17 @@ export class ResidentsService {
           }),
       this.repo.countCapped(search, cap),
     ]);
+    if (lookup) await this.lookups.settle(ctx, lookup.kind, lookup.value, counted, rows[0]);
     const more = rows.length > query.pageSize;
     const page = rows.slice(0, query.pageSize);
     const visible = await this.care.visibility(actor);
     const groups = page.length ? await this.care.currentGroups(page.map((r) => r.id)) : new Map<string, CareGroup[]>();
     const last = page[page.length - 1];
     return {
-      items: page.map((h) => this.toItem(h, groups.get(h.id) ?? [], visible)),
+      items: page.map((h) => this.toItem(actor, h, groups.get(h.id) ?? [], visible)),
       total: Math.min(counted, cap),
       totalCapped: counted > cap,
-      nextCursor: more && last ? encodeCursor(query.sort, query.order, { value: sortValue(last, query.sort), id: last.id }) : null,
+      nextCursor: more && last ? this.sealCursor(encodeCursor(query.sort, query.order, { value: sortValue(last, query.sort), id: last.id })) : null,
     };
   }
 
@@ -254,7 +274,7 @@ export class ResidentsService {
     const identity = identityColumns(this.crypto, input.idNumber);
     const place = await this.placeFor(actor, input.gridId, input.householdId ?? null, this.db);
     const existing = await this.repo.byIdHash(identity.idHash);
-    if (existing) throw duplicateId(await this.visibleId(actor, existing));
+    if (existing) throw await this.duplicate(ctx, existing, 'create');
     const row = await transaction(this.db, (tx) => this.insertResident(ctx, input, identity, place, tx, true, 'form'));
     return this.detailOf(actor, row);
   }
@@ -275,7 +295,7 @@ export class ResidentsService {
       const identity = identityColumns(this.crypto, input.idNumber);
       if (identity.idHash !== current.idHash) {
         const other = await this.repo.byIdHash(identity.idHash);
-        if (other) throw duplicateId(await this.visibleId(actor, other));
+        if (other) throw await this.duplicate(ctx, other, 'update');
         Object.assign(patch, identity);
       }
     }
@@ -347,12 +367,15 @@ export class ResidentsService {
     const actor = ctx.actor!;
     if (query.reveal && !actor.permissions.has('residents.reveal')) throw new AppError('FORBIDDEN', { permission: 'residents.reveal' });
     const scope = await this.regions.scopeFor(actor, 'residents.export');
-    const search = await this.resolve(actor, query, scope);
+    const { search, lookup } = await this.resolve(ctx, query, scope);
     const rows = await this.repo.countCapped(search, this.limits.exportCap);
+    if (lookup) await this.lookups.settle(ctx, lookup.kind, lookup.value, rows);
     if (rows > this.limits.exportCap) throw exportTooLarge(rows, this.limits.exportCap);
     const revealScope = query.reveal ? await this.regions.scopeFor(actor, 'residents.reveal') : null;
     const visible = await this.care.visibility(actor);
-    const { reveal: _reveal, ...filter } = query;
+    const { reveal: _reveal, ...rest } = query;
+    // Search texts that look like ID numbers or phones are kept masked (issue 11 item 9).
+    const filter = rest.q ? { ...rest, q: redactIdentifiers(rest.q) } : rest;
     const communityId = query.communityId ?? null;
     await this.audit.record(ctx, { action: 'residents.export', objectType: 'resident', communityId, details: { rows, reveal: query.reveal, filter } });
     if (query.reveal) await this.audit.record(ctx, { action: 'residents.export.reveal', objectType: 'resident', communityId, details: { rows, filter } });
@@ -383,11 +406,12 @@ export class ResidentsService {
         const groups = await this.care.currentGroups(batch.map((h) => h.id));
         for (const h of batch) {
           const full = revealScope !== null && scopeCovers(revealScope, h);
+          const age = ageView(actor, ageOn(h.birthDate));
           const text = (v: string | null | undefined) => escapeCell(v ?? '');
           ws.addRow([
             text(h.name),
             h.sex === 'M' ? '男' : '女',
-            ageOn(h.birthDate),
+            age.age ?? age.ageBand,
             text(full && h.idCipher ? this.crypto.decrypt(Buffer.from(h.idCipher)) : h.idMasked),
             text(full ? h.phone : maskPhone(h.phone)),
             text(h.ethnicity),
@@ -419,7 +443,10 @@ export class ResidentsService {
   // ---------------------------------------------------------------- internals
 
   /** Turns the query's filters into a search, checking each against the actor. */
-  private async resolve(actor: Actor, q: ResidentsFilter, scope: DataScope): Promise<ResidentSearch> {
+  private async resolve(ctx: RequestContext, q: ResidentsFilter, scope: DataScope): Promise<{ search: ResidentSearch; lookup: PendingLookup | null }> {
+    const actor = ctx.actor!;
+    const mayReveal = actor.permissions.has('residents.reveal');
+    let lookup: PendingLookup | null = null;
     const search: ResidentSearch = {
       scope,
       status: q.status === 'all' ? undefined : q.status,
@@ -432,12 +459,19 @@ export class ResidentsService {
       const kind = classifyQuery(q.q);
       if (kind) {
         search.q = kind;
-        if (kind.kind === 'id_exact') {
-          const n = normaliseIdNumber(kind.value);
-          search.idHash = n ? this.crypto.blindIndex(n) : undefined;
+        this.assertSearchAllowed(kind, mayReveal);
+        if (kind.kind === 'id_exact' || kind.kind === 'phone_exact') {
+          const n = kind.kind === 'id_exact' ? normaliseIdNumber(kind.value) : kind.value;
+          lookup = { kind: kind.kind === 'id_exact' ? 'id_number' : 'phone', value: n ?? kind.value };
+          if (!actor.permissions.has('residents.lookup')) {
+            throw await this.lookups.refuse(ctx, lookup.kind, lookup.value, new AppError('FORBIDDEN', { permission: 'residents.lookup', field: 'q' }));
+          }
+          await this.lookups.admit(ctx, lookup.kind, lookup.value);
+          if (kind.kind === 'id_exact') search.idHash = n ? this.crypto.blindIndex(n) : undefined;
         }
       }
     }
+    if (!mayReveal) this.assertBandsOnly(q);
     if (q.regionId) {
       // 404 for a region outside the actor's grants: no probing of ids.
       const region = await this.regions.get(actor, q.regionId);
@@ -455,7 +489,86 @@ export class ResidentsService {
       if (!actor.permissions.has(permission)) throw new AppError('FORBIDDEN', { permission });
       search.care = { group: q.careGroup, scope: await this.regions.scopeFor(actor, permission) };
     }
-    return search;
+    return { search, lookup };
+  }
+
+  /**
+   * Searches that would disclose hidden digits to a caller who may not reveal them: a phone prefix (walks
+   * the hidden middle digits) and a 5–6 character ID suffix (the last one or two birth-date digits).
+   */
+  private assertSearchAllowed(kind: QueryKind, mayReveal: boolean) {
+    if (mayReveal) return;
+    if (kind.kind === 'phone') {
+      throw needsReveal(
+        'q',
+        '按手机号前几位查询需要"查看完整信息"权限；请输入完整的11位手机号',
+        'A phone prefix search needs residents.reveal; type the full 11-digit mobile number',
+      );
+    }
+    if (kind.kind === 'id_suffix' && kind.value.length > 4) {
+      throw needsReveal(
+        'q',
+        '按身份证号后5–6位查询需要"查看完整信息"权限；请输入后4位或完整号码',
+        'A 5–6 character ID suffix search needs residents.reveal; type the last 4 characters or the full number',
+      );
+    }
+  }
+
+  /**
+   * Without residents.reveal the age is shown as a 5-year band; filters and sorting must not be finer than
+   * that: the age range is whole bands, and the list is not sorted by birth date (a rank among thousands
+   * of people of the same band would locate the birth date within days).
+   */
+  private assertBandsOnly(q: ResidentsFilter) {
+    if (q.sort === 'birthDate') {
+      throw needsReveal('sort', '按出生日期排序需要"查看完整信息"权限', 'Sorting by birth date needs residents.reveal');
+    }
+    if (q.ageMin !== undefined && q.ageMin % 5 !== 0) {
+      throw needsReveal('ageMin', '最小年龄须为5的倍数（按5岁年龄段筛选）', 'ageMin must be a multiple of 5 (whole 5-year bands)');
+    }
+    if (q.ageMax !== undefined && (q.ageMax + 1) % 5 !== 0) {
+      throw needsReveal('ageMax', '最大年龄须为年龄段的末一岁（如 59、64）', 'ageMax must end a 5-year band (59, 64, …)');
+    }
+  }
+
+  /** Cursors are sealed: a birth-date cursor would otherwise carry the last row's birth date in clear. */
+  private sealCursor(cursor: string): string {
+    return this.crypto.encrypt(cursor).toString('base64url');
+  }
+
+  private unsealCursor(sealed: string): string {
+    try {
+      return this.crypto.decrypt(Buffer.from(sealed, 'base64url'));
+    } catch {
+      return 'invalid';
+    }
+  }
+
+  /**
+   * A registration with an ID number that is already in the registry. Inside the caller's scope: the
+   * helpful answer, with a link to the record. Outside it: only that it cannot be registered here (whether
+   * the number exists elsewhere is not the caller's to know), audited with the record it hit, and counted as
+   * a look-up miss.
+   */
+  private async duplicate(ctx: RequestContext, existing: ResidentRow, action: 'create' | 'update'): Promise<AppError> {
+    const visible = await this.visibleId(ctx.actor!, existing);
+    if (visible) return duplicateId(visible);
+    await this.audit.record(ctx, {
+      action: `residents.${action}`,
+      objectType: 'resident',
+      objectId: existing.id,
+      communityId: existing.communityId,
+      outcome: 'denied',
+      details: { code: 'ID_NOT_REGISTRABLE', reason: 'registered_out_of_scope' },
+    });
+    await this.lookups.miss(ctx, 'create');
+    return new AppError(
+      'ID_NOT_REGISTRABLE',
+      [{ path: 'idNumber', message: '该身份证号无法在此登记', messageEn: 'This ID number cannot be registered here' }],
+      {
+        field: 'idNumber',
+      },
+    );
   }
 
   /**
@@ -552,13 +665,13 @@ export class ResidentsService {
     return groups.filter((g) => allowed.has(g));
   }
 
-  private toItem(h: ResidentHit, groups: CareGroup[], visible: CareVisibility): ResidentListItem {
+  private toItem(actor: Actor, h: ResidentHit, groups: CareGroup[], visible: CareVisibility): ResidentListItem {
     return {
       id: h.id,
       name: h.name,
       idMasked: h.idMasked,
       phoneMasked: maskPhone(h.phone),
-      age: ageOn(h.birthDate),
+      ...ageView(actor, ageOn(h.birthDate)),
       sex: h.sex,
       residenceType: h.residenceType,
       status: h.status,
@@ -591,7 +704,7 @@ export class ResidentsService {
       namePinyin: row.namePinyin,
       idMasked: row.idMasked,
       phoneMasked: maskPhone(row.phone),
-      age: ageOn(row.birthDate),
+      ...ageView(actor, ageOn(row.birthDate)),
       sex: row.sex,
       ethnicity: row.ethnicity,
       education: row.education,
@@ -620,7 +733,14 @@ export class ResidentsService {
             room: household.room,
             householdType: household.householdType,
             headResidentId: household.headResidentId,
-            members: members.map((m) => ({ id: m.id, name: m.name, sex: m.sex, age: ageOn(m.birthDate), relationToHead: m.relationToHead, status: m.status })),
+            members: members.map((m) => ({
+              id: m.id,
+              name: m.name,
+              sex: m.sex,
+              ...ageView(actor, ageOn(m.birthDate)),
+              relationToHead: m.relationToHead,
+              status: m.status,
+            })),
           }
         : null,
       careRecords,

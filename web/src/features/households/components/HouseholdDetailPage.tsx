@@ -102,7 +102,7 @@ export function HouseholdDetailPage() {
     { title: t('member.relation'), dataIndex: 'relationToHead', key: 'relation', render: (v: string | null) => label('relation', v, lang) || '—' },
     { title: t('member.idNumber'), dataIndex: 'idMasked', key: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('member.sex'), dataIndex: 'sex', key: 'sex', width: 70, render: (s: 'M' | 'F') => t(`sex.${s}`) },
-    { title: t('member.age'), dataIndex: 'age', key: 'age', width: 70 },
+    { title: t('member.age'), dataIndex: 'age', key: 'age', width: 70, render: (age: number | null, m) => age ?? m.ageBand },
     {
       title: t('member.status'),
       dataIndex: 'status',
@@ -414,7 +414,7 @@ function SplitModal({ household, open, onClose }: { household: HouseholdDetail; 
       <Form<SplitValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ effectiveDate: dayjs(), address: household.address }}>
         <Form.Item label={t('split.members')} name="residentIds" rules={[{ required: true, type: 'array', min: 1, message: t('split.membersRule') }]}>
           <Checkbox.Group
-            options={candidates.map((m) => ({ value: m.id, label: `${m.name}（${label('relation', m.relationToHead, lang) || '—'}，${m.age}）` }))}
+            options={candidates.map((m) => ({ value: m.id, label: `${m.name}（${label('relation', m.relationToHead, lang) || '—'}，${m.age ?? m.ageBand}）` }))}
             onChange={(ids) => !ids.includes(form.getFieldValue('newHeadId')) && form.setFieldValue('newHeadId', ids[0])}
           />
         </Form.Item>

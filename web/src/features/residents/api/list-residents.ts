@@ -41,5 +41,8 @@ export function useResidents(params: ResidentsParams, enabled = true) {
   });
 }
 
-/** The address of GET /api/residents/export for a filter: used as a plain download link (the cookie goes along). */
+/**
+ * The address of GET /api/residents/export for a filter: used as a plain download link (the cookie goes
+ * along). It exports masked values only; a full export is POST /api/residents/export with the CSRF token.
+ */
 export const exportResidentsUrl = (filter: ResidentsFilterParams) => withQuery('/api/residents/export', { ...filter });

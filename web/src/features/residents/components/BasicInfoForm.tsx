@@ -146,7 +146,7 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
         style={{ marginBottom: token.marginLG }}
         items={[
           { key: 'id', label: t('detail.idNumber'), children: <Typography.Text code>{base.idMasked}</Typography.Text> },
-          { key: 'sex', label: t('detail.sexAgeLabel'), children: t('detail.sexAge', { sex: t(`sex.${base.sex}`), age: base.age }) },
+          { key: 'sex', label: t('detail.sexAgeLabel'), children: t('detail.sexAge', { sex: t(`sex.${base.sex}`), age: base.age ?? base.ageBand }) },
           { key: 'phone', label: t('detail.phone'), children: base.phoneMasked ?? '—' },
           { key: 'community', label: t('detail.community'), children: base.communityName ?? '—' },
           { key: 'grid', label: t('detail.grid'), children: base.gridName ?? '—' },

@@ -161,7 +161,7 @@ function HouseholdTab({ resident }: { resident: ResidentDetail }) {
     },
     { title: t('col.relation'), dataIndex: 'relationToHead', key: 'relation', render: (v: string | null) => label('relation', v, lang) || '—' },
     { title: t('col.sex'), dataIndex: 'sex', key: 'sex', render: (s: 'M' | 'F') => t(`sex.${s}`) },
-    { title: t('col.age'), dataIndex: 'age', key: 'age' },
+    { title: t('col.age'), dataIndex: 'age', key: 'age', render: (age: number | null, m) => age ?? m.ageBand },
     { title: t('col.status'), dataIndex: 'status', key: 'status', render: (v: string) => <StatusTag status={v} /> },
   ];
   return (

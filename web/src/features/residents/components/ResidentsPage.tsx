@@ -170,7 +170,16 @@ export function ResidentsPage() {
       render: (name: string, r) => <Link to={`/residents/${r.id}`}>{name}</Link>,
     },
     { title: t('col.sex'), dataIndex: 'sex', key: 'sex', width: 64, render: (s: 'M' | 'F') => t(`sex.${s}`) },
-    { title: t('col.age'), dataIndex: 'age', key: 'age', sorter: true, sortOrder: sortOrder('age'), width: 80 },
+    // Without residents.reveal the server sends a 5-year band and refuses the birth-date sort (the search oracle).
+    {
+      title: t('col.age'),
+      dataIndex: 'age',
+      key: 'age',
+      sorter: can('residents.reveal'),
+      sortOrder: sortOrder('age'),
+      width: 80,
+      render: (age: number | null, r) => age ?? r.ageBand,
+    },
     { title: t('col.idNumber'), dataIndex: 'idMasked', key: 'idMasked', width: 180, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('col.phone'), dataIndex: 'phoneMasked', key: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
     { title: t('col.residenceType'), dataIndex: 'residenceType', key: 'residenceType', width: 110, render: (v: string) => label('residenceType', v, lang) },
