@@ -27,6 +27,17 @@ export const ERROR_MESSAGES = {
     zh: '动态口令已启用；如需更换请联系系统管理员重置',
     en: 'Authenticator already set up; ask an administrator to reset it',
   },
+  ACCOUNT_OWN: {
+    status: 403,
+    zh: '不能在账户管理中修改自己的账户；修改密码请在个人菜单中输入原密码',
+    en: 'You cannot change your own account here; change your password from your menu with the current one',
+  },
+  ACCOUNT_ADMIN_PROTECTED: {
+    status: 403,
+    zh: '管理员（系统、安全、审计管理员）账户不能在此修改、停用、重置或重新授权',
+    en: 'Administrator accounts (system, security, audit) cannot be changed, disabled, reset or re-granted here',
+  },
+  GRANT_SELF_APPROVAL: { status: 403, zh: '不能审批授予自己或由自己提出的授权', en: 'You cannot approve a grant to yourself or one you requested' },
   OUT_OF_SCOPE: { status: 403, zh: '该对象不在您的管辖范围内', en: 'This object is outside your scope' },
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },

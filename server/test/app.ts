@@ -18,6 +18,7 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
     LOGIN_RATE_LIMIT: '100000',
     SEARCH_RATE_LIMIT: '100000',
     ADMIN_TOTP: 'off',
+    SENSITIVE_TOTP: 'off',
   });
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
