@@ -21,11 +21,10 @@ export const ERROR_MESSAGES = {
   AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Change your initial password first' },
   AUTH_TOTP_REQUIRED: { status: 401, zh: '请输入动态口令', en: 'Enter the code from your authenticator app' },
   AUTH_TOTP_INVALID: { status: 401, zh: '动态口令错误或已使用', en: 'Wrong or already used authenticator code' },
-  AUTH_TOTP_SETUP_REQUIRED: { status: 403, zh: '管理员账户须先绑定动态口令', en: 'Administrator accounts must set up an authenticator first' },
-  AUTH_TOTP_ALREADY_ENABLED: {
-    status: 409,
-    zh: '动态口令已启用；如需更换请联系系统管理员重置',
-    en: 'Authenticator already set up; ask an administrator to reset it',
+  AUTH_TOTP_SETUP_REQUIRED: {
+    status: 403,
+    zh: '此账户须先绑定动态口令（管理员及全市范围读取个人信息的账户）',
+    en: 'This account must set up an authenticator first (administrators and accounts reading personal data city-wide)',
   },
   ACCOUNT_OWN: {
     status: 403,

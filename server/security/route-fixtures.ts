@@ -231,7 +231,8 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
   route(
     'POST /api/auth/totp/setup',
     'authenticated',
-    once('a new secret for oneself', () => ({ url: '/api/auth/totp/setup' })),
+    // The password again (13): a secret to enrol; the factor in force (none here) would stay until enabled.
+    once('a new secret for oneself', (c) => ({ url: '/api/auth/totp/setup', body: { password: c.w.t.config.demoPassword } })),
   ),
   route(
     'POST /api/auth/totp/enable',

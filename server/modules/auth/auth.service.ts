@@ -142,7 +142,7 @@ export class AuthService {
   /**
    * A signed-in user proves it again before a change to its own credentials: the password, and the current
    * authenticator code when a factor is in force. Wrong answers count towards the same lockout as sign-in
-   * (a lock signs every session of the account out); checks of one account run one at a time.
+   * (the session stays, but nothing more is checked until the lock ends); checks of one account run one at a time.
    */
   private reauthenticate<T>(
     ctx: RequestContext,
@@ -160,18 +160,16 @@ export class AuthService {
         throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil.toISOString() }, { minutes: Math.ceil((user.lockedUntil.getTime() - now) / 60_000) });
       }
       if (!(await verifyPassword(proof.password, user.passwordHash))) {
-        const { remainingAttempts, locked } = await this.failure(ctx, user, 'wrong_password', action);
-        if (locked) await this.endSessionsOf(user.id);
+        const { remainingAttempts } = await this.failure(ctx, user, 'wrong_password', action);
         throw new AppError('AUTH_PASSWORD_WRONG', [
           { path: proof.passwordField, code: 'wrong', message: '密码不正确', messageEn: 'wrong password', remainingAttempts },
         ]);
       }
       if (user.totpEnabledAt) {
-        const step = proof.code ? matchTotp(this.crypto.decrypt(user.totpCipher!), proof.code) : null;
         if (!proof.code) throw validationError([{ path: 'currentCode', code: 'required', message: '请输入当前的动态口令', messageEn: 'enter the current authenticator code' }]);
+        const step = matchTotp(this.crypto.decrypt(user.totpCipher!), proof.code);
         if (step === null || !(await this.repo.claimTotpStep(user.id, step))) {
-          const { locked } = await this.failure(ctx, user, 'wrong_totp', action);
-          if (locked) await this.endSessionsOf(user.id);
+          await this.failure(ctx, user, 'wrong_totp', action);
           throw validationError([{ path: 'currentCode', code: 'wrong', message: '动态口令错误或已使用', messageEn: 'wrong or already used code' }]);
         }
       }
