@@ -78,6 +78,8 @@ export function serverEnv(scratch: Scratch, port: number, extra: Record<string, 
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT: '1000000',
     SEARCH_RATE_LIMIT: '1000000',
+    // The drills and the soak sign in as mzj (a city-wide role) with a password alone: they are not about TOTP.
+    SENSITIVE_TOTP: 'off',
     ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
     ...extra,
   });
