@@ -50,7 +50,10 @@ async function main() {
   if (seeded) {
     lines.push('', `  Demo accounts (password: ${config.demoPassword}):`);
     for (const a of seeded.accounts) lines.push(`    ${a.username.padEnd(18)} ${a.label}`);
-    const totp = [...(config.adminTotp === 'required' ? ['admin', 'security', 'auditor'] : []), ...(config.sensitiveTotp === 'required' ? ['mzj', 'labour'] : [])];
+    const totp = [
+      ...(config.adminTotp === 'required' ? ['admin', 'security', 'auditor'] : []),
+      ...(config.sensitiveTotp === 'required' ? ['mzj', 'labour'] : []),
+    ];
     if (totp.length)
       lines.push(
         `  ${totp.join(' / ')}: 首次登录时用手机身份验证器扫码绑定动态口令 (TOTP)；`,

@@ -118,10 +118,10 @@ function route(routeKey: string, policy: Policy, ...variants: Variant[][]): Rout
 
 /** A new pending grant (a worker of 城东) on the spare account, for one approval or rejection. */
 async function pendingGrant(c: Ctx): Promise<string> {
-  const [row] = await c.w.t.database.query<{ id: string }>(`INSERT INTO user_grants (user_id, role, region_id, pending) VALUES ($1, 'worker', $2, true) RETURNING id`, [
-    c.w.spareUserId,
-    c.w.places.dong1.communityId,
-  ]);
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO user_grants (user_id, role, region_id, pending) VALUES ($1, 'worker', $2, true) RETURNING id`,
+    [c.w.spareUserId, c.w.places.dong1.communityId],
+  );
   return row.id;
 }
 

@@ -85,7 +85,12 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
     '/api/accounts/pending-grants/:id/approve',
     {
       config: approve,
-      schema: { tags, summary: '批准授权 / Approve a grant', params: IdParams, response: { 200: PendingGrant, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
+      schema: {
+        tags,
+        summary: '批准授权 / Approve a grant',
+        params: IdParams,
+        response: { 200: PendingGrant, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
     },
     async (request) => accounts.approveGrant(request.ctx, request.params.id),
   );
@@ -93,7 +98,12 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
     '/api/accounts/pending-grants/:id/reject',
     {
       config: approve,
-      schema: { tags, summary: '驳回授权 / Reject a grant', params: IdParams, response: { 200: Ok, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
+      schema: {
+        tags,
+        summary: '驳回授权 / Reject a grant',
+        params: IdParams,
+        response: { 200: Ok, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
     },
     async (request) => {
       await accounts.rejectGrant(request.ctx, request.params.id);

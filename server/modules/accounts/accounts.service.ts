@@ -88,11 +88,7 @@ export class AccountsService {
       const tx = t as unknown as Db;
       const u = await this.repo.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true });
       const added = await this.repo.replaceGrants(tx, u.id, input.grants, this.approvalOf(ctx));
-      await this.audit.record(
-        ctx,
-        { action: 'accounts.create', objectType: 'user', objectId: u.id, details: { username: u.username, grants: added } },
-        tx,
-      );
+      await this.audit.record(ctx, { action: 'accounts.create', objectType: 'user', objectId: u.id, details: { username: u.username, grants: added } }, tx);
       return u.id;
     });
     return this.get(id);

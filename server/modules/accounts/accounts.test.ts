@@ -11,7 +11,8 @@ afterAll(() => t.close());
 async function approveAll(username: string) {
   const security = await t.login('security');
   const items = (await security.get('/api/accounts/pending-grants')).json().items as { id: string; username: string }[];
-  for (const g of items.filter((i) => i.username === username)) expect((await security.post(`/api/accounts/pending-grants/${g.id}/approve`)).statusCode).toBe(200);
+  for (const g of items.filter((i) => i.username === username))
+    expect((await security.post(`/api/accounts/pending-grants/${g.id}/approve`)).statusCode).toBe(200);
 }
 
 const regionId = async (code: string) => (await t.database.query<{ id: string }>('SELECT id FROM regions WHERE code = $1', [code]))[0].id;
@@ -147,7 +148,9 @@ describe('三员: administrators cannot change one another', () => {
       ];
       for (const res of tries) expect([username, res.statusCode, res.json().error.code]).toEqual([username, 403, 'ACCOUNT_ADMIN_PROTECTED']);
     }
-    const [auditor] = await t.database.query<{ disabled: boolean; display_name: string }>(`SELECT disabled, display_name FROM users WHERE username = 'auditor'`);
+    const [auditor] = await t.database.query<{ disabled: boolean; display_name: string }>(
+      `SELECT disabled, display_name FROM users WHERE username = 'auditor'`,
+    );
     expect(auditor).toEqual({ disabled: false, display_name: '审计管理员' });
     await t.login('auditor');
   });
@@ -207,7 +210,12 @@ describe('三员: grants carrying personal data wait for the security administra
         { role: 'department', regionId: await regionId('341881'), domain: 'police' },
       ],
     });
-    expect(res.json().grants.map((g: { role: string; pending: boolean }) => [g.role, g.pending]).sort()).toEqual([
+    expect(
+      res
+        .json()
+        .grants.map((g: { role: string; pending: boolean }) => [g.role, g.pending])
+        .sort(),
+    ).toEqual([
       ['city', false],
       ['department', true],
     ]);

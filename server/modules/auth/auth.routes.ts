@@ -71,7 +71,12 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
     '/api/auth/password',
     {
       config: { policy: 'authenticated' },
-      schema: { tags: ['auth'], summary: '修改密码 / Change password', body: ChangePasswordRequest, response: { 200: Ok, 400: ErrorResponse, 423: ErrorResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 / Change password',
+        body: ChangePasswordRequest,
+        response: { 200: Ok, 400: ErrorResponse, 423: ErrorResponse },
+      },
     },
     async (request) => {
       await auth.changePassword(request.ctx, request.body.currentPassword, request.body.newPassword);

@@ -48,7 +48,8 @@ export class AuthService {
    */
   private async checkAndOpen(ctx: RequestContext, username: string, password: string, userAgent?: string, totpCode?: string) {
     const user = await this.repo.userByUsername(username);
-    const invalid = () => new AppError('AUTH_INVALID_CREDENTIALS', { lockoutThreshold: this.config.lockout.threshold, lockoutMinutes: this.config.lockout.minutes });
+    const invalid = () =>
+      new AppError('AUTH_INVALID_CREDENTIALS', { lockoutThreshold: this.config.lockout.threshold, lockoutMinutes: this.config.lockout.minutes });
     if (!user) {
       await verifyPassword(password, DUMMY_HASH);
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', username, details: { reason: 'unknown_user' } });
@@ -157,7 +158,11 @@ export class AuthService {
       const now = Date.now();
       if (user.lockedUntil && user.lockedUntil.getTime() > now) {
         await this.audit.record(ctx, { action, outcome: 'denied', objectType: 'user', objectId: user.id, details: { reason: 'locked' } });
-        throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil.toISOString() }, { minutes: Math.ceil((user.lockedUntil.getTime() - now) / 60_000) });
+        throw new AppError(
+          'AUTH_ACCOUNT_LOCKED',
+          { lockedUntil: user.lockedUntil.toISOString() },
+          { minutes: Math.ceil((user.lockedUntil.getTime() - now) / 60_000) },
+        );
       }
       if (!(await verifyPassword(proof.password, user.passwordHash))) {
         const { remainingAttempts } = await this.failure(ctx, user, 'wrong_password', action);
@@ -166,7 +171,10 @@ export class AuthService {
         ]);
       }
       if (user.totpEnabledAt) {
-        if (!proof.code) throw validationError([{ path: 'currentCode', code: 'required', message: '请输入当前的动态口令', messageEn: 'enter the current authenticator code' }]);
+        if (!proof.code)
+          throw validationError([
+            { path: 'currentCode', code: 'required', message: '请输入当前的动态口令', messageEn: 'enter the current authenticator code' },
+          ]);
         const step = matchTotp(this.crypto.decrypt(user.totpCipher!), proof.code);
         if (step === null || !(await this.repo.claimTotpStep(user.id, step))) {
           await this.failure(ctx, user, 'wrong_totp', action);

@@ -55,7 +55,9 @@ describe('POST /api/auth/login', () => {
     }
     const sixth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chengxi', password: t.config.demoPassword } });
     expect(sixth.statusCode).toBe(401);
-    expect(sixth.json().error).toEqual((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } })).json().error);
+    expect(sixth.json().error).toEqual(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } })).json().error,
+    );
     const [locked] = await t.database.query<{ details: { reason: string; passwordRight: boolean } }>(
       `SELECT details FROM audit_log WHERE action = 'auth.login' AND username = 'chengxi' ORDER BY seq DESC LIMIT 1`,
     );
@@ -194,7 +196,9 @@ describe('POST /api/auth/password', () => {
     const right = await c.post('/api/auth/password', { currentPassword: t.config.demoPassword, newPassword: 'Taken#Over2026' });
     expect(right.statusCode).toBe(423);
     expect(right.json().error.code).toBe('AUTH_ACCOUNT_LOCKED');
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'grid-chengdong', password: 'Taken#Over2026' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'grid-chengdong', password: 'Taken#Over2026' } })).statusCode,
+    ).toBe(401);
     const audited = await t.database.query<{ outcome: string; reason: string }>(
       `SELECT a.outcome, a.details->>'reason' AS reason FROM audit_log a JOIN users u ON u.id::text = a.object_id WHERE a.action = 'auth.password.change' AND u.username = 'grid-chengdong' ORDER BY a.seq`,
     );

@@ -106,7 +106,12 @@ describe('三员: re-division is the bureau’s business decision', () => {
     });
     expect([moveGrid.statusCode, moveGrid.json().error.details]).toEqual([403, { permission: 'regions.redivide' }]);
     const to = await f.grid(COMMUNITY.城中, 3);
-    const moveBuilding = await admin.post('/api/redivision/move-building', { buildingId: b.id, toGridId: to.gridId, effectiveDate: '2026-01-01', reason: '越权' });
+    const moveBuilding = await admin.post('/api/redivision/move-building', {
+      buildingId: b.id,
+      toGridId: to.gridId,
+      effectiveDate: '2026-01-01',
+      reason: '越权',
+    });
     expect(moveBuilding.statusCode).toBe(403);
     expect(await one('SELECT parent_id FROM regions WHERE id = $1', [grid.gridId])).toEqual({ parent_id: grid.communityId });
     expect(await one('SELECT grid_id FROM buildings WHERE id = $1', [b.id])).toEqual({ grid_id: grid.gridId });

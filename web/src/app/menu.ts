@@ -30,6 +30,7 @@ export const MENU: MenuEntry[] = [
   },
   { key: '/regions', label: 'menu.regions', permission: 'regions.read' },
   { key: '/accounts', label: 'menu.accounts', permission: 'accounts.manage' },
+  { key: '/grant-approvals', label: 'menu.grantApprovals', permission: 'accounts.approve' },
   { key: '/audit', label: 'menu.audit', permission: 'audit.read' },
 ];
 

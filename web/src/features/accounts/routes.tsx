@@ -8,4 +8,9 @@ export const accountsRoutes: RouteObject[] = [
     handle: { permission: 'accounts.manage' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('./components/AccountsPage')).AccountsPage }),
   },
+  {
+    path: 'grant-approvals',
+    handle: { permission: 'accounts.approve' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('./components/GrantApprovalsPage')).GrantApprovalsPage }),
+  },
 ];
