@@ -46,13 +46,28 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
     '/api/accounts/:id',
     {
       config,
-      schema: { tags, summary: '修改账户 / Update account', params: IdParams, body: UpdateAccountRequest, response: { 200: AccountView, 409: ErrorResponse } },
+      schema: {
+        tags,
+        summary: '修改账户 / Update account',
+        params: IdParams,
+        body: UpdateAccountRequest,
+        response: { 200: AccountView, 403: ErrorResponse, 409: ErrorResponse },
+      },
     },
     async (request) => accounts.update(request.ctx, request.params.id, request.body),
   );
   r.post(
     '/api/accounts/:id/reset-password',
-    { config, schema: { tags, summary: '重置密码 / Reset password', params: IdParams, body: ResetPasswordRequest, response: { 200: Ok, 400: ErrorResponse } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '重置密码 / Reset password',
+        params: IdParams,
+        body: ResetPasswordRequest,
+        response: { 200: Ok, 400: ErrorResponse, 403: ErrorResponse },
+      },
+    },
     async (request) => {
       await accounts.resetPassword(request.ctx, request.params.id, request.body.newPassword);
       return { ok: true as const };
@@ -62,7 +77,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
     '/api/accounts/:id/reset-totp',
     {
       config,
-      schema: { tags, summary: '重置动态口令 / Reset authenticator', params: IdParams, response: { 200: Ok, 404: ErrorResponse, 409: ErrorResponse } },
+      schema: { tags, summary: '重置动态口令 / Reset authenticator', params: IdParams, response: { 200: Ok, 403: ErrorResponse, 404: ErrorResponse } },
     },
     async (request) => {
       await accounts.resetTotp(request.ctx, request.params.id);
