@@ -159,6 +159,7 @@ export const zh = {
   'accounts.passwordReset': '密码已重置，用户下次登录时须修改密码',
   'accounts.required': '此项必填',
   'accounts.pending': '待审批',
+  'accounts.createdPending': '账户已创建；涉及个人信息或管理员角色的授权须经安全管理员审批后生效',
   'accounts.pendingHint': '涉及个人信息或管理员角色的授权，须经安全管理员审批后生效',
   'accounts.protected': '管理员账户不能在此修改',
   'approvals.title': '授权审批',
@@ -371,6 +372,8 @@ export const en: Record<MessageKey, string> = {
   'accounts.passwordReset': 'Password reset; the user must change it at next sign-in',
   'accounts.required': 'Required',
   'accounts.pending': 'Awaiting approval',
+  'accounts.createdPending':
+    'Account created; grants that carry personal data or an administrator role take effect once the security administrator approves them',
   'accounts.pendingHint': 'Grants that carry personal data or an administrator role take effect once the security administrator approves them',
   'accounts.protected': 'Administrator accounts cannot be changed here',
   'approvals.title': 'Grant approvals',
