@@ -10,7 +10,7 @@ describe('an administrator creates an account', () => {
     await session?.close();
   });
 
-  it('creates a community worker, who must choose a new password before anything else', async () => {
+  it('creates a community worker, who must choose a new password before anything else and sees no register until the grant is approved', async () => {
     const { page, context } = await session.newPage();
     await signIn(page, 'admin');
     await page
@@ -37,6 +37,8 @@ describe('an administrator creates an account', () => {
     await shows(page.getByRole('cell', { name: 'e2e-worker', exact: true }));
     const row = page.getByRole('row', { name: /e2e-worker/ });
     await shows(row.getByText('待改密'));
+    // A worker reads personal data: the grant waits for the security administrator (三员).
+    await shows(row.getByText('待审批'));
 
     // Searching narrows the list to the new account.
     await page.getByRole('searchbox', { name: '搜索用户名或姓名' }).fill('e2e');
@@ -54,6 +56,30 @@ describe('an administrator creates an account', () => {
     await page.getByLabel('确认新密码').press('Enter');
     await page.waitForURL((u) => u.pathname === '/');
     await shows(page.getByRole('heading', { name: /端到端 测试员/ }));
+    expect(
+      await page
+        .getByRole('navigation')
+        .getByRole('menuitem', { name: /人口管理/ })
+        .count(),
+    ).toBe(0);
+    await signOut(page, /端到端 测试员/);
+
+    // The security administrator approves the grant.
+    await signIn(page, 'security');
+    await page
+      .getByRole('navigation')
+      .getByRole('menuitem', { name: /授权审批/ })
+      .click();
+    await shows(page.getByRole('heading', { name: '授权审批' }));
+    const pending = page.getByRole('row', { name: /e2e-worker/ });
+    await shows(pending.getByText(/社区工作者 · 城东社区/));
+    await shows(pending.getByRole('cell', { name: 'admin', exact: true }));
+    await pending.getByRole('button', { name: /批\s*准/ }).click();
+    await shows(page.getByText('已批准，授权即时生效'));
+    await shows(page.getByText('没有待审批的授权'));
+    await signOut(page, /安全管理员/);
+
+    await signIn(page, 'e2e-worker', 'Mine#2026y');
     await shows(page.getByRole('navigation').getByRole('menuitem', { name: /人口管理/ }));
     expect(
       await page

@@ -99,6 +99,14 @@ export function codeAt(username: string, steps: number): string {
   return totpCode(saved.secret, totpStep() + steps);
 }
 
+/** On the setup page: gives the password again (a session alone cannot enrol a factor) and waits for the key. */
+export async function confirmPassword(page: Page, password = DEMO_PASSWORD) {
+  const field = page.getByLabel(/^(登录密码|Password)$/);
+  await field.fill(password);
+  await field.press('Enter');
+  await page.getByTestId('totp-secret').waitFor();
+}
+
 /** On the setup page: reads the key shown, as a phone would scan it, and remembers it. */
 export async function addAuthenticator(page: Page, username: string): Promise<void> {
   const shown = (await page.getByTestId('totp-secret').textContent()) ?? '';
@@ -109,8 +117,9 @@ export async function addAuthenticator(page: Page, username: string): Promise<vo
 export const codeField = (page: Page) => page.getByRole('textbox', { name: /^(动态口令|Authenticator code|Code)$/ });
 
 /**
- * Signs in and waits for the signed-in layout (its navigation menu). Administrators (ADMIN_TOTP=required)
- * also give their authenticator code, and set the authenticator up at their first sign-in.
+ * Signs in and waits for the signed-in layout (its navigation menu). Administrators (ADMIN_TOTP=required) and
+ * the city-wide roles mzj and labour (SENSITIVE_TOTP=required) also give their authenticator code, and set
+ * the authenticator up at their first sign-in (the password again, then the key).
  */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await submitSignIn(page, username, password);
@@ -118,7 +127,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   const setup = page.getByRole('heading', { name: /绑定动态口令|Set up an authenticator/ });
   await menu.or(codeField(page)).or(setup).first().waitFor();
   if (await setup.isVisible()) {
-    await page.getByTestId('totp-secret').waitFor();
+    await confirmPassword(page, password);
     await addAuthenticator(page, username);
   }
   if (await codeField(page).isVisible()) {

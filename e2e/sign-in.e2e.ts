@@ -56,17 +56,24 @@ describe('signing in', () => {
     await context.close();
   });
 
-  it('shows the server message and the attempts left for a wrong password', async () => {
+  it('shows the server message and the lockout rule for a wrong password, the same for an unknown user', async () => {
     const { page, context } = await session.newPage();
-    await submitSignIn(page, 'street1', 'not-the-password');
-    const alert = page.getByRole('alert');
-    await shows(alert.getByText('用户名或密码错误'));
-    await shows(alert.getByText(/还可尝试 4 次/));
+    for (const username of ['street1', 'no-such-user']) {
+      await submitSignIn(page, username, 'not-the-password');
+      const alert = page.getByRole('alert');
+      await shows(alert.getByText('用户名或密码错误'));
+      await shows(alert.getByText('连续输错 5 次，账户将锁定 15 分钟；锁定期间无法登录'));
+      expect(await alert.getByText(/还可尝试/).count()).toBe(0);
+      await page
+        .getByRole('button', { name: /登\s*录/ })
+        .and(page.locator(':not(.ant-btn-loading)'))
+        .waitFor();
+    }
     expect(page.url()).toContain('/login');
     await context.close();
   });
 
-  it('locks the account at the sixth attempt and says for how long', async () => {
+  it('locks the account at the fifth wrong attempt: even the right password then gets the same answer, and the administrator sees the lock', async () => {
     const { page, context } = await session.newPage();
     for (let attempt = 1; attempt <= 5; attempt++) {
       await submitSignIn(page, 'labour', `wrong-${attempt}`);
@@ -78,8 +85,17 @@ describe('signing in', () => {
         .waitFor();
     }
     await submitSignIn(page, 'labour', 'Shequ@2026');
-    await shows(page.getByRole('alert').getByText(/账户已锁定，请 \d+ 分钟后再试/));
+    await shows(page.getByRole('alert').getByText('用户名或密码错误'));
     expect(page.url()).toContain('/login');
+
+    await signIn(page, 'admin');
+    await page
+      .getByRole('navigation')
+      .getByRole('menuitem', { name: /账户管理/ })
+      .click();
+    await page.getByRole('searchbox', { name: '搜索用户名或姓名' }).fill('labour');
+    await page.getByRole('searchbox', { name: '搜索用户名或姓名' }).press('Enter');
+    await shows(page.getByRole('row', { name: /labour/ }).getByText('已锁定'));
     await context.close();
   });
 });

@@ -82,6 +82,8 @@ export function serverEnv(scratch: Scratch, port: number, extra: Record<string, 
     LOOKUP_LIMIT_PER_HOUR: '1000000',
     LOOKUP_MISSES_PER_HOUR: '1000000',
     PERSONAL_READ_BUDGET: '1000000',
+    // The drills and the soak sign in as mzj (a city-wide role) with a password alone: they are not about TOTP.
+    SENSITIVE_TOTP: 'off',
     ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
     ...extra,
   });

@@ -30,6 +30,8 @@ const schema = z.object({
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   ADMIN_TOTP: z.enum(['required', 'off']).default('required'),
+  SENSITIVE_TOTP: z.enum(['required', 'off']).default('required'),
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
@@ -83,10 +85,13 @@ export interface Config {
   trustProxy: boolean;
   cookieSecure: 'auto' | 'true' | 'false';
   /** maxAgeDays: a password older than this must be changed at the next request (0: never). */
-  password: { minLength: number; minClasses: number; maxAgeDays: number };
+  /** history: a new password may not be the current one nor one of the last `history` (0: only not the current). */
+  password: { minLength: number; minClasses: number; maxAgeDays: number; history: number };
   lockout: { threshold: number; minutes: number };
   /** `required`: system, security and audit administrators must sign in with a TOTP code (等保 level 3). */
   adminTotp: 'required' | 'off';
+  /** `required`: roles that read personal data city-wide (city, department) also sign in with a TOTP code. */
+  sensitiveTotp: 'required' | 'off';
   /** cacheSeconds: how long a process reuses a resolved session (0: look it up on every request). */
   session: { idleMinutes: number; absoluteHours: number; cacheSeconds: number };
   audit: { retentionDays: number };
@@ -126,9 +131,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
-    password: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES, maxAgeDays: e.PASSWORD_MAX_AGE_DAYS },
+    password: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES, maxAgeDays: e.PASSWORD_MAX_AGE_DAYS, history: e.PASSWORD_HISTORY },
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
     adminTotp: e.ADMIN_TOTP,
+    sensitiveTotp: e.SENSITIVE_TOTP,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS, cacheSeconds: e.SESSION_CACHE_SECONDS },
     audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
     upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, reportDays: e.IMPORT_REPORT_DAYS },

@@ -57,9 +57,13 @@ async function main() {
   if (seeded) {
     lines.push('', `  Demo accounts (password: ${config.demoPassword}):`);
     for (const a of seeded.accounts) lines.push(`    ${a.username.padEnd(18)} ${a.label}`);
-    if (config.adminTotp === 'required')
+    const totp = [
+      ...(config.adminTotp === 'required' ? ['admin', 'security', 'auditor'] : []),
+      ...(config.sensitiveTotp === 'required' ? ['mzj', 'labour'] : []),
+    ];
+    if (totp.length)
       lines.push(
-        '  admin / security / auditor: 首次登录时用手机身份验证器扫码绑定动态口令 (TOTP)；',
+        `  ${totp.join(' / ')}: 首次登录时用手机身份验证器扫码绑定动态口令 (TOTP)；`,
         '    set up an authenticator app (TOTP) at the first sign-in, e.g. `oathtool --totp -b <key>` without a phone.',
       );
   }

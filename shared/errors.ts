@@ -21,12 +21,22 @@ export const ERROR_MESSAGES = {
   AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Change your initial password first' },
   AUTH_TOTP_REQUIRED: { status: 401, zh: '请输入动态口令', en: 'Enter the code from your authenticator app' },
   AUTH_TOTP_INVALID: { status: 401, zh: '动态口令错误或已使用', en: 'Wrong or already used authenticator code' },
-  AUTH_TOTP_SETUP_REQUIRED: { status: 403, zh: '管理员账户须先绑定动态口令', en: 'Administrator accounts must set up an authenticator first' },
-  AUTH_TOTP_ALREADY_ENABLED: {
-    status: 409,
-    zh: '动态口令已启用；如需更换请联系系统管理员重置',
-    en: 'Authenticator already set up; ask an administrator to reset it',
+  AUTH_TOTP_SETUP_REQUIRED: {
+    status: 403,
+    zh: '此账户须先绑定动态口令（管理员及全市范围读取个人信息的账户）',
+    en: 'This account must set up an authenticator first (administrators and accounts reading personal data city-wide)',
   },
+  ACCOUNT_OWN: {
+    status: 403,
+    zh: '不能在账户管理中修改自己的账户；修改密码请在个人菜单中输入原密码',
+    en: 'You cannot change your own account here; change your password from your menu with the current one',
+  },
+  ACCOUNT_ADMIN_PROTECTED: {
+    status: 403,
+    zh: '管理员（系统、安全、审计管理员）账户不能在此修改、停用、重置或重新授权',
+    en: 'Administrator accounts (system, security, audit) cannot be changed, disabled, reset or re-granted here',
+  },
+  GRANT_SELF_APPROVAL: { status: 403, zh: '不能审批授予自己或由自己提出的授权', en: 'You cannot approve a grant to yourself or one you requested' },
   OUT_OF_SCOPE: { status: 403, zh: '该对象不在您的管辖范围内', en: 'This object is outside your scope' },
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },

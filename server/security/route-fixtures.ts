@@ -116,6 +116,15 @@ function route(routeKey: string, policy: Policy, ...variants: Variant[][]): Rout
   return { route: routeKey, policy, variants: variants.flat() };
 }
 
+/** A new pending grant (a worker of 城东) on the spare account, for one approval or rejection. */
+async function pendingGrant(c: Ctx): Promise<string> {
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO user_grants (user_id, role, region_id, pending) VALUES ($1, 'worker', $2, true) RETURNING id`,
+    [c.w.spareUserId, c.w.places.dong1.communityId],
+  );
+  return row.id;
+}
+
 const DAY = '2024-05-01';
 const STRONG_PASSWORD = 'Qz7#wLp2&vRt9!';
 let accountSeq = 0;
@@ -222,7 +231,8 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
   route(
     'POST /api/auth/totp/setup',
     'authenticated',
-    once('a new secret for oneself', () => ({ url: '/api/auth/totp/setup' })),
+    // The password again (13): a secret to enrol; the factor in force (none here) would stay until enabled.
+    once('a new secret for oneself', (c) => ({ url: '/api/auth/totp/setup', body: { password: c.w.t.config.demoPassword } })),
   ),
   route(
     'POST /api/auth/totp/enable',
@@ -314,6 +324,22 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     'POST /api/accounts/:id/unlock',
     'accounts.manage',
     once('an account', (c) => ({ url: `/api/accounts/${c.w.spareUserId}/unlock` })),
+  ),
+  // 三员: the security administrator approves grants that carry personal data.
+  route(
+    'GET /api/accounts/pending-grants',
+    'accounts.approve',
+    once('the list', () => ({ url: '/api/accounts/pending-grants' })),
+  ),
+  route(
+    'POST /api/accounts/pending-grants/:id/approve',
+    'accounts.approve',
+    once('a pending grant of the spare account', async (c) => ({ url: `/api/accounts/pending-grants/${await pendingGrant(c)}/approve` })),
+  ),
+  route(
+    'POST /api/accounts/pending-grants/:id/reject',
+    'accounts.approve',
+    once('a pending grant of the spare account', async (c) => ({ url: `/api/accounts/pending-grants/${await pendingGrant(c)}/reject` })),
   ),
 
   // ------------------------------------------------------------------ audit
@@ -644,7 +670,7 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
   // ------------------------------------------------------------------ re-division
   route(
     'POST /api/redivision/move-grid',
-    'regions.manage',
+    'regions.redivide',
     each(
       'a new grid to the neighbour community',
       async (c, p) => {
@@ -656,7 +682,7 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
   ),
   route(
     'POST /api/redivision/move-building',
-    'regions.manage',
+    'regions.redivide',
     each('a new building to grid 3', async (c, p) => ({
       url: '/api/redivision/move-building',
       body: { buildingId: c.fresh ? (await c.w.building(p)).id : p.buildingId, toGridId: p.otherGridId, effectiveDate: DAY, reason: '矩阵测试' },

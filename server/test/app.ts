@@ -19,6 +19,7 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
     SEARCH_RATE_LIMIT: '100000',
     PERSONAL_READ_BUDGET: '1000000',
     ADMIN_TOTP: 'off',
+    SENSITIVE_TOTP: 'off',
   });
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;

@@ -20,7 +20,8 @@ export const AccountView = z.object({
   mustChangePassword: z.boolean(),
   /** The account has a second factor (TOTP). */
   totpEnabled: z.boolean(),
-  grants: z.array(z.object({ role: z.enum(ROLES), regionId: z.uuid(), regionName: z.string(), domain: z.string().nullable() })),
+  /** pending: waits for the security administrator's approval and gives no permission yet (三员). */
+  grants: z.array(z.object({ role: z.enum(ROLES), regionId: z.uuid(), regionName: z.string(), domain: z.string().nullable(), pending: z.boolean() })),
   version: z.number().int(),
   createdAt: z.string(),
 });
@@ -50,3 +51,21 @@ export const UpdateAccountRequest = z.object({
 
 /** Administrator's password reset. */
 export const ResetPasswordRequest = z.object({ newPassword: z.string().min(1).max(256) });
+
+/** A grant waiting for a second person's approval (三员: personal data or an administrator role). */
+export const PendingGrant = z.object({
+  id: z.uuid(),
+  /** The account it is for. */
+  userId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  regionId: z.uuid(),
+  regionName: z.string(),
+  domain: z.string().nullable(),
+  /** Username of the administrator who made the grant (null: unknown). */
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+});
+export type PendingGrant = z.infer<typeof PendingGrant>;
+export const PendingGrants = z.object({ items: z.array(PendingGrant) });

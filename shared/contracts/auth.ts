@@ -66,5 +66,13 @@ export const TotpSetupResponse = z.object({
 });
 export type TotpSetupResponse = z.infer<typeof TotpSetupResponse>;
 
+/** Starts enrolling an authenticator: the password again, and the current code when a factor is in force. */
+export const TotpSetupRequest = z.object({
+  /** The account's password (asked again: a session alone cannot enrol a factor). */
+  password: z.string().min(1).max(256),
+  /** The code of the authenticator in force, when replacing it. */
+  currentCode: TotpCode.optional(),
+});
+
 /** Confirms the setup with the app's current code. */
 export const TotpEnableRequest = z.object({ code: TotpCode });

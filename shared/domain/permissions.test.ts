@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsOf, ROLES } from './permissions';
+import { grantIsCityWide, grantNeedsApproval, permissionsOf, ROLES } from './permissions';
 
 describe('separation of duties (三员)', () => {
   it('the system administrator manages accounts but reads no personal data and no audit log', () => {
@@ -12,6 +12,23 @@ describe('separation of duties (三员)', () => {
   });
   it('no role but the audit administrator reads the audit log', () => {
     expect(ROLES.filter((r) => permissionsOf(r).includes('audit.read'))).toEqual(['auditadmin']);
+  });
+});
+
+describe('三员 approvals and the second factor', () => {
+  it('only the bureau re-divides; only the security administrator approves grants', () => {
+    expect(ROLES.filter((r) => permissionsOf(r).includes('regions.redivide'))).toEqual(['city']);
+    expect(ROLES.filter((r) => permissionsOf(r).includes('accounts.approve'))).toEqual(['secadmin']);
+  });
+  it('sends every grant that reads personal data, and every administrator grant, for approval; a resident’s own record needs none', () => {
+    expect(ROLES.filter((r) => !grantNeedsApproval(r, r === 'department' ? 'labour' : null))).toEqual(['resident']);
+  });
+  it('counts the bureau and departments as city-wide, and any personal-data grant on the whole city', () => {
+    expect(grantIsCityWide('city', 'city')).toBe(true);
+    expect(grantIsCityWide('department', 'street', 'labour')).toBe(true);
+    expect(grantIsCityWide('worker', 'city')).toBe(true);
+    expect(grantIsCityWide('street', 'street')).toBe(false);
+    expect(grantIsCityWide('sysadmin', 'city')).toBe(false);
   });
 });
 

@@ -7,7 +7,9 @@
 export const PERMISSIONS = [
   'regions.read',
   'regions.manage',
+  'regions.redivide',
   'accounts.manage',
+  'accounts.approve',
   'audit.read',
   'audit.verify',
   'security.manage',
@@ -48,9 +50,10 @@ const registryWrite: Permission[] = ['residents.write', 'households.write', 'bui
 /** What each role may do, inside the region its grant names. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['accounts.manage', 'regions.read', 'regions.manage'],
-  secadmin: ['security.manage', 'audit.verify'],
+  // Approves the grants the system administrator makes that carry personal data or an administrator role.
+  secadmin: ['security.manage', 'audit.verify', 'accounts.approve'],
   auditadmin: ['audit.read', 'audit.verify'],
-  city: [...registryRead, ...registryWrite, 'care.welfare.read', 'care.justice.read', 'residents.reveal', 'regions.manage'],
+  city: [...registryRead, ...registryWrite, 'care.welfare.read', 'care.justice.read', 'residents.reveal', 'regions.manage', 'regions.redivide'],
   // residents.lookup: the roles that serve people at a window (service stations: community workers, street
   // offices, community police, the departments' windows, DOMAIN.md §3.6). The city bureau serves no window.
   department: [...registryRead, 'residents.export', 'residents.lookup'],
@@ -59,6 +62,60 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup'],
   resident: ['self.read'],
 };
+
+/**
+ * Which permissions read, reveal or change other people's personal data (residents, households, care
+ * records, the people in a building). A Record, so that a new permission cannot be added unclassified.
+ */
+export const PERSONAL_DATA: Record<Permission, boolean> = {
+  'regions.read': false,
+  'regions.manage': false,
+  // Moves people between scopes: a business decision, but it reads no one's record.
+  'regions.redivide': false,
+  'accounts.manage': false,
+  'accounts.approve': false,
+  'audit.read': false,
+  'audit.verify': false,
+  'security.manage': false,
+  'residents.read': true,
+  'residents.write': true,
+  'residents.reveal': true,
+  'residents.import': true,
+  'residents.export': true,
+  // A full ID number or phone typed at a window finds the person: it reads their record.
+  'residents.lookup': true,
+  'care.basic.read': true,
+  'care.welfare.read': true,
+  'care.justice.read': true,
+  'care.write': true,
+  'households.read': true,
+  'households.write': true,
+  'buildings.read': true,
+  'buildings.write': true,
+  'stats.read': false,
+  // One's own record only.
+  'self.read': false,
+};
+
+/** Roles whose grants read personal data across a whole city (or a whole domain of it). */
+export const CITY_WIDE_ROLES: readonly Role[] = ['city', 'department'];
+
+/**
+ * A grant that takes effect only once a second person approves it (三员): it carries personal-data
+ * permissions, or it makes an administrator.
+ */
+export function grantNeedsApproval(role: Role, domain?: string | null): boolean {
+  return ADMIN_ROLES.includes(role) || permissionsOf(role, domain).some((p) => PERSONAL_DATA[p]);
+}
+
+/**
+ * A grant that reads personal data city-wide (SENSITIVE_TOTP): a city or department role, or any
+ * personal-data grant on the whole city.
+ */
+export function grantIsCityWide(role: Role, regionLevel: string, domain?: string | null): boolean {
+  const personal = permissionsOf(role, domain).some((p) => PERSONAL_DATA[p]);
+  return personal && (CITY_WIDE_ROLES.includes(role) || regionLevel === 'city');
+}
 
 /** Extra permissions a department grant gets from its domain. */
 export const DOMAIN_PERMISSIONS: Partial<Record<DepartmentDomain, readonly Permission[]>> = {

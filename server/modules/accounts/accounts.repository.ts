@@ -1,7 +1,15 @@
-import { desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { regions } from '../regions/regions.table';
 import { userGrants, users } from './accounts.table';
+
+/** A (role, region[, domain]) grant as written. */
+export interface Grant {
+  role: string;
+  regionId: string;
+  domain?: string | null;
+}
 
 /** Accounts and their grants. */
 export class AccountsRepository {
@@ -39,6 +47,7 @@ export class AccountsRepository {
         domain: userGrants.domain,
         regionName: regions.name,
         regionPath: regions.path,
+        pending: userGrants.pending,
       })
       .from(userGrants)
       .innerJoin(regions, eq(regions.id, userGrants.regionId))
@@ -50,9 +59,82 @@ export class AccountsRepository {
     return u;
   }
 
-  async replaceGrants(tx: Db, userId: string, grants: { role: string; regionId: string; domain?: string | null }[]) {
-    await tx.delete(userGrants).where(eq(userGrants.userId, userId));
-    if (grants.length) await tx.insert(userGrants).values(grants.map((g) => ({ userId, role: g.role, regionId: g.regionId, domain: g.domain ?? null })));
+  /**
+   * Makes the user's grants these: a grant the user holds already keeps its state (approved or pending),
+   * a new one is pending when `needsApproval` says so; grants not listed go. Returns the new ones.
+   */
+  async replaceGrants(
+    tx: Db,
+    userId: string,
+    grants: Grant[],
+    options: { requestedBy?: string; needsApproval?: (g: Grant) => boolean } = {},
+  ): Promise<(Grant & { pending: boolean })[]> {
+    const existing = await tx.select().from(userGrants).where(eq(userGrants.userId, userId));
+    const same = (a: Grant, b: Grant) => a.role === b.role && a.regionId === b.regionId && (a.domain ?? null) === (b.domain ?? null);
+    const gone = existing.filter((e) => !grants.some((g) => same(e, g)));
+    if (gone.length)
+      await tx.delete(userGrants).where(
+        inArray(
+          userGrants.id,
+          gone.map((e) => e.id),
+        ),
+      );
+    const added = grants
+      .filter((g, i) => !existing.some((e) => same(e, g)) && grants.findIndex((h) => same(h, g)) === i)
+      .map((g) => ({ role: g.role, regionId: g.regionId, domain: g.domain ?? null, pending: options.needsApproval?.(g) ?? false }));
+    if (added.length) await tx.insert(userGrants).values(added.map((g) => ({ userId, ...g, requestedBy: options.requestedBy ?? null })));
+    return added;
+  }
+
+  /** Roles the user holds, pending grants included. */
+  async rolesOf(userId: string): Promise<string[]> {
+    const rows = await this.db.select({ role: userGrants.role }).from(userGrants).where(eq(userGrants.userId, userId));
+    return rows.map((r) => r.role);
+  }
+
+  /** Grants waiting for approval, with the account, the region and who asked. */
+  pendingGrants(id?: string) {
+    const requester = alias(users, 'requester');
+    return this.db
+      .select({
+        id: userGrants.id,
+        userId: userGrants.userId,
+        username: users.username,
+        displayName: users.displayName,
+        role: userGrants.role,
+        regionId: userGrants.regionId,
+        regionName: regions.name,
+        regionPath: regions.path,
+        domain: userGrants.domain,
+        requestedBy: userGrants.requestedBy,
+        requestedByUsername: requester.username,
+        requestedAt: userGrants.requestedAt,
+      })
+      .from(userGrants)
+      .innerJoin(users, eq(users.id, userGrants.userId))
+      .innerJoin(regions, eq(regions.id, userGrants.regionId))
+      .leftJoin(requester, eq(requester.id, userGrants.requestedBy))
+      .where(id ? and(eq(userGrants.pending, true), eq(userGrants.id, id)) : eq(userGrants.pending, true))
+      .orderBy(userGrants.requestedAt, userGrants.id);
+  }
+
+  /** Approves a grant that is still pending; false when it no longer is. */
+  async approveGrant(tx: Db, id: string, approvedBy: string): Promise<boolean> {
+    const rows = await tx
+      .update(userGrants)
+      .set({ pending: false, approvedBy, approvedAt: sql`now()` })
+      .where(and(eq(userGrants.id, id), eq(userGrants.pending, true)))
+      .returning({ id: userGrants.id });
+    return rows.length === 1;
+  }
+
+  /** Removes a grant that is still pending; false when it no longer is. */
+  async rejectGrant(tx: Db, id: string): Promise<boolean> {
+    const rows = await tx
+      .delete(userGrants)
+      .where(and(eq(userGrants.id, id), eq(userGrants.pending, true)))
+      .returning({ id: userGrants.id });
+    return rows.length === 1;
   }
 
   async update(tx: Db, id: string, version: number, patch: Partial<typeof users.$inferInsert>) {

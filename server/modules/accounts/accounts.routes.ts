@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AccountsPage, AccountsQuery, AccountView, CreateAccountRequest, ResetPasswordRequest, UpdateAccountRequest } from '../../../shared/contracts/accounts';
+import {
+  AccountsPage,
+  AccountsQuery,
+  AccountView,
+  CreateAccountRequest,
+  PendingGrant,
+  PendingGrants,
+  ResetPasswordRequest,
+  UpdateAccountRequest,
+} from '../../../shared/contracts/accounts';
 import { ErrorResponse, IdParams, Ok } from '../../../shared/contracts/common';
 import type { AccountsService } from './accounts.service';
 
@@ -37,13 +46,28 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
     '/api/accounts/:id',
     {
       config,
-      schema: { tags, summary: '修改账户 / Update account', params: IdParams, body: UpdateAccountRequest, response: { 200: AccountView, 409: ErrorResponse } },
+      schema: {
+        tags,
+        summary: '修改账户 / Update account',
+        params: IdParams,
+        body: UpdateAccountRequest,
+        response: { 200: AccountView, 403: ErrorResponse, 409: ErrorResponse },
+      },
     },
     async (request) => accounts.update(request.ctx, request.params.id, request.body),
   );
   r.post(
     '/api/accounts/:id/reset-password',
-    { config, schema: { tags, summary: '重置密码 / Reset password', params: IdParams, body: ResetPasswordRequest, response: { 200: Ok, 400: ErrorResponse } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '重置密码 / Reset password',
+        params: IdParams,
+        body: ResetPasswordRequest,
+        response: { 200: Ok, 400: ErrorResponse, 403: ErrorResponse },
+      },
+    },
     async (request) => {
       await accounts.resetPassword(request.ctx, request.params.id, request.body.newPassword);
       return { ok: true as const };
@@ -53,7 +77,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
     '/api/accounts/:id/reset-totp',
     {
       config,
-      schema: { tags, summary: '重置动态口令 / Reset authenticator', params: IdParams, response: { 200: Ok, 404: ErrorResponse, 409: ErrorResponse } },
+      schema: { tags, summary: '重置动态口令 / Reset authenticator', params: IdParams, response: { 200: Ok, 403: ErrorResponse, 404: ErrorResponse } },
     },
     async (request) => {
       await accounts.resetTotp(request.ctx, request.params.id);
@@ -64,4 +88,41 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
     await accounts.unlock(request.ctx, request.params.id);
     return { ok: true as const };
   });
+
+  // 三员: the security administrator approves (or rejects) grants that carry personal data or make an administrator.
+  const approve = { policy: 'accounts.approve' as const };
+  r.get(
+    '/api/accounts/pending-grants',
+    { config: approve, schema: { tags, summary: '待审批授权 / Grants awaiting approval', response: { 200: PendingGrants, 403: ErrorResponse } } },
+    async (request) => accounts.pendingGrants(request.actor!),
+  );
+  r.post(
+    '/api/accounts/pending-grants/:id/approve',
+    {
+      config: approve,
+      schema: {
+        tags,
+        summary: '批准授权 / Approve a grant',
+        params: IdParams,
+        response: { 200: PendingGrant, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request) => accounts.approveGrant(request.ctx, request.params.id),
+  );
+  r.post(
+    '/api/accounts/pending-grants/:id/reject',
+    {
+      config: approve,
+      schema: {
+        tags,
+        summary: '驳回授权 / Reject a grant',
+        params: IdParams,
+        response: { 200: Ok, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request) => {
+      await accounts.rejectGrant(request.ctx, request.params.id);
+      return { ok: true as const };
+    },
+  );
 }

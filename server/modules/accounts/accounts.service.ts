@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CreateAccountRequest, GrantInput, UpdateAccountRequest } from '../../../shared/contracts/accounts';
+import { ADMIN_ROLES, grantNeedsApproval, permissionsOf, type Role } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
@@ -11,7 +12,11 @@ import type { AccountsRepository } from './accounts.repository';
 
 type Grant = z.infer<typeof GrantInput>;
 
-/** Account administration (the system administrator's job; no personal data involved). */
+/**
+ * Account administration (the system administrator's job; no personal data involved). 三员: a grant that
+ * carries personal data or makes an administrator waits for the security administrator's approval; no
+ * administrator account (nor one's own) is changed, disabled, reset or re-granted here.
+ */
 export class AccountsService {
   constructor(
     private readonly db: Db,
@@ -43,7 +48,7 @@ export class AccountsService {
 
   private view(
     u: Awaited<ReturnType<AccountsRepository['byId']>> & object,
-    grants: { role: string; regionId: string; regionName: string; domain: string | null }[],
+    grants: { role: string; regionId: string; regionName: string; domain: string | null; pending: boolean }[],
   ) {
     return {
       id: u.id,
@@ -53,7 +58,7 @@ export class AccountsService {
       locked: !!u.lockedUntil && u.lockedUntil.getTime() > Date.now(),
       mustChangePassword: u.mustChangePassword,
       totpEnabled: u.totpEnabledAt !== null,
-      grants: grants.map((g) => ({ role: g.role as never, regionId: g.regionId, regionName: g.regionName, domain: g.domain })),
+      grants: grants.map((g) => ({ role: g.role as never, regionId: g.regionId, regionName: g.regionName, domain: g.domain, pending: g.pending })),
       version: u.version,
       createdAt: u.createdAt.toISOString(),
     };
@@ -82,34 +87,43 @@ export class AccountsService {
     const id = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const u = await this.repo.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true });
-      await this.repo.replaceGrants(tx, u.id, input.grants);
-      await this.audit.record(
-        ctx,
-        { action: 'accounts.create', objectType: 'user', objectId: u.id, details: { username: u.username, grants: input.grants } },
-        tx,
-      );
+      const added = await this.repo.replaceGrants(tx, u.id, input.grants, this.approvalOf(ctx));
+      await this.audit.record(ctx, { action: 'accounts.create', objectType: 'user', objectId: u.id, details: { username: u.username, grants: added } }, tx);
       return u.id;
     });
     return this.get(id);
   }
 
+  /** New grants that need a second person's approval are written pending, with who asked. */
+  private approvalOf(ctx: RequestContext) {
+    return { requestedBy: ctx.actor!.userId, needsApproval: (g: { role: string; domain?: string | null }) => grantNeedsApproval(g.role as Role, g.domain) };
+  }
+
+  /** The account an administrator may change here: not its own, not an administrator's (三员). */
+  private async changeable(ctx: RequestContext, id: string) {
+    const u = await this.repo.byId(id);
+    if (!u) throw notFound('account');
+    if (id === ctx.actor!.userId) throw new AppError('ACCOUNT_OWN');
+    const roles = await this.repo.rolesOf(id);
+    if (roles.some((r) => ADMIN_ROLES.includes(r as Role))) throw new AppError('ACCOUNT_ADMIN_PROTECTED');
+    return u;
+  }
+
   async update(ctx: RequestContext, id: string, input: z.infer<typeof UpdateAccountRequest>) {
-    const current = await this.repo.byId(id);
-    if (!current) throw notFound('account');
+    const current = await this.changeable(ctx, id);
     if (input.grants) await this.checkGrants(ctx.actor!, input.grants);
-    if (id === ctx.actor!.userId && (input.disabled || input.grants)) throw new AppError('CONFLICT', { reason: 'cannot_change_own_access' });
     await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const row = await this.repo.update(tx, id, input.version, { displayName: input.displayName, disabled: input.disabled });
       if (!row) throw versionConflict(current.version);
-      if (input.grants) await this.repo.replaceGrants(tx, id, input.grants);
+      const added = input.grants ? await this.repo.replaceGrants(tx, id, input.grants, this.approvalOf(ctx)) : undefined;
       await this.audit.record(
         ctx,
         {
           action: 'accounts.update',
           objectType: 'user',
           objectId: id,
-          details: { fields: Object.keys(input).filter((k) => k !== 'version'), grants: input.grants },
+          details: { fields: Object.keys(input).filter((k) => k !== 'version'), grants: input.grants, added },
         },
         tx,
       );
@@ -119,20 +133,18 @@ export class AccountsService {
     return this.get(id);
   }
 
+  /** Sets a one-time password the user must change; never one's own (that needs the old one: /api/auth/password). */
   async resetPassword(ctx: RequestContext, id: string, newPassword: string) {
-    const u = await this.repo.byId(id);
-    if (!u) throw notFound('account');
+    const u = await this.changeable(ctx, id);
     this.auth.assertStrong(newPassword, u.username);
-    await this.authRepo.setPassword(id, await hashPassword(newPassword), true);
+    await this.auth.storePassword(id, newPassword, true);
     await this.auth.endSessionsOf(id);
     await this.audit.record(ctx, { action: 'accounts.reset_password', objectType: 'user', objectId: id });
   }
 
   /** Removes an account's second factor (a lost phone); it sets up a new one at its next sign-in. */
   async resetTotp(ctx: RequestContext, id: string) {
-    const u = await this.repo.byId(id);
-    if (!u) throw notFound('account');
-    if (id === ctx.actor!.userId) throw new AppError('CONFLICT', { reason: 'cannot_change_own_access' });
+    await this.changeable(ctx, id);
     await this.authRepo.clearTotp(id);
     await this.auth.endSessionsOf(id);
     await this.audit.record(ctx, { action: 'accounts.reset_totp', objectType: 'user', objectId: id });
@@ -144,4 +156,69 @@ export class AccountsService {
     await this.authRepo.clearFailures(id);
     await this.audit.record(ctx, { action: 'accounts.unlock', objectType: 'user', objectId: id });
   }
+
+  /** Grants waiting for the actor's approval: those on regions its accounts.approve grants cover. */
+  async pendingGrants(actor: Actor) {
+    const rows = await this.repo.pendingGrants();
+    return { items: rows.filter((r) => this.approves(actor, r.regionPath)).map((r) => this.pendingView(r)) };
+  }
+
+  /** Puts a pending grant in force: by a second person, in scope, never for oneself nor one's own request. */
+  async approveGrant(ctx: RequestContext, grantId: string) {
+    const grant = await this.pendingFor(ctx, grantId);
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      if (!(await this.repo.approveGrant(tx, grantId, ctx.actor!.userId))) throw new AppError('CONFLICT', { reason: 'grant_not_pending' });
+      await this.audit.record(ctx, { action: 'accounts.grant.approve', objectType: 'user', objectId: grant.userId, details: this.grantDetails(grant) }, tx);
+    });
+    // The new permission applies from the next request (cached sessions are dropped).
+    this.auth.forgetUser(grant.userId);
+    return this.pendingView(grant);
+  }
+
+  /** Drops a pending grant; the account keeps its other grants. */
+  async rejectGrant(ctx: RequestContext, grantId: string) {
+    const grant = await this.pendingFor(ctx, grantId);
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      if (!(await this.repo.rejectGrant(tx, grantId))) throw new AppError('CONFLICT', { reason: 'grant_not_pending' });
+      await this.audit.record(ctx, { action: 'accounts.grant.reject', objectType: 'user', objectId: grant.userId, details: this.grantDetails(grant) }, tx);
+    });
+  }
+
+  private async pendingFor(ctx: RequestContext, grantId: string) {
+    const actor = ctx.actor!;
+    const [grant] = await this.repo.pendingGrants(grantId);
+    if (!grant) throw notFound('grant');
+    if (!this.approves(actor, grant.regionPath)) throw new AppError('OUT_OF_SCOPE');
+    if (grant.userId === actor.userId || grant.requestedBy === actor.userId) throw new AppError('GRANT_SELF_APPROVAL');
+    return grant;
+  }
+
+  private approves(actor: Actor, path: string) {
+    const mine = actor.grants.filter((g) => permissionsOfGrant(g).includes('accounts.approve')).map((g) => g.regionPath);
+    return mine.some((p) => path === p || path.startsWith(`${p}.`));
+  }
+
+  private grantDetails(g: PendingRow) {
+    return { grantId: g.id, username: g.username, role: g.role, regionId: g.regionId, domain: g.domain, requestedBy: g.requestedBy };
+  }
+
+  private pendingView(g: PendingRow) {
+    return {
+      id: g.id,
+      userId: g.userId,
+      username: g.username,
+      displayName: g.displayName,
+      role: g.role as Role,
+      regionId: g.regionId,
+      regionName: g.regionName,
+      domain: g.domain,
+      requestedBy: g.requestedByUsername,
+      requestedAt: g.requestedAt.toISOString(),
+    };
+  }
 }
+
+type PendingRow = Awaited<ReturnType<AccountsRepository['pendingGrants']>>[number];
+const permissionsOfGrant = (g: Actor['grants'][number]) => permissionsOf(g.role, g.domain);

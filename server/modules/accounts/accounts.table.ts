@@ -21,6 +21,8 @@ export const users = pgTable(
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** The last time step whose code was accepted: a code works once. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** A new secret being enrolled (setup), until a code from it turns it on (enable). */
+    totpPendingCipher: bytea('totp_pending_cipher'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -39,6 +41,32 @@ export const userGrants = pgTable(
     regionId: uuid('region_id').notNull(),
     /** Department roles: the domain they own (police, health, labour …). */
     domain: text('domain'),
+    /**
+     * 三员: a grant carrying personal data (or an administrator role) waits here for a second person's
+     * approval and gives no permission until then.
+     */
+    pending: boolean('pending').notNull().default(false),
+    /** Who made the grant (null: the seed or the bootstrap). */
+    requestedBy: uuid('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who approved it (null: it needed no approval, or came from the seed). */
+    approvedBy: uuid('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
   },
-  (t) => [index('user_grants_user_idx').on(t.userId)],
+  (t) => [index('user_grants_user_idx').on(t.userId), index('user_grants_pending_idx').on(t.pending)],
+);
+
+/** The previous password hashes of a user (PASSWORD_HISTORY): a new password may not be one of them. */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    /** When this password stopped being the current one. */
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.replacedAt)],
 );

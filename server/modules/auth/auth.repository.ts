@@ -1,6 +1,6 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { userGrants, users } from '../accounts/accounts.table';
+import { passwordHistory, userGrants, users } from '../accounts/accounts.table';
 import { regions } from '../regions/regions.table';
 import { sessions } from './sessions.table';
 
@@ -26,6 +26,7 @@ export class AuthRepository {
     return rows[0];
   }
 
+  /** The grants in force (approved); a pending grant gives nothing. */
   async grantsOf(userId: string) {
     return this.db
       .select({
@@ -38,7 +39,7 @@ export class AuthRepository {
       })
       .from(userGrants)
       .innerJoin(regions, eq(regions.id, userGrants.regionId))
-      .where(eq(userGrants.userId, userId));
+      .where(and(eq(userGrants.userId, userId), eq(userGrants.pending, false)));
   }
 
   /** Counts a failed attempt, locking the account when it reaches the threshold. */
@@ -58,36 +59,59 @@ export class AuthRepository {
     await this.db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
   }
 
-  async setPassword(userId: string, passwordHash: string, mustChange: boolean) {
-    await this.db
-      .update(users)
-      .set({
-        passwordHash,
-        mustChangePassword: mustChange,
-        passwordChangedAt: sql`now()`,
-        failedAttempts: 0,
-        lockedUntil: null,
-        version: sql`${users.version} + 1`,
-      })
-      .where(eq(users.id, userId));
+  /**
+   * Replaces the password; the old hash goes to the history, which keeps the `keep` newest (PASSWORD_HISTORY).
+   */
+  async setPassword(userId: string, passwordHash: string, mustChange: boolean, keep: number) {
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const [old] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for('update');
+      if (!old) return;
+      await tx
+        .update(users)
+        .set({
+          passwordHash,
+          mustChangePassword: mustChange,
+          passwordChangedAt: sql`now()`,
+          failedAttempts: 0,
+          lockedUntil: null,
+          version: sql`${users.version} + 1`,
+        })
+        .where(eq(users.id, userId));
+      if (keep > 0) await tx.insert(passwordHistory).values({ userId, passwordHash: old.passwordHash });
+      // Only the newest `keep` stay: older hashes are residual data.
+      await tx.execute(
+        sql`DELETE FROM ${passwordHistory} WHERE ${passwordHistory.userId} = ${userId} AND ${passwordHistory.id} NOT IN (SELECT ${passwordHistory.id} FROM ${passwordHistory} WHERE ${passwordHistory.userId} = ${userId} ORDER BY ${passwordHistory.replacedAt} DESC, ${passwordHistory.id} LIMIT ${keep})`,
+      );
+    });
   }
 
-  /** Stores a new secret while the factor is off; false when it is on. */
-  async setTotpSecret(userId: string, cipher: Buffer): Promise<boolean> {
+  /** The `n` most recent previous password hashes of a user, newest first. */
+  async previousPasswords(userId: string, n: number): Promise<string[]> {
+    if (n <= 0) return [];
     const rows = await this.db
-      .update(users)
-      .set({ totpCipher: cipher, totpLastStep: null })
-      .where(and(eq(users.id, userId), isNull(users.totpEnabledAt)))
-      .returning({ id: users.id });
-    return rows.length === 1;
+      .select({ passwordHash: passwordHistory.passwordHash })
+      .from(passwordHistory)
+      .where(eq(passwordHistory.userId, userId))
+      .orderBy(desc(passwordHistory.replacedAt), passwordHistory.id)
+      .limit(n);
+    return rows.map((r) => r.passwordHash);
   }
 
-  /** Turns the factor on if the stored secret is still `cipher` and it is off; false otherwise. */
+  /** Stores a new secret to enrol; the factor in force (if any) stays until the new one is enabled. */
+  async setPendingTotp(userId: string, cipher: Buffer) {
+    await this.db.update(users).set({ totpPendingCipher: cipher }).where(eq(users.id, userId));
+  }
+
+  /**
+   * Puts the enrolled secret in force if it is still `cipher` (a setup in another tab may have replaced it);
+   * false otherwise.
+   */
   async enableTotp(userId: string, step: number, cipher: Buffer): Promise<boolean> {
     const rows = await this.db
       .update(users)
-      .set({ totpEnabledAt: sql`now()`, totpLastStep: step })
-      .where(and(eq(users.id, userId), isNull(users.totpEnabledAt), eq(users.totpCipher, cipher)))
+      .set({ totpCipher: cipher, totpPendingCipher: null, totpEnabledAt: sql`now()`, totpLastStep: step })
+      .where(and(eq(users.id, userId), eq(users.totpPendingCipher, cipher)))
       .returning({ id: users.id });
     return rows.length === 1;
   }
@@ -104,7 +128,7 @@ export class AuthRepository {
 
   /** Removes the second factor (an administrator's reset, for a lost phone). */
   async clearTotp(userId: string) {
-    await this.db.update(users).set({ totpCipher: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+    await this.db.update(users).set({ totpCipher: null, totpPendingCipher: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
   }
 
   async createSession(row: typeof sessions.$inferInsert) {

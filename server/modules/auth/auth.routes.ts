@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ChangePasswordRequest, LoginRequest, SessionResponse, TotpEnableRequest, TotpSetupResponse } from '../../../shared/contracts/auth';
+import { ChangePasswordRequest, LoginRequest, SessionResponse, TotpEnableRequest, TotpSetupRequest, TotpSetupResponse } from '../../../shared/contracts/auth';
 import { ErrorResponse, Ok } from '../../../shared/contracts/common';
 import type { Config } from '../../config';
 import type { Actor } from '../../lib/context';
@@ -71,7 +71,12 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
     '/api/auth/password',
     {
       config: { policy: 'authenticated' },
-      schema: { tags: ['auth'], summary: '修改密码 / Change password', body: ChangePasswordRequest, response: { 200: Ok, 400: ErrorResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 / Change password',
+        body: ChangePasswordRequest,
+        response: { 200: Ok, 400: ErrorResponse, 423: ErrorResponse },
+      },
     },
     async (request) => {
       await auth.changePassword(request.ctx, request.body.currentPassword, request.body.newPassword);
@@ -86,10 +91,11 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       schema: {
         tags: ['auth'],
         summary: '生成动态口令密钥 / Start authenticator setup',
-        response: { 200: TotpSetupResponse, 409: ErrorResponse },
+        body: TotpSetupRequest,
+        response: { 200: TotpSetupResponse, 400: ErrorResponse, 423: ErrorResponse },
       },
     },
-    async (request) => auth.setupTotp(request.ctx),
+    async (request) => auth.setupTotp(request.ctx, request.body.password, request.body.currentCode),
   );
 
   r.post(

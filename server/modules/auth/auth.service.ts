@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { checkPassword } from '../../../shared/domain/password-policy';
-import { ADMIN_ROLES, permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
+import { ADMIN_ROLES, grantIsCityWide, permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
 import type { Config } from '../../config';
 import type { Actor, RequestContext } from '../../lib/context';
 import type { FieldCrypto } from '../../lib/crypto';
@@ -26,7 +26,7 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly audit: AuditService,
     private readonly crypto: FieldCrypto,
-    private readonly config: Pick<Config, 'password' | 'lockout' | 'session' | 'adminTotp'>,
+    private readonly config: Pick<Config, 'password' | 'lockout' | 'session' | 'adminTotp' | 'sensitiveTotp'>,
   ) {
     this.sessions = new SessionCache(config.session.cacheSeconds * 1000);
   }
@@ -41,30 +41,35 @@ export class AuthService {
     return this.oneAtATime(username, () => this.checkAndOpen(ctx, username, password, userAgent, totpCode));
   }
 
-  /** The sign-in checks on the account as it is now, then the new session. */
+  /**
+   * The sign-in checks on the account as it is now, then the new session. Until the password is right every
+   * failure answers the same (unknown user, wrong password, locked, disabled): nothing tells accounts apart,
+   * and a locked account gives no hint that a guess was right. The reasons go to the audit log.
+   */
   private async checkAndOpen(ctx: RequestContext, username: string, password: string, userAgent?: string, totpCode?: string) {
     const user = await this.repo.userByUsername(username);
+    const invalid = () =>
+      new AppError('AUTH_INVALID_CREDENTIALS', { lockoutThreshold: this.config.lockout.threshold, lockoutMinutes: this.config.lockout.minutes });
     if (!user) {
       await verifyPassword(password, DUMMY_HASH);
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', username, details: { reason: 'unknown_user' } });
-      throw new AppError('AUTH_INVALID_CREDENTIALS');
+      throw invalid();
     }
     const now = Date.now();
+    // The password is hashed whatever the state, so that timing does not tell either.
+    const right = await verifyPassword(password, user.passwordHash);
     if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-      await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'locked' } });
-      throw new AppError(
-        'AUTH_ACCOUNT_LOCKED',
-        { lockedUntil: user.lockedUntil.toISOString() },
-        { minutes: Math.ceil((user.lockedUntil.getTime() - now) / 60_000) },
-      );
+      // No answer to a guess during a lock, right or wrong: the lock is what stops guessing.
+      await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'locked', passwordRight: right } });
+      throw invalid();
+    }
+    if (!right) {
+      await this.failure(ctx, user, 'wrong_password');
+      throw invalid();
     }
     if (user.disabled) {
       await this.audit.record(ctx, { action: 'auth.login', outcome: 'denied', userId: user.id, username, details: { reason: 'disabled' } });
       throw new AppError('AUTH_ACCOUNT_DISABLED');
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const remainingAttempts = await this.failure(ctx, user, 'wrong_password');
-      throw new AppError('AUTH_INVALID_CREDENTIALS', { remainingAttempts });
     }
     if (user.totpEnabledAt) await this.checkSecondFactor(ctx, user, totpCode);
     await this.repo.clearFailures(user.id);
@@ -91,22 +96,31 @@ export class AuthService {
     return run;
   }
 
-  /** Counts a failed sign-in towards the lockout and audits it; returns the attempts left. */
-  private async failure(ctx: RequestContext, user: UserRow, reason: 'wrong_password' | 'wrong_totp') {
+  /**
+   * Counts a failure towards the lockout (a sign-in, or a signed-in user re-entering the password or code)
+   * and audits it under `action`; returns the attempts left and whether it locked the account.
+   */
+  private async failure(
+    ctx: RequestContext,
+    user: UserRow,
+    reason: 'wrong_password' | 'wrong_totp',
+    action: 'auth.login' | 'auth.password.change' | 'auth.totp.setup' = 'auth.login',
+  ) {
     // A lock that has expired starts a fresh count.
     if (user.lockedUntil) await this.repo.clearFailures(user.id);
     const after = await this.repo.recordFailure(user.id, this.config.lockout.threshold, this.config.lockout.minutes);
     const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > Date.now();
     const username = user.username;
     await this.audit.record(ctx, {
-      action: 'auth.login',
+      action,
       outcome: 'failure',
       userId: user.id,
       username,
+      ...(action === 'auth.login' ? {} : { objectType: 'user', objectId: user.id }),
       details: { reason, failedAttempts: after.failedAttempts, locked },
     });
     if (locked) await this.audit.record(ctx, { action: 'auth.lockout', outcome: 'success', userId: user.id, username, objectType: 'user', objectId: user.id });
-    return Math.max(0, this.config.lockout.threshold - after.failedAttempts);
+    return { remainingAttempts: Math.max(0, this.config.lockout.threshold - after.failedAttempts), locked };
   }
 
   /**
@@ -121,38 +135,83 @@ export class AuthService {
     const step = matchTotp(this.crypto.decrypt(user.totpCipher!), code);
     // Claiming the step is one conditional UPDATE: two requests with the same code cannot both win.
     if (step === null || !(await this.repo.claimTotpStep(user.id, step))) {
-      const remainingAttempts = await this.failure(ctx, user, 'wrong_totp');
+      const { remainingAttempts } = await this.failure(ctx, user, 'wrong_totp');
       throw new AppError('AUTH_TOTP_INVALID', { path: 'totpCode', remainingAttempts });
     }
   }
 
-  /** Starts (or restarts, until enabled) a second factor: a new secret for the authenticator app. */
-  async setupTotp(ctx: RequestContext) {
+  /**
+   * A signed-in user proves it again before a change to its own credentials: the password, and the current
+   * authenticator code when a factor is in force. Wrong answers count towards the same lockout as sign-in
+   * (the session stays, but nothing more is checked until the lock ends); checks of one account run one at a time.
+   */
+  private reauthenticate<T>(
+    ctx: RequestContext,
+    action: 'auth.password.change' | 'auth.totp.setup',
+    proof: { password: string; passwordField: string; code?: string },
+    work: (user: UserRow) => Promise<T>,
+  ): Promise<T> {
     const actor = ctx.actor!;
-    const user = await this.repo.userById(actor.userId);
-    if (!user) throw new AppError('AUTH_REQUIRED');
-    if (user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
-    const secret = newTotpSecret();
-    // Only while the factor is off: a setup racing an enable must not switch it off again.
-    if (!(await this.repo.setTotpSecret(user.id, this.crypto.encrypt(secret)))) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
-    await this.audit.record(ctx, { action: 'auth.totp.setup', objectType: 'user', objectId: user.id });
-    return { secret, otpauthUri: otpauthUri(secret, user.username) };
+    return this.oneAtATime(actor.username, async () => {
+      const user = await this.repo.userById(actor.userId);
+      if (!user) throw new AppError('AUTH_REQUIRED');
+      const now = Date.now();
+      if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+        await this.audit.record(ctx, { action, outcome: 'denied', objectType: 'user', objectId: user.id, details: { reason: 'locked' } });
+        throw new AppError(
+          'AUTH_ACCOUNT_LOCKED',
+          { lockedUntil: user.lockedUntil.toISOString() },
+          { minutes: Math.ceil((user.lockedUntil.getTime() - now) / 60_000) },
+        );
+      }
+      if (!(await verifyPassword(proof.password, user.passwordHash))) {
+        const { remainingAttempts } = await this.failure(ctx, user, 'wrong_password', action);
+        throw new AppError('AUTH_PASSWORD_WRONG', [
+          { path: proof.passwordField, code: 'wrong', message: '密码不正确', messageEn: 'wrong password', remainingAttempts },
+        ]);
+      }
+      if (user.totpEnabledAt) {
+        if (!proof.code)
+          throw validationError([
+            { path: 'currentCode', code: 'required', message: '请输入当前的动态口令', messageEn: 'enter the current authenticator code' },
+          ]);
+        const step = matchTotp(this.crypto.decrypt(user.totpCipher!), proof.code);
+        if (step === null || !(await this.repo.claimTotpStep(user.id, step))) {
+          await this.failure(ctx, user, 'wrong_totp', action);
+          throw validationError([{ path: 'currentCode', code: 'wrong', message: '动态口令错误或已使用', messageEn: 'wrong or already used code' }]);
+        }
+      }
+      if (user.failedAttempts > 0) await this.repo.clearFailures(user.id);
+      return work(user);
+    });
   }
 
-  /** Turns the second factor on once the app shows a matching code; other sessions are signed out. */
+  /**
+   * Starts enrolling a second factor: a new secret for the authenticator app, after the password again (and
+   * the current code when a factor is in force: that one stays until the new one is enabled).
+   */
+  async setupTotp(ctx: RequestContext, password: string, currentCode?: string) {
+    return this.reauthenticate(ctx, 'auth.totp.setup', { password, passwordField: 'password', code: currentCode }, async (user) => {
+      const secret = newTotpSecret();
+      await this.repo.setPendingTotp(user.id, this.crypto.encrypt(secret));
+      await this.audit.record(ctx, { action: 'auth.totp.setup', objectType: 'user', objectId: user.id, details: { replacing: user.totpEnabledAt !== null } });
+      return { secret, otpauthUri: otpauthUri(secret, user.username) };
+    });
+  }
+
+  /** Puts the enrolled secret in force once the app shows a matching code; other sessions are signed out. */
   async enableTotp(ctx: RequestContext, code: string) {
     const actor = ctx.actor!;
     const user = await this.repo.userById(actor.userId);
     if (!user) throw new AppError('AUTH_REQUIRED');
-    if (user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
-    if (!user.totpCipher) throw new AppError('CONFLICT', { reason: 'totp_not_set_up' });
-    const step = matchTotp(this.crypto.decrypt(user.totpCipher), code);
+    if (!user.totpPendingCipher) throw new AppError('CONFLICT', { reason: 'totp_not_set_up' });
+    const step = matchTotp(this.crypto.decrypt(user.totpPendingCipher), code);
     if (step === null) {
       await this.audit.record(ctx, { action: 'auth.totp.enable', outcome: 'failure', objectType: 'user', objectId: user.id });
       throw validationError([{ path: 'code', code: 'wrong', message: '动态口令不正确，请核对手机时间后重试', messageEn: 'wrong code; check the phone clock' }]);
     }
     // Only the secret the code was checked against (a setup in another tab may have replaced it since).
-    if (!(await this.repo.enableTotp(user.id, step, user.totpCipher))) throw new AppError('CONFLICT', { reason: 'totp_setup_changed' });
+    if (!(await this.repo.enableTotp(user.id, step, user.totpPendingCipher))) throw new AppError('CONFLICT', { reason: 'totp_setup_changed' });
     await this.endSessionsOf(user.id, actor.sessionTokenHash);
     await this.audit.record(ctx, { action: 'auth.totp.enable', objectType: 'user', objectId: user.id });
   }
@@ -220,7 +279,7 @@ export class AuthService {
       residentId: user.residentId,
       mustChangePassword: user.mustChangePassword || this.passwordExpired(user.passwordChangedAt),
       totpEnabled: user.totpEnabledAt !== null,
-      totpSetupRequired: this.config.adminTotp === 'required' && user.totpEnabledAt === null && grants.some((g) => ADMIN_ROLES.includes(g.role as Role)),
+      totpSetupRequired: user.totpEnabledAt === null && grants.some((g) => this.needsSecondFactor(g.role as Role, g.regionLevel, g.domain)),
       grants: grants.map((g) => ({
         role: g.role as Role,
         regionId: g.regionId,
@@ -233,6 +292,12 @@ export class AuthService {
       sessionTokenHash,
       csrfToken,
     };
+  }
+
+  /** ADMIN_TOTP for the three administrators, SENSITIVE_TOTP for grants that read personal data city-wide. */
+  private needsSecondFactor(role: Role, regionLevel: string, domain: string | null) {
+    if (ADMIN_ROLES.includes(role)) return this.config.adminTotp === 'required';
+    return this.config.sensitiveTotp === 'required' && grantIsCityWide(role, regionLevel, domain);
   }
 
   /** 等保 periodic change (ASVS 2.1.10 advises against it; 等保 level 3 requires it): PASSWORD_MAX_AGE_DAYS. */
@@ -255,18 +320,40 @@ export class AuthService {
       throw new AppError('AUTH_PASSWORD_WEAK', [{ path: field, code: problems.join(','), message: problems.join(',') }], this.config.password);
   }
 
+  /**
+   * Refuses the current password and the last PASSWORD_HISTORY ones (等保 password history), naming the field.
+   * Used by every change, the forced ones (first sign-in, reset, expiry) included.
+   */
+  async assertNotReused(user: Pick<UserRow, 'id' | 'passwordHash'>, password: string, field = 'newPassword') {
+    const n = this.config.password.history;
+    for (const hash of [user.passwordHash, ...(await this.repo.previousPasswords(user.id, n))])
+      if (await verifyPassword(password, hash))
+        throw validationError([
+          {
+            path: field,
+            code: 'reused',
+            message: n > 0 ? `新密码不能与当前密码或最近 ${n} 次用过的密码相同` : '新密码不能与当前密码相同',
+            messageEn: n > 0 ? `the new password may not be the current one nor one of the last ${n}` : 'the new password may not be the current one',
+          },
+        ]);
+  }
+
+  /** Replaces a password (the old hash goes to the history). */
+  async storePassword(userId: string, password: string, mustChange: boolean) {
+    await this.repo.setPassword(userId, await hashPassword(password), mustChange, this.config.password.history);
+  }
+
+  /** Changes one's own password: the current one first (wrong answers count towards the lockout), then the rules. */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {
     const actor = ctx.actor!;
-    const user = await this.repo.userById(actor.userId);
-    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-      await this.audit.record(ctx, { action: 'auth.password.change', outcome: 'failure', objectType: 'user', objectId: actor.userId });
-      throw new AppError('AUTH_PASSWORD_WRONG', [{ path: 'currentPassword', code: 'wrong', message: 'wrong' }]);
-    }
-    this.assertStrong(newPassword, user.username);
-    await this.repo.setPassword(user.id, await hashPassword(newPassword), false);
-    // Other browsers signed in with the old password are signed out.
-    await this.endSessionsOf(user.id, actor.sessionTokenHash);
-    await this.audit.record(ctx, { action: 'auth.password.change', objectType: 'user', objectId: actor.userId });
+    await this.reauthenticate(ctx, 'auth.password.change', { password: currentPassword, passwordField: 'currentPassword' }, async (user) => {
+      this.assertStrong(newPassword, user.username);
+      await this.assertNotReused(user, newPassword);
+      await this.storePassword(user.id, newPassword, false);
+      // Other browsers signed in with the old password are signed out.
+      await this.endSessionsOf(user.id, actor.sessionTokenHash);
+      await this.audit.record(ctx, { action: 'auth.password.change', objectType: 'user', objectId: actor.userId });
+    });
   }
 
   /** Removes expired sessions (run periodically). */

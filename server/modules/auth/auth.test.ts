@@ -48,15 +48,33 @@ describe('POST /api/auth/login', () => {
     expect(res.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
   });
 
-  it('locks the account after five failures: the sixth attempt gets 423 even with the right password', async () => {
+  it('locks the account after five failures: during the lock even the right password gets the same 401 as a wrong one', async () => {
     for (let i = 0; i < 5; i++) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chengxi', password: 'wrong' } });
       expect(res.statusCode).toBe(401);
     }
     const sixth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chengxi', password: t.config.demoPassword } });
-    expect(sixth.statusCode).toBe(423);
-    expect(sixth.json().error.code).toBe('AUTH_ACCOUNT_LOCKED');
-    expect(sixth.json().error.message).toMatch(/锁定/);
+    expect(sixth.statusCode).toBe(401);
+    expect(sixth.json().error).toEqual(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } })).json().error,
+    );
+    const [locked] = await t.database.query<{ details: { reason: string; passwordRight: boolean } }>(
+      `SELECT details FROM audit_log WHERE action = 'auth.login' AND username = 'chengxi' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(locked.details).toEqual({ reason: 'locked', passwordRight: true });
+  });
+
+  it('answers an unknown user, a wrong password, a locked and a disabled account alike until the password is right (no attempts left)', async () => {
+    await t.database.query(`UPDATE users SET disabled = true WHERE username = 'police-chengdong'`);
+    const attempt = (username: string, password = 'Wrong#2026x') => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const answers = await Promise.all(['nobody', 'street1', 'chengxi', 'police-chengdong'].map((u) => attempt(u)));
+    for (const a of answers) expect([a.statusCode, a.json()]).toEqual([answers[0].statusCode, answers[0].json()]);
+    expect(answers[0].statusCode).toBe(401);
+    expect(answers[0].json().error.details).toEqual({ lockoutThreshold: 5, lockoutMinutes: 15 });
+    // After the right password a disabled account may say so.
+    const right = await attempt('police-chengdong', t.config.demoPassword);
+    expect([right.statusCode, right.json().error.code]).toEqual([403, 'AUTH_ACCOUNT_DISABLED']);
+    await t.database.query(`UPDATE users SET disabled = false, failed_attempts = 0 WHERE username = 'police-chengdong'`);
   });
 
   it('names the missing field when the body is incomplete', async () => {
@@ -122,11 +140,14 @@ describe('a burst of sign-ins', () => {
     const burst = await Promise.all(
       Array.from({ length: 20 }, () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'street1', password: 'Wrong#2026x' } })),
     );
-    const codes = burst.map((r) => r.json().error.code);
-    expect(codes.filter((c) => c === 'AUTH_INVALID_CREDENTIALS')).toHaveLength(5);
-    expect(codes.filter((c) => c === 'AUTH_ACCOUNT_LOCKED')).toHaveLength(15);
+    expect(burst.every((r) => r.json().error.code === 'AUTH_INVALID_CREDENTIALS')).toBe(true);
+    const reasons = await t.database.query<{ reason: string }>(
+      `SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'auth.login' AND username = 'street1' AND outcome <> 'success' ORDER BY seq DESC LIMIT 20`,
+    );
+    expect(reasons.filter((r) => r.reason === 'wrong_password')).toHaveLength(5);
+    expect(reasons.filter((r) => r.reason === 'locked')).toHaveLength(15);
     const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'street1', password: t.config.demoPassword } });
-    expect(right.statusCode).toBe(423);
+    expect(right.statusCode).toBe(401);
   });
 });
 
@@ -161,5 +182,49 @@ describe('POST /api/auth/password', () => {
     const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'labour', password: t.config.demoPassword } });
     expect(old.statusCode).toBe(401);
     await t.login('labour', 'New#Pass2026');
+  });
+
+  it('counts wrong current passwords towards the sign-in lockout and audits them; locked, even the right one is refused', async () => {
+    const c = await t.login('grid-chengdong');
+    for (let i = 0; i < 4; i++) {
+      const res = await c.post('/api/auth/password', { currentPassword: `Guess#${i}2026`, newPassword: 'Taken#Over2026' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({ path: 'currentPassword', remainingAttempts: 4 - i });
+    }
+    // The fifth wrong guess, whether here or at the sign-in, locks the account.
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'grid-chengdong', password: 'x' } })).statusCode).toBe(401);
+    const right = await c.post('/api/auth/password', { currentPassword: t.config.demoPassword, newPassword: 'Taken#Over2026' });
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('AUTH_ACCOUNT_LOCKED');
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'grid-chengdong', password: 'Taken#Over2026' } })).statusCode,
+    ).toBe(401);
+    const audited = await t.database.query<{ outcome: string; reason: string }>(
+      `SELECT a.outcome, a.details->>'reason' AS reason FROM audit_log a JOIN users u ON u.id::text = a.object_id WHERE a.action = 'auth.password.change' AND u.username = 'grid-chengdong' ORDER BY a.seq`,
+    );
+    expect(audited).toEqual([...Array(4).fill({ outcome: 'failure', reason: 'wrong_password' }), { outcome: 'denied', reason: 'locked' }]);
+    await t.database.query(`UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = 'grid-chengdong'`);
+  });
+
+  it('refuses the current password and the last five (PASSWORD_HISTORY), naming the field in both languages', async () => {
+    const c = await t.login('chengdong');
+    const change = (currentPassword: string, newPassword: string, headers?: Record<string, string>) =>
+      c.post('/api/auth/password', { currentPassword, newPassword }, headers);
+    const same = await change(t.config.demoPassword, t.config.demoPassword);
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.details[0]).toMatchObject({ path: 'newPassword', code: 'reused', message: '新密码不能与当前密码或最近 5 次用过的密码相同' });
+    const en = await change(t.config.demoPassword, t.config.demoPassword, { 'accept-language': 'en' });
+    expect(en.json().error.details[0].message).toBe('the new password may not be the current one nor one of the last 5');
+    const passwords = [t.config.demoPassword, ...Array.from({ length: 6 }, (_, i) => `Cycle#${i}x2026`)];
+    for (let i = 1; i <= 5; i++) expect((await change(passwords[i - 1], passwords[i])).statusCode, passwords[i]).toBe(200);
+    // Five passwords back (the demo password) is still remembered; one more change lets it go.
+    expect((await change(passwords[5], passwords[0])).json().error.details[0].code).toBe('reused');
+    expect((await change(passwords[5], passwords[2])).json().error.details[0].code).toBe('reused');
+    expect((await change(passwords[5], passwords[6])).statusCode).toBe(200);
+    expect((await change(passwords[6], passwords[0])).statusCode).toBe(200);
+    const kept = await t.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM password_history h JOIN users u ON u.id = h.user_id WHERE u.username = 'chengdong'`,
+    );
+    expect(kept[0].n).toBe(5);
   });
 });

@@ -3,10 +3,10 @@ import { totpCode, totpStep } from '../../lib/totp';
 import { createTestApp, type Client, type TestApp } from '../../test/app';
 import { Authenticator } from '../../test/authenticator';
 
-/** The second factor with ADMIN_TOTP=required, as in production (other suites run with it off). */
+/** The second factor with ADMIN_TOTP and SENSITIVE_TOTP required, as in production (other suites run with them off). */
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ config: { adminTotp: 'required', lockout: { threshold: 5, minutes: 15 } } });
+  t = await createTestApp({ config: { adminTotp: 'required', sensitiveTotp: 'required', lockout: { threshold: 5, minutes: 15 } } });
   // Only Date is faked: waiting for the next 30-second step moves the clock instead of sleeping.
   vi.useFakeTimers({ toFake: ['Date'] });
 });
@@ -27,7 +27,7 @@ const signIn = (username: string, totp?: string) =>
 /** Walks an administrator through setup; returns its authenticator and the session that did it. */
 async function enrol(username: string): Promise<{ app: Authenticator; client: Client }> {
   const client = await t.login(username);
-  const setup = await client.post('/api/auth/totp/setup');
+  const setup = await client.post('/api/auth/totp/setup', { password: t.config.demoPassword });
   expect(setup.statusCode).toBe(200);
   const app = phoneFor(setup.json().secret);
   expect((await client.post('/api/auth/totp/enable', { code: await app.code() })).statusCode).toBe(200);
@@ -43,7 +43,7 @@ describe('an administrator without a second factor', () => {
     const accounts = await admin.get('/api/accounts');
     expect(accounts.statusCode).toBe(403);
     expect(accounts.json().error.code).toBe('AUTH_TOTP_SETUP_REQUIRED');
-    expect(accounts.json().error.message).toBe('管理员账户须先绑定动态口令');
+    expect(accounts.json().error.message).toBe('此账户须先绑定动态口令（管理员及全市范围读取个人信息的账户）');
     expect((await admin.get('/api/auth/me')).statusCode).toBe(200);
   });
 
@@ -59,22 +59,51 @@ describe('an administrator without a second factor', () => {
     }
   });
 
-  it('is not asked of other roles', async () => {
-    const worker = await t.login('chengdong');
-    const me = (await worker.get('/api/auth/me')).json();
-    expect(me.user).toMatchObject({ totpEnabled: false, totpSetupRequired: false });
-    expect((await worker.get('/api/residents?pageSize=1')).statusCode).toBe(200);
+  it('is not asked of roles that read personal data only in a street, community or grid', async () => {
+    for (const username of ['chengdong', 'street1', 'police-chengdong']) {
+      const client = await t.login(username);
+      expect((await client.get('/api/auth/me')).json().user, username).toMatchObject({ totpEnabled: false, totpSetupRequired: false });
+      expect((await client.get('/api/residents?pageSize=1')).statusCode).toBe(200);
+    }
+  });
+});
+
+describe('SENSITIVE_TOTP=required: roles that read personal data city-wide', () => {
+  it('sends the bureau (city) and a department to the authenticator setup before any personal data', async () => {
+    for (const username of ['mzj', 'labour']) {
+      const client = await t.login(username);
+      expect((await client.get('/api/auth/me')).json().user, username).toMatchObject({ totpEnabled: false, totpSetupRequired: true });
+      const res = await client.get('/api/residents?pageSize=1');
+      expect([res.statusCode, res.json().error.code]).toEqual([403, 'AUTH_TOTP_SETUP_REQUIRED']);
+    }
+  });
+
+  it('asks the bureau for its code at sign-in once it is set up', async () => {
+    const { app } = await enrol('labour');
+    expect((await signIn('labour')).json().error.code).toBe('AUTH_TOTP_REQUIRED');
+    const labour = await t.login('labour', t.config.demoPassword, await app.code());
+    expect((await labour.get('/api/residents?pageSize=1')).statusCode).toBe(200);
+  });
+
+  it('is not asked when SENSITIVE_TOTP=off (demos), while administrators still are', async () => {
+    const off = await createTestApp({ config: { adminTotp: 'required', sensitiveTotp: 'off' } });
+    try {
+      expect((await (await off.login('mzj')).get('/api/auth/me')).json().user.totpSetupRequired).toBe(false);
+      expect((await (await off.login('admin')).get('/api/auth/me')).json().user.totpSetupRequired).toBe(true);
+    } finally {
+      await off.close();
+    }
   });
 });
 
 describe('setting up the authenticator', () => {
   it('gives a secret and its otpauth address, stores it encrypted, and refuses a wrong code naming the field', async () => {
     const admin = await t.login('security');
-    const setup = await admin.post('/api/auth/totp/setup');
+    const setup = await admin.post('/api/auth/totp/setup', { password: t.config.demoPassword });
     const { secret, otpauthUri } = setup.json();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(otpauthUri).toContain(`secret=${secret}`);
-    const [row] = await t.database.query<{ cipher: Buffer }>(`SELECT totp_cipher AS cipher FROM users WHERE username = 'security'`);
+    const [row] = await t.database.query<{ cipher: Buffer }>(`SELECT totp_pending_cipher AS cipher FROM users WHERE username = 'security'`);
     expect(Buffer.from(row.cipher).toString('latin1')).not.toContain(secret);
 
     const wrong = await admin.post('/api/auth/totp/enable', { code: totpCode(secret, totpStep() + 5) });
@@ -92,10 +121,45 @@ describe('setting up the authenticator', () => {
     expect(me.user).toMatchObject({ totpEnabled: true, totpSetupRequired: false });
     expect((await client.get('/api/audit?pageSize=1')).statusCode).toBe(200);
     expect((await other.get('/api/auth/me')).statusCode).toBe(401);
-    // A second setup would let a stolen session replace the factor: refused.
-    const again = await client.post('/api/auth/totp/setup');
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('AUTH_TOTP_ALREADY_ENABLED');
+  });
+});
+
+describe('POST /api/auth/totp/setup asks for the password again (and the current code once a factor is set)', () => {
+  it('refuses a session alone, and a wrong password, which counts towards the lockout and is audited', async () => {
+    const client = await t.login('street1');
+    const none = await client.post('/api/auth/totp/setup', {});
+    expect([none.statusCode, none.json().error.details[0].path]).toEqual([400, 'password']);
+    const wrong = await client.post('/api/auth/totp/setup', { password: 'Wrong#2026x' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'AUTH_PASSWORD_WRONG', details: [{ path: 'password', remainingAttempts: 4 }] });
+    const [row] = await t.database.query<{ failed: number; pending: Buffer | null }>(
+      `SELECT failed_attempts AS failed, totp_pending_cipher AS pending FROM users WHERE username = 'street1'`,
+    );
+    expect(row).toEqual({ failed: 1, pending: null });
+    const audited = await t.database.query<{ outcome: string }>(
+      `SELECT a.outcome FROM audit_log a JOIN users u ON u.id::text = a.object_id WHERE a.action = 'auth.totp.setup' AND u.username = 'street1'`,
+    );
+    expect(audited).toEqual([{ outcome: 'failure' }]);
+  });
+
+  it('replaces a factor in force only with the current code; the old one works until the new one is enabled', async () => {
+    const { app: old, client } = await enrol('police-chengdong');
+    const noCode = await client.post('/api/auth/totp/setup', { password: t.config.demoPassword });
+    expect([noCode.statusCode, noCode.json().error.details[0].path]).toEqual([400, 'currentCode']);
+    const right = await old.code();
+    const wrongCode = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+    const refused = await client.post('/api/auth/totp/setup', { password: t.config.demoPassword, currentCode: wrongCode });
+    expect([refused.statusCode, refused.json().error.details[0]]).toMatchObject([400, { path: 'currentCode', code: 'wrong' }]);
+    const setup = await client.post('/api/auth/totp/setup', { password: t.config.demoPassword, currentCode: right });
+    expect(setup.statusCode).toBe(200);
+    const next = phoneFor(setup.json().secret);
+    next.lastStep = old.lastStep;
+    // Not enabled yet: the old authenticator still signs in.
+    await t.login('police-chengdong', t.config.demoPassword, await old.code());
+    expect((await client.post('/api/auth/totp/enable', { code: await next.code() })).statusCode).toBe(200);
+    const stale = await signIn('police-chengdong', await old.code());
+    expect(stale.json().error.code).toBe('AUTH_TOTP_INVALID');
+    await t.login('police-chengdong', t.config.demoPassword, await next.code());
   });
 });
 
@@ -136,21 +200,28 @@ describe('signing in with the second factor', () => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
   });
 
-  it('lets a system administrator reset a lost authenticator: the account sets up a new one at its next sign-in', async () => {
+  it('lets a system administrator reset a lost authenticator of the bureau: the account sets up a new one at its next sign-in', async () => {
+    await enrol('mzj');
     const admin = await t.login('admin', t.config.demoPassword, await phone.code());
-    const auditor = (await admin.get('/api/accounts?q=auditor')).json().items[0];
-    expect(auditor.totpEnabled).toBe(true);
-    expect((await admin.post(`/api/accounts/${auditor.id}/reset-totp`)).statusCode).toBe(200);
-    const after = await signIn('auditor');
+    const mzj = (await admin.get('/api/accounts?q=mzj')).json().items[0];
+    expect(mzj.totpEnabled).toBe(true);
+    expect((await admin.post(`/api/accounts/${mzj.id}/reset-totp`)).statusCode).toBe(200);
+    const after = await signIn('mzj');
     expect(after.statusCode).toBe(200);
     expect(after.json().user).toMatchObject({ totpEnabled: false, totpSetupRequired: true });
     const audited = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'accounts.reset_totp' AND object_id = $1`, [
-      auditor.id,
+      mzj.id,
     ]);
     expect(audited[0].n).toBe(1);
-    // Resetting one's own factor would let a stolen session replace it.
+  });
+
+  it('refuses to reset the factor of another administrator (三员) or its own', async () => {
+    const admin = await t.login('admin', t.config.demoPassword, await phone.code());
+    const auditor = (await admin.get('/api/accounts?q=auditor')).json().items[0];
+    const other = await admin.post(`/api/accounts/${auditor.id}/reset-totp`);
+    expect([other.statusCode, other.json().error.code]).toEqual([403, 'ACCOUNT_ADMIN_PROTECTED']);
     const own = await admin.post(`/api/accounts/${(await admin.get('/api/auth/me')).json().user.id}/reset-totp`);
-    expect(own.statusCode).toBe(409);
+    expect([own.statusCode, own.json().error.code]).toEqual([403, 'ACCOUNT_OWN']);
   });
 });
 
@@ -160,8 +231,9 @@ describe('wrong codes', () => {
     const right = await phone.code();
     const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
     for (let i = 0; i < 5; i++) expect((await signIn('security', wrong)).json().error.code).toBe('AUTH_TOTP_INVALID');
+    // Locked: even the right password and code get the answer of a wrong password.
     const locked = await signIn('security', right);
-    expect(locked.statusCode).toBe(423);
+    expect([locked.statusCode, locked.json().error.code]).toEqual([401, 'AUTH_INVALID_CREDENTIALS']);
     const rows = await t.database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login' AND username = 'security' AND details->>'reason' = 'wrong_totp'`,
     );
@@ -169,13 +241,13 @@ describe('wrong codes', () => {
   });
 
   it('are checked five at most when sent all at once: the rest meet the lock without being tried', async () => {
-    const { app: phone } = await enrol('auditor');
+    const { app: phone } = await enrol('chengxi');
     const right = await phone.code();
     const wrong = (k: number) => String((Number(right) + 1 + k) % 1_000_000).padStart(6, '0');
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, k) => signIn('auditor', wrong(k))));
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, k) => signIn('chengxi', wrong(k))));
     const codes = burst.map((r) => r.json().error.code);
     expect(codes.filter((c) => c === 'AUTH_TOTP_INVALID')).toHaveLength(5);
-    expect(codes.filter((c) => c === 'AUTH_ACCOUNT_LOCKED')).toHaveLength(15);
-    expect((await signIn('auditor', right)).statusCode).toBe(423);
+    expect(codes.filter((c) => c === 'AUTH_INVALID_CREDENTIALS')).toHaveLength(15);
+    expect((await signIn('chengxi', right)).statusCode).toBe(401);
   });
 });

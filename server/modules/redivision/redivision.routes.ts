@@ -13,7 +13,7 @@ export async function redivisionRoutes(app: FastifyInstance, opts: { redivision:
   r.post(
     '/api/redivision/move-grid',
     {
-      config: { policy: 'regions.manage' },
+      config: { policy: 'regions.redivide' },
       schema: { tags, summary: '网格调整至其他社区 / Move a grid to another community', body: MoveGridRequest, response: { 200: RedivisionResult, ...errors } },
     },
     async (request) => redivision.moveGrid(request.ctx, request.body),
@@ -21,7 +21,7 @@ export async function redivisionRoutes(app: FastifyInstance, opts: { redivision:
   r.post(
     '/api/redivision/move-building',
     {
-      config: { policy: 'regions.manage' },
+      config: { policy: 'regions.redivide' },
       schema: {
         tags,
         summary: '楼栋调整至其他网格 / Move a building to another grid',

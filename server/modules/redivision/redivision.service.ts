@@ -38,7 +38,7 @@ export class RedivisionService {
   async moveGrid(ctx: RequestContext, input: MoveGridRequest) {
     const actor = ctx.actor!;
     assertNotFuture(input.effectiveDate);
-    const manage = await this.regions.scopeFor(actor, 'regions.manage');
+    const manage = await this.regions.scopeFor(actor, 'regions.redivide');
     const grid = await this.regions.get(actor, input.gridId);
     if (grid.level !== 'grid') throw invalid('gridId', 'not_a_grid', '所选区域不是网格', 'not a grid');
     if (!scopeCovers(manage, { communityId: grid.parentId, gridId: grid.id })) throw new AppError('OUT_OF_SCOPE');
@@ -84,7 +84,7 @@ export class RedivisionService {
   async moveBuilding(ctx: RequestContext, input: MoveBuildingRequest) {
     const actor = ctx.actor!;
     assertNotFuture(input.effectiveDate);
-    const manage = await this.regions.scopeFor(actor, 'regions.manage');
+    const manage = await this.regions.scopeFor(actor, 'regions.redivide');
     const building = await this.repo.building(input.buildingId);
     if (!building) throw notFound('building');
     if (!scopeCovers(manage, building)) {

@@ -83,13 +83,38 @@ describe('POST /api/redivision/move-grid', () => {
     expect(await one('SELECT parent_id FROM regions WHERE id = $1', [grid.gridId])).toEqual({ parent_id: grid.communityId });
   });
 
-  it('refuses workers and street offices (no regions.manage), and a target that is not a community', async () => {
+  it('refuses workers and street offices (no regions.redivide), and a target that is not a community', async () => {
     const grid = await f.grid(COMMUNITY.城东, 4);
     const body = { gridId: grid.gridId, toCommunityId: await f.regionId(COMMUNITY.城中), effectiveDate: '2026-01-01', reason: 'x' };
     expect((await (await t.login('chengdong')).post('/api/redivision/move-grid', body)).statusCode).toBe(403);
     expect((await (await t.login('street1')).post('/api/redivision/move-grid', body)).statusCode).toBe(403);
     const notCommunity = await (await t.login('mzj')).post('/api/redivision/move-grid', { ...body, toCommunityId: (await f.grid(COMMUNITY.城中, 1)).gridId });
     expect(notCommunity.statusCode).toBe(400);
+  });
+});
+
+describe('三员: re-division is the bureau’s business decision', () => {
+  it('refuses the system administrator (it manages the region tree, not who sees whom), and nothing moves', async () => {
+    const grid = await f.grid(COMMUNITY.城东, 6);
+    const b = await f.building(grid);
+    const admin = await t.login('admin');
+    const moveGrid = await admin.post('/api/redivision/move-grid', {
+      gridId: grid.gridId,
+      toCommunityId: await f.regionId(COMMUNITY.城西),
+      effectiveDate: '2026-01-01',
+      reason: '越权',
+    });
+    expect([moveGrid.statusCode, moveGrid.json().error.details]).toEqual([403, { permission: 'regions.redivide' }]);
+    const to = await f.grid(COMMUNITY.城中, 3);
+    const moveBuilding = await admin.post('/api/redivision/move-building', {
+      buildingId: b.id,
+      toGridId: to.gridId,
+      effectiveDate: '2026-01-01',
+      reason: '越权',
+    });
+    expect(moveBuilding.statusCode).toBe(403);
+    expect(await one('SELECT parent_id FROM regions WHERE id = $1', [grid.gridId])).toEqual({ parent_id: grid.communityId });
+    expect(await one('SELECT grid_id FROM buildings WHERE id = $1', [b.id])).toEqual({ grid_id: grid.gridId });
   });
 });
 
@@ -101,7 +126,7 @@ describe('POST /api/redivision/move-building', () => {
     const fam = await f.family({ ...from, buildingId: b.id }, 1);
     await f.care(fam.head.id, from.communityId, 'elderly_alone');
     const res = await (
-      await t.login('admin')
+      await t.login('mzj')
     ).post('/api/redivision/move-building', { buildingId: b.id, toGridId: to.gridId, effectiveDate: '2026-01-02', reason: '楼栋划归城中' });
     expect(res.statusCode).toBe(200);
     expect(res.json().moved).toEqual({ buildings: 1, households: 1, residents: 2, careRecords: 1 });

@@ -21,6 +21,10 @@ describe('the side menu', () => {
     expect(labels(permissionsOf('sysadmin'))).toEqual(['工作台', '区域', '账户管理']);
   });
 
+  it('shows the security administrator the grant approvals page only', () => {
+    expect(labels(permissionsOf('secadmin'))).toEqual(['工作台', '授权审批']);
+  });
+
   it('shows the audit administrator the audit log only', () => {
     expect(labels(permissionsOf('auditadmin'))).toEqual(['工作台', '审计日志']);
   });

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Popconfirm, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Input, Popconfirm, Space, Table, Tag, Tooltip, theme, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { ROLE_LABELS } from '@shared/domain/permissions';
+import { ADMIN_ROLES, ROLE_LABELS } from '@shared/domain/permissions';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { useAccounts, type Account } from '../api/list-accounts';
@@ -39,9 +39,15 @@ export function AccountsPage() {
       render: (_, a) => (
         <Space wrap size={[0, token.marginXXS]}>
           {a.grants.map((g) => (
-            <Tag key={`${g.role}:${g.regionId}:${g.domain ?? ''}`}>
+            <Tag key={`${g.role}:${g.regionId}:${g.domain ?? ''}`} color={g.pending ? 'warning' : undefined}>
               {lang === 'en' ? ROLE_LABELS[g.role].en : ROLE_LABELS[g.role].zh} · {g.regionName}
               {g.domain ? ` · ${t(`domain.${g.domain}` as MessageKey)}` : ''}
+              {g.pending && (
+                <Tooltip title={t('accounts.pendingHint')}>
+                  {' · '}
+                  {t('accounts.pending')}
+                </Tooltip>
+              )}
             </Tag>
           ))}
         </Space>
@@ -63,55 +69,71 @@ export function AccountsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_, a) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setResetting(a)}>
-            {t('accounts.resetPassword')}
-          </Button>
-          {a.locked && (
-            <Button
-              type="link"
-              size="small"
-              loading={unlock.isPending && unlock.variables === a.id}
-              onClick={() => unlock.mutate(a.id, { onSuccess: () => message.success(t('accounts.unlocked')), onError: fail })}
-            >
-              {t('accounts.unlock')}
-            </Button>
-          )}
-          {a.totpEnabled && (
-            <Popconfirm
-              title={t('accounts.resetTotp')}
-              description={t('accounts.confirmResetTotp', { name: a.displayName })}
-              okText={t('accounts.resetTotp')}
-              okButtonProps={{ danger: true }}
-              cancelText={t('common.cancel')}
-              onConfirm={() => resetTotp.mutate(a.id, { onSuccess: () => message.success(t('accounts.totpReset')), onError: fail })}
-            >
-              <Button type="link" size="small" loading={resetTotp.isPending && resetTotp.variables === a.id}>
-                {t('accounts.resetTotp')}
+      render: (_, a) =>
+        // 三员: administrator accounts are not changed here (the server refuses too); unlocking stays.
+        a.grants.some((g) => ADMIN_ROLES.includes(g.role)) ? (
+          <Space size={0} wrap>
+            {a.locked && (
+              <Button
+                type="link"
+                size="small"
+                loading={unlock.isPending && unlock.variables === a.id}
+                onClick={() => unlock.mutate(a.id, { onSuccess: () => message.success(t('accounts.unlocked')), onError: fail })}
+              >
+                {t('accounts.unlock')}
               </Button>
-            </Popconfirm>
-          )}
-          {a.disabled ? (
-            <Button type="link" size="small" onClick={() => setDisabled(a, false)}>
-              {t('accounts.enable')}
+            )}
+            <Tag>{t('accounts.protected')}</Tag>
+          </Space>
+        ) : (
+          <Space size={0} wrap>
+            <Button type="link" size="small" onClick={() => setResetting(a)}>
+              {t('accounts.resetPassword')}
             </Button>
-          ) : (
-            <Popconfirm
-              title={t('accounts.disable')}
-              description={t('accounts.confirmDisable', { name: a.displayName })}
-              okText={t('accounts.disable')}
-              okButtonProps={{ danger: true }}
-              cancelText={t('common.cancel')}
-              onConfirm={() => setDisabled(a, true)}
-            >
-              <Button type="link" size="small" danger>
-                {t('accounts.disable')}
+            {a.locked && (
+              <Button
+                type="link"
+                size="small"
+                loading={unlock.isPending && unlock.variables === a.id}
+                onClick={() => unlock.mutate(a.id, { onSuccess: () => message.success(t('accounts.unlocked')), onError: fail })}
+              >
+                {t('accounts.unlock')}
               </Button>
-            </Popconfirm>
-          )}
-        </Space>
-      ),
+            )}
+            {a.totpEnabled && (
+              <Popconfirm
+                title={t('accounts.resetTotp')}
+                description={t('accounts.confirmResetTotp', { name: a.displayName })}
+                okText={t('accounts.resetTotp')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+                onConfirm={() => resetTotp.mutate(a.id, { onSuccess: () => message.success(t('accounts.totpReset')), onError: fail })}
+              >
+                <Button type="link" size="small" loading={resetTotp.isPending && resetTotp.variables === a.id}>
+                  {t('accounts.resetTotp')}
+                </Button>
+              </Popconfirm>
+            )}
+            {a.disabled ? (
+              <Button type="link" size="small" onClick={() => setDisabled(a, false)}>
+                {t('accounts.enable')}
+              </Button>
+            ) : (
+              <Popconfirm
+                title={t('accounts.disable')}
+                description={t('accounts.confirmDisable', { name: a.displayName })}
+                okText={t('accounts.disable')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+                onConfirm={() => setDisabled(a, true)}
+              >
+                <Button type="link" size="small" danger>
+                  {t('accounts.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        ),
     },
   ];
 

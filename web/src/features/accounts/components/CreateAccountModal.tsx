@@ -51,8 +51,9 @@ export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: 
         grants: values.grants.map((g) => ({ role: g.role!, regionId: g.regionId!, domain: g.role === 'department' ? (g.domain ?? null) : null })),
       },
       {
-        onSuccess: () => {
-          message.success(t('accounts.created'));
+        onSuccess: (account) => {
+          // 三员: say that a grant with personal data does nothing until the security administrator approves it.
+          message.success(account.grants.some((g) => g.pending) ? t('accounts.createdPending') : t('accounts.created'));
           close();
         },
         onError: (err) => {

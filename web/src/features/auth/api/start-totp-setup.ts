@@ -2,10 +2,16 @@ import { useMutation } from '@tanstack/react-query';
 import type { TotpSetupResponse } from '@shared/contracts/auth';
 import { api } from '../../../lib/api';
 
-/** POST /api/auth/totp/setup: a new secret for the authenticator app (shown once). */
-export const startTotpSetup = () => api<TotpSetupResponse>('POST', '/api/auth/totp/setup', {});
+/** What enrolment asks for: the password again (and the current code when a factor is in force). */
+export interface TotpSetupInput {
+  password: string;
+  currentCode?: string;
+}
 
-/** Asks the server for a new secret while the second factor is off. */
+/** POST /api/auth/totp/setup: a new secret for the authenticator app (shown once). */
+export const startTotpSetup = (input: TotpSetupInput) => api<TotpSetupResponse>('POST', '/api/auth/totp/setup', input);
+
+/** Asks the server for a new secret, after the password. */
 export function useStartTotpSetup() {
   return useMutation({ mutationFn: startTotpSetup });
 }

@@ -31,8 +31,18 @@ export function ChangePasswordForm({ username, onDone, onCancel }: { username: s
           onDone();
         },
         onError: (err) => {
-          if (isApiError(err, 'AUTH_PASSWORD_WRONG')) form.setFields([{ name: 'currentPassword', errors: [err.message] }]);
-          else if (isApiError(err, 'AUTH_PASSWORD_WEAK')) form.setFields([{ name: 'newPassword', errors: [err.message] }]);
+          // Field problems name their field: a wrong current password (it counts towards the lockout), a
+          // password used before (PASSWORD_HISTORY).
+          const issue = (path: string) =>
+            isApiError(err) && Array.isArray(err.details)
+              ? (err.details as { path?: string; message?: string; remainingAttempts?: number }[]).find((i) => i.path === path)
+              : undefined;
+          if (isApiError(err, 'AUTH_PASSWORD_WRONG')) {
+            const left = issue('currentPassword')?.remainingAttempts;
+            const hint = left === undefined ? '' : left === 0 ? ` ${t('login.nowLocked')}` : ` ${t('login.remaining', { n: left })}`;
+            form.setFields([{ name: 'currentPassword', errors: [err.message + hint] }]);
+          } else if (isApiError(err, 'AUTH_PASSWORD_WEAK')) form.setFields([{ name: 'newPassword', errors: [err.message] }]);
+          else if (issue('newPassword')) form.setFields([{ name: 'newPassword', errors: [issue('newPassword')!.message ?? err.message] }]);
           else setProblem(err.message);
         },
       },

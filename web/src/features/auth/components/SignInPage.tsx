@@ -18,8 +18,8 @@ function safeNext(next: string | null): string {
 }
 
 /**
- * The sign-in page: username, password, Enter submits; the server's message on failure, with the attempts
- * left or the lock time. Part of the first download, so it uses only light antd parts (no Card, Typography).
+ * The sign-in page: username, password, Enter submits; the server's message on failure, with the lockout
+ * rule (the attempts left only for a wrong authenticator code, after the right password). Part of the first download, so it uses only light antd parts (no Card, Typography).
  */
 export function SignInPage() {
   const { t, lang } = useI18n();
@@ -43,8 +43,15 @@ export function SignInPage() {
           setProblem({ message: err.message, hint: time ? t('login.lockedUntil', { time }) : undefined });
         } else if (isApiError(err, 'AUTH_TOTP_REQUIRED')) {
           setNeedTotp(true);
-        } else if (isApiError(err, 'AUTH_INVALID_CREDENTIALS') || isApiError(err, 'AUTH_TOTP_INVALID')) {
-          if (isApiError(err, 'AUTH_TOTP_INVALID')) form.setFieldValue('totpCode', '');
+        } else if (isApiError(err, 'AUTH_INVALID_CREDENTIALS')) {
+          // The same answer for every failure before the right password (nothing tells accounts apart): the
+          // lockout rule, not the attempts left.
+          const rule = err.details as { lockoutThreshold?: number; lockoutMinutes?: number } | undefined;
+          const hint = rule?.lockoutThreshold ? t('login.lockRule', { n: rule.lockoutThreshold, minutes: rule.lockoutMinutes ?? '' }) : undefined;
+          setProblem({ message: err.message, hint });
+        } else if (isApiError(err, 'AUTH_TOTP_INVALID')) {
+          // After the right password the attempts left may be told.
+          form.setFieldValue('totpCode', '');
           const remaining = (err.details as { remainingAttempts?: number } | undefined)?.remainingAttempts;
           let hint: string | undefined;
           if (remaining === 0) hint = t('login.nowLocked');

@@ -1,5 +1,4 @@
-import { Alert, Button, Flex, Form, QRCode, Spin, Typography, theme } from 'antd';
-import { useEffect, useRef } from 'react';
+import { Button, Flex, Form, Input, QRCode, Typography, theme } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
@@ -12,8 +11,9 @@ import { TotpCodeField } from './TotpCodeField';
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
 /**
- * An administrator without a second factor adds one before anything else: scan the QR code (drawn in
- * the browser; the secret never leaves for a QR service), or type the key, then confirm with a code.
+ * An account that must sign in with a second factor adds one before anything else: the password again
+ * (a session alone cannot enrol a factor), then scan the QR code (drawn in the browser; the secret never
+ * leaves for a QR service) or type the key, then confirm with a code.
  */
 export function TotpSetupPage() {
   const { t } = useI18n();
@@ -22,14 +22,21 @@ export function TotpSetupPage() {
   const setup = useStartTotpSetup();
   const enable = useEnableTotp();
   const [form] = Form.useForm<{ code: string }>();
-  const started = useRef(false);
+  const [passwordForm] = Form.useForm<{ password: string }>();
 
-  // One secret per visit (StrictMode runs effects twice; the ref keeps it to one request).
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    setup.mutate();
-  }, [setup]);
+  const onPassword = ({ password }: { password: string }) =>
+    setup.mutate(
+      { password },
+      {
+        onError: (err) => {
+          // A wrong password names the field and the attempts left (it counts towards the lockout).
+          const issue = isApiError(err) && Array.isArray(err.details) ? (err.details as { path?: string; remainingAttempts?: number }[])[0] : undefined;
+          const left = issue?.remainingAttempts;
+          const hint = left === undefined ? '' : left === 0 ? ` ${t('login.nowLocked')}` : ` ${t('login.remaining', { n: left })}`;
+          passwordForm.setFields([{ name: 'password', value: '', errors: [err.message + hint] }]);
+        },
+      },
+    );
 
   const onFinish = ({ code }: { code: string }) =>
     enable.mutate(code, {
@@ -43,32 +50,31 @@ export function TotpSetupPage() {
 
   return (
     <GatePage title={t('totp.title')} notice={t('totp.intro')} maxWidth={480}>
-      <Typography.Paragraph>{t('totp.step1')}</Typography.Paragraph>
-      {setup.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={setup.error.message}
-          action={
-            <Button size="small" onClick={() => setup.mutate()}>
-              {t('common.retry')}
+      {!setup.data ? (
+        <>
+          <Typography.Paragraph>{t('totp.step0')}</Typography.Paragraph>
+          <Form form={passwordForm} layout="vertical" requiredMark={false} onFinish={onPassword} disabled={setup.isPending}>
+            <Form.Item label={t('totp.password')} name="password" rules={[{ required: true, message: t('totp.passwordRequired') }]}>
+              <Input.Password autoComplete="current-password" autoFocus size="large" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block size="large" loading={setup.isPending}>
+              {t('totp.continue')}
             </Button>
-          }
-        />
-      ) : !setup.data ? (
-        <Flex justify="center" style={{ padding: token.paddingLG }}>
-          <Spin tip={t('totp.loading')} />
-        </Flex>
+          </Form>
+        </>
       ) : (
-        <Flex vertical align="center" gap={token.marginSM} style={{ marginBottom: token.marginLG }}>
-          <QRCode value={setup.data.otpauthUri} aria-label={t('totp.qr')} size={200} bordered={false} />
-          <Typography.Text>
-            {t('totp.secret')}：
-            <Typography.Text code copyable={{ text: setup.data.secret }} data-testid="totp-secret">
-              {grouped(setup.data.secret)}
+        <>
+          <Typography.Paragraph>{t('totp.step1')}</Typography.Paragraph>
+          <Flex vertical align="center" gap={token.marginSM} style={{ marginBottom: token.marginLG }}>
+            <QRCode value={setup.data.otpauthUri} aria-label={t('totp.qr')} size={200} bordered={false} />
+            <Typography.Text>
+              {t('totp.secret')}：
+              <Typography.Text code copyable={{ text: setup.data.secret }} data-testid="totp-secret">
+                {grouped(setup.data.secret)}
+              </Typography.Text>
             </Typography.Text>
-          </Typography.Text>
-        </Flex>
+          </Flex>
+        </>
       )}
       {setup.data && (
         <>
