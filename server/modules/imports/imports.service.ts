@@ -14,7 +14,7 @@ import {
 import { transaction, type Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
 import type { FieldCrypto } from '../../lib/crypto';
-import { AppError, notFound, validationError } from '../../lib/errors';
+import { AppError, notFound, outOfScopeNotFound, validationError } from '../../lib/errors';
 import { nameColumns } from '../../lib/pinyin';
 import type { DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
@@ -445,7 +445,7 @@ export class ImportsService {
     if (job.createdBy === actor.userId) return job;
     const scope = await this.regions.scopeFor(actor, 'residents.import');
     if (scope.all || scope.communityIds.includes(job.communityId)) return job;
-    throw notFound('import');
+    throw outOfScopeNotFound('import');
   }
 
   /** The caller's recent jobs and those of the communities they cover. */
