@@ -71,6 +71,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
           // The permission the route or the service asked for.
           ...(err.code === 'FORBIDDEN' ? { required: typeof refused.permission === 'string' ? refused.permission : request.routeOptions.config?.policy } : {}),
           ...(err.hiddenByScope ? { outOfScope: true, object: refused.object } : {}),
+          // What a service's refusal names (the community asked for, the members outside the scope).
+          ...(err.code === 'OUT_OF_SCOPE' && err.details !== undefined ? { refused: err.details } : {}),
           ...(params ? { params } : {}),
         },
       })

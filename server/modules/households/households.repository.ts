@@ -56,7 +56,9 @@ export interface MemberRow {
 }
 
 /** The household columns for display; the head's name only when the reader's resident scope `people` covers the head. */
-const VIEW = (people: DataScope) => sql`h.id, h.household_number AS "householdNumber", h.address, h.room, h.building_id AS "buildingId", b.name AS "buildingName",
+const VIEW = (
+  people: DataScope,
+) => sql`h.id, h.household_number AS "householdNumber", h.address, h.room, h.building_id AS "buildingId", b.name AS "buildingName",
   h.community_id AS "communityId", c.name AS "communityName", h.grid_id AS "gridId", g.name AS "gridName", h.household_type AS "householdType",
   h.status, h.head_resident_id AS "headResidentId", CASE WHEN ${scopeSql(people, 'hr')} THEN hr.name END AS "headName", h.version,
   to_json(h.created_at)#>>'{}' AS "createdAt", to_json(h.updated_at)#>>'{}' AS "updatedAt",

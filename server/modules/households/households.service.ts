@@ -176,10 +176,7 @@ export class HouseholdsService {
           ]);
         // Both the new head and the former head (whose relation changes) are touched.
         const former = members.find((m) => m.id === current.headResidentId);
-        await this.assertMembersWritable(actor, [
-          { ...head, path: 'headResidentId' },
-          ...(former ? [{ ...former, path: 'formerHeadRelation' }] : []),
-        ]);
+        await this.assertMembersWritable(actor, [{ ...head, path: 'headResidentId' }, ...(former ? [{ ...former, path: 'formerHeadRelation' }] : [])]);
         patch.headResidentId = headResidentId;
         formerHead = current.headResidentId;
       }

@@ -314,7 +314,12 @@ describe('members registered in another grid than their household (grid-chengdon
     const grid = await t.login('grid-chengdong');
     const res = await grid.get(`/api/households/${household.id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().members.map((m: { id: string }) => m.id).sort()).toEqual(members.map((m) => m.id).sort());
+    expect(
+      res
+        .json()
+        .members.map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual(members.map((m) => m.id).sort());
     expect(res.json().hiddenMembers).toBe(1);
     expect(res.body).not.toContain(stranger.id);
     expect(res.body).not.toContain('邻格人');
@@ -388,7 +393,9 @@ describe('members registered in another grid than their household (grid-chengdon
 
   it('lets the community worker, whose scope covers both grids, make the same move', async () => {
     const { household, stranger, target, head } = await straddling();
-    const res = await (await t.login('chengdong')).post(`/api/households/${household.id}/move-member`, {
+    const res = await (
+      await t.login('chengdong')
+    ).post(`/api/households/${household.id}/move-member`, {
       residentId: stranger.id,
       toHouseholdId: target.household.id,
       relationToHead: 'other',
