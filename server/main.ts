@@ -12,6 +12,13 @@ async function main() {
   const seeded = config.seedDemo === 'auto' ? await seedIfEmpty(database, config) : null;
   const app = await buildApp(config, database);
 
+  // The chain's head, written to audit_anchors, the anchor file and this log: the verifier reports a chain
+  // that ends before the newest anchor or disagrees with one (entries deleted at the end, or rewritten).
+  const anchorAudit = async () => {
+    const a = await app.services.audit.anchor();
+    if (a) app.log.info({ auditAnchor: { seq: a.seq, hash: a.hash } }, 'audit chain head');
+  };
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -24,6 +31,7 @@ async function main() {
       await app.close();
     } finally {
       clearInterval(idle);
+      await anchorAudit().catch((err) => app.log.warn({ err }, 'could not anchor the audit chain at shutdown'));
       await database.close();
       process.exit(0);
     }
@@ -37,7 +45,15 @@ async function main() {
     app.services.imports.purgeReports(config.upload.reportDays).catch((err) => app.log.warn({ err }, 'import report purge failed'));
   }, 10 * 60_000);
   sweep.unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
+  const anchoring = setInterval(
+    () => anchorAudit().catch((err) => app.log.warn({ err }, 'could not anchor the audit chain')),
+    config.audit.anchorMinutes * 60_000,
+  );
+  anchoring.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    clearInterval(anchoring);
+  });
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
