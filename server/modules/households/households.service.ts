@@ -175,7 +175,8 @@ export class HouseholdsService {
             { path: 'headResidentId', code: 'not_member', message: '户主须为本户在册成员', messageEn: 'the head must be an active member of this household' },
           ]);
         // Both the new head and the former head (whose relation changes) are touched.
-        const former = members.find((m) => m.id === current.headResidentId);
+        const former =
+          members.find((m) => m.id === current.headResidentId) ?? (current.headResidentId ? await this.repo.resident(current.headResidentId, tx) : undefined);
         await this.assertMembersWritable(actor, [{ ...head, path: 'headResidentId' }, ...(former ? [{ ...former, path: 'formerHeadRelation' }] : [])]);
         patch.headResidentId = headResidentId;
         formerHead = current.headResidentId;
