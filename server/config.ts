@@ -38,6 +38,8 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(3650).default(180),
+  AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  AUDIT_ANCHOR_FILE: z.string().optional(),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -94,7 +96,11 @@ export interface Config {
   sensitiveTotp: 'required' | 'off';
   /** cacheSeconds: how long a process reuses a resolved session (0: look it up on every request). */
   session: { idleMinutes: number; absoluteHours: number; cacheSeconds: number };
-  audit: { retentionDays: number };
+  /**
+   * anchorMinutes: how often the chain's head is anchored (audit_anchors, the server log, anchorFile);
+   * anchorFile: null turns the file off.
+   */
+  audit: { retentionDays: number; anchorMinutes: number; anchorFile: string | null };
   upload: { maxBytes: number; maxRows: number; reportDays: number };
   /** Sign-in attempts per minute per client address. */
   loginRateLimit: number;
@@ -136,7 +142,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     adminTotp: e.ADMIN_TOTP,
     sensitiveTotp: e.SENSITIVE_TOTP,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS, cacheSeconds: e.SESSION_CACHE_SECONDS },
-    audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
+    audit: {
+      retentionDays: e.AUDIT_RETENTION_DAYS,
+      anchorMinutes: e.AUDIT_ANCHOR_MINUTES,
+      anchorFile: e.AUDIT_ANCHOR_FILE === 'off' ? null : (e.AUDIT_ANCHOR_FILE ?? `${e.DATA_DIR}/audit-anchors.jsonl`),
+    },
     upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, reportDays: e.IMPORT_REPORT_DAYS },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     searchRateLimit: e.SEARCH_RATE_LIMIT,

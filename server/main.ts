@@ -12,6 +12,14 @@ async function main() {
   const seeded = config.seedDemo === 'auto' ? await seedIfEmpty(database, config) : null;
   const app = await buildApp(config, database);
 
+  // The chain's head, written to audit_anchors, the anchor file and this log: the verifier reports a chain
+  // that ends before the newest anchor or disagrees with one (entries deleted at the end, or rewritten).
+  const anchorAudit = async () => {
+    const a = await app.services.audit.anchor();
+    if (a) app.log.info({ auditAnchor: { seq: a.seq, hash: a.hash } }, 'audit chain head');
+    return a ? { seq: a.seq } : {};
+  };
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -24,6 +32,7 @@ async function main() {
       await app.close();
     } finally {
       clearInterval(idle);
+      await anchorAudit().catch((err) => app.log.warn({ err }, 'could not anchor the audit chain at shutdown'));
       await database.close();
       process.exit(0);
     }
@@ -41,6 +50,8 @@ async function main() {
     .schedule('auth.sweep', 'auth.sweep', { everySeconds: 600 })
     .schedule('audit.purge', 'audit.purge', { everySeconds: 600 })
     .schedule('imports.purge-reports', 'imports.purge-reports', { everySeconds: 600 })
+    .define('audit.anchor', { run: anchorAudit })
+    .schedule('audit.anchor', 'audit.anchor', { everySeconds: config.audit.anchorMinutes * 60 })
     .schedule('jobs.purge', 'jobs.purge', { dailyAt: '03:30' });
   // Stop claiming work before the database closes.
   app.addHook('onClose', async () => jobs.stop());

@@ -32,7 +32,7 @@ export function createServices(database: Database, config: Config) {
   setTimeZone(config.timeZone);
   /** Personal-data encryption; the key file is created on first start. */
   const crypto = loadFieldCrypto(config);
-  const audit = new AuditService(db, config.audit.retentionDays);
+  const audit = new AuditService(db, config.audit.retentionDays, config.audit.anchorFile);
   const authRepo = new AuthRepository(db);
   const auth = new AuthService(authRepo, audit, crypto, config);
   const regions = new RegionsService(new RegionsRepository(db), audit);

@@ -49,26 +49,39 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
         request.sessionExpired = true;
       }
     }
-    try {
-      enforcePolicy(request);
-    } catch (err) {
-      // A signed-in user refused by a route's permission or CSRF check is a security event (等保 安全审计).
-      if (request.actor && err instanceof AppError && AUDITED_REFUSALS.has(err.code)) {
-        await opts.audit.record(request.ctx, {
-          action: 'security.denied',
-          outcome: 'denied',
-          objectType: 'route',
-          objectId: `${request.method} ${request.routeOptions.url ?? ''}`,
-          details: { code: err.code, ...(err.code === 'FORBIDDEN' ? { required: request.routeOptions.config?.policy } : {}) },
-        });
-      }
-      throw err;
-    }
+    enforcePolicy(request);
+  });
+
+  // One place audits every refusal of a signed-in user (等保 安全审计 "重要安全事件"; ASVS 7.2.2): the route's
+  // permission and CSRF checks above, and the scope and permission checks inside services. It runs after
+  // the service's transaction has been rolled back, so the entry is a write of its own.
+  app.addHook('onError', async (request: FastifyRequest, _reply, err: Error) => {
+    if (!request.actor || !(err instanceof AppError)) return;
+    if (!AUDITED_REFUSALS.has(err.code) && !err.hiddenByScope) return;
+    const refused = err.details && typeof err.details === 'object' && !Array.isArray(err.details) ? (err.details as Record<string, unknown>) : {};
+    const params = request.params && typeof request.params === 'object' && Object.keys(request.params).length ? request.params : undefined;
+    await opts.audit
+      .record(request.ctx, {
+        action: 'security.denied',
+        outcome: 'denied',
+        objectType: 'route',
+        objectId: `${request.method} ${request.routeOptions.url ?? ''}`,
+        details: {
+          code: err.code,
+          // The permission the route or the service asked for.
+          ...(err.code === 'FORBIDDEN' ? { required: typeof refused.permission === 'string' ? refused.permission : request.routeOptions.config?.policy } : {}),
+          ...(err.hiddenByScope ? { outOfScope: true, object: refused.object } : {}),
+          // What a service's refusal names (the community asked for, the members outside the scope).
+          ...(err.code === 'OUT_OF_SCOPE' && err.details !== undefined ? { refused: err.details } : {}),
+          ...(params ? { params } : {}),
+        },
+      })
+      .catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'could not audit a refusal'));
   });
 });
 
-/** Refusals of a signed-in user that are written to the audit log. */
-const AUDITED_REFUSALS = new Set(['FORBIDDEN', 'AUTH_CSRF_INVALID']);
+/** Refusals of a signed-in user that are written to the audit log (besides 404s hiding an out-of-scope object). */
+const AUDITED_REFUSALS = new Set(['FORBIDDEN', 'AUTH_CSRF_INVALID', 'OUT_OF_SCOPE']);
 
 /** The routes an account that must change its password may still call. */
 const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);

@@ -40,6 +40,7 @@ function expectation(policy: string, variant: Variant, username: string | null):
   if (variant.needs && !variant.needs.every((p) => perms.has(p))) return { allow: false, statuses: inScope ? [403] : [403, 404], why: 'inner permission' };
   if (variant.never) return { allow: false, statuses: variant.deny ?? [400, 403, 404, 409], why: 'scope' };
   if (!inScope) return { allow: false, statuses: variant.deny ?? [403, 404], why: 'scope' };
+  if (variant.only && !variant.only.includes(username)) return { allow: false, statuses: variant.deny ?? [404], why: 'scope' };
   return { allow: true };
 }
 

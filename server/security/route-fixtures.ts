@@ -61,6 +61,8 @@ export interface Variant {
   needs?: Permission[];
   /** Wrong for everybody (ids that do not belong together): must be denied; 400 counts as a deny. */
   never?: boolean;
+  /** Allowed to these accounts only, within scope (an object only its creator reads); others get 404. */
+  only?: string[];
   /** Statuses that mean allowed (default: any 2xx). */
   ok?: number[];
   /** Statuses that mean denied for a caller with the permission but outside the scope (default 403, 404). */
@@ -393,7 +395,12 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
   route(
     'GET /api/imports/:id/report',
     'residents.import',
-    each('the report of another user’s job', (c, p) => ({ url: `/api/imports/${c.w.jobs[p.key]}/report` }), { places: ['dong1', 'xi'], level: 'community' }),
+    // A job's rows may belong to any community its creator covers: only the creator (mzj) reads the report.
+    each('the report of mzj’s job', (c, p) => ({ url: `/api/imports/${c.w.jobs[p.key]}/report` }), {
+      places: ['dong1', 'xi'],
+      level: 'community',
+      only: ['mzj'],
+    }),
   ),
 
   // ------------------------------------------------------------------ residents

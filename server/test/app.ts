@@ -39,7 +39,8 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
       await c.end();
     };
   }
-  const config: Config = { ...base, databaseUrl, inMemory: !databaseUrl, poolSize: 4, ...options.config };
+  // No anchor file: a developer's ./data/audit-anchors.jsonl belongs to another database.
+  const config: Config = { ...base, databaseUrl, inMemory: !databaseUrl, poolSize: 4, audit: { ...base.audit, anchorFile: null }, ...options.config };
   const database: Database = await openDatabase(config);
   await migrateDatabase(database);
   if ((options.seed ?? 'city') === 'city') {

@@ -40,7 +40,16 @@ export const AuditVerifyResponse = z.object({
   checked: z.number().int(),
   firstSeq: z.number().int().nullable(),
   lastSeq: z.number().int().nullable(),
-  /** The first entry whose hash or link does not match. */
+  /** The first entry whose hash or link does not match, or the anchored seq the chain fails. */
   brokenAt: z.number().int().optional(),
-  reason: z.enum(['hash_mismatch', 'link_mismatch']).optional(),
+  /**
+   * hash_mismatch: an entry altered; link_mismatch: an entry removed; head_cut: entries deleted at the start
+   * outside the retention purge; tail_cut: the chain ends before the newest anchor; anchor_mismatch: the
+   * entry at an anchored seq is missing or has another hash (the chain rewritten).
+   */
+  reason: z.enum(['hash_mismatch', 'link_mismatch', 'head_cut', 'tail_cut', 'anchor_mismatch']).optional(),
+  /** Anchors (head seq + hash written every AUDIT_ANCHOR_MINUTES and at shutdown) compared with the chain. */
+  anchors: z.number().int(),
+  /** The newest anchor: the chain must reach it. */
+  lastAnchor: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
 });

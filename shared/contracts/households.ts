@@ -87,8 +87,10 @@ export const HouseholdMove = z.object({
 export const HouseholdDetail = HouseholdListItem.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Every member on record (active first, head first), whatever their status. */
+  /** Every member on record (active first, head first), whatever their status, that the reader's scope covers. */
   members: z.array(HouseholdMember),
+  /** Members on record registered outside the reader's scope (another grid): counted, never listed. */
+  hiddenMembers: z.number().int(),
   /** Newest first. */
   moves: z.array(HouseholdMove),
 });

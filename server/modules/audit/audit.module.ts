@@ -1,12 +1,12 @@
 import { defineModule } from '../module';
 import { alertsRoutes } from './alerts.routes';
 import { auditRoutes } from './audit.routes';
-import { auditLog } from './audit.table';
+import { auditAnchors, auditLog } from './audit.table';
 
 /** The append-only, hash-chained audit log. */
 export const auditModule = defineModule({
   name: 'audit',
-  tables: [auditLog],
+  tables: [auditLog, auditAnchors],
   scopeKeys: { audit_log: 'history' },
   routes: async (app, { services }) => {
     await app.register(auditRoutes, { audit: services.audit });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/sql';
-import { auditLog } from './audit.table';
+import { auditAnchors, auditLog } from './audit.table';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -57,12 +57,50 @@ export class AuditRepository {
       .limit(size);
   }
 
-  /** Deletes entries older than the cut-off (the only sanctioned delete). Returns how many. */
-  async purgeBefore(cutoff: Date): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('shequ.audit_purge', 'on', true)`);
-      const res = await tx.delete(auditLog).where(lte(auditLog.at, cutoff)).returning({ seq: auditLog.seq });
-      return res.length;
-    });
+  /**
+   * Deletes the oldest entries up to the cut-off (the only sanctioned delete), as a prefix of the chain:
+   * it stops before the first entry younger than the cut-off, so a clock that went back never leaves a
+   * hole. Runs in the caller's transaction; the trigger refuses any entry younger than 180 days.
+   * Returns how many, and the last entry deleted.
+   */
+  async purgePrefix(tx: Db, cutoff: Date): Promise<{ count: number; last?: { seq: number; at: Date; hash: string } }> {
+    await tx.execute(sql`SELECT set_config('shequ.audit_purge', 'on', true)`);
+    const rows = await rowsOf<{ seq: string | number; at: Date | string; hash: string; n: number }>(
+      tx,
+      sql`WITH d AS (
+            DELETE FROM audit_log
+            WHERE seq < coalesce((SELECT min(seq) FROM audit_log WHERE at > ${cutoff.toISOString()}::timestamptz), 9223372036854775807)
+            RETURNING seq, at, hash)
+          SELECT seq, at, hash, (SELECT count(*) FROM d)::int AS n FROM d ORDER BY seq DESC LIMIT 1`,
+    );
+    await tx.execute(sql`SELECT set_config('shequ.audit_purge', 'off', true)`);
+    const r = rows[0];
+    return r ? { count: r.n, last: { seq: Number(r.seq), at: new Date(r.at), hash: r.hash } } : { count: 0 };
+  }
+
+  /** The oldest surviving entry. */
+  async first(tx: Db = this.db): Promise<{ seq: number; hash: string } | undefined> {
+    const rows = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(asc(auditLog.seq)).limit(1);
+    return rows[0];
+  }
+
+  /** The latest purge record (objectType audit_log, objectId purge: the object index finds it). */
+  async lastPurge(): Promise<AuditRow | undefined> {
+    const rows = await this.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, 'audit_log'), eq(auditLog.objectId, 'purge')))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    return rows[0];
+  }
+
+  async insertAnchor(anchor: { seq: number; hash: string; at: Date }) {
+    await this.db.insert(auditAnchors).values(anchor);
+  }
+
+  /** Every anchor recorded in the database, oldest first. */
+  anchors(): Promise<{ seq: number; hash: string; at: Date }[]> {
+    return this.db.select({ seq: auditAnchors.seq, hash: auditAnchors.hash, at: auditAnchors.at }).from(auditAnchors).orderBy(asc(auditAnchors.id));
   }
 }

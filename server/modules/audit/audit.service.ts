@@ -1,6 +1,8 @@
-import { GENESIS_HASH, hashEntry, verifyChain, type AuditFields, type ChainVerdict } from '../../../shared/domain/audit-chain';
+import fs from 'node:fs';
+import path from 'node:path';
+import { GENESIS_HASH, hashEntry, verifyChain, type AuditFields } from '../../../shared/domain/audit-chain';
 import type { Db } from '../../db/client';
-import type { RequestContext } from '../../lib/context';
+import { systemContext, type RequestContext } from '../../lib/context';
 import { AuditRepository, type AuditRow } from './audit.repository';
 
 /** What a caller says about an event; who and from where come from the context. */
@@ -37,9 +39,14 @@ function fieldsOf(row: AuditRow): AuditFields & { prevHash: string; hash: string
 /** Appends to the hash-chained audit log and verifies it. */
 export class AuditService {
   private readonly repo: AuditRepository;
+  /** The head last anchored by this process, so that an idle chain is not anchored again and again. */
+  private lastAnchored: string | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly retentionDays: number,
+    /** Where anchors are appended besides audit_anchors (AUDIT_ANCHOR_FILE); null: the table only. */
+    private readonly anchorFile: string | null = null,
   ) {
     this.repo = new AuditRepository(db);
   }
@@ -78,34 +85,168 @@ export class AuditService {
       .then((r) => ({ total: r.total, items: r.items.map((row) => ({ ...row, seq: Number(row.seq), at: row.at.toISOString() })) }));
   }
 
-  /** Walks the whole chain in batches and reports the first broken link. */
-  async verify(): Promise<ChainVerdict & { firstSeq: number | null; lastSeq: number | null }> {
+  /**
+   * Walks the whole chain in batches and reports the first problem:
+   * - `hash_mismatch` / `link_mismatch`: an entry altered, or one removed from the middle;
+   * - `head_cut`: the first surviving entry neither starts the chain (GENESIS) nor is the one the last
+   *   purge record names (with a purged predecessor older than the 180-day floor): entries were deleted
+   *   at the start outside the retention purge;
+   * - `anchor_mismatch`: the entry at an anchored seq is missing or has another hash (the chain was
+   *   rewritten from some point on);
+   * - `tail_cut`: the chain ends before the newest anchor (entries deleted at the end).
+   * Anchors come from audit_anchors and from the anchor file; those below the first surviving entry were
+   * purged with it and are skipped.
+   */
+  async verify(): Promise<AuditVerdict> {
+    const purge = await this.repo.lastPurge();
+    const anchors = [...(await this.repo.anchors()), ...readAnchorFile(this.anchorFile)];
     let after = 0;
     let anchor: string | undefined;
     let checked = 0;
     let firstSeq: number | null = null;
     let lastSeq: number | null = null;
+    const seen = new Map<number, string>();
+    const bySeq = new Map<number, string[]>();
+    for (const a of anchors) bySeq.set(a.seq, [...(bySeq.get(a.seq) ?? []), a.hash]);
+    const newest = anchors.reduce<AuditAnchor | null>((m, a) => (!m || a.seq > m.seq ? a : m), null);
+    const summary = () => ({ firstSeq, lastSeq, anchors: anchors.length, lastAnchor: newest ? { seq: newest.seq, at: newest.at.toISOString() } : null });
     for (;;) {
       const batch = await this.repo.batchAfter(after, 5000);
       if (batch.length === 0) break;
       const entries = batch.map(fieldsOf);
       if (firstSeq === null) {
-        firstSeq = entries[0].seq;
-        // The first surviving entry anchors the chain: GENESIS unless retention purged its predecessors.
-        anchor = entries[0].prevHash;
+        const first = entries[0];
+        firstSeq = first.seq;
+        if (first.prevHash !== GENESIS_HASH && !purgeExplains(purge, first))
+          return { ok: false, checked, brokenAt: first.seq, reason: 'head_cut', ...summary(), lastSeq: first.seq };
+        anchor = first.prevHash;
       }
       const verdict = verifyChain(entries, anchor);
-      if (!verdict.ok) return { ...verdict, checked: checked + verdict.checked, firstSeq, lastSeq: entries[entries.length - 1].seq };
+      if (!verdict.ok) return { ...verdict, checked: checked + verdict.checked, ...summary(), lastSeq: entries[entries.length - 1].seq };
+      for (const e of entries) {
+        const hashes = bySeq.get(e.seq);
+        if (hashes?.some((h) => h !== e.hash))
+          return { ok: false, checked: checked + entries.indexOf(e), brokenAt: e.seq, reason: 'anchor_mismatch', ...summary() };
+        if (hashes) seen.set(e.seq, e.hash);
+      }
       checked += verdict.checked;
       anchor = entries[entries.length - 1].hash;
       after = lastSeq = entries[entries.length - 1].seq;
     }
-    return { ok: true, checked, firstSeq, lastSeq };
+    // An anchor the walk passed without finding its entry: removed from the middle, or the chain ends early.
+    for (const a of [...anchors].sort((x, y) => x.seq - y.seq)) {
+      if (firstSeq !== null && a.seq < firstSeq) continue;
+      if (seen.has(a.seq)) continue;
+      const reason = lastSeq === null || a.seq > lastSeq ? 'tail_cut' : 'anchor_mismatch';
+      return { ok: false, checked, brokenAt: a.seq, reason, ...summary() };
+    }
+    return { ok: true, checked, ...summary() };
   }
 
-  /** Deletes entries older than the retention period (never younger than 180 days). */
+  /**
+   * Records the chain's head (seq and hash) in audit_anchors and appends it to the anchor file; returns
+   * it for the server log. Nothing is written when the head has not moved since the last anchor.
+   */
+  async anchor(now = new Date()): Promise<AuditAnchor | null> {
+    const head = await this.repo.last(this.db);
+    if (!head) return null;
+    if (this.lastAnchored === `${head.seq}:${head.hash}`) return null;
+    const a = { seq: Number(head.seq), hash: head.hash, at: now };
+    await this.repo.insertAnchor(a);
+    if (this.anchorFile) {
+      await fs.promises.mkdir(path.dirname(this.anchorFile), { recursive: true });
+      await fs.promises.appendFile(this.anchorFile, `${JSON.stringify({ seq: a.seq, hash: a.hash, at: a.at.toISOString() })}\n`, { mode: 0o600 });
+    }
+    this.lastAnchored = `${head.seq}:${head.hash}`;
+    return a;
+  }
+
+  /**
+   * Deletes the entries older than the retention period (never younger than 180 days: the database
+   * refuses that too) and records the purge as an entry in the same transaction, naming the last entry
+   * deleted and the new first entry (seq and hash), which the verifier checks the chain's start against.
+   */
   async purgeExpired(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000);
-    return this.repo.purgeBefore(cutoff);
+    return this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      await this.repo.lockChain(tx);
+      const purged = await this.repo.purgePrefix(tx, cutoff);
+      if (!purged.count || !purged.last) return 0;
+      const first = await this.repo.first(tx);
+      await this.record(
+        systemContext,
+        {
+          action: 'audit.purge',
+          objectType: 'audit_log',
+          objectId: 'purge',
+          details: {
+            purged: purged.count,
+            cutoff: cutoff.toISOString(),
+            lastPurgedSeq: purged.last.seq,
+            lastPurgedAt: purged.last.at.toISOString(),
+            lastPurgedHash: purged.last.hash,
+            // Null when nothing older survives: this record is then the chain's first entry.
+            firstSeq: first ? Number(first.seq) : null,
+            firstHash: first?.hash ?? null,
+          },
+        },
+        tx,
+      );
+      return purged.count;
+    });
   }
+}
+
+/** A checkpoint of the chain's head. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+  at: Date;
+}
+
+/** What the verifier found; `brokenAt` and `reason` say where and why when not ok. */
+export interface AuditVerdict {
+  ok: boolean;
+  checked: number;
+  brokenAt?: number;
+  reason?: 'hash_mismatch' | 'link_mismatch' | 'head_cut' | 'tail_cut' | 'anchor_mismatch';
+  firstSeq: number | null;
+  lastSeq: number | null;
+  /** Anchors compared (database and file). */
+  anchors: number;
+  lastAnchor: { seq: number; at: string } | null;
+}
+
+/** The floor of the retention period, also enforced by the database trigger (migration 0009). */
+export const AUDIT_RETENTION_FLOOR_DAYS = 180;
+
+/**
+ * Whether the latest purge record explains where the chain starts: the first entry is the one it names
+ * (or the record itself, when nothing older survived), links to the last entry it deleted, and that entry
+ * was older than the 180-day floor when it was purged.
+ */
+function purgeExplains(purge: AuditRow | undefined, first: AuditFields & { prevHash: string; hash: string }): boolean {
+  if (!purge) return false;
+  const d = (purge.details ?? {}) as Record<string, unknown>;
+  const namesFirst = d.firstSeq === null ? Number(purge.seq) === first.seq : d.firstSeq === first.seq && d.firstHash === first.hash;
+  const lastPurgedAt = typeof d.lastPurgedAt === 'string' ? Date.parse(d.lastPurgedAt) : NaN;
+  const oldEnough = lastPurgedAt <= purge.at.getTime() - AUDIT_RETENTION_FLOOR_DAYS * 86_400_000;
+  return namesFirst && first.prevHash === d.lastPurgedHash && oldEnough;
+}
+
+/** Anchors from the anchor file (one JSON object per line); lines that do not parse are skipped. */
+function readAnchorFile(file: string | null): AuditAnchor[] {
+  if (!file || !fs.existsSync(file)) return [];
+  const out: AuditAnchor[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const a = JSON.parse(line) as { seq?: unknown; hash?: unknown; at?: unknown };
+      if (typeof a.seq === 'number' && typeof a.hash === 'string') out.push({ seq: a.seq, hash: a.hash, at: new Date(typeof a.at === 'string' ? a.at : 0) });
+    } catch {
+      // A torn last line (the process died while appending) says nothing.
+    }
+  }
+  return out;
 }

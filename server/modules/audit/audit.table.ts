@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Append-only, hash-chained audit log. A trigger (see migrations) refuses UPDATE and unsanctioned DELETE. */
 export const auditLog = pgTable(
@@ -21,3 +21,15 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_user_idx').on(t.userId), index('audit_log_object_idx').on(t.objectType, t.objectId)],
 );
+
+/**
+ * Checkpoints of the chain's head (seq and hash), written every AUDIT_ANCHOR_MINUTES and at shutdown, also
+ * to the server log and to AUDIT_ANCHOR_FILE: the verifier reports a chain that ends before the last
+ * anchor, or whose entry at an anchored seq has another hash. Append-only like audit_log.
+ */
+export const auditAnchors = pgTable('audit_anchors', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

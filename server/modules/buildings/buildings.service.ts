@@ -1,7 +1,7 @@
 import type { BuildingsQuery, CreateBuildingRequest, UpdateBuildingRequest } from '../../../shared/contracts/buildings';
 import type { Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
-import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
+import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
@@ -25,7 +25,8 @@ export class BuildingsService {
   /** A building inside the actor's scope for `permission`; 404 otherwise (no probing of ids). */
   async readable(actor: Actor, id: string, permission: 'buildings.read' | 'households.read' = 'buildings.read'): Promise<BuildingRow> {
     const row = await this.repo.byId(id);
-    if (!row || !scopeCovers(await this.regions.scopeFor(actor, permission), row)) throw notFound('building');
+    if (!row) throw notFound('building');
+    if (!scopeCovers(await this.regions.scopeFor(actor, permission), row)) throw outOfScopeNotFound('building');
     return row;
   }
 

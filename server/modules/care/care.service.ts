@@ -4,7 +4,7 @@ import { ASSISTANCE_YEARS, CARE_GROUP_PERMISSION, CARE_GROUPS, type CareGroup } 
 import type { Permission } from '../../../shared/domain/permissions';
 import { transaction, type Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
-import { AppError, notFound, validationError, versionConflict, type FieldIssue } from '../../lib/errors';
+import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict, type FieldIssue } from '../../lib/errors';
 import { scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
@@ -140,7 +140,7 @@ export class CareService {
     const existing = await this.repo.byId(recordId);
     if (!existing || existing.residentId !== resident.id) throw notFound('care_record');
     const group = existing.groupType as CareGroup;
-    if (!(await this.visibility(actor))(resident).has(group)) throw notFound('care_record');
+    if (!(await this.visibility(actor))(resident).has(group)) throw outOfScopeNotFound('care_record');
     await this.assertWritable(actor, resident, group);
     const patch: Partial<Pick<CareRow, 'attributes' | 'startDate' | 'endDate' | 'notes'>> = {};
     if (input.attributes !== undefined) patch.attributes = withDefaults(group, input.attributes);

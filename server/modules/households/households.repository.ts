@@ -34,6 +34,8 @@ export interface HouseholdView {
 /** Filters already resolved by the service. */
 export interface HouseholdSearch {
   scope: DataScope;
+  /** Where the reader may see residents (residents.read): other heads' names are left out. */
+  people: DataScope;
   region?: RegionFilter;
   gridId?: string;
   buildingId?: string;
@@ -53,9 +55,12 @@ export interface MemberRow {
   status: string;
 }
 
-const VIEW = sql`h.id, h.household_number AS "householdNumber", h.address, h.room, h.building_id AS "buildingId", b.name AS "buildingName",
+/** The household columns for display; the head's name only when the reader's resident scope `people` covers the head. */
+const VIEW = (
+  people: DataScope,
+) => sql`h.id, h.household_number AS "householdNumber", h.address, h.room, h.building_id AS "buildingId", b.name AS "buildingName",
   h.community_id AS "communityId", c.name AS "communityName", h.grid_id AS "gridId", g.name AS "gridName", h.household_type AS "householdType",
-  h.status, h.head_resident_id AS "headResidentId", hr.name AS "headName", h.version,
+  h.status, h.head_resident_id AS "headResidentId", CASE WHEN ${scopeSql(people, 'hr')} THEN hr.name END AS "headName", h.version,
   to_json(h.created_at)#>>'{}' AS "createdAt", to_json(h.updated_at)#>>'{}' AS "updatedAt",
   (SELECT count(*)::int FROM residents r WHERE r.household_id = h.id AND r.status = 'active') AS "memberCount"
   FROM households h
@@ -85,19 +90,22 @@ export class HouseholdsRepository {
   async page(s: HouseholdSearch, limit: number, offset: number) {
     const where = this.where(s);
     const [items, [{ total }]] = await Promise.all([
-      rowsOf<HouseholdView>(this.db, sql`SELECT ${VIEW} WHERE ${where} ORDER BY h.address, h.room NULLS FIRST, h.id LIMIT ${limit} OFFSET ${offset}`),
+      rowsOf<HouseholdView>(this.db, sql`SELECT ${VIEW(s.people)} WHERE ${where} ORDER BY h.address, h.room NULLS FIRST, h.id LIMIT ${limit} OFFSET ${offset}`),
       rowsOf<{ total: number }>(this.db, sql`SELECT count(*)::int AS total FROM households h WHERE ${where}`),
     ]);
     return { items, total };
   }
 
-  async view(id: string): Promise<HouseholdView | undefined> {
-    const rows = await rowsOf<HouseholdView>(this.db, sql`SELECT ${VIEW} WHERE h.id = ${id}::uuid`);
+  async view(id: string, people: DataScope): Promise<HouseholdView | undefined> {
+    const rows = await rowsOf<HouseholdView>(this.db, sql`SELECT ${VIEW(people)} WHERE h.id = ${id}::uuid`);
     return rows[0];
   }
 
-  /** Everyone whose household this is: active first, the head first, then by age. Masked identity only. */
-  members(id: string, headId: string | null) {
+  /**
+   * Everyone whose household this is that the reader's resident scope `people` covers: active first, the
+   * head first, then by age. Masked identity only.
+   */
+  members(id: string, headId: string | null, people: DataScope) {
     return rowsOf<{
       id: string;
       name: string;
@@ -110,13 +118,23 @@ export class HouseholdsRepository {
       this.db,
       sql`SELECT r.id, r.name, r.id_masked AS "idMasked", r.sex,
                  date_part('year', age(current_date, r.birth_date))::int AS age, r.relation_to_head AS "relationToHead", r.status
-          FROM residents r WHERE r.household_id = ${id}::uuid
+          FROM residents r WHERE r.household_id = ${id}::uuid AND ${scopeSql(people, 'r')}
           ORDER BY (r.status = 'active') DESC, (r.id = ${headId}::uuid) IS TRUE DESC, r.birth_date, r.id`,
     );
   }
 
-  /** Moves into or out of the household, newest first. */
-  moves(id: string) {
+  /** How many people on record in the household the reader's resident scope does not cover (no personal data). */
+  async hiddenMembers(id: string, people: DataScope): Promise<number> {
+    if (people.all) return 0;
+    const rows = await rowsOf<{ n: number }>(
+      this.db,
+      sql`SELECT count(*)::int AS n FROM residents r WHERE r.household_id = ${id}::uuid AND NOT ${scopeSql(people, 'r')}`,
+    );
+    return rows[0].n;
+  }
+
+  /** Moves into or out of the household, newest first; a mover's name only when `people` covers them now. */
+  moves(id: string, people: DataScope) {
     return rowsOf<{
       id: string;
       residentId: string;
@@ -131,7 +149,7 @@ export class HouseholdsRepository {
       createdAt: string;
     }>(
       this.db,
-      sql`SELECT m.id, m.resident_id AS "residentId", r.name AS "residentName", m.move_type AS "moveType",
+      sql`SELECT m.id, m.resident_id AS "residentId", CASE WHEN ${scopeSql(people, 'r')} THEN r.name END AS "residentName", m.move_type AS "moveType",
                  m.from_household_id AS "fromHouseholdId", m.to_household_id AS "toHouseholdId",
                  fc.name AS "fromCommunityName", tc.name AS "toCommunityName", m.effective_date::text AS "effectiveDate", m.reason,
                  to_json(m.created_at)#>>'{}' AS "createdAt"

@@ -9,7 +9,7 @@ import type {
 import type { Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
 import { ageView } from '../../lib/identity';
-import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
+import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import { regionFilterOf } from '../buildings/buildings.repository';
@@ -42,10 +42,12 @@ export class HouseholdsService {
 
   async list(actor: Actor, query: HouseholdsQuery) {
     const scope = await this.regions.scopeFor(actor, 'households.read');
+    const people = await this.regions.scopeFor(actor, 'residents.read');
     const region = query.regionId ? regionFilterOf(await this.regions.get(actor, query.regionId)) : undefined;
     return this.repo.page(
       {
         scope,
+        people,
         region,
         gridId: query.gridId,
         buildingId: query.buildingId,
@@ -61,7 +63,8 @@ export class HouseholdsService {
   /** A household the actor may read; 404 otherwise (no probing of ids). */
   async readable(actor: Actor, id: string): Promise<HouseholdRow> {
     const row = await this.repo.byId(id);
-    if (!row || !scopeCovers(await this.regions.scopeFor(actor, 'households.read'), row)) throw notFound('household');
+    if (!row) throw notFound('household');
+    if (!scopeCovers(await this.regions.scopeFor(actor, 'households.read'), row)) throw outOfScopeNotFound('household');
     return row;
   }
 
@@ -80,14 +83,36 @@ export class HouseholdsService {
     return row;
   }
 
-  /** The household page: the household, its members (masked identity) and its move history. */
+  /**
+   * The household page: the household, its members (masked identity) and its move history. Members
+   * outside the reader's resident scope (a member registered in another grid) are left out and only
+   * counted (`hiddenMembers`); their names are left out of the head and the history too.
+   */
   async get(actor: Actor, id: string) {
     const row = await this.readable(actor, id);
+    const people = await this.regions.scopeFor(actor, 'residents.read');
     // One round of queries side by side once the scope check has passed.
-    const [view, members, moves] = await Promise.all([this.repo.view(id), this.repo.members(id, row.headResidentId), this.repo.moves(id)]);
+    const [view, members, hiddenMembers, moves] = await Promise.all([
+      this.repo.view(id, people),
+      this.repo.members(id, row.headResidentId, people),
+      this.repo.hiddenMembers(id, people),
+      this.repo.moves(id, people),
+    ]);
     if (!view) throw notFound('household');
     // The exact age beside a masked ID only for holders of residents.reveal (the search oracle, docs/security.md).
-    return { ...view, members: members.map(({ age, ...m }) => ({ ...m, ...ageView(actor, age) })), moves };
+    return { ...view, members: members.map(({ age, ...m }) => ({ ...m, ...ageView(actor, age) })), hiddenMembers, moves };
+  }
+
+  /**
+   * Every resident a change touches must lie in the actor's write scope for residents: the household's
+   * scope is not enough, because a member may be registered in another grid than the household (a grid
+   * worker must not take over a resident of the next grid by moving them). 403 naming the field.
+   */
+  private async assertMembersWritable(actor: Actor, people: { id: string; communityId: string; gridId: string; path: string }[]) {
+    if (people.length === 0) return;
+    const scope = await this.regions.scopeFor(actor, 'residents.write');
+    const outside = people.find((p) => !scopeCovers(scope, p));
+    if (outside) throw new AppError('OUT_OF_SCOPE', [{ path: outside.path, residentId: outside.id }]);
   }
 
   private async checkNumber(householdNumber: string | null | undefined, exceptId?: string, field = 'householdNumber') {
@@ -146,10 +171,15 @@ export class HouseholdsService {
       let formerHead: string | null = null;
       if (headResidentId && headResidentId !== current.headResidentId) {
         const members = await this.repo.lockMembers(tx, id);
-        if (!members.some((m) => m.id === headResidentId))
+        const head = members.find((m) => m.id === headResidentId);
+        if (!head)
           throw validationError([
             { path: 'headResidentId', code: 'not_member', message: '户主须为本户在册成员', messageEn: 'the head must be an active member of this household' },
           ]);
+        // Both the new head and the former head (whose relation changes) are touched.
+        const former =
+          members.find((m) => m.id === current.headResidentId) ?? (current.headResidentId ? await this.repo.resident(current.headResidentId, tx) : undefined);
+        await this.assertMembersWritable(actor, [{ ...head, path: 'headResidentId' }, ...(former ? [{ ...former, path: 'formerHeadRelation' }] : [])]);
         patch.headResidentId = headResidentId;
         formerHead = current.headResidentId;
       }
@@ -234,6 +264,7 @@ export class HouseholdsService {
         throw validationError([
           { path: 'residentId', code: 'not_member', message: '该居民不是本户在册成员', messageEn: 'not an active member of this household' },
         ]);
+      await this.assertMembersWritable(actor, [{ ...person, path: 'residentId' }]);
       if (input.relationToHead === 'head' && target.headResidentId) throw conflict('target_has_head', { headResidentId: target.headResidentId });
       const isHead = source.headResidentId === person.id;
       if (isHead && members.length > 1) throw conflict('head_has_members');
@@ -291,6 +322,10 @@ export class HouseholdsService {
             { path: `residentIds.${i}`, code: 'not_member', message: '该居民不是本户在册成员', messageEn: 'not an active member of this household' },
           ]);
       });
+      await this.assertMembersWritable(
+        actor,
+        ids.map((rid, i) => ({ ...byId.get(rid)!, path: `residentIds.${i}` })),
+      );
       if (source.headResidentId && ids.includes(source.headResidentId)) throw conflict('head_stays');
       if (ids.length >= members.length) throw conflict('nobody_left');
       const created = await this.repo.insert(tx, {
@@ -331,6 +366,11 @@ export class HouseholdsService {
       const tx = t as unknown as Db;
       const [source, target] = await this.lockActive(tx, [id, input.intoHouseholdId]);
       const members = await this.repo.lockMembers(tx, id);
+      // Every member moves: the merge is refused if one of them lies outside the actor's scope.
+      await this.assertMembersWritable(
+        actor,
+        members.map((m) => ({ ...m, path: 'intoHouseholdId' })),
+      );
       const people = members.map((m) => ({
         ...m,
         // The absorbing household keeps its head: nobody arrives as `head`.

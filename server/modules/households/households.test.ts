@@ -288,3 +288,120 @@ describe('POST /api/households/:id/split and /merge', () => {
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'households.merge' AND object_id = $1`, [gone.household.id])).toBe(1);
   });
 });
+
+describe('members registered in another grid than their household (grid-chengdong)', () => {
+  /** A household in 城东 grid 1 (grid-chengdong's) with a head there and one member registered in grid 2. */
+  const straddling = async () => {
+    const own = await f.grid(COMMUNITY.城东, 1);
+    const next = await f.grid(COMMUNITY.城东, 2);
+    const family = await f.family(own, 1);
+    const stranger = await f.resident({ ...next, householdId: family.household.id }, { relationToHead: 'son', name: '邻格人' });
+    const target = await f.family(own, 0);
+    return { ...family, stranger, target, next };
+  };
+  const stays = async (residentId: string, householdId: string, gridId: string) => {
+    const [r] = await t.database.query<{ household_id: string; grid_id: string; relation_to_head: string | null }>(
+      'SELECT household_id, grid_id, relation_to_head FROM residents WHERE id = $1',
+      [residentId],
+    );
+    expect(r).toMatchObject({ household_id: householdId, grid_id: gridId });
+    expect(await count('SELECT count(*)::int AS n FROM resident_moves WHERE resident_id = $1', [residentId])).toBe(0);
+    return r;
+  };
+
+  it('shows the grid worker only the members in its grid, and counts the others without their data', async () => {
+    const { household, stranger, members } = await straddling();
+    const grid = await t.login('grid-chengdong');
+    const res = await grid.get(`/api/households/${household.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(
+      res
+        .json()
+        .members.map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual(members.map((m) => m.id).sort());
+    expect(res.json().hiddenMembers).toBe(1);
+    expect(res.body).not.toContain(stranger.id);
+    expect(res.body).not.toContain('邻格人');
+    expect(res.body).not.toContain(stranger.idMasked);
+    const community = (await (await t.login('chengdong')).get(`/api/households/${household.id}`)).json();
+    expect(community.members.map((m: { id: string }) => m.id)).toContain(stranger.id);
+    expect(community.hiddenMembers).toBe(0);
+  });
+
+  it('leaves out the name of a head registered in another grid, in the list and on the page', async () => {
+    const own = await f.grid(COMMUNITY.城东, 1);
+    const next = await f.grid(COMMUNITY.城东, 2);
+    const h = await f.household(own, { address: '邻格户主路1号' });
+    const head = await f.resident({ ...next, householdId: h.id }, { relationToHead: 'head', name: '隔壁户主' });
+    await t.database.query('UPDATE households SET head_resident_id = $1 WHERE id = $2', [head.id, h.id]);
+    const grid = await t.login('grid-chengdong');
+    const page = await grid.get(`/api/households/${h.id}`);
+    expect(page.json()).toMatchObject({ headResidentId: head.id, headName: null, hiddenMembers: 1, members: [] });
+    const list = await grid.get(`/api/households?q=${encodeURIComponent('邻格户主路1号')}`);
+    expect(list.json().items).toMatchObject([{ id: h.id, headName: null }]);
+    expect(list.body).not.toContain('隔壁户主');
+    expect((await (await t.login('chengdong')).get(`/api/households/${h.id}`)).json().headName).toBe('隔壁户主');
+  });
+
+  it('refuses (403) the grid worker moving a member of another grid into its own household, and nothing changes', async () => {
+    const { household, stranger, target, next } = await straddling();
+    const grid = await t.login('grid-chengdong');
+    const res = await grid.post(`/api/households/${household.id}/move-member`, {
+      residentId: stranger.id,
+      toHouseholdId: target.household.id,
+      relationToHead: 'other',
+      effectiveDate: '2026-01-15',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'OUT_OF_SCOPE', details: [{ path: 'residentId', residentId: stranger.id }] });
+    await stays(stranger.id, household.id, next.gridId);
+  });
+
+  it('refuses (403) a split that takes a member of another grid into a new household', async () => {
+    const { household, stranger, next } = await straddling();
+    const grid = await t.login('grid-chengdong');
+    const res = await grid.post(`/api/households/${household.id}/split`, {
+      residentIds: [stranger.id],
+      newHousehold: { address: '人民路99号' },
+      newHeadId: stranger.id,
+      effectiveDate: '2026-02-01',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.details).toEqual([{ path: 'residentIds.0', residentId: stranger.id }]);
+    await stays(stranger.id, household.id, next.gridId);
+    expect(await count(`SELECT count(*)::int AS n FROM households WHERE address = '人民路99号'`)).toBe(0);
+  });
+
+  it('refuses (403) making a member of another grid the head, and a merge that would carry them along', async () => {
+    const { household, head, stranger, target, next } = await straddling();
+    const grid = await t.login('grid-chengdong');
+    const patch = await grid.patch(`/api/households/${household.id}`, { version: household.version, headResidentId: stranger.id, formerHeadRelation: 'son' });
+    expect(patch.statusCode).toBe(403);
+    expect(patch.json().error.details).toEqual([{ path: 'headResidentId', residentId: stranger.id }]);
+    expect((await stays(stranger.id, household.id, next.gridId)).relation_to_head).toBe('son');
+    const [h] = await t.database.query<{ head_resident_id: string; status: string }>('SELECT head_resident_id, status FROM households WHERE id = $1', [
+      household.id,
+    ]);
+    expect(h.head_resident_id).toBe(head.id);
+
+    const merge = await grid.post(`/api/households/${household.id}/merge`, { intoHouseholdId: target.household.id, effectiveDate: '2026-03-01' });
+    expect(merge.statusCode).toBe(403);
+    await stays(stranger.id, household.id, next.gridId);
+    expect((await t.database.query<{ status: string }>('SELECT status FROM households WHERE id = $1', [household.id]))[0].status).toBe('active');
+  });
+
+  it('lets the community worker, whose scope covers both grids, make the same move', async () => {
+    const { household, stranger, target, head } = await straddling();
+    const res = await (
+      await t.login('chengdong')
+    ).post(`/api/households/${household.id}/move-member`, {
+      residentId: stranger.id,
+      toHouseholdId: target.household.id,
+      relationToHead: 'other',
+      effectiveDate: '2026-01-15',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().household.members.map((m: { id: string }) => m.id)).toContain(head.id);
+  });
+});

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import { ImportAccepted, ImportJobsList, ImportJobView, ImportResidentsQuery } from '../../../shared/contracts/imports';
 import { AppError, validationError } from '../../lib/errors';
-import { view, type ImportsService } from './imports.service';
+import type { ImportsService } from './imports.service';
 import { buildTemplate } from './imports.workbook';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -110,7 +110,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
       config: { policy },
       schema: { tags, summary: '导入进度与结果 / Import progress and result', params: IdParams, response: { 200: ImportJobView, 404: ErrorResponse } },
     },
-    async (request) => view(await imports.get(request.actor!, request.params.id)),
+    async (request) => imports.detail(request.actor!, request.params.id),
   );
 
   r.get(

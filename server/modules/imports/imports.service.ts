@@ -14,13 +14,14 @@ import {
 import { transaction, type Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
 import type { FieldCrypto } from '../../lib/crypto';
-import { AppError, notFound, validationError } from '../../lib/errors';
+import { AppError, notFound, outOfScopeNotFound, validationError } from '../../lib/errors';
 import { nameColumns } from '../../lib/pinyin';
-import type { DataScope } from '../../lib/scope';
+import { NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
 import { DEFAULT_ZIP_LIMITS, detectType, readSheet, type Sheet, type SheetRow, type ZipLimits } from './imports.files';
 import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type PreparedResident } from './imports.repository';
+import { maskReport } from './imports.report';
 import { buildReport, type ReportRow } from './imports.workbook';
 
 /** Settings of the import feature. */
@@ -445,32 +446,54 @@ export class ImportsService {
     if (job.createdBy === actor.userId) return job;
     const scope = await this.regions.scopeFor(actor, 'residents.import');
     if (scope.all || scope.communityIds.includes(job.communityId)) return job;
-    throw notFound('import');
+    throw outOfScopeNotFound('import');
   }
 
-  /** The caller's recent jobs and those of the communities they cover. */
+  /**
+   * A job as `actor` may see it. Its rows (the problems listed and the report) came from the creator's
+   * file and may belong to any community the creator covers, so only the creator sees them; others who
+   * cover the job's community see its progress and counts.
+   */
+  async detail(actor: Actor, id: string): Promise<ImportJobView> {
+    return viewFor(actor, await this.get(actor, id));
+  }
+
+  /** The caller's recent jobs and those of the communities they cover (rows left out of others' jobs). */
   async recent(actor: Actor) {
     const scope = await this.regions.scopeFor(actor, 'residents.import');
     const rows = await this.repo.recent(actor.userId, scope.all ? null : scope.communityIds, 50);
     return rows.map((r) => {
-      const { errors: _errors, ...rest } = view(r);
+      const { errors: _errors, ...rest } = viewFor(actor, r);
       return rest;
     });
   }
 
-  /** The failed rows as .xlsx (original columns + 错误). Reading it is audited: it holds ID numbers. */
+  /**
+   * The failed rows as .xlsx (original columns + 错误), for the job's creator only (others 404, audited as
+   * a refusal). ID numbers are masked unless the creator holds residents.reveal where the row belongs
+   * (its 网格, else the job's community); reading it is audited with how many rows were shown in full.
+   */
   async report(ctx: RequestContext, id: string): Promise<{ fileName: string; data: Buffer }> {
-    const job = await this.get(ctx.actor!, id);
+    const actor = ctx.actor!;
+    const job = await this.get(actor, id);
+    if (job.createdBy !== actor.userId) throw outOfScopeNotFound('import_report');
     const cipher = job.status === 'done' ? await this.repo.reportCipher(job.id) : null;
     if (!cipher) throw new AppError('IMPORT_NO_REPORT');
     const stored = JSON.parse(this.crypto.decrypt(cipher)) as StoredReport;
-    const data = await buildReport(stored.header, stored.rows);
+    const reveal = actor.permissions.has('residents.reveal') ? await this.regions.scopeFor(actor, 'residents.reveal') : NO_SCOPE;
+    const resolver = new GridResolver(await this.repo.grids());
+    const place = (gridText: string) => {
+      const grid = gridText.trim() ? resolver.resolve(gridText, job.communityId) : 'not_found';
+      return typeof grid === 'object' ? { communityId: grid.communityId, gridId: grid.id } : { communityId: job.communityId };
+    };
+    const shown = maskReport(stored.header, stored.rows, place, (where) => scopeCovers(reveal, where));
+    const data = await buildReport(stored.header, shown.rows);
     await this.audit.record(ctx, {
       action: 'residents.import.report',
       objectType: 'import_job',
       objectId: job.id,
       communityId: job.communityId,
-      details: { rows: stored.rows.length },
+      details: { rows: stored.rows.length, revealed: shown.revealed },
     });
     const base = job.fileName.replace(/\.[^.]+$/, '');
     return { fileName: `${base}-导入错误.xlsx`, data };
@@ -479,6 +502,12 @@ export class ImportsService {
 
 function countersPatch(c: Counters) {
   return { processedRows: c.processed, created: c.created, updated: c.updated, unchanged: c.unchanged, failed: c.failed };
+}
+
+/** The job as `actor` sees it: someone else's job without its rows (problems listed, report). */
+function viewFor(actor: Actor, r: ImportJobRow): ImportJobView {
+  const v = view(r);
+  return r.createdBy === actor.userId ? v : { ...v, errors: [], hasReport: false };
 }
 
 /** The job as the API shows it. */

@@ -2,7 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeIdNumber } from '../../../shared/domain/id-number';
+import { makeIdNumber, maskIdNumber } from '../../../shared/domain/id-number';
 import { IMPORT_COLUMNS } from '../../../shared/domain/resident-row';
 import { createTestApp, type Client, type TestApp } from '../../test/app';
 import { ImportsRepository } from './imports.repository';
@@ -548,5 +548,73 @@ describe('report retention', () => {
     expect(purged).toBeGreaterThanOrEqual(1);
     const [row] = await t.database.query<{ report_cipher: Buffer | null }>('SELECT report_cipher FROM import_jobs WHERE id = $1', [job.id]);
     expect(row.report_cipher).toBeNull();
+  });
+});
+
+describe('who reads a job’s rows', () => {
+  it('keeps street1’s report to street1: chengdong, who covers the job’s community, sees the counts, not the rows of a 城中 person', async () => {
+    const street = await t.login('street1');
+    const zhong = newId('1971-05-06', 'M');
+    const dong = newId('1972-06-07', 'F');
+    const job = await importFile(
+      street,
+      'street.xlsx',
+      await xlsx([
+        row({ 姓名: '城中某人', 身份证号: zhong, 网格: '城中第1网格', 联系电话: '12345', 住址: '城中路1号' }),
+        row({ 姓名: '城东某人', 身份证号: dong, 网格: '城东第1网格', 联系电话: '12345' }),
+      ]),
+      ids.chengdong,
+    );
+    expect(job).toMatchObject({ communityId: ids.chengdong, failed: 2, hasReport: true });
+    expect(job.errors).toHaveLength(2);
+
+    const seen = await chengdong.get(`/api/imports/${job.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ id: job.id, failed: 2, errors: [], hasReport: false });
+    const listed = (await chengdong.get('/api/imports')).json().items.find((j: { id: string }) => j.id === job.id);
+    expect(listed).toMatchObject({ failed: 2, hasReport: false });
+    const refused = await chengdong.get(`/api/imports/${job.id}/report`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).not.toContain(zhong);
+    const [denied] = await t.database.query<{ details: { code: string; object: string } }>(
+      `SELECT details FROM audit_log WHERE action = 'security.denied' AND username = 'chengdong' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(denied.details).toMatchObject({ code: 'NOT_FOUND', object: 'import_report' });
+
+    // street1 holds residents.reveal over both communities: its own report keeps the numbers it uploaded.
+    const report = await readReport(street, job.id);
+    expect(report.slice(1).map((r) => r[HEADERS.indexOf('身份证号')])).toEqual([zhong, dong]);
+  });
+
+  it('masks ID numbers in the creator’s report where the creator may not reveal, and audits how many were shown in full', async () => {
+    const grid = await t.login('grid-chengdong');
+    const own = newId('1980-01-02', 'M');
+    const next = newId('1981-02-03', 'F');
+    const job = await importFile(
+      grid,
+      'grid-report.xlsx',
+      await xlsx([
+        row({ 姓名: '本格人', 身份证号: own, 网格: '第1网格', 联系电话: '12345' }),
+        row({ 姓名: '邻格人', 身份证号: next, 网格: '第2网格', 备注: `原证号 ${next}` }),
+      ]),
+      null,
+    );
+    expect(job).toMatchObject({ failed: 2, hasReport: true });
+    const res = await grid.get(`/api/imports/${job.id}/report`);
+    expect(res.statusCode).toBe(200);
+    const report = await readReport(grid, job.id);
+    const idCol = HEADERS.indexOf('身份证号');
+    expect(report[1][idCol]).toBe(own);
+    expect(report[2][idCol]).toBe(maskIdNumber(next));
+    expect(report[2][HEADERS.indexOf('备注')]).toBe(`原证号 ${maskIdNumber(next)}`);
+    expect(report.flat().join(' ')).not.toContain(next);
+    const audits = await t.database.query<{ details: { rows: number; revealed: number } }>(
+      `SELECT details FROM audit_log WHERE action = 'residents.import.report' AND object_id = $1 ORDER BY seq`,
+      [job.id],
+    );
+    expect(audits.map((a) => a.details)).toEqual([
+      { rows: 2, revealed: 1 },
+      { rows: 2, revealed: 1 },
+    ]);
   });
 });

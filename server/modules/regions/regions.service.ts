@@ -1,7 +1,7 @@
 import type { RegionNodeT } from '../../../shared/contracts/regions';
 import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
 import type { Actor, RequestContext } from '../../lib/context';
-import { AppError, notFound, versionConflict } from '../../lib/errors';
+import { AppError, notFound, outOfScopeNotFound, versionConflict } from '../../lib/errors';
 import { grantPathsFor, NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionRow, RegionsRepository } from './regions.repository';
@@ -75,7 +75,8 @@ export class RegionsService {
   /** A region the actor can see (404 when it is outside their grants: no probing of ids). */
   async get(actor: Actor, id: string): Promise<RegionRow> {
     const region = await this.repo.byId(id);
-    if (!region || !this.visible(actor, region.path)) throw notFound('region');
+    if (!region) throw notFound('region');
+    if (!this.visible(actor, region.path)) throw outOfScopeNotFound('region');
     return region;
   }
 

@@ -27,7 +27,7 @@ import { transaction, type Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/sql';
 import type { FieldCrypto } from '../../lib/crypto';
 import type { Actor, RequestContext } from '../../lib/context';
-import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
+import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { ageView, identityColumns, normaliseIdNumber, redactIdentifiers } from '../../lib/identity';
 import { nameColumns } from '../../lib/pinyin';
 import { grantPathsFor, scopeCovers, type DataScope } from '../../lib/scope';
@@ -125,7 +125,7 @@ export class ResidentsService {
     const row = await this.repo.byId(id);
     if (!row) throw notFound('resident');
     const scope = await this.regions.scopeFor(actor, permission);
-    if (!scopeCovers(scope, row)) throw notFound('resident');
+    if (!scopeCovers(scope, row)) throw outOfScopeNotFound('resident');
     return row;
   }
 

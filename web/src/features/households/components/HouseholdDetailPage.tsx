@@ -203,6 +203,7 @@ export function HouseholdDetailPage() {
               locale={{ emptyText: t('detail.noMembers') }}
               scroll={{ x: 800 }}
             />
+            {h.hiddenMembers > 0 && <Typography.Text type="secondary">{t('detail.hiddenMembers', { n: h.hiddenMembers })}</Typography.Text>}
           </Card>
         </Col>
         <Col span={24}>
