@@ -211,7 +211,23 @@ export async function readCsv(buf: Buffer, maxRows: number): Promise<Sheet> {
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('VALIDATION_FAILED', [{ path: 'file', code: 'csv', message: `CSV 格式错误：${(err as Error).message}` }], { fields: 'file' });
+    // The parser's own words go to the log; the person is told where to look.
+    const line = (err as { lines?: number }).lines;
+    const where = line ? { zh: `（第 ${line} 行附近）`, en: ` (near line ${line})` } : { zh: '', en: '' };
+    const refused = new AppError(
+      'VALIDATION_FAILED',
+      [
+        {
+          path: 'file',
+          code: 'csv',
+          message: `CSV 格式错误${where.zh}，请检查引号和分隔符`,
+          messageEn: `Malformed CSV${where.en}; check quotes and separators`,
+        },
+      ],
+      { fields: 'file' },
+    );
+    refused.cause = err;
+    throw refused;
   } finally {
     source.destroy();
     parser.destroy();

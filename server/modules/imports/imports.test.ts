@@ -407,6 +407,13 @@ describe('POST /api/imports/residents', () => {
     expect(res.body).not.toMatch(/entity|passwd/);
   });
 
+  it('refuses a malformed CSV naming the line, not the CSV parser’s message', async () => {
+    const res = await upload(chengdong, 'quote.csv', Buffer.from('姓名,身份证号,网格\n张三,1,2\n"李四,3,4\n'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'file', code: 'csv', message: 'CSV 格式错误（第 3 行附近），请检查引号和分隔符' }]);
+    expect(res.body).not.toMatch(/Quote Not Closed/i);
+  });
+
   it('shows at most 30 header cells of 40 characters when the header is wrong, however wide the row', async () => {
     const cells = Array.from({ length: 16_000 }, (_, i) => inlineCell(`${columnLetters(i)}1`, `列${i}`.padEnd(100, '长')));
     const res = await upload(
