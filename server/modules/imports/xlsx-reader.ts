@@ -230,7 +230,7 @@ async function readSharedStrings(text: AsyncIterable<string> | null): Promise<st
     },
     close(name) {
       if (name === 'si') {
-        strings.push(item.value);
+        strings.push(detach(item.value));
         inItem = false;
       } else if (inItem) item.close(name);
     },
@@ -312,6 +312,13 @@ export function numberText(raw: string): { text: string; lossy: boolean } {
   return { text: Number.isInteger(value) ? BigInt(value).toString() : String(value), lossy };
 }
 
+/**
+ * A copy of a text that holds only itself. V8 keeps a substring of 13 or more characters as a view of the
+ * string it was cut from (here the decoded chunk the parser saw), so a cell kept until the job is done
+ * would keep its whole chunk alive: 100k rows held 170 MB instead of 60 MB.
+ */
+const detach = (text: string) => (text.length >= 13 ? Buffer.from(text, 'utf8').toString('utf8') : text);
+
 interface SheetContext {
   sharedStrings: string[];
   dateStyles: Set<number>;
@@ -372,7 +379,7 @@ async function readSheetRows(text: AsyncIterable<string>, ctx: SheetContext, onR
       }
     }
     if (text !== '') {
-      cells[col] = text;
+      cells[col] = detach(text);
       if (col + 1 > width) width = col + 1;
     }
   };
