@@ -164,6 +164,16 @@ describe('readFirstSheet', () => {
     expect(err.details).toEqual({ reason: 'text that is not valid UTF-8' });
   });
 
+  it('refuses a cell beyond column XFD, and a sheet whose rows, gaps counted, exceed the cell budget', async () => {
+    const far = await refusal(await handWorkbook({ sheets: [{ name: 'S', xml: worksheetXml([`<row r="1">${inlineCell('XFE1', 'x')}</row>`]) }] }));
+    expect(far.details).toEqual({ reason: 'a cell lies beyond column XFD' });
+    // One value in column Z per row: 26 cells each once the gaps are filled.
+    const sparse = await handWorkbook({ sheets: [{ name: 'S', xml: worksheetXml([1, 2, 3].map((r) => `<row r="${r}">${inlineCell(`Z${r}`, 'z')}</row>`)) }] });
+    expect(await read(sparse, { maxCells: 78 })).toHaveLength(3);
+    const err = await read(sparse, { maxCells: 77 }).catch((e: AppError) => e);
+    expect(err).toMatchObject({ code: 'IMPORT_UNSAFE_FILE', details: { reason: 'more than 77 cells' } });
+  });
+
   it('refuses a cell pointing at a shared string that does not exist, and a workbook without a worksheet', async () => {
     const xml = worksheetXml(['<row r="1"><c r="A1" t="s"><v>5</v></c></row>']);
     const missing = await refusal(await handWorkbook({ sheets: [{ name: 'S', xml }], sharedStrings: `<sst xmlns="${MAIN}"><si><t>a</t></si></sst>` }));

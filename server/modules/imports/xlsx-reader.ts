@@ -15,9 +15,12 @@ export interface XlsxRow {
   formulas?: number[];
 }
 
-/** Options of the reader; `chunkBytes` cuts the inflated bytes into small pieces (tests of the decoding). */
+/** Options of the reader. */
 export interface XlsxReadOptions {
+  /** Cuts the inflated bytes into pieces of at most this size (tests of the decoding). */
   chunkBytes?: number;
+  /** Dense cells allowed over the sheet (default 10 million). */
+  maxCells?: number;
 }
 
 /** Excel's own limits: columns A…XFD, rows 1…1,048,576. */
@@ -78,7 +81,7 @@ export async function readFirstSheet(buf: Buffer, onRow: (row: XlsxRow) => void,
     const dateStyles = await readDateStyles(open(resolvePart('xl/workbook.xml', related(REL_STYLES, 'styles.xml'))));
     const sheet = open(first.part);
     if (!sheet) throw unsafe('the first worksheet is missing from the archive');
-    await readSheetRows(sheet, { sharedStrings, dateStyles, date1904: workbook.date1904 }, onRow);
+    await readSheetRows(sheet, { sharedStrings, dateStyles, date1904: workbook.date1904, maxCells: options.maxCells ?? MAX_CELLS }, onRow);
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (/too many bytes/i.test((err as Error).message ?? '')) throw unsafe('entry unpacks to more than it declares', err);
@@ -323,6 +326,7 @@ interface SheetContext {
   sharedStrings: string[];
   dateStyles: Set<number>;
   date1904: boolean;
+  maxCells: number;
 }
 
 /** Streams `<sheetData>`: one `onRow` per `</row>` that holds any non-empty cell. */
@@ -332,7 +336,7 @@ async function readSheetRows(text: AsyncIterable<string>, ctx: SheetContext, onR
   let lossy: number[] = [];
   let formulas: number[] = [];
   let width = 0; // columns up to the last non-empty cell
-  let cellBudget = MAX_CELLS;
+  let cellBudget = ctx.maxCells;
   // The current cell.
   let col = -1;
   let nextCol = 0;
@@ -391,7 +395,7 @@ async function readSheetRows(text: AsyncIterable<string>, ctx: SheetContext, onR
         const ref = tag.attributes.r;
         col = ref ? columnIndex(ref) : nextCol;
         if (col < 0) col = nextCol;
-        if (col >= MAX_COLUMN) throw unsafe(`a cell lies beyond column XFD (${ref})`);
+        if (col >= MAX_COLUMN) throw unsafe('a cell lies beyond column XFD');
         nextCol = col + 1;
         type = tag.attributes.t ?? 'n';
         style = tag.attributes.s === undefined ? -1 : Number(tag.attributes.s);
@@ -423,7 +427,7 @@ async function readSheetRows(text: AsyncIterable<string>, ctx: SheetContext, onR
       else if (name === 'row') {
         if (width === 0) return;
         cellBudget -= width;
-        if (cellBudget < 0) throw unsafe(`more than ${MAX_CELLS} cells`);
+        if (cellBudget < 0) throw unsafe(`more than ${ctx.maxCells} cells`);
         for (let i = 0; i < width; i++) if (cells[i] === undefined) cells[i] = '';
         const row: XlsxRow = { line, cells };
         const lossyHere = lossy.filter((c) => c < width);
