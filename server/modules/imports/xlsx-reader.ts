@@ -193,7 +193,9 @@ async function readRelationships(text: AsyncIterable<string> | null) {
 
 /**
  * Collects the text of `<t>` elements in a string item (`<si>` or `<is>`): plain, or rich-text runs
- * (`<r><t>`), but not phonetic runs (`<rPh>`, furigana), which are not part of the value.
+ * (`<r><t>`), but not phonetic runs (`<rPh>`, furigana), which are not part of the value. Spaces are kept
+ * as written whether or not `xml:space="preserve"` says so (Excel itself keeps them); trimming a value is
+ * the row's rules' business, not the reader's.
  */
 class StringItem {
   private depthRph = 0;
