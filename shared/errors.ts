@@ -56,6 +56,12 @@ export const ERROR_MESSAGES = {
     en: 'The header row lacks required columns: {missing} (use the template)',
   },
   IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file has no data rows' },
+  IMPORT_EMPTY_FILE: { status: 400, zh: '文件中没有数据', en: 'The file has no data' },
+  IMPORT_XLS_UNSUPPORTED: {
+    status: 415,
+    zh: '不支持旧版 Excel 97–2003 (.xls) 文件或加密的工作簿：请在 Excel 或 WPS 中打开，另存为 → Excel 工作簿 (*.xlsx)（如有打开密码请先取消），再上传',
+    en: 'Old Excel 97–2003 (.xls) files and password-protected workbooks cannot be read: open it in Excel or WPS, Save As → Excel Workbook (*.xlsx) (remove any opening password), then upload that',
+  },
   IMPORT_UNSAFE_FILE: {
     status: 400,
     zh: '文件结构异常或解压后过大，已拒绝：{reason}',

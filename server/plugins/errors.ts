@@ -59,6 +59,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const lang = pickLang(request.headers['accept-language']);
     if (err instanceof AppError) {
+      // A library's own message (a parser's position, an archive's fault) is for the server log, not the caller.
+      if (err.cause !== undefined)
+        request.log.warn({ code: err.code, cause: err.cause instanceof Error ? err.cause.message : String(err.cause) }, 'request refused');
       let details = err.details;
       if (err.code === 'VALIDATION_FAILED' && Array.isArray(details)) {
         details = (details as FieldIssue[]).map((d) => ({ path: d.path, code: d.code, message: inLang(d, lang) }));

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { AppError } from '../../lib/errors';
+import { readFirstSheet } from './xlsx-reader';
 
 /** The spreadsheet kinds an import accepts. */
 export type SheetType = 'xlsx' | 'csv';
@@ -13,6 +13,8 @@ export interface SheetRow {
   cells: string[];
   /** Columns whose cell was a number too long to be exact (an ID number typed without text format). */
   lossy?: number[];
+  /** Columns whose cell held a formula (.xlsx); its cached result is the text. */
+  formulas?: number[];
 }
 
 /** The header row and the data rows of the first sheet. */
@@ -36,11 +38,14 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /**
  * Decides the file's kind from its extension AND its first bytes: an .xlsx must be a zip, a .csv must be
- * text (no NUL bytes, not a zip or an old .xls). Anything else is 415.
+ * text (no NUL bytes, not a zip or an old .xls). Anything else is 415. An old .xls (an OLE compound file,
+ * as is an .xlsx with an opening password) is refused with how to save it as .xlsx: the only npm reader
+ * of the format is the unmaintained `xlsx` package.
  */
 export function detectType(fileName: string, buf: Buffer): SheetType {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   const head = buf.subarray(0, 4);
+  if (head.equals(OLE_MAGIC) && (ext === 'xls' || ext === 'xlsx' || ext === 'et')) throw new AppError('IMPORT_XLS_UNSUPPORTED', { fileName });
   if (ext === 'xlsx' && head.equals(ZIP_MAGIC)) return 'xlsx';
   if (ext === 'csv' && !head.equals(ZIP_MAGIC) && !head.equals(OLE_MAGIC) && !looksBinary(buf)) return 'csv';
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: ['.xlsx', '.csv'], fileName });
@@ -53,7 +58,12 @@ function looksBinary(buf: Buffer): boolean {
   return sample.includes(0);
 }
 
-const unsafe = (reason: string, details: Record<string, unknown>) => new AppError('IMPORT_UNSAFE_FILE', { reason, ...details }, { reason });
+/** A refusal with a reason for the user; `cause` (a library's message) goes to the server log only. */
+const unsafe = (reason: string, details: Record<string, unknown>, cause?: unknown) => {
+  const err = new AppError('IMPORT_UNSAFE_FILE', { reason, ...details }, { reason });
+  if (cause !== undefined) err.cause = cause;
+  return err;
+};
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 /**
@@ -65,8 +75,8 @@ export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
-  } catch {
-    throw unsafe('not a readable zip archive', {});
+  } catch (err) {
+    throw unsafe('not a readable zip archive', {}, err);
   }
   try {
     if (zip.entryCount > limits.maxEntries) throw unsafe(`${zip.entryCount} entries > ${limits.maxEntries}`, { entries: zip.entryCount });
@@ -102,8 +112,8 @@ export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
   } catch (err) {
     if (err instanceof AppError) throw err;
     const message = (err as Error).message;
-    if (/too many bytes/i.test(message)) throw unsafe('entry unpacks to more than it declares', {});
-    throw unsafe('corrupt zip entry', { cause: message });
+    if (/too many bytes/i.test(message)) throw unsafe('entry unpacks to more than it declares', {}, err);
+    throw unsafe('corrupt zip entry', {}, err);
   } finally {
     zip.close();
   }
@@ -134,27 +144,6 @@ function gapAllowed(gap: number, descriptor: boolean) {
   return gap === 0 || (descriptor && [12, 16, 20, 24].includes(gap));
 }
 
-/** Cell value (as exceljs hands it over) → text. */
-function cellText(value: unknown): { text: string; lossy: boolean } {
-  if (value === null || value === undefined) return { text: '', lossy: false };
-  if (typeof value === 'string') return { text: value, lossy: false };
-  if (typeof value === 'number') {
-    // Beyond 2^53 a number has already lost digits (an 18-digit ID number typed as a number).
-    const lossy = Math.abs(value) > Number.MAX_SAFE_INTEGER;
-    return { text: Number.isInteger(value) ? BigInt(Math.round(value)).toString() : String(value), lossy };
-  }
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', lossy: false };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), lossy: false };
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
-    if (Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join(''), lossy: false };
-    if (v.text !== undefined) return cellText(v.text);
-    if ('result' in v) return cellText(v.result);
-    if (v.error) return { text: '', lossy: false };
-  }
-  return { text: String(value), lossy: false };
-}
-
 const tooMany = (limit: number) => new AppError('IMPORT_TOO_MANY_ROWS', { limit }, { limit });
 
 /** Collects the rows of a worksheet: the first non-empty row is the header; stops past `maxRows`. */
@@ -163,24 +152,14 @@ class RowCollector {
   private readonly rows: SheetRow[] = [];
   constructor(private readonly maxRows: number) {}
 
-  add(row: ExcelJS.Row) {
-    const values = row.values as unknown[];
-    const cells: string[] = [];
-    const lossy: number[] = [];
-    // row.values is 1-based.
-    for (let i = 1; i < values.length; i++) {
-      const c = cellText(values[i]);
-      cells[i - 1] = c.text;
-      if (c.lossy) lossy.push(i - 1);
-    }
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-    if (cells.every((c) => c.trim() === '')) return;
+  add(row: SheetRow) {
+    if (row.cells.every((c) => c.trim() === '')) return;
     if (!this.header) {
-      this.header = cells;
+      this.header = row.cells;
       return;
     }
     if (this.rows.length >= this.maxRows) throw tooMany(this.maxRows);
-    this.rows.push(lossy.length ? { line: row.number, cells, lossy } : { line: row.number, cells });
+    this.rows.push(row);
   }
 
   result(): Sheet {
@@ -188,47 +167,10 @@ class RowCollector {
   }
 }
 
-/**
- * Reads the first worksheet of an .xlsx with exceljs's streaming reader, stopping past `maxRows`. That
- * reader depends on the order of the zip's entries (it can meet a worksheet before workbook.xml and fail);
- * then the file, already in memory and through the zip checks, is read whole instead.
- */
+/** Reads the first worksheet of an .xlsx (see xlsx-reader.ts), stopping past `maxRows`. */
 export async function readXlsx(buf: Buffer, maxRows: number): Promise<Sheet> {
-  try {
-    return await readXlsxStreaming(buf, maxRows);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    try {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(buf as unknown as ArrayBuffer);
-      const collector = new RowCollector(maxRows);
-      wb.worksheets[0]?.eachRow((row) => collector.add(row));
-      return collector.result();
-    } catch (whole) {
-      if (whole instanceof AppError) throw whole;
-      throw unsafe('unreadable workbook', { cause: (whole as Error).message });
-    }
-  }
-}
-
-async function readXlsxStreaming(buf: Buffer, maxRows: number): Promise<Sheet> {
-  const input = Readable.from([buf]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
   const collector = new RowCollector(maxRows);
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) collector.add(row);
-      break; // the first worksheet only: the template's second sheet is the instructions
-    }
-  } finally {
-    input.destroy();
-  }
+  await readFirstSheet(buf, (row) => collector.add(row));
   return collector.result();
 }
 
@@ -269,7 +211,23 @@ export async function readCsv(buf: Buffer, maxRows: number): Promise<Sheet> {
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('VALIDATION_FAILED', [{ path: 'file', code: 'csv', message: `CSV 格式错误：${(err as Error).message}` }], { fields: 'file' });
+    // The parser's own words go to the log; the person is told where to look.
+    const line = (err as { lines?: number }).lines;
+    const where = line ? { zh: `（第 ${line} 行附近）`, en: ` (near line ${line})` } : { zh: '', en: '' };
+    const refused = new AppError(
+      'VALIDATION_FAILED',
+      [
+        {
+          path: 'file',
+          code: 'csv',
+          message: `CSV 格式错误${where.zh}，请检查引号和分隔符`,
+          messageEn: `Malformed CSV${where.en}; check quotes and separators`,
+        },
+      ],
+      { fields: 'file' },
+    );
+    refused.cause = err;
+    throw refused;
   } finally {
     source.destroy();
     parser.destroy();
@@ -281,11 +239,18 @@ function* chunks(text: string, size: number) {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
 
-/** Inspects and reads an uploaded file into rows; every refusal is a coded AppError. */
+/** Inspects and reads an uploaded file into rows; every refusal is a coded AppError, a file without any text too. */
 export async function readSheet(type: SheetType, buf: Buffer, maxRows: number, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Sheet> {
+  let sheet: Sheet;
   if (type === 'xlsx') {
     await inspectZip(buf, zipLimits);
-    return readXlsx(buf, maxRows);
-  }
-  return readCsv(buf, maxRows);
+    sheet = await readXlsx(buf, maxRows);
+  } else sheet = await readCsv(buf, maxRows);
+  if (sheet.header.length === 0) throw new AppError('IMPORT_EMPTY_FILE');
+  return sheet;
+}
+
+/** The header as a refusal may show it: the first 30 columns, each cut to 40 characters. */
+export function headerForDetails(header: string[]): string[] {
+  return header.slice(0, 30).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
 }

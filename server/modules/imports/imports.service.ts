@@ -19,7 +19,7 @@ import { nameColumns } from '../../lib/pinyin';
 import { NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
-import { DEFAULT_ZIP_LIMITS, detectType, readSheet, type Sheet, type SheetRow, type ZipLimits } from './imports.files';
+import { DEFAULT_ZIP_LIMITS, detectType, headerForDetails, readSheet, type Sheet, type SheetRow, type ZipLimits } from './imports.files';
 import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type PreparedResident } from './imports.repository';
 import { maskReport } from './imports.report';
 import { buildReport, type ReportRow } from './imports.workbook';
@@ -143,7 +143,7 @@ export class ImportsService {
     const sheet = await readSheet(type, input.data, this.limits.maxRows, this.limits.zip ?? DEFAULT_ZIP_LIMITS);
     const header = resolveHeader(sheet.header);
     if (header.missing.length)
-      throw new AppError('IMPORT_BAD_HEADER', { missing: header.missing, found: sheet.header }, { missing: header.missing.join('、') });
+      throw new AppError('IMPORT_BAD_HEADER', { missing: header.missing, found: headerForDetails(sheet.header) }, { missing: header.missing.join('、') });
     if (sheet.rows.length === 0) throw new AppError('IMPORT_EMPTY');
     const job = await this.repo.insertJob({
       communityId,

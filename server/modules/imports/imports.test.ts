@@ -6,6 +6,7 @@ import { makeIdNumber, maskIdNumber } from '../../../shared/domain/id-number';
 import { IMPORT_COLUMNS } from '../../../shared/domain/resident-row';
 import { createTestApp, type Client, type TestApp } from '../../test/app';
 import { ImportsRepository } from './imports.repository';
+import { columnLetters, handWorkbook, inlineCell, worksheetXml } from './test-workbooks';
 
 const HEADERS = IMPORT_COLUMNS.map((c) => c.header);
 let t: TestApp;
@@ -354,7 +355,6 @@ describe('POST /api/imports/residents', () => {
       ['residents.xlsx', text],
       ['residents.pdf', Buffer.from('%PDF-1.7 ...')],
       ['residents.csv', await xlsx([])],
-      ['residents.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])],
     ] as const) {
       const res = await upload(chengdong, name, data);
       expect(res.statusCode, name).toBe(415);
@@ -362,6 +362,71 @@ describe('POST /api/imports/residents', () => {
     }
     const plain = await chengdong.post(`/api/imports/residents?communityId=${ids.chengdong}`, { file: 'x' });
     expect(plain.statusCode).toBe(415);
+  });
+
+  it('refuses an old .xls (or a password-protected workbook) with 415, saying how to save it as .xlsx', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    for (const name of ['居民.xls', '居民.xlsx']) {
+      const res = await upload(chengdong, name, ole);
+      expect(res.statusCode, name).toBe(415);
+      expect(res.json().error.code).toBe('IMPORT_XLS_UNSUPPORTED');
+      expect(res.json().error.message).toContain('另存为 → Excel 工作簿 (*.xlsx)');
+    }
+    const body = multipart({ name: 'residents.xls', data: ole });
+    const en = await chengdong.request({
+      method: 'POST',
+      url: `/api/imports/residents?communityId=${ids.chengdong}`,
+      payload: body.payload,
+      headers: { 'content-type': body.contentType, 'accept-language': 'en' },
+    });
+    expect(en.json().error.message).toContain('Save As → Excel Workbook (*.xlsx)');
+  });
+
+  it('says the file has no data when a workbook or a CSV holds no text at all, rather than blaming the header', async () => {
+    const blankXlsx = await xlsx([['', '  ']], ['', '']);
+    for (const [name, data] of [
+      ['empty.xlsx', blankXlsx],
+      ['empty.csv', Buffer.from(',,\r\n\r\n , \r\n')],
+      ['nothing.csv', Buffer.alloc(0)],
+    ] as const) {
+      const res = await upload(chengdong, name, data);
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'IMPORT_EMPTY_FILE', message: '文件中没有数据' });
+    }
+  });
+
+  it('refuses a malformed workbook with a reason, not the XML parser’s message', async () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>`;
+    const res = await upload(chengdong, 'xxe.xlsx', await handWorkbook({ sheets: [{ name: 'S', xml: xxe }] }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toEqual({
+      code: 'IMPORT_UNSAFE_FILE',
+      message: '文件结构异常或解压后过大，已拒绝：unreadable workbook',
+      details: { reason: 'unreadable workbook' },
+    });
+    expect(res.body).not.toMatch(/entity|passwd/);
+  });
+
+  it('refuses a malformed CSV naming the line, not the CSV parser’s message', async () => {
+    const res = await upload(chengdong, 'quote.csv', Buffer.from('姓名,身份证号,网格\n张三,1,2\n"李四,3,4\n'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'file', code: 'csv', message: 'CSV 格式错误（第 3 行附近），请检查引号和分隔符' }]);
+    expect(res.body).not.toMatch(/Quote Not Closed/i);
+  });
+
+  it('shows at most 30 header cells of 40 characters when the header is wrong, however wide the row', async () => {
+    const cells = Array.from({ length: 16_000 }, (_, i) => inlineCell(`${columnLetters(i)}1`, `列${i}`.padEnd(100, '长')));
+    const res = await upload(
+      chengdong,
+      'wide.xlsx',
+      await handWorkbook({ sheets: [{ name: 'S', xml: worksheetXml([`<row r="1">${cells.join('')}</row>`]) }] }),
+    );
+    expect(res.statusCode).toBe(400);
+    const { code, details } = res.json().error;
+    expect(code).toBe('IMPORT_BAD_HEADER');
+    expect(details.found).toHaveLength(30);
+    expect(details.found[0]).toBe(`${'列0'.padEnd(40, '长')}…`);
+    expect(res.body.length).toBeLessThan(4000);
   });
 
   it('refuses more rows than the limit with 400 naming it', async () => {
@@ -373,7 +438,7 @@ describe('POST /api/imports/residents', () => {
   });
 
   it('reads a workbook whose parts come in another order (shared strings first, workbook.xml last)', async () => {
-    // exceljs's streaming reader fails on this order; the importer then reads the file whole.
+    // exceljs's streaming reader failed on this order; ours opens parts through the central directory.
     const zip = await JSZip.loadAsync(await xlsx([row({ 姓名: '次序', 身份证号: newId(), 网格: '城东第1网格' })]));
     const first = ['xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels'];
     const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
