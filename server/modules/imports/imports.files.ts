@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { HEADER_SCAN_ROWS } from '../../../shared/domain/ledger-header';
 import { AppError } from '../../lib/errors';
 
 /** The spreadsheet kinds an import accepts. */
@@ -13,13 +14,20 @@ export interface SheetRow {
   cells: string[];
   /** Columns whose cell was a number too long to be exact (an ID number typed without text format). */
   lossy?: number[];
+  /** Columns whose cell was a formula (the text is its cached result). */
+  formulas?: number[];
 }
 
-/** The header row and the data rows of the first sheet. */
+/**
+ * The non-empty rows of the first sheet, the header among them: which row is the header (title rows,
+ * 填报 lines and grouped headers come first in a ledger) is decided by detectHeader, once per file.
+ */
 export interface Sheet {
-  header: string[];
   rows: SheetRow[];
 }
+
+/** Rows read beyond `maxRows` data rows, for the title and header rows above the data. */
+const HEAD_ROWS = HEADER_SCAN_ROWS;
 
 /** Limits on what an archive may unpack to (zip-bomb defence). */
 export interface ZipLimits {
@@ -135,7 +143,7 @@ function gapAllowed(gap: number, descriptor: boolean) {
 }
 
 /** Cell value (as exceljs hands it over) → text. */
-function cellText(value: unknown): { text: string; lossy: boolean } {
+function cellText(value: unknown): { text: string; lossy: boolean; formula?: boolean } {
   if (value === null || value === undefined) return { text: '', lossy: false };
   if (typeof value === 'string') return { text: value, lossy: false };
   if (typeof value === 'number') {
@@ -149,7 +157,7 @@ function cellText(value: unknown): { text: string; lossy: boolean } {
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
     if (Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join(''), lossy: false };
     if (v.text !== undefined) return cellText(v.text);
-    if ('result' in v) return cellText(v.result);
+    if ('result' in v || 'formula' in v || 'sharedFormula' in v) return { ...cellText(v.result), formula: true };
     if (v.error) return { text: '', lossy: false };
   }
   return { text: String(value), lossy: false };
@@ -157,9 +165,8 @@ function cellText(value: unknown): { text: string; lossy: boolean } {
 
 const tooMany = (limit: number) => new AppError('IMPORT_TOO_MANY_ROWS', { limit }, { limit });
 
-/** Collects the rows of a worksheet: the first non-empty row is the header; stops past `maxRows`. */
+/** Collects the non-empty rows of a worksheet; stops past `maxRows` data rows (plus the head rows). */
 class RowCollector {
-  private header: string[] | null = null;
   private readonly rows: SheetRow[] = [];
   constructor(private readonly maxRows: number) {}
 
@@ -167,24 +174,25 @@ class RowCollector {
     const values = row.values as unknown[];
     const cells: string[] = [];
     const lossy: number[] = [];
+    const formulas: number[] = [];
     // row.values is 1-based.
     for (let i = 1; i < values.length; i++) {
       const c = cellText(values[i]);
       cells[i - 1] = c.text;
       if (c.lossy) lossy.push(i - 1);
+      if (c.formula) formulas.push(i - 1);
     }
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
     if (cells.every((c) => c.trim() === '')) return;
-    if (!this.header) {
-      this.header = cells;
-      return;
-    }
-    if (this.rows.length >= this.maxRows) throw tooMany(this.maxRows);
-    this.rows.push(lossy.length ? { line: row.number, cells, lossy } : { line: row.number, cells });
+    if (this.rows.length >= this.maxRows + HEAD_ROWS) throw tooMany(this.maxRows);
+    const r: SheetRow = { line: row.number, cells };
+    if (lossy.length) r.lossy = lossy;
+    if (formulas.length) r.formulas = formulas;
+    this.rows.push(r);
   }
 
   result(): Sheet {
-    return { header: this.header ?? [], rows: this.rows };
+    return { rows: this.rows };
   }
 }
 
@@ -254,17 +262,12 @@ export async function readCsv(buf: Buffer, maxRows: number): Promise<Sheet> {
   const parser = parseCsv({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true });
   const source = Readable.from(chunks(text, 256 * 1024));
   source.pipe(parser);
-  let header: string[] | null = null;
   const rows: SheetRow[] = [];
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const cells = rec.record;
       if (cells.every((c) => c.trim() === '')) continue;
-      if (!header) {
-        header = cells;
-        continue;
-      }
-      if (rows.length >= maxRows) throw tooMany(maxRows);
+      if (rows.length >= maxRows + HEAD_ROWS) throw tooMany(maxRows);
       rows.push({ line: rec.info.lines, cells });
     }
   } catch (err) {
@@ -274,7 +277,7 @@ export async function readCsv(buf: Buffer, maxRows: number): Promise<Sheet> {
     source.destroy();
     parser.destroy();
   }
-  return { header: header ?? [], rows };
+  return { rows };
 }
 
 function* chunks(text: string, size: number) {
