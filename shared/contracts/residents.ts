@@ -27,7 +27,9 @@ export const IdNumber = z
 const phone = z
   .string()
   .transform(normalisePhone)
-  .pipe(z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确（手机11位或区号-号码） | phone must be an 11-digit mobile or an area-code landline'));
+  .pipe(
+    z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确（手机11位或区号-号码） | phone must be an 11-digit mobile or an area-code landline'),
+  );
 
 /** A calendar date, YYYY-MM-DD. */
 const day = z.iso.date('日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD');

@@ -232,7 +232,12 @@ export function mapResidentRow(cells: RowCells, today: Date = new Date()): { val
       );
     else if (/^[=+\-@]/.test(clean(cells[key])))
       issues.push(
-        issue(key, 'formula', `${header}以 = + - @ 开头，像是公式，不能作为身份信息导入`, `${header} starts with = + - @ like a formula and cannot be imported`),
+        issue(
+          key,
+          'formula',
+          `${header}以 = + - @ 开头，像是公式，不能作为身份信息导入`,
+          `${header} starts with = + - @ like a formula and cannot be imported`,
+        ),
       );
   }
   const idIsFormula = issues.some((i) => i.field === COLUMN_HEADER.idNumber);
@@ -253,7 +258,9 @@ export function mapResidentRow(cells: RowCells, today: Date = new Date()): { val
       ),
     );
   } else if (looksRounded(rawId)) {
-    issues.push(issue('idNumber', 'id_rounded', ROUNDED_MESSAGE, 'Excel has probably rounded the ID number as a number; format the column as text and re-enter it'));
+    issues.push(
+      issue('idNumber', 'id_rounded', ROUNDED_MESSAGE, 'Excel has probably rounded the ID number as a number; format the column as text and re-enter it'),
+    );
   } else {
     const parsed = parseIdNumber(rawId, today);
     if (parsed.ok) {
@@ -261,7 +268,9 @@ export function mapResidentRow(cells: RowCells, today: Date = new Date()): { val
       birthDate = parsed.value.birthDate;
       sex = parsed.value.sex;
     } else if (parsed.problem === 'check_digit' && /0{3}$/.test(rawId)) {
-      issues.push(issue('idNumber', 'id_rounded', ROUNDED_MESSAGE, 'Excel has probably rounded the ID number as a number; format the column as text and re-enter it'));
+      issues.push(
+        issue('idNumber', 'id_rounded', ROUNDED_MESSAGE, 'Excel has probably rounded the ID number as a number; format the column as text and re-enter it'),
+      );
     } else {
       const m = ID_PROBLEM_MESSAGES[parsed.problem];
       issues.push(issue('idNumber', `id_${parsed.problem}`, m.zh, m.en));

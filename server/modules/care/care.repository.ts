@@ -40,7 +40,10 @@ export class CareRepository {
     return rows.length > 0;
   }
 
-  async insertMany(rows: (typeof careRecords.$inferInsert)[], db: Db = this.db): Promise<{ id: string; residentId: string; communityId: string; groupType: string }[]> {
+  async insertMany(
+    rows: (typeof careRecords.$inferInsert)[],
+    db: Db = this.db,
+  ): Promise<{ id: string; residentId: string; communityId: string; groupType: string }[]> {
     if (rows.length === 0) return [];
     return db
       .insert(careRecords)

@@ -3,7 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
-import { ImportAccepted, ImportJobsList, ImportJobView, ImportMappingProposal, ImportResidentsQuery, ImportUploadFields } from '../../../shared/contracts/imports';
+import {
+  ImportAccepted,
+  ImportJobsList,
+  ImportJobView,
+  ImportMappingProposal,
+  ImportResidentsQuery,
+  ImportUploadFields,
+} from '../../../shared/contracts/imports';
 import { AppError, validationError } from '../../lib/errors';
 import { view, type ImportsService } from './imports.service';
 import { buildTemplate } from './imports.workbook';

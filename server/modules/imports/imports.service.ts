@@ -181,14 +181,24 @@ function parseMapping(text: string, guesses: ColumnGuess[]): Record<string, Mapp
   const given = raw as Record<string, unknown>;
   const keys = new Set(guesses.map((g) => g.key));
   const strange = Object.keys(given).filter((k) => !keys.has(k));
-  if (strange.length) throw mappingError(`mapping 中的列不在文件中：${strange.slice(0, 5).join('、')}`, `mapping names columns not in the file: ${strange.slice(0, 5).join(', ')}`);
+  if (strange.length)
+    throw mappingError(
+      `mapping 中的列不在文件中：${strange.slice(0, 5).join('、')}`,
+      `mapping names columns not in the file: ${strange.slice(0, 5).join(', ')}`,
+    );
   const targets = new Set<string>(MAPPING_TARGETS);
   const bad = Object.entries(given).filter(([, v]) => typeof v !== 'string' || !targets.has(v));
   if (bad.length) throw mappingError(`列“${bad[0][0]}”的字段无效`, `Column "${bad[0][0]}" has an unknown field; use one of ${MAPPING_TARGETS.join(', ')}`);
   const unnamed = guesses.filter((g) => given[g.key] === undefined && g.status !== 'known').map((g) => g.key);
   if (unnamed.length)
-    throw mappingError(`请为以下列选择字段或“不导入”：${unnamed.slice(0, 10).join('、')}`, `Choose a field or "ignore" for: ${unnamed.slice(0, 10).join(', ')}`);
-  const mapping = Object.fromEntries(guesses.map((g) => [g.key, (given[g.key] as MappingTarget | undefined) ?? g.guess ?? 'ignore'])) as Record<string, MappingTarget>;
+    throw mappingError(
+      `请为以下列选择字段或“不导入”：${unnamed.slice(0, 10).join('、')}`,
+      `Choose a field or "ignore" for: ${unnamed.slice(0, 10).join(', ')}`,
+    );
+  const mapping = Object.fromEntries(guesses.map((g) => [g.key, (given[g.key] as MappingTarget | undefined) ?? g.guess ?? 'ignore'])) as Record<
+    string,
+    MappingTarget
+  >;
   const seen = new Map<string, string>();
   for (const [k, t] of Object.entries(mapping)) {
     if (t === 'ignore') continue;
@@ -300,9 +310,9 @@ export class ImportsService {
     } else {
       mapping = guessed;
       source = 'header';
-      if (!guessIsCertain(ledger.guesses)) return this.proposal(ledger, guessed, false, communityId, grids, defaultGrid);
+      if (!guessIsCertain(ledger.guesses)) return await this.proposal(ledger, guessed, false, communityId, grids, defaultGrid, false);
     }
-    if (input.preview) return this.proposal(ledger, mapping, source === 'saved', communityId, grids, defaultGrid);
+    if (input.preview) return await this.proposal(ledger, mapping, source === 'saved', communityId, grids, defaultGrid, true);
     const missing = missingFields(mapping);
     if (missing.length)
       throw new AppError(
@@ -380,29 +390,31 @@ export class ImportsService {
   /** The default grid sent with the upload: it must exist and lie in the caller's scope. */
   private defaultGrid(scope: DataScope, grids: GridRef[], id: string): GridRef {
     const grid = grids.find((g) => g.id === id);
-    if (!grid)
-      throw validationError([{ path: 'defaultGridId', code: 'not_found', message: '默认网格不存在', messageEn: 'defaultGridId names no grid' }]);
+    if (!grid) throw validationError([{ path: 'defaultGridId', code: 'not_found', message: '默认网格不存在', messageEn: 'defaultGridId names no grid' }]);
     if (!covers(scope, grid)) throw new AppError('OUT_OF_SCOPE', { defaultGridId: id });
     return grid;
   }
 
   /** The proposal: each column with its guess, the fields, and the first rows as they would be stored. */
-  private proposal(
+  private async proposal(
     ledger: ReadLedger,
     mapping: Record<string, MappingTarget>,
     saved: boolean,
     communityId: string,
     grids: GridRef[],
     defaultGrid: GridRef | null,
-  ): ImportMappingProposal {
+    /** The mapping was sent or saved (else it is the bare guess, and an unknown column has no guess). */
+    explicit: boolean,
+  ): Promise<ImportMappingProposal> {
     const header = headerFromPlan(this.plan(ledger, mapping));
     const resolver = new GridResolver(grids);
+    const placer = new Placer(await this.repo.communityBuildings(communityId), grids, defaultGrid);
     const today = new Date();
     const preview = ledger.rows.slice(0, 10).map((row) => {
       const { value, issues, warnings } = mapResidentRow(this.cells(row, header), today);
       const values: Record<string, string> = {};
       if (value) {
-        const grid = value.grid ? resolver.resolve(value.grid, communityId) : defaultGrid;
+        const grid = value.grid ? resolver.resolve(value.grid, communityId) : placer.place(value.address);
         Object.assign(values, {
           name: value.name,
           idNumber: maskIdNumber(value.idNumber),
@@ -416,13 +428,15 @@ export class ImportsService {
           employmentStatus: label('employmentStatus', value.employmentStatus),
           residenceType: label('residenceType', value.residenceType),
           relationToHead: label('relationToHead', value.relationToHead),
-          grid: typeof grid === 'object' && grid ? grid.name : value.grid || (value.address ? '（按住址匹配楼栋）' : ''),
+          grid: typeof grid === 'object' && grid ? grid.name : '',
           address: value.address ?? '',
           careGroups: value.careGroups.map((g) => CARE_GROUP_LABELS[g].zh).join('、'),
           notes: value.notes ?? '',
         });
       }
-      return { row: row.line, values, problems: issues.map((i) => `${i.field}：${i.message}`), warnings: warnings.map((i) => `${i.field}：${i.message}`) };
+      const problems = issues.map((i) => `${i.field}：${i.message}`);
+      if (value && !values.grid) problems.push(value.grid ? `网格：未找到网格“${value.grid}”` : '网格：无法确定网格（住址未匹配到楼栋，且未选择默认网格）');
+      return { row: row.line, values, problems, warnings: warnings.map((i) => `${i.field}：${i.message}`) };
     });
     return {
       status: 'mapping_required',
@@ -432,7 +446,7 @@ export class ImportsService {
         index: g.index,
         key: g.key,
         header: g.header,
-        guess: mapping[g.key] ?? g.guess,
+        guess: explicit ? (mapping[g.key] ?? g.guess) : g.guess,
         status: g.status,
         alternatives: g.alternatives,
         samples: ledger.rows
@@ -732,8 +746,7 @@ export class ImportsService {
         return r ? [{ resident: { id: r.id, communityId: r.communityId, gridId: r.gridId }, groups: p.careGroups }] : [];
       });
       // 流动人口 sets the residence type of residents already registered too (new ones got it on insert).
-      if (!present.has('residenceType'))
-        await this.repo.setFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
+      if (!present.has('residenceType')) await this.repo.setFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
       counters.care += await this.care.recordImported(ctx, entries, isoDay(today));
     }
     counters.processed += batchRows;
