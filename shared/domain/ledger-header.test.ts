@@ -153,5 +153,7 @@ describe('sex and birth checks', () => {
     expect(birthAgrees('1975/3/9', '1975-03-08')).toBe(false);
     expect(birthAgrees('1976.03', '1975-03-08')).toBe(false);
     expect(birthAgrees('?', '1975-03-08')).toBeNull();
+    // 1975.10 typed as a number reaches the import as 1975.1.
+    expect(birthAgrees('1975.1', '1975-10-08')).toBe(true);
   });
 });

@@ -393,5 +393,7 @@ export function birthAgrees(text: string, birthDate: string): boolean | null {
   const b = parseBirthText(text);
   if (!b || b.m < 1 || b.m > 12) return null;
   const [y, m, d] = birthDate.split('-').map(Number);
-  return b.y === y && b.m === m && (b.d === null || b.d === d);
+  // 1975.10 typed as a number arrives as 1975.1: October or January.
+  const month = b.m === m || (b.m === 1 && m === 10 && /^\d{4}\.1$/.test(normaliseDigits(text).trim()));
+  return b.y === y && month && (b.d === null || b.d === d);
 }

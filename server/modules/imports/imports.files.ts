@@ -257,8 +257,9 @@ export function decodeText(buf: Buffer): { text: string; encoding: 'utf-8' | 'ut
 /** Reads a CSV file (comma-separated; tab-separated when the header row has tabs and no commas). */
 export async function readCsv(buf: Buffer, maxRows: number): Promise<Sheet> {
   const { text } = decodeText(buf);
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  // Judged on the first lines, not the first one alone: a ledger's first line is often a title.
+  const head = text.slice(0, 4096);
+  const delimiter = (head.match(/\t/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? '\t' : ',';
   const parser = parseCsv({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true });
   const source = Readable.from(chunks(text, 256 * 1024));
   source.pipe(parser);

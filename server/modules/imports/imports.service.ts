@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ImportAccepted, ImportJobView, ImportMappingProposal, ImportRowError, MappingTarget } from '../../../shared/contracts/imports';
 import { IMPORT_ERRORS_SHOWN, MAPPING_TARGETS } from '../../../shared/contracts/imports';
 import { maskIdNumber } from '../../../shared/domain/id-number';
+import { normaliseIdText } from '../../../shared/domain/normalise';
 import {
   detectHeader,
   FIELD_LABELS,
@@ -449,10 +450,12 @@ export class ImportsService {
         guess: explicit ? (mapping[g.key] ?? g.guess) : g.guess,
         status: g.status,
         alternatives: g.alternatives,
+        // An ID number shown masked, as everywhere else: the proposal answers before anything is checked.
         samples: ledger.rows
           .slice(0, 3)
           .map((r) => (r.cells[g.index] ?? '').slice(0, 50))
-          .filter(Boolean),
+          .filter(Boolean)
+          .map((v) => (/^\s*[0-9０-９]{14,17}[0-9０-９XxＸｘ]\s*$/.test(v) ? maskIdNumber(normaliseIdText(v)) : v)),
       })),
       fields: LEDGER_FIELDS.map((f) => ({ field: f, label: FIELD_LABELS[f], required: REQUIRED_FIELDS.includes(f) })),
       missing: missingFields(mapping),

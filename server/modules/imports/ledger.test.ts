@@ -98,6 +98,9 @@ describe('the mapping step of POST /api/imports/residents', () => {
       ['户籍派出所', null, 'unknown'],
     ]);
     expect(p.ignored).toEqual(['序号', '户籍派出所']);
+    // Samples help recognise a column; an ID number among them is masked like everywhere else.
+    expect(p.columns[3].samples).toEqual([`${id.slice(0, 6)}********${id.slice(-4)}`]);
+    expect(p.columns[7].samples).toEqual(['城关派出所']);
     // The preview shows the row as stored: name joined, ID masked, grid from the building, groups by label.
     expect(p.preview[0]).toMatchObject({
       row: 4,
@@ -240,5 +243,24 @@ describe('the mapping step of POST /api/imports/residents', () => {
     const res = await upload(chengdong, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('IMPORT_EMPTY');
+  });
+});
+
+describe('full-width digits and spaced names in the resident forms', () => {
+  const fullWidth = (s: string) => s.replace(/[0-9X]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+  it('registers a resident typed with a full-width ID number and phone and a spaced name, as the import does', async () => {
+    const id = newId('1980-01-02', 'M');
+    const res = await chengdong.post('/api/residents', { name: '周  全', idNumber: fullWidth(id), gridId: grid.cd1, phone: '１３８ ０000 1111' });
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body.name).toBe('周全');
+    expect(await resident(id)).toMatchObject({ name: '周全' });
+    const reveal = await chengdong.post(`/api/residents/${body.id}/reveal`);
+    expect(reveal.json()).toMatchObject({ idNumber: id, phone: '13800001111' });
+
+    const edit = await chengdong.patch(`/api/residents/${body.id}`, { version: body.version, name: 'Anna   Li', phone: '１３９００００２２２２' });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json().name).toBe('Anna Li');
   });
 });
