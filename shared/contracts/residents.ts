@@ -17,7 +17,7 @@ import { CareRecordView } from './care';
 /** A valid GB 11643 ID number (15-digit legacy numbers accepted and converted). */
 export const IdNumber = z
   .string()
-  .transform(normaliseIdText)
+  .overwrite(normaliseIdText)
   .superRefine((v, ctx) => {
     const r = parseIdNumber(v);
     if (!r.ok)
@@ -26,10 +26,8 @@ export const IdNumber = z
 
 const phone = z
   .string()
-  .transform(normalisePhone)
-  .pipe(
-    z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确（手机11位或区号-号码） | phone must be an 11-digit mobile or an area-code landline'),
-  );
+  .overwrite(normalisePhone)
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确（手机11位或区号-号码） | phone must be an 11-digit mobile or an area-code landline');
 
 /** A calendar date, YYYY-MM-DD. */
 const day = z.iso.date('日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD');
@@ -40,7 +38,7 @@ const day = z.iso.date('日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD'
  */
 const EditableFields = z.object({
   /** 姓名 */
-  name: z.string().transform(normaliseName).pipe(z.string().min(1).max(50)),
+  name: z.string().overwrite(normaliseName).min(1).max(50),
   /** Ethnicity, e.g. 汉族. */
   ethnicity: z.string().trim().min(1).max(20),
   /** Mobile (11 digits) or landline with area code. */
