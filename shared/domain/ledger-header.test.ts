@@ -81,6 +81,7 @@ describe('guessColumns', () => {
     for (const n of ['人员类别', '类别', '特殊人群']) expect(knownTarget(n)).toBe('careGroups');
     for (const n of ['联系方式', '手机号']) expect(knownTarget(n)).toBe('phone');
     expect(knownTarget(' *姓 名（必填）')).toBe('name');
+    expect(knownTarget('idNumber')).toBe('idNumber');
   });
 
   it('guesses a header that contains a known name and asks about unknown columns', () => {

@@ -103,6 +103,8 @@ export function normaliseHeader(text: string): string {
 const EXACT = new Map<string, ColumnTarget>();
 for (const [target, names] of Object.entries(FIELD_SYNONYMS) as [ColumnTarget, readonly string[]][])
   for (const n of names) if (!EXACT.has(n)) EXACT.set(n, target);
+// A script may name the columns by the field keys themselves (idNumber, careGroups …).
+for (const f of LEDGER_FIELDS) EXACT.set(f.toUpperCase(), f);
 
 /** The target whose synonym list has this header exactly, if any. */
 export function knownTarget(header: string): ColumnTarget | null {
