@@ -73,6 +73,7 @@ describe('importing a ledger as kept', () => {
     const preview = step.locator('table').last();
     await shows(preview.getByRole('cell', { name: names.alone, exact: true }));
     await shows(preview.getByRole('cell', { name: '独居老人、低保对象' }));
+    await shows(preview.getByRole('cell', { name: '城东第1网格' }).first());
 
     await step.getByRole('button', { name: /确认并导入 2 行/ }).click();
     await shows(page.getByText('导入完成'));

@@ -78,7 +78,8 @@ export function MappingStep({
     },
   ];
 
-  const shown = proposal.fields.filter((f) => used.some(([, v]) => v === f.field)).map((f) => f.field);
+  // 网格 is shown even without a column: the server places the rows by building or the default grid.
+  const shown = proposal.fields.filter((f) => f.field === 'grid' || used.some(([, v]) => v === f.field)).map((f) => f.field);
   const previewColumns: TableColumnsType<PreviewRow> = [
     { title: t('err.row'), dataIndex: 'row', key: 'row', width: 60, fixed: 'left' },
     ...shown.map((f) => ({ title: labels[f], key: f, render: (_: unknown, r: PreviewRow) => r.values[f] ?? '' })),
