@@ -39,7 +39,7 @@ export function createServices(database: Database, config: Config) {
   const accounts = new AccountsService(db, new AccountsRepository(db), authRepo, auth, audit);
   const care = new CareService(db, new CareRepository(db), regions, audit);
   const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care, config.lookup);
-  const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows });
+  const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows }, care);
   const buildings = new BuildingsService(db, new BuildingsRepository(db), regions, audit);
   const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);
   const statistics = new StatisticsService(new StatisticsRepository(db), regions);

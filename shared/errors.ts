@@ -55,6 +55,11 @@ export const ERROR_MESSAGES = {
     zh: '表头缺少必填列：{missing}（请使用导入模板）',
     en: 'The header row lacks required columns: {missing} (use the template)',
   },
+  IMPORT_TOO_MANY_COLUMNS: {
+    status: 400,
+    zh: '表头有 {count} 列，超过上限 {limit} 列，请确认选择了正确的工作表',
+    en: 'The header has {count} columns, more than the {limit} allowed; check that this is the right sheet',
+  },
   IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file has no data rows' },
   IMPORT_EMPTY_FILE: { status: 400, zh: '文件中没有数据', en: 'The file has no data' },
   IMPORT_XLS_UNSUPPORTED: {

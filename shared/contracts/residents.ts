@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgeFields, Version } from './common';
 import { parseIdNumber, ID_PROBLEM_MESSAGES } from '../domain/id-number';
+import { normaliseIdText, normaliseName, normalisePhone } from '../domain/normalise';
 import {
   CARE_GROUPS,
   EDUCATION_LEVELS,
@@ -16,7 +17,7 @@ import { CareRecordView } from './care';
 /** A valid GB 11643 ID number (15-digit legacy numbers accepted and converted). */
 export const IdNumber = z
   .string()
-  .trim()
+  .overwrite(normaliseIdText)
   .superRefine((v, ctx) => {
     const r = parseIdNumber(v);
     if (!r.ok)
@@ -25,7 +26,7 @@ export const IdNumber = z
 
 const phone = z
   .string()
-  .trim()
+  .overwrite(normalisePhone)
   .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确（手机11位或区号-号码） | phone must be an 11-digit mobile or an area-code landline');
 
 /** A calendar date, YYYY-MM-DD. */
@@ -37,7 +38,7 @@ const day = z.iso.date('日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD'
  */
 const EditableFields = z.object({
   /** 姓名 */
-  name: z.string().trim().min(1).max(50),
+  name: z.string().overwrite(normaliseName).min(1).max(50),
   /** Ethnicity, e.g. 汉族. */
   ethnicity: z.string().trim().min(1).max(20),
   /** Mobile (11 digits) or landline with area code. */

@@ -1,3 +1,5 @@
+import { normaliseIdText } from './normalise';
+
 /**
  * Resident ID numbers (GB 11643-1999): 6-digit region code, 8-digit birth date, 3-digit sequence
  * (odd = male), ISO 7064 MOD 11-2 check digit. 15-digit legacy numbers (YYMMDD, no check digit) convert
@@ -86,7 +88,8 @@ function validDate(y: number, m: number, d: number): boolean {
 
 /** Parses and validates a number; returns the parsed fields or the first problem found. */
 export function parseIdNumber(input: string, today: Date = new Date()): { ok: true; value: ParsedId } | { ok: false; problem: IdProblem } {
-  const raw = (input ?? '').trim().toUpperCase();
+  // Full-width digits and Ｘ, spaces and invisible characters are what people type; the number is the same.
+  const raw = normaliseIdText(input ?? '');
   if (!raw) return { ok: false, problem: 'empty' };
   let number: string;
   let converted = false;

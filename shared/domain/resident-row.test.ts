@@ -10,13 +10,13 @@ describe('resolveHeader', () => {
     const h = resolveHeader(IMPORT_COLUMNS.map((c) => c.header));
     expect(h.missing).toEqual([]);
     expect(h.columns[0]).toBe('name');
-    expect(h.columns[10]).toBe('grid');
+    expect(h.columns[12]).toBe('grid');
   });
 
   it('accepts marked and alias headers and names the required ones that are missing', () => {
     const h = resolveHeader(['*姓名', '公民身份号码', '手机号', '其他列']);
     expect(h.columns).toEqual(['name', 'idNumber', 'phone', null]);
-    expect(h.missing).toEqual(['网格']);
+    expect(h.missing).toEqual([]);
     expect(h.present.has('phone')).toBe(true);
     expect(h.present.has('notes')).toBe(false);
   });
@@ -73,7 +73,7 @@ describe('mapResidentRow', () => {
     expect(byField['姓名'].code).toBe('required');
     expect(byField['身份证号'].code).toBe('id_check_digit');
     expect(byField['身份证号'].message).toBe('身份证号校验位错误');
-    expect(byField['网格'].code).toBe('required');
+    expect(byField['网格']).toBeUndefined(); // the server places a row without a grid (building, default grid)
     expect(byField['联系电话'].message).toMatch(/电话号码格式不正确/);
     expect(byField['政治面貌'].message).toMatch(/党外人士.*中共党员/);
     expect(describeIssues(r.issues)).toMatch(/^身份证号：身份证号校验位错误；/);
@@ -97,5 +97,43 @@ describe('safeCellText', () => {
     expect(safeCellText('-1')).toBe("'-1");
     expect(safeCellText('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(safeCellText('王小明')).toBe('王小明');
+  });
+});
+
+describe('mapResidentRow on ledger rows', () => {
+  it('joins the spaces inside a Chinese name and reads a full-width ID number', () => {
+    const full = id.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const r = mapResidentRow({ name: '王  小明', idNumber: full });
+    expect(r.issues).toEqual([]);
+    expect(r.value).toMatchObject({ name: '王小明', idNumber: id, grid: '' });
+  });
+
+  it('refuses a formula cell and a formula-like text as name or ID number', () => {
+    const formula = mapResidentRow({ ...good, name: '点我', formulas: ['name'] });
+    expect(formula.value).toBeNull();
+    expect(formula.issues[0]).toMatchObject({ field: '姓名', code: 'formula' });
+    const csvLike = mapResidentRow({ ...good, name: '=HYPERLINK("x","点我")' });
+    expect(csvLike.issues[0]).toMatchObject({ field: '姓名', code: 'formula' });
+    expect(mapResidentRow({ ...good, idNumber: '@SUM(A1)' }).issues[0]).toMatchObject({ field: '身份证号', code: 'formula' });
+  });
+
+  it('says Excel probably rounded an ID number written as 3.41881E+17 or ending in zeros', () => {
+    for (const rounded of ['3.41881E+17', '341881198005170000']) {
+      const r = mapResidentRow({ ...good, idNumber: rounded });
+      expect(r.issues[0]).toMatchObject({ code: 'id_rounded', message: 'Excel 可能已将身份证号按数字四舍五入，请将该列设为文本后重新录入' });
+    }
+  });
+
+  it('stores sex and birth date from the ID number and warns when the ledger disagrees', () => {
+    const r = mapResidentRow({ ...good, sex: '女', birthDate: '1980.06' });
+    expect(r.value).toMatchObject({ sex: 'M', birthDate: '1980-05-17' });
+    expect(r.warnings.map((w) => w.code)).toEqual(['sex_mismatch', 'birth_mismatch']);
+    expect(mapResidentRow({ ...good, sex: '男', birthDate: '1980年5月' }).warnings).toEqual([]);
+  });
+
+  it('reads care groups, sets 流动人口 as the residence type, and warns about unknown words', () => {
+    const r = mapResidentRow({ ...good, careGroups: '流动人口、低保；孤儿' });
+    expect(r.value).toMatchObject({ careGroups: ['floating', 'dibao'], residenceType: 'floating' });
+    expect(r.warnings).toMatchObject([{ field: '人员类别', code: 'care_unknown' }]);
   });
 });

@@ -5,6 +5,8 @@
  */
 import { ResidentFields } from '../contracts/residents';
 import { ID_PROBLEM_MESSAGES, parseIdNumber } from './id-number';
+import { birthAgrees, knownTarget, normaliseHeader, parseCareGroups, parseSexText, type LedgerField } from './ledger-header';
+import { normaliseIdText, normaliseName } from './normalise';
 import {
   EDUCATION_LABELS,
   EMPLOYMENT_LABELS,
@@ -12,14 +14,21 @@ import {
   POLITICAL_STATUS_LABELS,
   RELATION_LABELS,
   RESIDENCE_TYPE_LABELS,
+  CARE_GROUP_LABELS,
+  type CareGroup,
   type Relation,
   type ResidenceType,
 } from './registry';
 
-/** The template's columns, in order. `required` columns must be present in the header row. */
+/**
+ * The template's columns, in order. `required` columns must be present (under some name, see
+ * FIELD_SYNONYMS). 性别 and 出生日期 are checks: the ID number decides, a disagreement is a warning.
+ */
 export const IMPORT_COLUMNS = [
   { key: 'name', header: '姓名', required: true },
   { key: 'idNumber', header: '身份证号', required: true },
+  { key: 'sex', header: '性别', required: false },
+  { key: 'birthDate', header: '出生日期', required: false },
   { key: 'ethnicity', header: '民族', required: false },
   { key: 'phone', header: '联系电话', required: false },
   { key: 'education', header: '文化程度', required: false },
@@ -28,10 +37,11 @@ export const IMPORT_COLUMNS = [
   { key: 'employmentStatus', header: '就业状况', required: false },
   { key: 'residenceType', header: '居住类型', required: false },
   { key: 'relationToHead', header: '与户主关系', required: false },
-  { key: 'grid', header: '网格', required: true },
+  { key: 'grid', header: '网格', required: false },
   { key: 'address', header: '住址', required: false },
+  { key: 'careGroups', header: '人员类别', required: false },
   { key: 'notes', header: '备注', required: false },
-] as const;
+] as const satisfies readonly { key: LedgerField; header: string; required: boolean }[];
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
@@ -41,35 +51,7 @@ export const COLUMN_HEADER: Record<ImportColumnKey, string> = Object.fromEntries
   string
 >;
 
-/** Other headers people use for the same column (older ledgers, the public-security form). */
-const HEADER_ALIASES: Record<string, ImportColumnKey> = {
-  身份证号码: 'idNumber',
-  公民身份号码: 'idNumber',
-  身份证: 'idNumber',
-  电话: 'phone',
-  手机: 'phone',
-  手机号: 'phone',
-  手机号码: 'phone',
-  联系方式: 'phone',
-  学历: 'education',
-  人员类型: 'residenceType',
-  人口类型: 'residenceType',
-  户籍类型: 'residenceType',
-  关系: 'relationToHead',
-  所属网格: 'grid',
-  地址: 'address',
-  家庭住址: 'address',
-  现住址: 'address',
-  居住地址: 'address',
-};
-
-/** Strips the marks a template puts on headers: spaces, a leading or trailing "*", "（必填）". */
-export function normaliseHeader(text: string): string {
-  return text
-    .replace(/\s+/g, '')
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/^\*+|\*+$/g, '');
-}
+export { normaliseHeader };
 
 export interface HeaderMap {
   /** For each sheet column (0-based), the field it holds, or null when it is not one we read. */
@@ -80,13 +62,16 @@ export interface HeaderMap {
   missing: string[];
 }
 
-/** Reads the header row. A column named twice keeps its first occurrence. */
+/** Reads a header row by the known names (FIELD_SYNONYMS). A column named twice keeps its first occurrence. */
 export function resolveHeader(cells: readonly string[]): HeaderMap {
-  const known = new Map<string, ImportColumnKey>(IMPORT_COLUMNS.map((c) => [c.header, c.key]));
+  const targets = cells.map((raw) => knownTarget(raw ?? ''));
+  return headerFromPlan(targets.map((t) => (t === 'ignore' ? null : t)));
+}
+
+/** The HeaderMap of a chosen column plan (each column's field or null). */
+export function headerFromPlan(plan: readonly (LedgerField | null)[]): HeaderMap {
   const present = new Set<ImportColumnKey>();
-  const columns = cells.map((raw) => {
-    const h = normaliseHeader(raw ?? '');
-    const key = known.get(h) ?? HEADER_ALIASES[h] ?? null;
+  const columns = plan.map((key) => {
     if (!key || present.has(key)) return null;
     present.add(key);
     return key;
@@ -119,14 +104,19 @@ export interface ResidentRowValue {
   employmentStatus: string | null;
   residenceType: ResidenceType;
   relationToHead: Relation | null;
-  /** The grid as written: a name (城东第1网格, 第1网格) or a code. Resolved by the server. */
+  /** The grid as written: a name (城东第1网格, 第1网格) or a code; empty when the sheet has none. Resolved by the server. */
   grid: string;
   address: string | null;
   notes: string | null;
+  /** Care groups named in 人员类别 (to become dated care records). */
+  careGroups: CareGroup[];
 }
 
-/** A sheet row as text, keyed by field; `numericId` says the ID cell was a number (digits lost). */
-export type RowCells = Partial<Record<ImportColumnKey, string>> & { numericId?: boolean };
+/**
+ * A sheet row as text, keyed by field; `numericId` says the ID cell was a number (digits lost);
+ * `formulas` lists the fields whose cell was a formula (its cached result is not trusted for identity).
+ */
+export type RowCells = Partial<Record<ImportColumnKey, string>> & { numericId?: boolean; formulas?: readonly ImportColumnKey[] };
 
 type Vocabulary = Record<string, { zh: string; en: string }>;
 
@@ -223,14 +213,42 @@ function clean(value: string | undefined): string {
  * Validates one row. Returns the value when the row has no problem, and every problem found otherwise
  * (all of them, not just the first, so the person fixing the sheet sees them at once).
  */
-export function mapResidentRow(cells: RowCells, today: Date = new Date()): { value: ResidentRowValue | null; issues: RowIssue[] } {
+export function mapResidentRow(cells: RowCells, today: Date = new Date()): { value: ResidentRowValue | null; issues: RowIssue[]; warnings: RowIssue[] } {
   const issues: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
 
-  const rawId = clean(cells.idNumber).replace(/\s+/g, '');
+  // Identity comes from what was typed, never from a formula's cached result (=HYPERLINK(…,"点我")), and a
+  // value a spreadsheet would run as a formula (= + - @) is no name or ID number either.
+  for (const key of ['name', 'idNumber'] as const) {
+    const header = COLUMN_HEADER[key];
+    if (cells.formulas?.includes(key))
+      issues.push(
+        issue(
+          key,
+          'formula',
+          `${header}是公式单元格，不能作为身份信息导入：请填写实际内容（可复制后“选择性粘贴 → 数值”）`,
+          `${header} is a formula cell and cannot be imported as identity; type the value itself`,
+        ),
+      );
+    else if (/^[=+\-@]/.test(clean(cells[key])))
+      issues.push(
+        issue(
+          key,
+          'formula',
+          `${header}以 = + - @ 开头，像是公式，不能作为身份信息导入`,
+          `${header} starts with = + - @ like a formula and cannot be imported`,
+        ),
+      );
+  }
+  const idIsFormula = issues.some((i) => i.field === COLUMN_HEADER.idNumber);
+
+  const rawId = normaliseIdText(clean(cells.idNumber));
   let idNumber = '';
   let birthDate = '';
   let sex: 'M' | 'F' = 'M';
-  if (cells.numericId && rawId.length > 15) {
+  if (idIsFormula) {
+    // Already reported.
+  } else if (cells.numericId && rawId.length > 15) {
     issues.push(
       issue(
         'idNumber',
@@ -239,20 +257,69 @@ export function mapResidentRow(cells: RowCells, today: Date = new Date()): { val
         'The ID number was stored as a number and lost its last digits; format the column as text and re-enter it',
       ),
     );
+  } else if (looksRounded(rawId)) {
+    issues.push(
+      issue('idNumber', 'id_rounded', ROUNDED_MESSAGE, 'Excel has probably rounded the ID number as a number; format the column as text and re-enter it'),
+    );
   } else {
     const parsed = parseIdNumber(rawId, today);
     if (parsed.ok) {
       idNumber = parsed.value.number;
       birthDate = parsed.value.birthDate;
       sex = parsed.value.sex;
+    } else if (parsed.problem === 'check_digit' && /0{3}$/.test(rawId)) {
+      issues.push(
+        issue('idNumber', 'id_rounded', ROUNDED_MESSAGE, 'Excel has probably rounded the ID number as a number; format the column as text and re-enter it'),
+      );
     } else {
       const m = ID_PROBLEM_MESSAGES[parsed.problem];
       issues.push(issue('idNumber', `id_${parsed.problem}`, m.zh, m.en));
     }
   }
 
+  // 性别 and 出生日期 only check the ID number: it is what the resident is stored from (the ledger's own
+  // columns are typed by hand and drift; the number carries a check digit).
+  if (idNumber) {
+    const sexText = clean(cells.sex);
+    const sexCell = sexText ? parseSexText(sexText) : null;
+    if (sexText && sexCell !== sex)
+      warnings.push(
+        issue(
+          'sex',
+          sexCell ? 'sex_mismatch' : 'sex_unreadable',
+          sexCell ? `性别“${sexText}”与身份证号不符，已按身份证号登记为${sex === 'M' ? '男' : '女'}` : `性别“${sexText}”无法识别，已按身份证号登记`,
+          sexCell ? `Sex "${sexText}" disagrees with the ID number; stored from the ID number` : `Sex "${sexText}" unreadable; stored from the ID number`,
+        ),
+      );
+    const birthText = clean(cells.birthDate);
+    const agrees = birthText ? birthAgrees(birthText, birthDate) : true;
+    if (agrees !== true)
+      warnings.push(
+        issue(
+          'birthDate',
+          agrees === false ? 'birth_mismatch' : 'birth_unreadable',
+          agrees === false ? `出生日期“${birthText}”与身份证号（${birthDate}）不符，已按身份证号登记` : `出生日期“${birthText}”无法识别，已按身份证号登记`,
+          agrees === false ? `Birth date "${birthText}" disagrees with the ID number; stored from the ID number` : `Birth date "${birthText}" unreadable`,
+        ),
+      );
+  }
+
+  const care = parseCareGroups(clean(cells.careGroups));
+  for (const w of care.unknown)
+    warnings.push(
+      issue(
+        'careGroups',
+        'care_unknown',
+        `人员类别“${w}”不是已知类别，未登记（可选：${Object.values(CARE_GROUP_LABELS)
+          .map((l) => l.zh)
+          .join('、')}）`,
+        `Care group "${w}" is unknown and was not recorded`,
+      ),
+    );
+  for (const w of care.derived)
+    warnings.push(issue('careGroups', 'care_derived', `“${w}”按身份证号的出生日期自动统计，无需登记`, `"${w}" follows from the birth date; nothing recorded`));
+
   const grid = clean(cells.grid);
-  if (!grid) issues.push(issue('grid', 'required', '网格不能为空', 'The grid is required'));
 
   const codes: Partial<Record<keyof typeof VOCABULARIES, string | null>> = {};
   for (const key of Object.keys(VOCABULARIES) as (keyof typeof VOCABULARIES)[]) {
@@ -278,7 +345,7 @@ export function mapResidentRow(cells: RowCells, today: Date = new Date()): { val
 
   // The same rules as the API's CreateResidentRequest, so an imported resident is one the form would accept.
   const candidate = {
-    name: clean(cells.name),
+    name: normaliseName(clean(cells.name)),
     ethnicity: ethnicity || undefined,
     phone: phone || null,
     education: codes.education ?? null,
@@ -300,7 +367,9 @@ export function mapResidentRow(cells: RowCells, today: Date = new Date()): { val
   const address = clean(cells.address);
   if (address.length > 200) issues.push(issue('address', 'too_big', '住址最多 200 个字符', 'The address may have at most 200 characters'));
 
-  if (issues.length > 0 || !parsed.success) return { value: null, issues };
+  if (issues.length > 0 || !parsed.success) return { value: null, issues, warnings };
+  // 流动人口 in 人员类别 says where the person stands, unless the row says it itself.
+  const residenceType = care.groups.includes('floating') && !codes.residenceType ? 'floating' : parsed.data.residenceType;
   const v = parsed.data;
   return {
     value: {
@@ -314,13 +383,15 @@ export function mapResidentRow(cells: RowCells, today: Date = new Date()): { val
       politicalStatus: v.politicalStatus ?? null,
       maritalStatus: v.maritalStatus ?? null,
       employmentStatus: v.employmentStatus ?? null,
-      residenceType: v.residenceType,
+      residenceType,
       relationToHead: v.relationToHead ?? null,
       grid,
       address: address || null,
       notes: v.notes ?? null,
+      careGroups: care.groups,
     },
     issues,
+    warnings,
   };
 }
 
@@ -333,6 +404,13 @@ function zodText(key: ImportColumnKey, zi: { code: string; message: string; mini
   if (zi.code === 'too_small') return key === 'name' ? ['姓名不能为空', 'The name is required'] : [`${header}不能为空`, `${header} is required`];
   if (zi.code === 'too_big') return [`${header}最多 ${String(zi.maximum)} 个字符`, `${header} may have at most ${String(zi.maximum)} characters`];
   return [`${header}无效`, `${header} is invalid`];
+}
+
+const ROUNDED_MESSAGE = 'Excel 可能已将身份证号按数字四舍五入，请将该列设为文本后重新录入';
+
+/** An ID number Excel wrote in scientific notation (3.41881E+17): its digits are gone. */
+function looksRounded(id: string): boolean {
+  return /^\d(\.\d+)?E\+?\d+$/.test(id);
 }
 
 /** The 错误 cell of the report: "身份证号：身份证号校验位错误；联系电话：…". */

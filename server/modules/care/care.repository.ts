@@ -40,6 +40,17 @@ export class CareRepository {
     return rows.length > 0;
   }
 
+  async insertMany(
+    rows: (typeof careRecords.$inferInsert)[],
+    db: Db = this.db,
+  ): Promise<{ id: string; residentId: string; communityId: string; groupType: string }[]> {
+    if (rows.length === 0) return [];
+    return db
+      .insert(careRecords)
+      .values(rows)
+      .returning({ id: careRecords.id, residentId: careRecords.residentId, communityId: careRecords.communityId, groupType: careRecords.groupType });
+  }
+
   async insert(row: typeof careRecords.$inferInsert, db: Db = this.db): Promise<CareRow> {
     const [r] = await db.insert(careRecords).values(row).returning();
     return r;

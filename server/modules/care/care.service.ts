@@ -167,6 +167,62 @@ export class CareService {
     });
   }
 
+  /**
+   * The groups an actor may record for residents in a given place (care.write over the place and the
+   * group's read permission), resolved once: an import asks per row.
+   */
+  async writableGroups(actor: Actor): Promise<(obj: { communityId: string; gridId: string }) => Set<CareGroup>> {
+    const visible = await this.visibility(actor);
+    const write = actor.permissions.has('care.write') ? await this.regions.scopeFor(actor, 'care.write') : null;
+    return (obj) => (write && scopeCovers(write, obj) ? visible(obj) : new Set());
+  }
+
+  /**
+   * Care records from a ledger's 人员类别 column: one current record per resident and group, starting
+   * `startDate`, skipped where the resident already has a current one. A ledger carries none of a group's
+   * attributes (disability level, release date …): the record is kept with empty attributes and a note,
+   * to be completed on the resident's page. Groups the actor may not record are left out (the import
+   * has warned on the row). Each record is audited as care.create.
+   */
+  async recordImported(ctx: RequestContext, entries: { resident: ScopedResident; groups: CareGroup[] }[], startDate: string): Promise<number> {
+    const actor = ctx.actor!;
+    if (entries.length === 0) return 0;
+    const writable = await this.writableGroups(actor);
+    const existing = await this.currentGroups(entries.map((e) => e.resident.id));
+    const rows = entries.flatMap(({ resident, groups }) => {
+      const allowed = writable(resident);
+      const has = new Set(existing.get(resident.id) ?? []);
+      return groups
+        .filter((g) => allowed.has(g) && !has.has(g))
+        .map((g) => ({
+          residentId: resident.id,
+          communityId: resident.communityId,
+          groupType: g,
+          attributes: {},
+          startDate,
+          endDate: null,
+          notes: '台账导入，请补充该类别的详细信息',
+        }));
+    });
+    if (rows.length === 0) return 0;
+    await transaction(this.db, async (tx) => {
+      const created = await this.repo.insertMany(rows, tx);
+      for (const r of created)
+        await this.audit.record(
+          ctx,
+          {
+            action: 'care.create',
+            objectType: 'care_record',
+            objectId: r.id,
+            communityId: r.communityId,
+            details: { residentId: r.residentId, groupType: r.groupType, source: 'import' },
+          },
+          tx,
+        );
+    });
+    return rows.length;
+  }
+
   private async assertWritable(actor: Actor, resident: ScopedResident, group: CareGroup) {
     await this.regions.assertCovers(actor, 'care.write', resident);
     if (!(await this.visibility(actor))(resident).has(group)) throw new AppError('FORBIDDEN', { permission: CARE_GROUP_PERMISSION[group] });

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import yauzl from 'yauzl';
+import { HEADER_SCAN_ROWS } from '../../../shared/domain/ledger-header';
 import { AppError } from '../../lib/errors';
 import { readFirstSheet } from './xlsx-reader';
 
@@ -17,11 +18,16 @@ export interface SheetRow {
   formulas?: number[];
 }
 
-/** The header row and the data rows of the first sheet. */
+/**
+ * The non-empty rows of the first sheet, the header among them: which row is the header (title rows,
+ * 填报 lines and grouped headers come first in a ledger) is decided by detectHeader, once per file.
+ */
 export interface Sheet {
-  header: string[];
   rows: SheetRow[];
 }
+
+/** Rows read beyond `maxRows` data rows, for the title and header rows above the data. */
+const HEAD_ROWS = HEADER_SCAN_ROWS;
 
 /** Limits on what an archive may unpack to (zip-bomb defence). */
 export interface ZipLimits {
@@ -146,24 +152,20 @@ function gapAllowed(gap: number, descriptor: boolean) {
 
 const tooMany = (limit: number) => new AppError('IMPORT_TOO_MANY_ROWS', { limit }, { limit });
 
-/** Collects the rows of a worksheet: the first non-empty row is the header; stops past `maxRows`. */
+/** Collects the non-empty rows of a worksheet; stops past `maxRows` data rows (plus the head rows). */
 class RowCollector {
-  private header: string[] | null = null;
   private readonly rows: SheetRow[] = [];
   constructor(private readonly maxRows: number) {}
 
   add(row: SheetRow) {
     if (row.cells.every((c) => c.trim() === '')) return;
-    if (!this.header) {
-      this.header = row.cells;
-      return;
-    }
-    if (this.rows.length >= this.maxRows) throw tooMany(this.maxRows);
+    // The header is chosen later (detectHeader) among the first rows, so up to HEAD_ROWS more are kept.
+    if (this.rows.length >= this.maxRows + HEAD_ROWS) throw tooMany(this.maxRows);
     this.rows.push(row);
   }
 
   result(): Sheet {
-    return { header: this.header ?? [], rows: this.rows };
+    return { rows: this.rows };
   }
 }
 
@@ -191,22 +193,18 @@ export function decodeText(buf: Buffer): { text: string; encoding: 'utf-8' | 'ut
 /** Reads a CSV file (comma-separated; tab-separated when the header row has tabs and no commas). */
 export async function readCsv(buf: Buffer, maxRows: number): Promise<Sheet> {
   const { text } = decodeText(buf);
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  // Judged on the first lines, not the first one alone: a ledger's first line is often a title.
+  const head = text.slice(0, 4096);
+  const delimiter = (head.match(/\t/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? '\t' : ',';
   const parser = parseCsv({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true });
   const source = Readable.from(chunks(text, 256 * 1024));
   source.pipe(parser);
-  let header: string[] | null = null;
   const rows: SheetRow[] = [];
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const cells = rec.record;
       if (cells.every((c) => c.trim() === '')) continue;
-      if (!header) {
-        header = cells;
-        continue;
-      }
-      if (rows.length >= maxRows) throw tooMany(maxRows);
+      if (rows.length >= maxRows + HEAD_ROWS) throw tooMany(maxRows);
       rows.push({ line: rec.info.lines, cells });
     }
   } catch (err) {
@@ -232,7 +230,7 @@ export async function readCsv(buf: Buffer, maxRows: number): Promise<Sheet> {
     source.destroy();
     parser.destroy();
   }
-  return { header: header ?? [], rows };
+  return { rows };
 }
 
 function* chunks(text: string, size: number) {
@@ -246,7 +244,7 @@ export async function readSheet(type: SheetType, buf: Buffer, maxRows: number, z
     await inspectZip(buf, zipLimits);
     sheet = await readXlsx(buf, maxRows);
   } else sheet = await readCsv(buf, maxRows);
-  if (sheet.header.length === 0) throw new AppError('IMPORT_EMPTY_FILE');
+  if (sheet.rows.length === 0) throw new AppError('IMPORT_EMPTY_FILE');
   return sheet;
 }
 

@@ -1,12 +1,13 @@
 import { defineModule } from '../module';
 import { importsRoutes } from './imports.routes';
-import { importJobs } from './imports.table';
+import { importJobs, importMappings } from './imports.table';
 
 /** Excel and CSV import of residents, with its jobs and reports. */
 export const importsModule = defineModule({
   name: 'imports',
-  tables: [importJobs],
+  tables: [importJobs, importMappings],
   // A job belongs to the community named at upload, as it was then.
-  scopeKeys: { import_jobs: 'history' },
+  // A saved column mapping belongs to a community, which keeps its id whatever moves into or out of it.
+  scopeKeys: { import_jobs: 'history', import_mappings: 'reference' },
   routes: (app, { services, config }) => app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes }),
 });

@@ -3,7 +3,7 @@ import type { ImportColumnKey } from '../../../shared/domain/resident-row';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/sql';
 import type { DataScope } from '../../lib/scope';
-import { importJobs } from './imports.table';
+import { importJobs, importMappings } from './imports.table';
 
 /** A job without its (large) encrypted report, plus whether it has one. */
 export type ImportJobRow = Omit<typeof importJobs.$inferSelect, 'reportCipher'> & { hasReport: boolean };
@@ -124,6 +124,53 @@ export class ImportsRepository {
       .update(importJobs)
       .set({ status: 'failed', failureCode: 'INTERRUPTED', finishedAt: new Date() })
       .where(and(inArray(importJobs.status, ['queued', 'running']), sql`${importJobs.createdAt} < ${before.toISOString()}`));
+  }
+
+  /** The mapping saved for a layout in a community, if any. */
+  async savedMapping(communityId: string, fingerprint: string): Promise<Record<string, string> | null> {
+    const rows = await this.db
+      .select({ mapping: importMappings.mapping })
+      .from(importMappings)
+      .where(and(eq(importMappings.communityId, communityId), eq(importMappings.fingerprint, fingerprint)))
+      .limit(1);
+    return (rows[0]?.mapping as Record<string, string> | undefined) ?? null;
+  }
+
+  /** Saves (or replaces) the mapping of a layout in a community. */
+  async saveMapping(communityId: string, fingerprint: string, mapping: Record<string, string>, userId: string) {
+    await this.db
+      .insert(importMappings)
+      .values({ communityId, fingerprint, mapping, createdBy: userId })
+      .onConflictDoUpdate({
+        target: [importMappings.communityId, importMappings.fingerprint],
+        set: { mapping, createdBy: userId, updatedAt: new Date() },
+      });
+  }
+
+  /** The buildings of a community (name, street address, grid), to place rows by their address. */
+  communityBuildings(communityId: string) {
+    return rowsOf<{ name: string; address: string; gridId: string }>(
+      this.db,
+      sql`SELECT name, address, grid_id AS "gridId" FROM buildings WHERE community_id = ${communityId}`,
+    );
+  }
+
+  /** Registered residents by ID hash, with where they live (for their care records). */
+  residentsByHash(hashes: string[]) {
+    if (hashes.length === 0) return Promise.resolve([] as { id: string; idHash: string; communityId: string; gridId: string }[]);
+    return rowsOf<{ id: string; idHash: string; communityId: string; gridId: string }>(
+      this.db,
+      sql`SELECT id, id_hash AS "idHash", community_id AS "communityId", grid_id AS "gridId" FROM residents WHERE id_hash = ANY(${pgArray(hashes, 'text')})`,
+    );
+  }
+
+  /** Marks registered residents as floating population (人员类别 流动人口 on a row without 居住类型). */
+  async setFloating(ids: string[]) {
+    if (ids.length === 0) return;
+    await this.db.execute(
+      sql`UPDATE residents SET residence_type = 'floating', version = version + 1, updated_at = now()
+          WHERE id = ANY(${pgArray(ids, 'uuid')}) AND residence_type <> 'floating'`,
+    );
   }
 
   /** Every grid with its community (a city has a few hundred). */

@@ -3,7 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
-import { ImportAccepted, ImportJobsList, ImportJobView, ImportResidentsQuery } from '../../../shared/contracts/imports';
+import {
+  ImportAccepted,
+  ImportJobsList,
+  ImportJobView,
+  ImportMappingProposal,
+  ImportResidentsQuery,
+  ImportUploadFields,
+} from '../../../shared/contracts/imports';
 import { AppError, validationError } from '../../lib/errors';
 import type { ImportsService } from './imports.service';
 import { buildTemplate } from './imports.workbook';
@@ -23,7 +30,7 @@ function attachment(fileName: string) {
  */
 export async function importsRoutes(app: FastifyInstance, opts: { imports: ImportsService; maxBytes: number }) {
   const { imports, maxBytes } = opts;
-  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 10, fieldSize: 1024 } });
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 8, parts: 12, fieldSize: 16 * 1024 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['imports'];
   const policy = 'residents.import' as const;
@@ -57,42 +64,65 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
       schema: {
         tags,
         summary: '上传居民表格（.xlsx/.csv，字段 file）/ Upload residents (.xlsx or .csv, multipart field "file")',
-        description:
-          'The default community is the query parameter communityId, or a form field communityId sent before the file. Answers 202 with the job id; poll GET /api/imports/{id}.',
+        description: [
+          'Multipart fields: file, and optionally communityId (or the query parameter), mapping, saveMapping, preview, defaultGridId (see ImportUploadFields).',
+          'The header is found by itself (title rows, 填报 lines and grouped headers are skipped) and its columns are mapped by name.',
+          '202 ImportAccepted: every column was recognised (or a saved mapping or `mapping` applied); poll GET /api/imports/{id}.',
+          '200 ImportMappingProposal (status "mapping_required"): a column is unknown, guessed or repeated, or a required field is missing — nothing was imported;',
+          're-send the file with `mapping` = JSON {column key: field | "ignore"} or `mapping=auto` to take the guess, and `saveMapping=true` to keep it for this layout.',
+        ].join(' '),
         querystring: ImportResidentsQuery,
-        response: { 202: ImportAccepted, 400: ErrorResponse, 403: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
+        response: { 200: ImportMappingProposal, 202: ImportAccepted, 400: ErrorResponse, 403: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
       },
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: 'multipart/form-data' });
-      let part;
+      let data: Buffer | undefined;
+      let fileName = 'upload';
+      const fields: Record<string, string> = {};
       try {
-        part = await request.file();
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file' || data) {
+              await part.toBuffer().catch(() => undefined);
+              continue;
+            }
+            data = await part.toBuffer();
+            if (part.file.truncated) throw tooLarge();
+            fileName = part.filename || 'upload';
+          } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        }
       } catch (err) {
-        if ((err as { code?: string }).code === 'FST_FILES_LIMIT')
+        const code = (err as { code?: string }).code;
+        if (code === 'FST_FILES_LIMIT')
           throw validationError([{ path: 'file', code: 'one_file', message: '一次只能上传一个文件', messageEn: 'Upload one file at a time' }]);
+        if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PART_FIELD_SIZE_LIMIT' || code === 'FST_FIELD_SIZE_LIMIT')
+          throw validationError([{ path: 'mapping', code: 'too_big', message: '表单字段过多或过长', messageEn: 'Too many or too long form fields' }]);
         throw err;
       }
-      if (!part || part.fieldname !== 'file')
+      if (!data)
         throw validationError([
           { path: 'file', code: 'required', message: '请选择要上传的文件（字段 file）', messageEn: 'The multipart field "file" is required' },
         ]);
-      let data: Buffer;
-      try {
-        data = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw err;
+      const form = ImportUploadFields.safeParse(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')));
+      if (!form.success) {
+        const i = form.error.issues[0];
+        const field = String(i.path[0] ?? 'form');
+        throw validationError([{ path: field, code: 'invalid_format', message: `${field} 格式不正确`, messageEn: `${field} is invalid` }]);
       }
-      if (part.file.truncated) throw tooLarge();
-      const field = part.fields.communityId as { value?: unknown } | undefined;
-      const fromForm = typeof field?.value === 'string' && field.value ? field.value : undefined;
-      const communityId = request.query.communityId ?? fromForm;
-      if (communityId !== undefined && !z.uuid().safeParse(communityId).success) {
-        throw validationError([{ path: 'communityId', code: 'invalid_format', message: 'communityId 格式不正确', messageEn: 'communityId must be a UUID' }]);
-      }
-      const accepted = await imports.startResidents(request.ctx, { communityId, fileName: part.filename || 'upload', data });
-      return reply.status(202).send(accepted);
+      const communityId = request.query.communityId ?? form.data.communityId;
+      const result = await imports.startResidents(request.ctx, {
+        communityId,
+        fileName,
+        data,
+        mapping: form.data.mapping,
+        saveMapping: form.data.saveMapping === 'true',
+        preview: form.data.preview === 'true',
+        defaultGridId: form.data.defaultGridId,
+      });
+      if ('status' in result) return reply.status(200).send(result);
+      return reply.status(202).send(result);
     },
   );
 

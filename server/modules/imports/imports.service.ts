@@ -1,11 +1,30 @@
-import type { ImportJobView, ImportRowError } from '../../../shared/contracts/imports';
-import { IMPORT_ERRORS_SHOWN } from '../../../shared/contracts/imports';
+import { createHash } from 'node:crypto';
+import type { ImportAccepted, ImportJobView, ImportMappingProposal, ImportRowError, MappingTarget } from '../../../shared/contracts/imports';
+import { IMPORT_ERRORS_SHOWN, MAPPING_TARGETS } from '../../../shared/contracts/imports';
 import { maskIdNumber } from '../../../shared/domain/id-number';
+import { normaliseIdText } from '../../../shared/domain/normalise';
 import {
+  detectHeader,
+  FIELD_LABELS,
+  guessColumns,
+  guessIsCertain,
+  HEADER_SCAN_ROWS,
+  isNoteLine,
+  layoutKey,
+  LEDGER_FIELDS,
+  missingFields,
+  planFromGuess,
+  REQUIRED_FIELDS,
+  type ColumnGuess,
+  type LedgerField,
+} from '../../../shared/domain/ledger-header';
+import { CARE_GROUP_LABELS, type CareGroup } from '../../../shared/domain/registry';
+import {
+  allowedLabels,
   COLUMN_HEADER,
   describeIssues,
+  headerFromPlan,
   mapResidentRow,
-  resolveHeader,
   type HeaderMap,
   type ImportColumnKey,
   type RowCells,
@@ -18,11 +37,16 @@ import { AppError, notFound, outOfScopeNotFound, validationError } from '../../l
 import { nameColumns } from '../../lib/pinyin';
 import { NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
+import type { CareService } from '../care/care.service';
 import type { RegionsService } from '../regions/regions.service';
 import { DEFAULT_ZIP_LIMITS, detectType, headerForDetails, readSheet, type Sheet, type SheetRow, type ZipLimits } from './imports.files';
+import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, MARITAL_STATUSES, POLITICAL_STATUSES, RELATIONS, RESIDENCE_TYPES } from '../../../shared/domain/registry';
 import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type PreparedResident } from './imports.repository';
 import { maskReport } from './imports.report';
 import { buildReport, type ReportRow } from './imports.workbook';
+
+/** More header columns than any ledger has: the file is refused rather than proposed column by column. */
+const MAX_LEDGER_COLUMNS = 200;
 
 /** Settings of the import feature. */
 export interface ImportLimits {
@@ -37,6 +61,58 @@ export interface ImportLimits {
 interface Prepared {
   row: SheetRow;
   value: PreparedResident;
+  /** Care groups to record once the resident is saved. */
+  careGroups: CareGroup[];
+}
+
+/** An upload as the route hands it over. */
+export interface UploadInput {
+  communityId?: string;
+  fileName: string;
+  data: Buffer;
+  /** `auto`, or JSON: column key → field or ignore. */
+  mapping?: string;
+  saveMapping?: boolean;
+  preview?: boolean;
+  defaultGridId?: string;
+}
+
+/** The rows of a file split at its header, and the header's columns. */
+interface ReadLedger {
+  header: string[];
+  headerLine: number;
+  rows: SheetRow[];
+  guesses: ColumnGuess[];
+  fingerprint: string;
+}
+
+/** Where rows without a 网格 cell go: a building their address names, else the default grid. */
+class Placer {
+  private readonly keys: { key: string; grid: GridRef }[];
+  private readonly memo = new Map<string, GridRef | null>();
+  constructor(
+    buildings: { name: string; address: string; gridId: string }[],
+    grids: GridRef[],
+    private readonly fallback: GridRef | null,
+  ) {
+    const byId = new Map(grids.map((g) => [g.id, g]));
+    this.keys = buildings
+      .flatMap((b) => [b.name, b.address].filter((k) => k && k.length >= 4).map((key) => ({ key: key.replace(/\s+/g, ''), grid: byId.get(b.gridId)! })))
+      .filter((k) => k.grid)
+      .sort((a, b) => b.key.length - a.key.length);
+  }
+
+  /** The grid of the longest building name or address the row's address contains (one look per distinct address). */
+  place(address: string | null): GridRef | null {
+    if (!address) return this.fallback;
+    let hit = this.memo.get(address);
+    if (hit === undefined) {
+      const a = address.replace(/\s+/g, '');
+      hit = this.keys.find((k) => a.includes(k.key))?.grid ?? null;
+      this.memo.set(address, hit);
+    }
+    return hit ?? this.fallback;
+  }
 }
 
 /** The households a job has seen: which grids are loaded, and grid + address → household id. */
@@ -47,6 +123,7 @@ interface HouseholdCache {
 
 /** What a finished or running job has counted. */
 interface Counters {
+  care: number;
   processed: number;
   created: number;
   updated: number;
@@ -61,6 +138,81 @@ interface StoredReport {
 }
 
 const INTERRUPTED = 'INTERRUPTED';
+/** The one answer for a number that cannot be registered by this importer, whatever the reason. */
+const NOT_REGISTRABLE = { zh: '该身份证号不能在此登记', en: 'This ID number cannot be registered here' };
+
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** A code shown as its Chinese label (preview). */
+function label(key: Parameters<typeof allowedLabels>[0], code: string | null): string {
+  if (!code) return '';
+  const labels = allowedLabels(key);
+  const codes = VOCAB_CODES[key];
+  return labels[codes.indexOf(code)] ?? code;
+}
+
+const VOCAB_CODES: Record<Parameters<typeof allowedLabels>[0], string[]> = {
+  education: [...EDUCATION_LEVELS],
+  politicalStatus: [...POLITICAL_STATUSES],
+  maritalStatus: [...MARITAL_STATUSES],
+  employmentStatus: [...EMPLOYMENT_STATUSES],
+  residenceType: [...RESIDENCE_TYPES],
+  relationToHead: [...RELATIONS],
+};
+
+/** A saved mapping, when it names every column of this layout with a valid target. */
+function usable(saved: Record<string, string> | null, guesses: ColumnGuess[]): Record<string, MappingTarget> | null {
+  if (!saved) return null;
+  const targets = new Set<string>(MAPPING_TARGETS);
+  if (!guesses.every((g) => targets.has(saved[g.key] ?? ''))) return null;
+  return Object.fromEntries(guesses.map((g) => [g.key, saved[g.key] as MappingTarget]));
+}
+
+const mappingError = (message: string, messageEn: string) => validationError([{ path: 'mapping', code: 'invalid_mapping', message, messageEn }]);
+
+/**
+ * The `mapping` form field: JSON, column key → field or `ignore`. Columns left out keep a known guess;
+ * a column whose name was not known must be named (nothing is dropped unseen); a field takes one column.
+ */
+function parseMapping(text: string, guesses: ColumnGuess[]): Record<string, MappingTarget> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw mappingError('mapping 应为 JSON 对象（列名 → 字段或 ignore），或 auto', 'mapping must be a JSON object (column → field or "ignore") or "auto"');
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw mappingError('mapping 应为 JSON 对象（列名 → 字段或 ignore），或 auto', 'mapping must be a JSON object (column → field or "ignore") or "auto"');
+  const given = raw as Record<string, unknown>;
+  const keys = new Set(guesses.map((g) => g.key));
+  const strange = Object.keys(given).filter((k) => !keys.has(k));
+  if (strange.length)
+    throw mappingError(
+      `mapping 中的列不在文件中：${strange.slice(0, 5).join('、')}`,
+      `mapping names columns not in the file: ${strange.slice(0, 5).join(', ')}`,
+    );
+  const targets = new Set<string>(MAPPING_TARGETS);
+  const bad = Object.entries(given).filter(([, v]) => typeof v !== 'string' || !targets.has(v));
+  if (bad.length) throw mappingError(`列“${bad[0][0]}”的字段无效`, `Column "${bad[0][0]}" has an unknown field; use one of ${MAPPING_TARGETS.join(', ')}`);
+  const unnamed = guesses.filter((g) => given[g.key] === undefined && g.status !== 'known').map((g) => g.key);
+  if (unnamed.length)
+    throw mappingError(
+      `请为以下列选择字段或“不导入”：${unnamed.slice(0, 10).join('、')}`,
+      `Choose a field or "ignore" for: ${unnamed.slice(0, 10).join(', ')}`,
+    );
+  const mapping = Object.fromEntries(guesses.map((g) => [g.key, (given[g.key] as MappingTarget | undefined) ?? g.guess ?? 'ignore'])) as Record<
+    string,
+    MappingTarget
+  >;
+  const seen = new Map<string, string>();
+  for (const [k, t] of Object.entries(mapping)) {
+    if (t === 'ignore') continue;
+    const other = seen.get(t);
+    if (other) throw mappingError(`列“${other}”和“${k}”都对应“${FIELD_LABELS[t]}”，请只选一列`, `Columns "${other}" and "${k}" both map to ${t}`);
+    seen.set(t, k);
+  }
+  return mapping;
+}
 const issue = (field: ImportColumnKey, code: string, message: string, messageEn: string): RowIssue => ({
   field: COLUMN_HEADER[field],
   code,
@@ -127,40 +279,219 @@ export class ImportsService {
     private readonly audit: AuditService,
     private readonly crypto: FieldCrypto,
     private readonly limits: ImportLimits,
+    private readonly care: CareService,
   ) {}
 
   /**
-   * Checks the file (type, zip safety, row count, header) and queues the job. Returns once the rows are
-   * read; saving continues in the background.
+   * Checks the file (type, zip safety, row count, header), decides the columns and queues the job.
+   * Returns once the rows are read; saving continues in the background. When the columns need a
+   * person's confirmation (or `preview` was asked), nothing is imported and the proposal is returned.
    */
-  async startResidents(ctx: RequestContext, input: { communityId?: string; fileName: string; data: Buffer }): Promise<{ jobId: string; totalRows: number }> {
+  async startResidents(ctx: RequestContext, input: UploadInput): Promise<ImportAccepted | ImportMappingProposal> {
     const actor = ctx.actor!;
     const scope = await this.regions.scopeFor(actor, 'residents.import');
     const grids = await this.repo.grids();
     const communityId = await this.defaultCommunity(scope, grids, input.communityId);
+    const defaultGrid = input.defaultGridId ? this.defaultGrid(scope, grids, input.defaultGridId) : null;
     const type = detectType(input.fileName, input.data);
     if (this.queued >= (this.limits.maxQueued ?? 4)) throw new AppError('IMPORT_BUSY');
     const sheet = await readSheet(type, input.data, this.limits.maxRows, this.limits.zip ?? DEFAULT_ZIP_LIMITS);
-    const header = resolveHeader(sheet.header);
-    if (header.missing.length)
-      throw new AppError('IMPORT_BAD_HEADER', { missing: header.missing, found: headerForDetails(sheet.header) }, { missing: header.missing.join('、') });
-    if (sheet.rows.length === 0) throw new AppError('IMPORT_EMPTY');
+    const ledger = this.split(sheet);
+
+    // The columns: as sent, the community's saved mapping for this layout, or the names when all are known.
+    const saved = await this.repo.savedMapping(communityId, ledger.fingerprint);
+    const guessed = planFromGuess(ledger.guesses);
+    let mapping: Record<string, MappingTarget>;
+    let source: ImportAccepted['mappingSource'];
+    if (input.mapping === 'auto') {
+      mapping = { ...guessed, ...usable(saved, ledger.guesses) };
+      source = 'auto';
+    } else if (input.mapping !== undefined) {
+      mapping = parseMapping(input.mapping, ledger.guesses);
+      source = 'given';
+    } else if (saved && usable(saved, ledger.guesses)) {
+      mapping = usable(saved, ledger.guesses)!;
+      source = 'saved';
+    } else {
+      mapping = guessed;
+      source = 'header';
+      if (!guessIsCertain(ledger.guesses)) return await this.proposal(ledger, guessed, false, communityId, grids, defaultGrid, false);
+    }
+    if (input.preview) return await this.proposal(ledger, mapping, source === 'saved', communityId, grids, defaultGrid, true);
+    const missing = missingFields(mapping);
+    if (missing.length)
+      throw new AppError(
+        'IMPORT_BAD_HEADER',
+        { missing: missing.map((f) => FIELD_LABELS[f]), found: headerForDetails(ledger.guesses.map((g) => g.key)) },
+        { missing: missing.map((f) => FIELD_LABELS[f]).join('、') },
+      );
+    if (input.saveMapping) await this.repo.saveMapping(communityId, ledger.fingerprint, mapping, actor.userId);
+
+    const header = headerFromPlan(this.plan(ledger, mapping));
     const job = await this.repo.insertJob({
       communityId,
       createdBy: actor.userId,
       fileName: input.fileName.slice(0, 200),
       fileType: type,
-      totalRows: sheet.rows.length,
+      totalRows: ledger.rows.length,
     });
+    const buildings = header.present.has('grid') && !header.present.has('address') ? [] : await this.repo.communityBuildings(communityId);
+    const placer = new Placer(buildings, grids, defaultGrid);
     this.queued++;
     this.queue = this.queue.then(async () => {
       try {
-        await this.run(ctx, job, sheet, header, grids);
+        await this.run(ctx, job, { header: ledger.header, rows: ledger.rows }, header, grids, placer);
       } finally {
         this.queued--;
       }
     });
-    return { jobId: job.id, totalRows: sheet.rows.length };
+    return {
+      jobId: job.id,
+      totalRows: ledger.rows.length,
+      mappingSource: source,
+      mapping,
+      ignored: Object.entries(mapping)
+        .filter(([, t]) => t === 'ignore')
+        .map(([k]) => k),
+    };
+  }
+
+  /** Splits the rows at the header (found among the first rows), dropping 填报/制表 lines at the end. */
+  private split(sheet: Sheet): ReadLedger {
+    if (sheet.rows.length === 0) throw new AppError('IMPORT_EMPTY');
+    const head = sheet.rows.slice(0, HEADER_SCAN_ROWS);
+    const detected = detectHeader(head.map((r) => r.cells));
+    // A ledger has a few dozen columns; thousands mean a wrong sheet (or a hostile one): refused before any
+    // proposal would list them, and the refusal shows only the first few.
+    const width = detected.header.filter((h) => h.trim() !== '').length;
+    if (width > MAX_LEDGER_COLUMNS)
+      throw new AppError(
+        'IMPORT_TOO_MANY_COLUMNS',
+        { count: width, limit: MAX_LEDGER_COLUMNS, found: headerForDetails(detected.header) },
+        { count: width, limit: MAX_LEDGER_COLUMNS },
+      );
+    let rows = sheet.rows.slice(detected.dataStart);
+    // A ledger ends with 制表人/审核人 lines; only the last few rows are looked at.
+    let end = rows.length;
+    while (end > 0 && end > rows.length - 5 && isNoteLine(rows[end - 1].cells)) end--;
+    if (end < rows.length) rows = rows.slice(0, end);
+    if (rows.length === 0) throw new AppError('IMPORT_EMPTY');
+    if (rows.length > this.limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { limit: this.limits.maxRows }, { limit: this.limits.maxRows });
+    const guesses = guessColumns(
+      detected.header,
+      rows.slice(0, 20).map((r) => r.cells),
+    );
+    return {
+      header: detected.header,
+      headerLine: head[detected.dataStart - 1]?.line ?? 1,
+      rows,
+      guesses,
+      fingerprint: createHash('sha256').update(layoutKey(guesses)).digest('hex'),
+    };
+  }
+
+  /** For each sheet column, its field (null: not read). */
+  private plan(ledger: ReadLedger, mapping: Record<string, MappingTarget>): (LedgerField | null)[] {
+    const width = Math.max(ledger.header.length, ...ledger.guesses.map((g) => g.index + 1));
+    const plan: (LedgerField | null)[] = Array.from({ length: width }, () => null);
+    for (const g of ledger.guesses) {
+      const t = mapping[g.key];
+      plan[g.index] = t && t !== 'ignore' ? t : null;
+    }
+    return plan;
+  }
+
+  /** The default grid sent with the upload: it must exist and lie in the caller's scope. */
+  private defaultGrid(scope: DataScope, grids: GridRef[], id: string): GridRef {
+    const grid = grids.find((g) => g.id === id);
+    if (!grid) throw validationError([{ path: 'defaultGridId', code: 'not_found', message: '默认网格不存在', messageEn: 'defaultGridId names no grid' }]);
+    if (!covers(scope, grid)) throw new AppError('OUT_OF_SCOPE', { defaultGridId: id });
+    return grid;
+  }
+
+  /** The proposal: each column with its guess, the fields, and the first rows as they would be stored. */
+  private async proposal(
+    ledger: ReadLedger,
+    mapping: Record<string, MappingTarget>,
+    saved: boolean,
+    communityId: string,
+    grids: GridRef[],
+    defaultGrid: GridRef | null,
+    /** The mapping was sent or saved (else it is the bare guess, and an unknown column has no guess). */
+    explicit: boolean,
+  ): Promise<ImportMappingProposal> {
+    const header = headerFromPlan(this.plan(ledger, mapping));
+    const resolver = new GridResolver(grids);
+    const placer = new Placer(await this.repo.communityBuildings(communityId), grids, defaultGrid);
+    const today = new Date();
+    const preview = ledger.rows.slice(0, 10).map((row) => {
+      const { value, issues, warnings } = mapResidentRow(this.cells(row, header), today);
+      const values: Record<string, string> = {};
+      if (value) {
+        const grid = value.grid ? resolver.resolve(value.grid, communityId) : placer.place(value.address);
+        Object.assign(values, {
+          name: value.name,
+          idNumber: maskIdNumber(value.idNumber),
+          sex: value.sex === 'M' ? '男' : '女',
+          birthDate: value.birthDate,
+          ethnicity: value.ethnicity,
+          phone: value.phone ?? '',
+          education: label('education', value.education),
+          politicalStatus: label('politicalStatus', value.politicalStatus),
+          maritalStatus: label('maritalStatus', value.maritalStatus),
+          employmentStatus: label('employmentStatus', value.employmentStatus),
+          residenceType: label('residenceType', value.residenceType),
+          relationToHead: label('relationToHead', value.relationToHead),
+          grid: typeof grid === 'object' && grid ? grid.name : '',
+          address: value.address ?? '',
+          careGroups: value.careGroups.map((g) => CARE_GROUP_LABELS[g].zh).join('、'),
+          notes: value.notes ?? '',
+        });
+      }
+      const problems = issues.map((i) => `${i.field}：${i.message}`);
+      if (value && !values.grid) problems.push(value.grid ? `网格：未找到网格“${value.grid}”` : '网格：无法确定网格（住址未匹配到楼栋，且未选择默认网格）');
+      return { row: row.line, values, problems, warnings: warnings.map((i) => `${i.field}：${i.message}`) };
+    });
+    return {
+      status: 'mapping_required',
+      headerRow: ledger.headerLine,
+      totalRows: ledger.rows.length,
+      columns: ledger.guesses.map((g) => ({
+        index: g.index,
+        key: g.key,
+        header: g.header,
+        guess: explicit ? (mapping[g.key] ?? g.guess) : g.guess,
+        status: g.status,
+        alternatives: g.alternatives,
+        // An ID number shown masked, as everywhere else: the proposal answers before anything is checked.
+        samples: ledger.rows
+          .slice(0, 3)
+          .map((r) => (r.cells[g.index] ?? '').slice(0, 50))
+          .filter(Boolean)
+          .map((v) => (/^\s*[0-9０-９]{14,17}[0-9０-９XxＸｘ]\s*$/.test(v) ? maskIdNumber(normaliseIdText(v)) : v)),
+      })),
+      fields: LEDGER_FIELDS.map((f) => ({ field: f, label: FIELD_LABELS[f], required: REQUIRED_FIELDS.includes(f) })),
+      missing: missingFields(mapping),
+      ignored: ledger.guesses.filter((g) => (mapping[g.key] ?? 'ignore') === 'ignore').map((g) => g.key),
+      saved,
+      preview,
+    };
+  }
+
+  /** A sheet row as the row rules read it (done per row: index look-ups only). */
+  private cells(row: SheetRow, header: HeaderMap): RowCells {
+    const cells: RowCells = {};
+    const columns = header.columns;
+    for (let i = 0; i < columns.length; i++) {
+      const key = columns[i];
+      if (key) cells[key] = row.cells[i] ?? '';
+    }
+    if (row.lossy) for (const i of row.lossy) if (columns[i] === 'idNumber') cells.numericId = true;
+    if (row.formulas) {
+      const f = row.formulas.map((i) => columns[i]).filter((k): k is ImportColumnKey => !!k);
+      if (f.length) cells.formulas = f;
+    }
+    return cells;
   }
 
   /** The default community: as named (must be covered, else 403), or the only one the actor covers. */
@@ -187,10 +518,18 @@ export class ImportsService {
     await this.repo.failStale(new Date(Date.now() - 3_600_000));
   }
 
-  private async run(ctx: RequestContext, job: ImportJobRow, sheet: Sheet, header: HeaderMap, grids: GridRef[]) {
+  private async run(
+    ctx: RequestContext,
+    job: ImportJobRow,
+    sheet: { header: string[]; rows: SheetRow[] },
+    header: HeaderMap,
+    grids: GridRef[],
+    placer: Placer,
+  ) {
     const actor = ctx.actor!;
-    const counters: Counters = { processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
+    const counters: Counters = { care: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
     const errors: ImportRowError[] = [];
+    const warnings: ImportRowError[] = [];
     const report: StoredReport = { header: sheet.header, rows: [] };
     try {
       // Let the upload's 202 go out before the work starts (PGlite runs on this thread).
@@ -203,8 +542,13 @@ export class ImportsService {
       const heads = new Map<string, number>();
       const households: HouseholdCache = { grids: new Set(), byKey: new Map() };
       const batchSize = this.limits.batchSize ?? 1000;
-      const idColumn = header.columns.indexOf('idNumber');
       const today = new Date();
+      const careAllowed = header.present.has('careGroups') ? await this.care.writableGroups(actor) : null;
+      const warn = (row: SheetRow, list: RowIssue[]) => {
+        for (const i of list)
+          if (warnings.length < IMPORT_ERRORS_SHOWN + 2 * batchSize)
+            warnings.push({ row: row.line, field: i.field, code: i.code, message: i.message, level: 'warning' });
+      };
 
       const fail = (row: SheetRow, issues: RowIssue[]) => {
         counters.failed++;
@@ -223,18 +567,23 @@ export class ImportsService {
           // Yield now and then so that the batch being saved gets its database answers without waiting for this loop.
           if (k % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
           const row = chunk[k];
-          const cells: RowCells = {};
-          header.columns.forEach((key, i) => {
-            if (key) cells[key] = row.cells[i] ?? '';
-          });
-          if (row.lossy?.includes(idColumn)) cells.numericId = true;
-          const { value, issues } = mapResidentRow(cells, today);
+          const { value, issues, warnings: rowWarnings } = mapResidentRow(this.cells(row, header), today);
           if (!value) {
             fail(row, issues);
             continue;
           }
-          const grid = resolver.resolve(value.grid, job.communityId);
-          if (grid === 'not_found') issues.push(issue('grid', 'grid_not_found', `未找到网格“${value.grid}”`, `No grid "${value.grid}"`));
+          // 网格 as written; else the building the address names, else the default grid chosen at upload.
+          const grid = value.grid ? resolver.resolve(value.grid, job.communityId) : (placer.place(value.address) ?? 'unplaced');
+          if (grid === 'unplaced')
+            issues.push(
+              issue(
+                'grid',
+                'grid_unplaced',
+                '无法确定网格：网格列为空，住址也未匹配到已登记的楼栋；请填写网格，或上传时选择默认网格',
+                'No grid: the 网格 cell is empty and the address matches no known building; fill in the grid or choose a default grid',
+              ),
+            );
+          else if (grid === 'not_found') issues.push(issue('grid', 'grid_not_found', `未找到网格“${value.grid}”`, `No grid "${value.grid}"`));
           else if (grid === 'ambiguous')
             issues.push(
               issue('grid', 'grid_ambiguous', `网格“${value.grid}”有重名，请填写网格编码`, `Several grids are named "${value.grid}"; use the grid code`),
@@ -254,6 +603,22 @@ export class ImportsService {
             fail(row, issues);
             continue;
           }
+          let careGroups = value.careGroups;
+          if (careGroups.length && careAllowed) {
+            const allowed = careAllowed({ communityId: grid.communityId, gridId: grid.id });
+            const refused = careGroups.filter((g) => !allowed.has(g));
+            for (const g of refused)
+              rowWarnings.push(
+                issue(
+                  'careGroups',
+                  'care_forbidden',
+                  `您无权登记“${CARE_GROUP_LABELS[g].zh}”，该类别未登记`,
+                  `You may not record "${CARE_GROUP_LABELS[g].en}"; not recorded`,
+                ),
+              );
+            if (refused.length) careGroups = careGroups.filter((g) => allowed.has(g));
+          }
+          if (rowWarnings.length) warn(row, rowWarnings);
           seenIds.set(value.idNumber, row.line);
           if (isHead) heads.set(householdKey(grid.id, value.address!), row.line);
           const n = value.idNumber;
@@ -269,13 +634,15 @@ export class ImportsService {
               communityId: grid.communityId,
               gridId: grid.id,
             },
+            careGroups,
           });
         }
 
         // Pipeline: this batch is saved while the next one is validated and encrypted (CPU) above.
         await saving;
-        saving = this.saveStage(prepared, chunk.length, scope, header.present, actor, households, counters, fail).then(() =>
+        saving = this.saveStage(ctx, job, prepared, chunk.length, scope, header.present, households, counters, fail, today).then(() =>
           this.repo.updateJob(job.id, {
+            careRecords: counters.care,
             processedRows: counters.processed,
             created: counters.created,
             updated: counters.updated,
@@ -289,9 +656,13 @@ export class ImportsService {
       await saving;
       errors.sort((a, b) => a.row - b.row);
       errors.length = Math.min(errors.length, IMPORT_ERRORS_SHOWN);
+      warnings.sort((a, b) => a.row - b.row);
+      warnings.length = Math.min(warnings.length, IMPORT_ERRORS_SHOWN);
+      errors.push(...warnings);
       report.rows.sort((a, b) => a.line - b.line);
 
-      const reportCipher = this.crypto.encrypt(JSON.stringify(report));
+      // A job with no failed row has no report.
+      const reportCipher = report.rows.length ? this.crypto.encrypt(JSON.stringify(report)) : null;
       await transaction(this.db, async (tx) => {
         await this.repo.updateJob(job.id, { status: 'done', ...countersPatch(counters), errors, reportCipher, finishedAt: new Date() }, tx);
         await this.audit.record(
@@ -308,6 +679,7 @@ export class ImportsService {
               updated: counters.updated,
               unchanged: counters.unchanged,
               failed: counters.failed,
+              careRecords: counters.care,
             },
           },
           tx,
@@ -331,18 +703,26 @@ export class ImportsService {
     }
   }
 
-  /** Refuses rows registered outside the scope, saves the rest, and counts the batch as processed. */
+  /**
+   * Refuses rows registered outside the scope, saves the rest, records their care groups, and counts
+   * the batch as processed.
+   */
   private async saveStage(
+    ctx: RequestContext,
+    job: ImportJobRow,
     prepared: Prepared[],
     batchRows: number,
     scope: DataScope,
     present: ReadonlySet<ImportColumnKey>,
-    actor: Actor,
     households: HouseholdCache,
     counters: Counters,
     fail: (row: SheetRow, issues: RowIssue[]) => void,
+    today: Date,
   ) {
-    // A resident registered outside the actor's scope cannot be changed through an import.
+    const actor = ctx.actor!;
+    // A resident registered outside the actor's scope cannot be changed through an import. The row says
+    // only that the number cannot be registered here — not that it exists elsewhere — and the attempt is
+    // audited for the security administrator.
     const elsewhere = new Set(
       (
         await this.repo.outsideScope(
@@ -351,19 +731,40 @@ export class ImportsService {
         )
       ).map((e) => e.idHash),
     );
+    const refused: number[] = [];
     const toSave = prepared.filter((p) => {
       if (!elsewhere.has(p.value.idHash)) return true;
-      fail(p.row, [
-        issue(
-          'idNumber',
-          'registered_elsewhere',
-          '该居民已在您管辖范围以外登记，不能通过导入修改',
-          'This person is registered outside your scope and cannot be changed by an import',
-        ),
-      ]);
+      refused.push(p.row.line);
+      fail(p.row, [issue('idNumber', 'cannot_register', NOT_REGISTRABLE.zh, NOT_REGISTRABLE.en)]);
       return false;
     });
-    await this.saveWithFallback(toSave, present, scope, actor, households, counters, fail);
+    if (refused.length)
+      await this.audit.record(ctx, {
+        action: 'residents.import',
+        objectType: 'import_job',
+        objectId: job.id,
+        communityId: job.communityId,
+        outcome: 'failure',
+        details: { reason: 'registered_out_of_scope', rows: refused.slice(0, 100), count: refused.length },
+      });
+    const failedBefore = new Set<SheetRow>();
+    const track = (row: SheetRow, issues: RowIssue[]) => {
+      failedBefore.add(row);
+      fail(row, issues);
+    };
+    await this.saveWithFallback(toSave, present, scope, actor, households, counters, track);
+    const withCare = toSave.filter((p) => p.careGroups.length && !failedBefore.has(p.row));
+    if (withCare.length) {
+      const residents = await this.repo.residentsByHash(withCare.map((p) => p.value.idHash));
+      const byHash = new Map(residents.map((r) => [r.idHash, r]));
+      const entries = withCare.flatMap((p) => {
+        const r = byHash.get(p.value.idHash);
+        return r ? [{ resident: { id: r.id, communityId: r.communityId, gridId: r.gridId }, groups: p.careGroups }] : [];
+      });
+      // 流动人口 sets the residence type of residents already registered too (new ones got it on insert).
+      if (!present.has('residenceType')) await this.repo.setFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
+      counters.care += await this.care.recordImported(ctx, entries, isoDay(today));
+    }
     counters.processed += batchRows;
   }
 
@@ -463,7 +864,7 @@ export class ImportsService {
     const scope = await this.regions.scopeFor(actor, 'residents.import');
     const rows = await this.repo.recent(actor.userId, scope.all ? null : scope.communityIds, 50);
     return rows.map((r) => {
-      const { errors: _errors, ...rest } = viewFor(actor, r);
+      const { errors: _errors, warnings: _warnings, ...rest } = viewFor(actor, r);
       return rest;
     });
   }
@@ -524,7 +925,9 @@ export function view(r: ImportJobRow): ImportJobView {
     updated: r.updated,
     unchanged: r.unchanged,
     failed: r.failed,
-    errors: (r.errors as ImportRowError[]) ?? [],
+    careRecords: r.careRecords,
+    errors: ((r.errors as ImportRowError[]) ?? []).filter((e) => e.level !== 'warning'),
+    warnings: ((r.errors as ImportRowError[]) ?? []).filter((e) => e.level === 'warning'),
     failureCode: r.failureCode,
     hasReport: r.status === 'done' && r.hasReport,
     createdAt: r.createdAt.toISOString(),

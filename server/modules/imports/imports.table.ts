@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/types';
 
 /**
@@ -26,7 +26,9 @@ export const importJobs = pgTable(
     updated: integer('updated').notNull().default(0),
     unchanged: integer('unchanged').notNull().default(0),
     failed: integer('failed').notNull().default(0),
-    /** The first 100 row problems: { row, field, code, message }. */
+    /** Care records created from the 人员类别 column. */
+    careRecords: integer('care_records').notNull().default(0),
+    /** The first 100 row problems and the first 100 warnings: { row, field, code, message, level? }. */
     errors: jsonb('errors').notNull().default([]),
     /** Why the whole job failed, when it did (a stable code). */
     failureCode: text('failure_code'),
@@ -37,4 +39,24 @@ export const importJobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('import_jobs_community_idx').on(t.communityId, t.createdAt), index('import_jobs_creator_idx').on(t.createdBy, t.createdAt)],
+);
+
+/**
+ * A column mapping a worker saved for a ledger layout: the next upload of a file whose header has the
+ * same fingerprint, into the same community, takes it without asking. Keyed per community (the scope
+ * key): whoever may import there may use and replace it.
+ */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    /** SHA-256 of the header layout (column positions and normalised names). */
+    fingerprint: text('fingerprint').notNull(),
+    /** Sheet column key → field or 'ignore'. */
+    mapping: jsonb('mapping').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('import_mappings_layout_idx').on(t.communityId, t.fingerprint)],
 );

@@ -423,7 +423,8 @@ describe('POST /api/imports/residents', () => {
     );
     expect(res.statusCode).toBe(400);
     const { code, details } = res.json().error;
-    expect(code).toBe('IMPORT_BAD_HEADER');
+    expect(code).toBe('IMPORT_TOO_MANY_COLUMNS');
+    expect(details).toMatchObject({ count: 16_000, limit: 200 });
     expect(details.found).toHaveLength(30);
     expect(details.found[0]).toBe(`${'列0'.padEnd(40, '长')}…`);
     expect(res.body.length).toBeLessThan(4000);
@@ -449,11 +450,21 @@ describe('POST /api/imports/residents', () => {
     expect(job).toMatchObject({ status: 'done', created: 1, failed: 0 });
   });
 
-  it('refuses a header row without the required columns', async () => {
-    const res = await upload(chengdong, 'bad-header.xlsx', await xlsx([['x', 'y']], ['名字', '号码']));
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('IMPORT_BAD_HEADER');
-    expect(res.json().error.message).toContain('姓名、身份证号、网格');
+  it('proposes a mapping for a header without the required columns, and refuses to take it as it is', async () => {
+    const file = await xlsx([['x', 'y']], ['甲', '乙']);
+    const res = await upload(chengdong, 'bad-header.xlsx', file);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'mapping_required', missing: ['name', 'idNumber'] });
+    const body = multipart({ name: 'bad-header.xlsx', data: file }, { mapping: 'auto' });
+    const auto = await chengdong.request({
+      method: 'POST',
+      url: `/api/imports/residents?communityId=${ids.chengdong}`,
+      payload: body.payload,
+      headers: { 'content-type': body.contentType },
+    });
+    expect(auto.statusCode).toBe(400);
+    expect(auto.json().error.code).toBe('IMPORT_BAD_HEADER');
+    expect(auto.json().error.message).toContain('姓名、身份证号');
   });
 
   it('refuses a zip bomb before unpacking it: an absurd compression ratio', async () => {
@@ -509,8 +520,14 @@ describe('scope', () => {
   it('does not let an import change a resident registered outside the importer’s scope', async () => {
     const job = await importFile(chengxi, 'takeover.xlsx', await xlsx([row({ 姓名: '冒名', 身份证号: family.single, 网格: '城西第1网格' })]), ids.chengxi);
     expect(job).toMatchObject({ created: 0, updated: 0, failed: 1 });
-    expect(job.errors[0]).toMatchObject({ field: '身份证号', code: 'registered_elsewhere' });
+    // The row does not say that the number is registered elsewhere (issue 11 item 8), only that it cannot be registered here.
+    expect(job.errors[0]).toEqual({ row: 2, field: '身份证号', code: 'cannot_register', message: '该身份证号不能在此登记' });
     expect((await residentByHash(family.single)).name).toBe('单丽');
+    const [audit] = await t.database.query<{ outcome: string; details: { reason: string; rows: number[] } }>(
+      `SELECT outcome, details FROM audit_log WHERE object_id = $1 AND outcome = 'failure'`,
+      [job.id],
+    );
+    expect(audit).toMatchObject({ outcome: 'failure', details: { reason: 'registered_out_of_scope', rows: [2] } });
   });
 
   it('shows a job to its creator and to users covering its community, and 404 to others', async () => {

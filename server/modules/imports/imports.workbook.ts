@@ -1,11 +1,13 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { CARE_GROUP_LABELS } from '../../../shared/domain/registry';
 import { allowedLabels, IMPORT_COLUMNS, safeCellText } from '../../../shared/domain/resident-row';
 
 /** The header of the report's extra column. */
 export const ERROR_COLUMN = '错误';
 
 const LISTS = {
+  性别: ['男', '女'],
   文化程度: allowedLabels('education'),
   政治面貌: allowedLabels('politicalStatus'),
   婚姻状况: allowedLabels('maritalStatus'),
@@ -18,9 +20,14 @@ const NOTES: Record<string, string> = {
   姓名: '必填，最多 50 个字',
   身份证号: '必填，18 位（旧 15 位号码自动转换）；请保持文本格式，否则后几位会丢失。出生日期和性别由号码得出。重复导入时按身份证号更新，不会重复登记',
   民族: '如 汉族、回族；空白按 汉族',
+  性别: '核对用：以身份证号为准；与身份证号不符时照常导入，并在结果中提示',
+  出生日期: '核对用：如 1975-03-08 或 1975.03；以身份证号为准，不符时在结果中提示',
   联系电话: '手机 11 位，或 区号-号码',
-  网格: '必填：网格名称（如 城东第1网格）或网格编码；在所选社区内也可只写 第1网格。须在您的管辖范围内',
+  网格: '网格名称（如 城东第1网格）或网格编码；在所选社区内也可只写 第1网格。须在您的管辖范围内。留空时按住址匹配已登记的楼栋，再按上传时选择的默认网格',
   住址: '填写后按“网格 + 住址”归入同一户（没有则新建）；与户主关系为“户主”的人成为该户户主',
+  人员类别: `可填多个，用 ；、, 或空格分隔，如 独居；低保。可选：${Object.values(CARE_GROUP_LABELS)
+    .map((l) => l.zh)
+    .join('、')}（也认 独居、低保、优抚、下岗失业、刑满释放 等常用说法）。每个类别登记为一条关爱记录（开始日期为导入当天），流动人口同时设为居住类型`,
   备注: '最多 500 字',
 };
 

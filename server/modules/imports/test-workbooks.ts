@@ -80,8 +80,10 @@ export async function handWorkbook(opts: {
   if (opts.sharedStrings) rels.push(`<Relationship Id="rIdSS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   if (opts.styles) rels.push(`<Relationship Id="rIdST" Type="${REL}/styles" Target="/xl/styles.xml"/>`);
   zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL}">${rels.join('')}</Relationships>`);
-  opts.sheets.forEach((s, i) => zip.file(`xl/worksheets/${parts[i]}`, s.xml));
-  if (opts.sharedStrings) zip.file('xl/sharedStrings.xml', opts.sharedStrings);
+  // Bytes, not strings: JSZip's own UTF-8 encoder cuts a character outside the BMP (𡈼) at its chunk
+  // boundaries, which wrote U+FFFD into the very files meant to prove the reader keeps every character.
+  opts.sheets.forEach((s, i) => zip.file(`xl/worksheets/${parts[i]}`, Buffer.from(s.xml, 'utf8')));
+  if (opts.sharedStrings) zip.file('xl/sharedStrings.xml', Buffer.from(opts.sharedStrings, 'utf8'));
   if (opts.styles) zip.file('xl/styles.xml', opts.styles);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -8,6 +8,7 @@ import {
   Flex,
   Progress,
   Row,
+  Select,
   Space,
   Statistic,
   Steps,
@@ -21,7 +22,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import type { RegionNodeT } from '@shared/contracts/regions';
-import type { ImportRowError } from '@shared/contracts/imports';
+import type { ImportMappingProposal, ImportRowError, MappingTarget } from '@shared/contracts/imports';
 import { useRegion } from '../../../app/region-context';
 import { PageHeader } from '../../../components/PageHeader';
 import { isApiError } from '../../../lib/api';
@@ -29,8 +30,9 @@ import { useI18n, type Lang } from '../../../lib/i18n';
 import { regionLabel } from '../../regions/region-label';
 import { reportUrl, useImportJob, type ImportJobView } from '../api/get-import';
 import { TEMPLATE_URL, useImports, type ImportJobSummary } from '../api/list-imports';
-import { useUploadResidents } from '../api/upload-residents';
+import { needsMapping, useUploadResidents, type UploadInput } from '../api/upload-residents';
 import { useImportsT, type ImportsMessageKey } from '../messages';
+import { MappingStep } from './MappingStep';
 
 const ACCEPT = ['.xlsx', '.csv'];
 
@@ -73,6 +75,14 @@ export function ImportsPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useImportJob(jobId);
+  const [defaultGridId, setDefaultGridId] = useState<string | undefined>();
+  const community = communityId ? findRegion(communityId) : null;
+  const gridOptions = useMemo(
+    () => (community?.children ?? []).filter((g) => g.level === 'grid').map((g) => ({ value: g.id, label: regionLabel(g, lang) })),
+    [community, lang],
+  );
+  /** The file waiting in the mapping step, and the server's proposal for it. */
+  const [pending, setPending] = useState<{ file: File; proposal: ImportMappingProposal } | null>(null);
 
   const explain = (err: Error) => {
     if (!isApiError(err)) return t('upload.failed', { message: err.message });
@@ -80,6 +90,23 @@ export function ImportsPage() {
     if (err.status === 415) return t('upload.unsupported');
     if (err.status === 400) return t('upload.bad', { message: err.message });
     return t('upload.failed', { message: err.message });
+  };
+
+  const send = (file: File, extra: Pick<UploadInput, 'mapping' | 'saveMapping' | 'preview'> = {}) => {
+    setProblem(null);
+    setSending({ name: file.name, percent: 0 });
+    upload.mutate(
+      { file, communityId, defaultGridId, ...extra, onProgress: (percent) => setSending({ name: file.name, percent }) },
+      {
+        onSuccess: (result) => {
+          if (needsMapping(result)) return setPending({ file, proposal: result });
+          setPending(null);
+          setJobId(result.jobId);
+        },
+        onError: (err) => setProblem(explain(err)),
+        onSettled: () => setSending(null),
+      },
+    );
   };
 
   const start = (file: File) => {
@@ -92,15 +119,8 @@ export function ImportsPage() {
       setProblem(t('upload.chooseCommunity'));
       return;
     }
-    setSending({ name: file.name, percent: 0 });
-    upload.mutate(
-      { file, communityId, onProgress: (percent) => setSending({ name: file.name, percent }) },
-      {
-        onSuccess: (accepted) => setJobId(accepted.jobId),
-        onError: (err) => setProblem(explain(err)),
-        onSettled: () => setSending(null),
-      },
-    );
+    setJobId(null);
+    send(file);
   };
 
   return (
@@ -132,13 +152,27 @@ export function ImportsPage() {
                         aria-label={t('step.community')}
                         treeData={treeData}
                         value={communityId}
-                        onChange={(v: string) => setChosen(v)}
+                        onChange={(v: string) => {
+                          setChosen(v);
+                          setDefaultGridId(undefined);
+                        }}
                         placeholder={t('step.communityPlaceholder')}
                         treeDefaultExpandAll
                         showSearch={{ treeNodeFilterProp: 'title' }}
                         style={{ width: '100%', maxWidth: 320 }}
                       />
                       <Typography.Text type="secondary">{t('step.communityDesc')}</Typography.Text>
+                      <Select
+                        aria-label={t('step.defaultGrid')}
+                        placeholder={t('step.defaultGrid')}
+                        allowClear
+                        options={gridOptions}
+                        value={defaultGridId}
+                        onChange={(v?: string) => setDefaultGridId(v)}
+                        disabled={!communityId}
+                        style={{ width: '100%', maxWidth: 320 }}
+                      />
+                      <Typography.Text type="secondary">{t('step.defaultGridDesc')}</Typography.Text>
                     </Space>
                   ),
                 },
@@ -177,7 +211,16 @@ export function ImportsPage() {
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          {jobId && job.data ? (
+          {pending ? (
+            <MappingStep
+              key={pending.file.name + pending.proposal.columns.map((c) => c.key).join('|')}
+              proposal={pending.proposal}
+              busy={upload.isPending}
+              onPreview={(mapping: Record<string, MappingTarget>) => send(pending.file, { mapping, preview: true })}
+              onImport={(mapping, save) => send(pending.file, { mapping, saveMapping: save })}
+              onCancel={() => setPending(null)}
+            />
+          ) : jobId && job.data ? (
             <JobResult job={job.data} />
           ) : job.isError ? (
             <Alert type="error" showIcon title={job.error.message} />
@@ -231,16 +274,19 @@ function JobResult({ job }: { job: ImportJobView }) {
         <Alert type="error" showIcon title={t('job.failureCode', { code: job.failureCode })} style={{ marginBottom: token.marginMD }} />
       )}
       <Row gutter={token.marginMD} style={{ marginBottom: token.marginMD }}>
-        <Col span={6}>
+        <Col span={5}>
           <Statistic title={t('job.created')} value={job.created} styles={{ content: { color: token.colorSuccess } }} />
         </Col>
-        <Col span={6}>
+        <Col span={5}>
           <Statistic title={t('job.updated')} value={job.updated} styles={{ content: { color: token.colorPrimary } }} />
         </Col>
-        <Col span={6}>
+        <Col span={5}>
           <Statistic title={t('job.unchanged')} value={job.unchanged} />
         </Col>
-        <Col span={6}>
+        <Col span={4}>
+          <Statistic title={t('job.careRecords')} value={job.careRecords} />
+        </Col>
+        <Col span={5}>
           <Statistic title={t('job.failedRows')} value={job.failed} styles={{ content: { color: job.failed ? token.colorError : undefined } }} />
         </Col>
       </Row>
@@ -269,6 +315,20 @@ function JobResult({ job }: { job: ImportJobView }) {
         ) : (
           job.status === 'done' && <Alert type="success" showIcon title={t('job.allGood')} />
         ))}
+      {!running && job.warnings.length > 0 && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: token.fontSize, marginTop: token.marginMD }}>
+            {t('job.warnings', { n: job.warnings.length })}
+          </Typography.Title>
+          <Table<ImportRowError>
+            rowKey={(e) => `${e.row}:${e.field}:${e.code}:${e.message}`}
+            size="small"
+            columns={columns}
+            dataSource={job.warnings}
+            pagination={job.warnings.length > 10 ? { pageSize: 10 } : false}
+          />
+        </>
+      )}
     </Card>
   );
 }
