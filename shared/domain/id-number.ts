@@ -1,4 +1,5 @@
 import { normaliseIdText } from './normalise';
+import { DEFAULT_TIME_ZONE, todayIn } from './dates';
 
 /**
  * Resident ID numbers (GB 11643-1999): 6-digit region code, 8-digit birth date, 3-digit sequence
@@ -110,7 +111,8 @@ export function parseIdNumber(input: string, today: Date = new Date()): { ok: tr
   const d = Number(number.slice(12, 14));
   if (!validDate(y, m, d)) return { ok: false, problem: 'birth_date' };
   const birthDate = `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`;
-  if (birthDate > today.toISOString().slice(0, 10)) return { ok: false, problem: 'future_birth' };
+  // Today in the city (Beijing time by default), not UTC: a child born this morning before 08:00 is not "future".
+  if (birthDate > todayIn(DEFAULT_TIME_ZONE, today)) return { ok: false, problem: 'future_birth' };
   if (!converted && checkDigit(number.slice(0, 17)) !== number[17]) return { ok: false, problem: 'check_digit' };
   return { ok: true, value: { number, regionCode: number.slice(0, 6), birthDate, sex: Number(number[16]) % 2 === 1 ? 'M' : 'F', converted } };
 }

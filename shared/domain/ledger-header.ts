@@ -141,7 +141,8 @@ export function isNoteLine(cells: readonly string[]): boolean {
   return count > 0 && NOTE_LINE.test(first.replace(/\s+/g, ''));
 }
 
-const looksLikeData = (cells: readonly string[]) =>
+/** A row that holds an ID number or a mobile number: a person's row, not a header. */
+export const looksLikeData = (cells: readonly string[]) =>
   cells.some((c) => /^\s*[0-9０-９]{14,17}[0-9０-９XxＸｘ]\s*$/.test(c ?? '') || /^\s*1\d{10}\s*$/.test(c ?? ''));
 
 function score(cells: readonly string[]): number {

@@ -298,7 +298,7 @@ export function mapResidentRow(cells: RowCells, today: Date = new Date()): { val
         issue(
           'birthDate',
           agrees === false ? 'birth_mismatch' : 'birth_unreadable',
-          agrees === false ? `出生日期“${birthText}”与身份证号（${birthDate}）不符，已按身份证号登记` : `出生日期“${birthText}”无法识别，已按身份证号登记`,
+          agrees === false ? `出生日期“${birthText}”与身份证号不符，已按身份证号登记` : `出生日期“${birthText}”无法识别，已按身份证号登记`,
           agrees === false ? `Birth date "${birthText}" disagrees with the ID number; stored from the ID number` : `Birth date "${birthText}" unreadable`,
         ),
       );

@@ -118,6 +118,24 @@ export class AccountsRepository {
       .orderBy(userGrants.requestedAt, userGrants.id);
   }
 
+  /**
+   * Sends the user's approved grants that need approval back to pending (after an administrator reset the
+   * account's password or second factor: whoever signs in next may not be its owner). Returns how many.
+   */
+  async suspendGrants(tx: Db, userId: string, requestedBy: string, needsApproval: (g: Grant) => boolean): Promise<number> {
+    const held = await tx
+      .select()
+      .from(userGrants)
+      .where(and(eq(userGrants.userId, userId), eq(userGrants.pending, false)));
+    const ids = held.filter((g) => needsApproval({ role: g.role as Grant['role'], regionId: g.regionId, domain: g.domain })).map((g) => g.id);
+    if (!ids.length) return 0;
+    await tx
+      .update(userGrants)
+      .set({ pending: true, requestedBy, requestedAt: sql`now()`, approvedBy: null, approvedAt: null })
+      .where(inArray(userGrants.id, ids));
+    return ids.length;
+  }
+
   /** Approves a grant that is still pending; false when it no longer is. */
   async approveGrant(tx: Db, id: string, approvedBy: string): Promise<boolean> {
     const rows = await tx

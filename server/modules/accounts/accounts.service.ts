@@ -137,17 +137,29 @@ export class AccountsService {
   async resetPassword(ctx: RequestContext, id: string, newPassword: string) {
     const u = await this.changeable(ctx, id);
     this.auth.assertStrong(newPassword, u.username);
+    const suspended = await this.suspendPersonalDataGrants(ctx, id);
     await this.auth.storePassword(id, newPassword, true);
     await this.auth.endSessionsOf(id);
-    await this.audit.record(ctx, { action: 'accounts.reset_password', objectType: 'user', objectId: id });
+    await this.audit.record(ctx, { action: 'accounts.reset_password', objectType: 'user', objectId: id, details: { grantsSuspended: suspended } });
+  }
+
+  /**
+   * A reset by an administrator hands the account to whoever gets the new password or enrols a new phone:
+   * its grants that carry personal data go back to the security administrator for approval, so that the
+   * system administrator alone cannot take over an account that reads residents (三员, issue 11 #2).
+   */
+  private suspendPersonalDataGrants(ctx: RequestContext, id: string) {
+    const { requestedBy, needsApproval } = this.approvalOf(ctx);
+    return this.db.transaction((t) => this.repo.suspendGrants(t as unknown as Db, id, requestedBy, needsApproval));
   }
 
   /** Removes an account's second factor (a lost phone); it sets up a new one at its next sign-in. */
   async resetTotp(ctx: RequestContext, id: string) {
     await this.changeable(ctx, id);
+    const suspended = await this.suspendPersonalDataGrants(ctx, id);
     await this.authRepo.clearTotp(id);
     await this.auth.endSessionsOf(id);
-    await this.audit.record(ctx, { action: 'accounts.reset_totp', objectType: 'user', objectId: id });
+    await this.audit.record(ctx, { action: 'accounts.reset_totp', objectType: 'user', objectId: id, details: { grantsSuspended: suspended } });
   }
 
   async unlock(ctx: RequestContext, id: string) {

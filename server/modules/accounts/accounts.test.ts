@@ -200,6 +200,28 @@ describe('三员: grants carrying personal data wait for the security administra
     expect(row.details.role).toBe('city');
   });
 
+  it('sends the grants of an account whose password or authenticator the system administrator resets back for approval', async () => {
+    const admin = await t.login('admin');
+    const acc = (await admin.get('/api/accounts?q=shadow.city')).json().items[0];
+    expect((await admin.post(`/api/accounts/${acc.id}/reset-password`, { newPassword: 'Taken#2026x' })).statusCode).toBe(200);
+    expect((await admin.get(`/api/accounts/${acc.id}`)).json().grants).toMatchObject([{ role: 'city', pending: true }]);
+    // Whoever holds the new password gets an account that reads nobody until the security administrator agrees.
+    const taker = await t.login('shadow.city', 'Taken#2026x');
+    await taker.post('/api/auth/password', { currentPassword: 'Taken#2026x', newPassword: 'Taken#2026y' });
+    const signedIn = await t.login('shadow.city', 'Taken#2026y');
+    expect((await signedIn.get('/api/residents?pageSize=1')).statusCode).toBe(403);
+    const security = await t.login('security');
+    const grant = (await security.get('/api/accounts/pending-grants')).json().items.find((g: { username: string }) => g.username === 'shadow.city');
+    expect(grant).toMatchObject({ role: 'city', requestedBy: 'admin' });
+    expect((await security.post(`/api/accounts/pending-grants/${grant.id}/approve`)).statusCode).toBe(200);
+    expect((await signedIn.get('/api/residents?pageSize=1')).statusCode).toBe(200);
+    const [row] = await t.database.query<{ details: { grantsSuspended: number } }>(
+      `SELECT details FROM audit_log WHERE action = 'accounts.reset_password' AND object_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [acc.id],
+    );
+    expect(row.details.grantsSuspended).toBe(1);
+  });
+
   it('keeps an approved grant when the account is edited, and sends only a new one for approval', async () => {
     const admin = await t.login('admin');
     const acc = (await admin.get('/api/accounts?q=shadow.city')).json().items[0];

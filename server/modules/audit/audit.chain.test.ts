@@ -76,7 +76,8 @@ describe('the retention purge', () => {
         await tx.execute(`DELETE FROM audit_log`);
       }),
     ).rejects.toThrow();
-    await expect(t.app.services.audit.purgeExpired(new Date(Date.now() + 181 * DAY))).rejects.toThrow();
+    // An app whose clock runs ahead asks for no more than the database's 180 days: nothing goes, nothing fails.
+    expect(await t.app.services.audit.purgeExpired(new Date(Date.now() + 181 * DAY))).toBe(0);
     expect(await seqs(t)).toHaveLength(3);
     expect(await t.app.services.audit.anchor()).not.toBeNull();
     await expect(t.database.query('DELETE FROM audit_anchors')).rejects.toThrow(/append-only/);

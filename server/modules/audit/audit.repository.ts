@@ -69,7 +69,7 @@ export class AuditRepository {
       tx,
       sql`WITH d AS (
             DELETE FROM audit_log
-            WHERE seq < coalesce((SELECT min(seq) FROM audit_log WHERE at > ${cutoff.toISOString()}::timestamptz), 9223372036854775807)
+            WHERE seq < coalesce((SELECT min(seq) FROM audit_log WHERE at > least(${cutoff.toISOString()}::timestamptz, now() - interval '180 days')), 9223372036854775807)
             RETURNING seq, at, hash)
           SELECT seq, at, hash, (SELECT count(*) FROM d)::int AS n FROM d ORDER BY seq DESC LIMIT 1`,
     );

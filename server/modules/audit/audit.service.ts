@@ -218,7 +218,7 @@ export interface AuditVerdict {
   lastAnchor: { seq: number; at: string } | null;
 }
 
-/** The floor of the retention period, also enforced by the database trigger (migration 0009). */
+/** The floor of the retention period, also enforced by the database trigger (migration 0011). */
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
 
 /**

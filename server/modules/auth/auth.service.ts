@@ -10,6 +10,7 @@ import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp';
 import type { AuditService } from '../audit/audit.service';
 import { AuthRepository, type UserRow } from './auth.repository';
 import { SessionCache } from './session-cache';
+import { redactIdentifiers } from '../../lib/identity';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -52,7 +53,8 @@ export class AuthService {
       new AppError('AUTH_INVALID_CREDENTIALS', { lockoutThreshold: this.config.lockout.threshold, lockoutMinutes: this.config.lockout.minutes });
     if (!user) {
       await verifyPassword(password, DUMMY_HASH);
-      await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', username, details: { reason: 'unknown_user' } });
+      // People type an ID number or phone into the username box: the audit keeps it masked (issue 11 #9).
+      await this.audit.record(ctx, { action: 'auth.login', outcome: 'failure', username: redactIdentifiers(username), details: { reason: 'unknown_user' } });
       throw invalid();
     }
     const now = Date.now();

@@ -64,6 +64,13 @@ describe('POST /api/auth/login', () => {
     expect(locked.details).toEqual({ reason: 'locked', passwordRight: true });
   });
 
+  it('keeps an ID number typed as a username out of the audit log (masked)', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '341881199001011234', password: 'x' } });
+    expect(res.statusCode).toBe(401);
+    const rows = await t.database.query<{ username: string }>(`SELECT username FROM audit_log WHERE action = 'auth.login' AND username LIKE '341881%'`);
+    expect(rows.map((r) => r.username)).toEqual(['341881********1234']);
+  });
+
   it('answers an unknown user, a wrong password, a locked and a disabled account alike until the password is right (no attempts left)', async () => {
     await t.database.query(`UPDATE users SET disabled = true WHERE username = 'police-chengdong'`);
     const attempt = (username: string, password = 'Wrong#2026x') => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

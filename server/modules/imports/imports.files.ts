@@ -4,6 +4,7 @@ import yauzl from 'yauzl';
 import { HEADER_SCAN_ROWS } from '../../../shared/domain/ledger-header';
 import { AppError } from '../../lib/errors';
 import { readFirstSheet } from './xlsx-reader';
+import { redactIdentifiers } from '../../lib/identity';
 
 /** The spreadsheet kinds an import accepts. */
 export type SheetType = 'xlsx' | 'csv';
@@ -250,5 +251,6 @@ export async function readSheet(type: SheetType, buf: Buffer, maxRows: number, z
 
 /** The header as a refusal may show it: the first 30 columns, each cut to 40 characters. */
 export function headerForDetails(header: string[]): string[] {
-  return header.slice(0, 30).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
+  // A "header" may be a person's row (a file without one): ID numbers and phones are masked.
+  return header.slice(0, 30).map((h) => redactIdentifiers(h.length > 40 ? `${h.slice(0, 40)}…` : h));
 }

@@ -14,6 +14,7 @@ import {
   LEDGER_FIELDS,
   missingFields,
   planFromGuess,
+  looksLikeData,
   REQUIRED_FIELDS,
   type ColumnGuess,
   type LedgerField,
@@ -44,6 +45,8 @@ import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, MARITAL_STATUSES, POLITICAL_STAT
 import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type PreparedResident } from './imports.repository';
 import { maskReport } from './imports.report';
 import { buildReport, type ReportRow } from './imports.workbook';
+import { today as cityToday } from '../../lib/clock';
+import { maskPhone } from '../residents/residents.search';
 
 /** More header columns than any ledger has: the file is refused rather than proposed column by column. */
 const MAX_LEDGER_COLUMNS = 200;
@@ -141,7 +144,8 @@ const INTERRUPTED = 'INTERRUPTED';
 /** The one answer for a number that cannot be registered by this importer, whatever the reason. */
 const NOT_REGISTRABLE = { zh: '该身份证号不能在此登记', en: 'This ID number cannot be registered here' };
 
-const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The import's day in the city's time zone (the start date of care records it creates). */
+const isoDay = (d: Date) => cityToday(d);
 
 /** A code shown as its Chinese label (preview). */
 function label(key: Parameters<typeof allowedLabels>[0], code: string | null): string {
@@ -370,6 +374,13 @@ export class ImportsService {
         { count: width, limit: MAX_LEDGER_COLUMNS, found: headerForDetails(detected.header) },
         { count: width, limit: MAX_LEDGER_COLUMNS },
       );
+    // No header at all: the first row is a person's. Refused, so no proposal or saved mapping repeats it.
+    if (looksLikeData(detected.header))
+      throw new AppError(
+        'IMPORT_BAD_HEADER',
+        { missing: REQUIRED_FIELDS.map((f) => FIELD_LABELS[f]), found: headerForDetails(detected.header) },
+        { missing: REQUIRED_FIELDS.map((f) => FIELD_LABELS[f]).join('、') },
+      );
     let rows = sheet.rows.slice(detected.dataStart);
     // A ledger ends with 制表人/审核人 lines; only the last few rows are looked at.
     let end = rows.length;
@@ -435,7 +446,8 @@ export class ImportsService {
           sex: value.sex === 'M' ? '男' : '女',
           birthDate: value.birthDate,
           ethnicity: value.ethnicity,
-          phone: value.phone ?? '',
+          // A preview is shown before anything is stored or revealed: masked like the list.
+          phone: maskPhone(value.phone) ?? '',
           education: label('education', value.education),
           politicalStatus: label('politicalStatus', value.politicalStatus),
           maritalStatus: label('maritalStatus', value.maritalStatus),
@@ -908,7 +920,8 @@ function countersPatch(c: Counters) {
 /** The job as `actor` sees it: someone else's job without its rows (problems listed, report). */
 function viewFor(actor: Actor, r: ImportJobRow): ImportJobView {
   const v = view(r);
-  return r.createdBy === actor.userId ? v : { ...v, errors: [], hasReport: false };
+  // Problems and warnings quote the rows (names, dates as typed): the creator's alone, like the report.
+  return r.createdBy === actor.userId ? v : { ...v, errors: [], warnings: [], hasReport: false };
 }
 
 /** The job as the API shows it. */

@@ -652,7 +652,7 @@ describe('who reads a job’s rows', () => {
 
     const seen = await chengdong.get(`/api/imports/${job.id}`);
     expect(seen.statusCode).toBe(200);
-    expect(seen.json()).toMatchObject({ id: job.id, failed: 2, errors: [], hasReport: false });
+    expect(seen.json()).toMatchObject({ id: job.id, failed: 2, errors: [], warnings: [], hasReport: false });
     const listed = (await chengdong.get('/api/imports')).json().items.find((j: { id: string }) => j.id === job.id);
     expect(listed).toMatchObject({ failed: 2, hasReport: false });
     const refused = await chengdong.get(`/api/imports/${job.id}/report`);

@@ -216,6 +216,17 @@ describe('the mapping step of POST /api/imports/residents', () => {
     expect(res.json().error.code).toBe('OUT_OF_SCOPE');
   });
 
+  it('refuses a sheet without a header row, repeating no one’s ID number or phone', async () => {
+    const id = newId();
+    const csv = `张三,${id},13912345678,第1网格\n李四,${newId()},13812345678,第1网格\n`;
+    const res = await upload(chengdong, Buffer.from(csv), { mapping: 'auto' }, community.chengdong, 'noheader.csv');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('IMPORT_BAD_HEADER');
+    expect(res.body).not.toContain(id);
+    expect(res.body).not.toContain('13912345678');
+    expect(res.json().error.details.found[1]).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
+  });
+
   it('refuses a formula in the name, reads full-width ID digits and says when Excel rounded an ID in a CSV', async () => {
     const full = newId();
     const wb = new ExcelJS.Workbook();

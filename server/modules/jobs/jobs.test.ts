@@ -106,6 +106,34 @@ describe('the job runner', () => {
     await second.stop();
   });
 
+  it('tells a handler whose lease was taken back to stop, and keeps its late result off the job', async () => {
+    let stopped = false;
+    let release!: () => void;
+    const slow = runner({
+      slow: {
+        resumable: true,
+        run: async ({ signal, progress }) => {
+          await new Promise<void>((r) => (release = r));
+          await progress({ late: true }).catch(() => undefined);
+          stopped = signal.aborted;
+          return { late: true };
+        },
+      },
+    });
+    await slow.start();
+    const id = await slow.enqueue('slow', {});
+    await until(async () => (await statusOf(slow, id)) === 'running' && release !== undefined);
+    // The process stalled past its lease; another pass takes the job back.
+    await t.database.db.execute(sql`UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = ${id}`);
+    await slow.recover();
+    release();
+    await until(async () => stopped);
+    const after = await slow.get(id);
+    expect(after).toMatchObject({ lastError: 'INTERRUPTED' });
+    expect(after!.progress).not.toEqual({ late: true });
+    await slow.stop();
+  });
+
   it('queues a due scheduled run once, however many processes see it', async () => {
     let runs = 0;
     const kinds = { tick: { run: async () => ({ run: ++runs }) } };
