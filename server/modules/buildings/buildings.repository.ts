@@ -95,7 +95,7 @@ export class BuildingsRepository {
   }
 
   /** The households in a building (every status), with head name and active member count. */
-  householdsOf(buildingId: string) {
+  householdsOf(buildingId: string, people: DataScope) {
     return rowsOf<{
       id: string;
       room: string | null;
@@ -109,7 +109,7 @@ export class BuildingsRepository {
     }>(
       this.db,
       sql`SELECT h.id, h.room, h.household_number AS "householdNumber", h.address, h.household_type AS "householdType", h.status,
-                 h.head_resident_id AS "headResidentId", hr.name AS "headName",
+                 h.head_resident_id AS "headResidentId", CASE WHEN ${scopeSql(people, 'hr')} THEN hr.name END AS "headName",
                  (SELECT count(*)::int FROM residents r WHERE r.household_id = h.id AND r.status = 'active') AS "memberCount"
           FROM households h LEFT JOIN residents hr ON hr.id = h.head_resident_id
           WHERE h.building_id = ${buildingId}::uuid

@@ -35,7 +35,9 @@ export class BuildingsService {
     await this.readable(actor, id);
     const view = await this.repo.view(id);
     if (!view) throw notFound('building');
-    return { ...view, householdList: await this.repo.householdsOf(id) };
+    // A head registered outside the reader's resident scope is not named (as on the household list).
+    const people = await this.regions.scopeFor(actor, 'residents.read');
+    return { ...view, householdList: await this.repo.householdsOf(id, people) };
   }
 
   /** A grid by id, as the community and grid a new row belongs to; 400 naming `field` when it is not a grid. */

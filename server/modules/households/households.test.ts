@@ -329,10 +329,11 @@ describe('members registered in another grid than their household (grid-chengdon
     expect(community.hiddenMembers).toBe(0);
   });
 
-  it('leaves out the name of a head registered in another grid, in the list and on the page', async () => {
+  it('leaves out the name of a head registered in another grid, in the list, on the page and on the building page', async () => {
     const own = await f.grid(COMMUNITY.城东, 1);
     const next = await f.grid(COMMUNITY.城东, 2);
-    const h = await f.household(own, { address: '邻格户主路1号' });
+    const b = await f.building(own);
+    const h = await f.household({ ...own, buildingId: b.id }, { address: '邻格户主路1号' });
     const head = await f.resident({ ...next, householdId: h.id }, { relationToHead: 'head', name: '隔壁户主' });
     await t.database.query('UPDATE households SET head_resident_id = $1 WHERE id = $2', [head.id, h.id]);
     const grid = await t.login('grid-chengdong');
@@ -341,7 +342,11 @@ describe('members registered in another grid than their household (grid-chengdon
     const list = await grid.get(`/api/households?q=${encodeURIComponent('邻格户主路1号')}`);
     expect(list.json().items).toMatchObject([{ id: h.id, headName: null }]);
     expect(list.body).not.toContain('隔壁户主');
+    const building = await grid.get(`/api/buildings/${b.id}`);
+    expect(building.json().householdList).toMatchObject([{ id: h.id, headName: null }]);
+    expect(building.body).not.toContain('隔壁户主');
     expect((await (await t.login('chengdong')).get(`/api/households/${h.id}`)).json().headName).toBe('隔壁户主');
+    expect((await (await t.login('chengdong')).get(`/api/buildings/${b.id}`)).json().householdList[0].headName).toBe('隔壁户主');
   });
 
   it('refuses (403) the grid worker moving a member of another grid into its own household, and nothing changes', async () => {
