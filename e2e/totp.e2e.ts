@@ -83,6 +83,26 @@ describe('the second factor (TOTP) of administrators and city-wide roles', () =>
     await shows(row.getByText('未绑定动态口令'));
     await signOut(page, /系统管理员/);
 
+    // The reset sent mzj's city-wide grant back to the security administrator: whoever signs in now as mzj
+    // reads nobody until it is approved again (三员), and only then sets up the new phone.
+    await signIn(page, 'mzj');
+    expect(
+      await page
+        .getByRole('navigation')
+        .getByRole('menuitem', { name: /人口管理/ })
+        .count(),
+    ).toBe(0);
+    await signOut(page, /王科长/);
+    await signIn(page, 'security');
+    await page
+      .getByRole('navigation')
+      .getByRole('menuitem', { name: /授权审批/ })
+      .click();
+    const pending = page.getByRole('row', { name: /mzj/ });
+    await pending.getByRole('button', { name: /批\s*准/ }).click();
+    await shows(page.getByText('已批准，授权即时生效'));
+    await signOut(page, /安全管理员/);
+
     await submitSignIn(page, 'mzj');
     await page.waitForURL('**/totp-setup');
     await confirmPassword(page);
