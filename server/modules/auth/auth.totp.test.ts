@@ -200,12 +200,17 @@ describe('signing in with the second factor', () => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
   });
 
-  it('lets a system administrator reset a lost authenticator of the bureau: the account sets up a new one at its next sign-in', async () => {
+  it('lets a system administrator reset a lost authenticator of the bureau: once its grant is approved again, the account sets up a new one', async () => {
     await enrol('mzj');
     const admin = await t.login('admin', t.config.demoPassword, await phone.code());
     const mzj = (await admin.get('/api/accounts?q=mzj')).json().items[0];
     expect(mzj.totpEnabled).toBe(true);
     expect((await admin.post(`/api/accounts/${mzj.id}/reset-totp`)).statusCode).toBe(200);
+    // The reset also sent the city-wide grant back for approval: until then the account reads nobody.
+    const pending = await signIn('mzj');
+    expect(pending.json().user).toMatchObject({ totpEnabled: false, permissions: [] });
+    // Once the security administrator approves it again (tested in accounts.test.ts), a new phone is set up.
+    await t.database.query('UPDATE user_grants SET pending = false WHERE user_id = $1', [mzj.id]);
     const after = await signIn('mzj');
     expect(after.statusCode).toBe(200);
     expect(after.json().user).toMatchObject({ totpEnabled: false, totpSetupRequired: true });
