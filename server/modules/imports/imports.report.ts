@@ -1,4 +1,5 @@
 import { maskIdNumber } from '../../../shared/domain/id-number';
+import { normaliseDigits } from '../../../shared/domain/normalise';
 import { resolveHeader } from '../../../shared/domain/resident-row';
 import type { ReportRow } from './imports.workbook';
 
@@ -28,12 +29,13 @@ export function maskReport(
       revealed++;
       return r;
     }
+    // Full-width digits (３４１８８１…) are read as IDs by the import, so they are masked as IDs too.
     const cells = r.cells.map((cell, i) => {
-      const text = cell ?? '';
+      const text = normaliseDigits(cell ?? '');
       if (i === idColumn) return text.trim() ? maskIdNumber(text.trim()) : text;
       return text.replace(ID_LIKE, (id) => maskIdNumber(id));
     });
-    return { ...r, cells, error: r.error.replace(ID_LIKE, (id) => maskIdNumber(id)) };
+    return { ...r, cells, error: normaliseDigits(r.error).replace(ID_LIKE, (id) => maskIdNumber(id)) };
   });
   return { rows: out, revealed };
 }
