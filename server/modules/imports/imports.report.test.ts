@@ -9,14 +9,15 @@ describe('maskReport', () => {
     const id = '341881195003084321';
     const { rows, revealed } = maskReport(
       ['姓名', '公民身份号码', '备注'],
-      [{ line: 2, cells: ['张三', fullWidth(id), `配偶 ${fullWidth(id)}`], error: `身份证号 ${id} 校验位错误` }],
+      [{ line: 2, cells: ['张三', fullWidth(id), `配偶：${fullWidth(id)}`], error: `身份证号：${id} 校验位错误` }],
       place,
       () => false,
     );
     expect(revealed).toBe(0);
     expect(JSON.stringify(rows)).not.toMatch(/[0-9０-９]{8}/);
     expect(rows[0]!.cells[1]).toBe('341881********4321');
-    expect(rows[0]!.error).toContain('341881********4321');
+    expect(rows[0]!.error).toBe('身份证号：341881********4321 校验位错误');
+    expect(rows[0]!.cells[2]).toBe('配偶：341881********4321');
   });
 
   it('shows the rows in full to a reader who may reveal where they belong, and counts them', () => {

@@ -1,10 +1,12 @@
 import { maskIdNumber } from '../../../shared/domain/id-number';
-import { normaliseDigits } from '../../../shared/domain/normalise';
+import { normaliseIdText } from '../../../shared/domain/normalise';
 import { resolveHeader } from '../../../shared/domain/resident-row';
 import type { ReportRow } from './imports.workbook';
 
 /** An ID number (18 characters, or the old 15 digits) anywhere in a cell: a 备注 can hold one too. */
-const ID_LIKE = /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])/g;
+const ID_LIKE = /(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15})(?![0-9０-９XxＸｘ])/g;
+/** An ID as typed (full-width digits too) → masked half-width. */
+const mask = (id: string) => maskIdNumber(normaliseIdText(id));
 
 /** Where a failed row belongs, for the reader's reveal scope: its grid when the 网格 cell names one. */
 export type RowPlace = (gridText: string) => { communityId: string; gridId?: string | null };
@@ -29,13 +31,14 @@ export function maskReport(
       revealed++;
       return r;
     }
-    // Full-width digits (３４１８８１…) are read as IDs by the import, so they are masked as IDs too.
+    // Full-width digits (３４１８８１…) are read as IDs by the import, so they are masked as IDs too; the
+    // rest of the text stays as typed.
     const cells = r.cells.map((cell, i) => {
-      const text = normaliseDigits(cell ?? '');
-      if (i === idColumn) return text.trim() ? maskIdNumber(text.trim()) : text;
-      return text.replace(ID_LIKE, (id) => maskIdNumber(id));
+      const text = cell ?? '';
+      if (i === idColumn) return text.trim() ? mask(text.trim()) : text;
+      return text.replace(ID_LIKE, mask);
     });
-    return { ...r, cells, error: normaliseDigits(r.error).replace(ID_LIKE, (id) => maskIdNumber(id)) };
+    return { ...r, cells, error: r.error.replace(ID_LIKE, mask) };
   });
   return { rows: out, revealed };
 }
