@@ -30,6 +30,16 @@ export function AccountsPage() {
   const setDisabled = (a: Account, disabled: boolean) =>
     update.mutate({ id: a.id, version: a.version, disabled }, { onSuccess: () => message.success(t('accounts.saved')), onError: fail });
 
+  const unlockButton = (id: string) => (
+    <Button
+      type="link"
+      size="small"
+      loading={unlock.isPending && unlock.variables === id}
+      onClick={() => unlock.mutate(id, { onSuccess: () => message.success(t('accounts.unlocked')), onError: fail })}
+    >
+      {t('accounts.unlock')}
+    </Button>
+  );
   const columns: TableColumnsType<Account> = [
     { title: t('accounts.username'), dataIndex: 'username', key: 'username' },
     { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName' },
@@ -73,16 +83,7 @@ export function AccountsPage() {
         // 三员: administrator accounts are not changed here (the server refuses too); unlocking stays.
         a.grants.some((g) => ADMIN_ROLES.includes(g.role)) ? (
           <Space size={0} wrap>
-            {a.locked && (
-              <Button
-                type="link"
-                size="small"
-                loading={unlock.isPending && unlock.variables === a.id}
-                onClick={() => unlock.mutate(a.id, { onSuccess: () => message.success(t('accounts.unlocked')), onError: fail })}
-              >
-                {t('accounts.unlock')}
-              </Button>
-            )}
+            {a.locked && unlockButton(a.id)}
             <Tag>{t('accounts.protected')}</Tag>
           </Space>
         ) : (
@@ -90,16 +91,7 @@ export function AccountsPage() {
             <Button type="link" size="small" onClick={() => setResetting(a)}>
               {t('accounts.resetPassword')}
             </Button>
-            {a.locked && (
-              <Button
-                type="link"
-                size="small"
-                loading={unlock.isPending && unlock.variables === a.id}
-                onClick={() => unlock.mutate(a.id, { onSuccess: () => message.success(t('accounts.unlocked')), onError: fail })}
-              >
-                {t('accounts.unlock')}
-              </Button>
-            )}
+            {a.locked && unlockButton(a.id)}
             {a.totpEnabled && (
               <Popconfirm
                 title={t('accounts.resetTotp')}
