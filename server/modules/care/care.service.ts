@@ -23,8 +23,6 @@ export type CareVisibility = (obj: { communityId: string; gridId: string }) => S
 
 const READ_PERMISSIONS = [...new Set(Object.values(CARE_GROUP_PERMISSION))] as Permission[];
 
-const todayIso = () => today();
-
 function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number);
   const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
@@ -92,7 +90,7 @@ export class CareService {
     await this.assertWritable(actor, resident, input.groupType);
     const attributes = withDefaults(input.groupType, (input.attributes ?? {}) as Record<string, unknown>);
     checkDates(input.startDate, input.endDate ?? null);
-    const open = !input.endDate || input.endDate >= todayIso();
+    const open = !input.endDate || input.endDate >= today();
     return transaction(this.db, async (tx) => {
       if (open && (await this.repo.hasCurrent(resident.id, input.groupType, tx))) {
         throw new AppError(
@@ -254,7 +252,7 @@ export function toView(r: CareRow): CareRecordView {
     attributes: (r.attributes ?? {}) as Record<string, unknown>,
     startDate: r.startDate,
     endDate: r.endDate,
-    active: r.endDate === null || r.endDate >= todayIso(),
+    active: r.endDate === null || r.endDate >= today(),
     notes: r.notes,
     version: r.version,
     createdAt: r.createdAt.toISOString(),

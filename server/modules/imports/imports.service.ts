@@ -144,9 +144,6 @@ const INTERRUPTED = 'INTERRUPTED';
 /** The one answer for a number that cannot be registered by this importer, whatever the reason. */
 const NOT_REGISTRABLE = { zh: '该身份证号不能在此登记', en: 'This ID number cannot be registered here' };
 
-/** The import's day in the city's time zone (the start date of care records it creates). */
-const isoDay = (d: Date) => cityToday(d);
-
 /** A code shown as its Chinese label (preview). */
 function label(key: Parameters<typeof allowedLabels>[0], code: string | null): string {
   if (!code) return '';
@@ -775,7 +772,7 @@ export class ImportsService {
       });
       // 流动人口 sets the residence type of residents already registered too (new ones got it on insert).
       if (!present.has('residenceType')) await this.repo.setFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
-      counters.care += await this.care.recordImported(ctx, entries, isoDay(today));
+      counters.care += await this.care.recordImported(ctx, entries, cityToday(today));
     }
     counters.processed += batchRows;
   }
