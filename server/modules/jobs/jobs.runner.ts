@@ -48,6 +48,7 @@ export class JobRunner {
   private stopping = new AbortController();
   private started = false;
   private ticking: Promise<void> | null = null;
+  private recoveredAt = 0;
   private readonly lease: number;
   private readonly pollMs: number;
   private readonly concurrency: number;
@@ -135,7 +136,12 @@ export class JobRunner {
       if (!this.kinds.has(due.kind)) continue;
       await this.repo.fireSchedule(due.name, due.nextRunAt, nextRun(due.schedule as Schedule, new Date(), this.options.timeZone));
     }
-    await this.recover();
+    // A lease runs out no faster than its own length: looking for dead processes' jobs every half lease is
+    // enough, instead of an UPDATE on every one-second poll.
+    if (Date.now() - this.recoveredAt >= (this.lease * 1000) / 2) {
+      this.recoveredAt = Date.now();
+      await this.recover();
+    }
     while (this.started && this.running.size < this.concurrency) {
       const job = await this.repo.claim([...this.kinds.keys()], this.owner, this.lease);
       if (!job) break;
