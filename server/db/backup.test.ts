@@ -21,8 +21,11 @@ afterAll(async () => {
 });
 
 function configFor(place: { dataDir?: string; databaseUrl?: string }): Config {
-  const base = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', ADMIN_TOTP: 'off' });
-  return { ...base, databaseUrl: place.databaseUrl, dataDir: place.dataDir ?? base.dataDir, inMemory: false, encryptionKey: KEY, poolSize: 2 };
+  // DATA_DIR goes through loadConfig, so the paths derived from it (the audit anchor file) follow it
+  // instead of pointing at ./data, where a demo run leaves anchors of another database.
+  const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', ADMIN_TOTP: 'off' };
+  const base = loadConfig(place.dataDir ? { ...env, DATA_DIR: place.dataDir } : env);
+  return { ...base, databaseUrl: place.databaseUrl, inMemory: false, encryptionKey: KEY, poolSize: 2 };
 }
 
 interface Written {
