@@ -24,7 +24,8 @@ function configFor(place: { dataDir?: string; databaseUrl?: string }): Config {
   // DATA_DIR goes through loadConfig, so the paths derived from it (the audit anchor file) follow it
   // instead of pointing at ./data, where a demo run leaves anchors of another database.
   const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', ADMIN_TOTP: 'off' };
-  const base = loadConfig(place.dataDir ? { ...env, DATA_DIR: place.dataDir } : env);
+  // On a PostgreSQL server there is no data directory of the test's own: anchors stay in the table.
+  const base = loadConfig(place.dataDir ? { ...env, DATA_DIR: place.dataDir } : { ...env, AUDIT_ANCHOR_FILE: 'off' });
   return { ...base, databaseUrl: place.databaseUrl, inMemory: false, encryptionKey: KEY, poolSize: 2 };
 }
 
