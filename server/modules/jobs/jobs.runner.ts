@@ -154,28 +154,38 @@ export class JobRunner {
     const kind = this.kinds.get(job.kind)!;
     // Lost: the lease ran out under us (a stalled process) and another pass took the job back. The handler
     // is told to stop, and nothing it returns is written over the job's new owner.
-    const lost = new AbortController();
-    const signal = AbortSignal.any([this.stopping.signal, lost.signal]);
+    // One controller per job, aborted by a shutdown or by a lost lease. (Not AbortSignal.any: a signal it
+    // derives can be collected while a handler still waits on it, and the handler never hears the abort.)
+    const control = new AbortController();
+    let lost = false;
+    const onStop = () => control.abort();
+    const stopping = this.stopping.signal;
+    stopping.addEventListener('abort', onStop, { once: true });
+    const signal = control.signal;
     const keep = async (progress?: unknown) => {
-      if (!(await this.repo.heartbeat(job.id, this.owner, this.lease, progress))) lost.abort();
+      if (!(await this.repo.heartbeat(job.id, this.owner, this.lease, progress))) {
+        lost = true;
+        control.abort();
+      }
     };
     // The lease is kept while the handler runs, even if it never reports progress.
     const beat = setInterval(() => void keep().catch(() => undefined), (this.lease * 1000) / 3);
     beat.unref();
     try {
       const result = await kind.run({ job, signal, progress: (value) => keep(value) });
-      if (lost.signal.aborted) return this.options.onError?.(job, new Error('lease lost; the job was taken back'));
+      if (lost) return this.options.onError?.(job, new Error('lease lost; the job was taken back'));
       // Stopped half-way by a shutdown: back to the queue at once, resumed from its progress.
       if (signal.aborted && result === undefined && kind.resumable) return await this.repo.release(job.id, this.owner);
       await this.repo.finish(job.id, this.owner, result);
     } catch (error) {
       this.options.onError?.(job, error);
-      if (lost.signal.aborted) return;
+      if (lost) return;
       const message = error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
       const retryAt = job.attempts < job.maxAttempts ? new Date(Date.now() + 1000 * 2 ** job.attempts) : null;
       await this.repo.fail(job.id, this.owner, message.slice(0, 500), retryAt);
     } finally {
       clearInterval(beat);
+      stopping.removeEventListener('abort', onStop);
     }
   }
 
