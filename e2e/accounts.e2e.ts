@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shows, signIn, signOut, submitSignIn, type Session } from './helpers';
+import { choose, launch, shows, signIn, signOut, submitSignIn, type Session } from './helpers';
 
 describe('an administrator creates an account', () => {
   let session: Session;
@@ -27,11 +27,8 @@ describe('an administrator creates an account', () => {
     await dialog.getByLabel('初始密码').fill('weak');
     await shows(dialog.getByText('密码至少 8 位'));
     await dialog.getByLabel('初始密码').fill('Temp#2026x');
-    await dialog.getByRole('combobox', { name: '角色 1' }).click();
-    // antd draws its options outside the dialog; the open list is the visible dropdown.
-    await page.locator('.ant-select-dropdown:visible').getByTitle('社区工作者', { exact: true }).click();
-    await dialog.getByRole('combobox', { name: '区域 1' }).fill('城东社区');
-    await page.locator('.ant-select-dropdown:visible').getByTitle('城东社区', { exact: true }).click();
+    await choose(page, dialog.getByRole('combobox', { name: '角色 1' }), '社区工作者');
+    await choose(page, dialog.getByRole('combobox', { name: '区域 1' }), '城东社区', { type: true });
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await shows(page.getByText('账户已创建'));
     await shows(page.getByRole('cell', { name: 'e2e-worker', exact: true }));

@@ -27,6 +27,27 @@ export async function shows(locator: Locator) {
   return true;
 }
 
+/**
+ * Picks an option of an antd Select or TreeSelect and waits until the field shows it. antd draws the
+ * options outside the form and animates the list open; a click that lands during the animation can miss,
+ * so the pick is tried again (up to three times) until the field holds the value.
+ */
+export async function choose(page: Page, combobox: Locator, option: string, { type = false } = {}) {
+  const field = combobox.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    if (type) await combobox.fill(option);
+    else await combobox.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+    try {
+      await field.getByTitle(option, { exact: true }).first().waitFor({ state: 'visible', timeout: 2000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+}
+
 export interface Session {
   browser: Browser;
   close: () => Promise<void>;
