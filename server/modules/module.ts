@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import type { RequestContext } from '../lib/context';
 import type { Services } from '../services';
 
 /**
@@ -15,6 +16,48 @@ import type { Services } from '../services';
  * `server/modules/scope-keys.test.ts` fails on a table with such a column that no module declares.
  */
 export type ScopeKeyKind = 'rekeyed' | 'history' | 'reference' | 'derived';
+
+/** A text in both languages of the UI (zh-CN first). */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** One number on a role's 工作台, computed within the actor's scope. */
+export interface WorkbenchCard {
+  /** Stable key, `<module>.<what>` (e.g. `registry.residents`). */
+  key: string;
+  label: Bilingual;
+  value: number;
+  /** The same number a period ago (e.g. 30 days), when the module can tell; the UI draws the trend. */
+  previous?: number;
+  /** Unit after the number (人, 户, 条, m²). */
+  unit?: Bilingual;
+  /** The page that lists what the number counts (a web route, with query). */
+  link?: string;
+  /** amber/red when the number is a problem (overdue, unplaced …). */
+  tone?: 'normal' | 'warning' | 'danger';
+}
+
+/** One thing with a due date on a role's 待办 list, opening its record. */
+export interface TodoItem {
+  /** Stable across calls: `<module>:<kind>:<id>`. */
+  id: string;
+  module: string;
+  title: Bilingual;
+  /** YYYY-MM-DD in the city's time zone; the list sorts by it, overdue first. */
+  dueDate: string;
+  /** The web route of the record. */
+  link: string;
+  /** The community (or other region) it belongs to, for the list's scope column. */
+  regionName?: string;
+}
+
+/** What a module adds to the 工作台 of the signed-in user (only what that user's scope and permissions allow). */
+export interface WorkbenchContribution {
+  cards?: WorkbenchCard[];
+  todos?: TodoItem[];
+}
 
 /** What the wiring needs to register a module's routes. */
 export interface ModuleContext {
@@ -36,6 +79,11 @@ export interface ModuleManifest {
   scopeKeys?: Record<string, ScopeKeyKind>;
   /** Registers its routes (if it has any). */
   routes?: (app: FastifyInstance, ctx: ModuleContext) => PromiseLike<unknown>;
+  /**
+   * Its cards and 待办 items for the 工作台 of `ctx.actor`; must check permissions and scope itself and
+   * return nothing the actor may not see. `today` is YYYY-MM-DD in the city's time zone.
+   */
+  workbench?: (services: Services, ctx: RequestContext, today: string) => Promise<WorkbenchContribution>;
 }
 
 /** Declares a module (a typed identity, so each manifest file reads the same way). */
