@@ -42,6 +42,11 @@ export const ERROR_MESSAGES = {
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' },
   DUPLICATE: { status: 409, zh: '记录已存在：{field}', en: 'Already exists: {field}' },
+  RESIDENT_ALREADY_PLACED: {
+    status: 409,
+    zh: '该居民已有网格；更换网格请通过户内调整或迁往他户办理',
+    en: 'The resident has a grid already; change it through a household move',
+  },
   CONFLICT: { status: 409, zh: '操作与当前状态冲突', en: 'Conflicts with the current state' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大（上限 {limit}）', en: 'File too large (limit {limit})' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },

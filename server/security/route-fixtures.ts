@@ -469,6 +469,18 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     each('a status change', async (c, p) => ({ url: `/api/residents/${await person(c, p)}`, body: { version: 1, status: 'moved_out', statusDate: DAY } })),
   ),
   route(
+    'POST /api/residents/:id/place',
+    'residents.write',
+    each(
+      'a resident an import could not place',
+      async (c, p) => ({
+        url: `/api/residents/${(await c.w.resident({ communityId: p.communityId, gridId: null })).id}/place`,
+        body: { gridId: p.gridId, version: 1 },
+      }),
+      { level: 'community' },
+    ),
+  ),
+  route(
     'POST /api/residents/:id/reveal',
     'residents.reveal',
     each('a head of household', (_c, p) => ({ url: `/api/residents/${p.headId}/reveal` })),

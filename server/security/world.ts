@@ -157,7 +157,10 @@ export async function buildWorld(t: TestApp) {
     return h;
   };
 
-  const resident = async (p: { communityId: string; gridId: string; householdId?: string | null }, opts: { name?: string; relationToHead?: string } = {}) => {
+  const resident = async (
+    p: { communityId: string; gridId: string | null; householdId?: string | null },
+    opts: { name?: string; relationToHead?: string } = {},
+  ) => {
     const name = opts.name ?? freshName();
     const [r] = await db
       .insert(residents)

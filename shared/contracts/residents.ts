@@ -84,6 +84,13 @@ export const UpdateResidentRequest = EditableFields.partial().extend({
 });
 export type UpdateResidentRequest = z.infer<typeof UpdateResidentRequest>;
 
+/** Places a resident who waits for a grid (an import could not tell it) in a grid of their community. */
+export const PlaceResidentRequest = z.object({
+  gridId: z.uuid(),
+  version: Version,
+});
+export type PlaceResidentRequest = z.infer<typeof PlaceResidentRequest>;
+
 /** Sort keys of the resident list. */
 export const RESIDENT_SORTS = ['name', 'birthDate', 'createdAt'] as const;
 
@@ -108,6 +115,8 @@ export const ResidentsFilter = z.object({
   /** Any region of the tree (street, community, grid): limits to its subtree. */
   regionId: z.uuid().optional(),
   gridId: z.uuid().optional(),
+  /** `true`: only residents waiting for a grid (待分配网格: an import could not place them). */
+  unplaced: z.enum(['true', 'false']).optional(),
   /** Residents with a current record in this care group (the caller must be allowed to see the group). */
   careGroup: z.enum(CARE_GROUPS).optional(),
   /** Age in whole years, inclusive. Without residents.reveal: whole 5-year bands only (ageMin 60, ageMax 64). */
@@ -165,7 +174,8 @@ export const ResidentListItem = z.object({
   status: z.string(),
   communityId: z.uuid(),
   communityName: z.string().nullable(),
-  gridId: z.uuid(),
+  /** null: waiting for a grid (待分配网格). */
+  gridId: z.uuid().nullable(),
   gridName: z.string().nullable(),
   householdId: z.uuid().nullable(),
   /** The household's address. */

@@ -15,11 +15,11 @@ import { today } from '../../lib/clock';
 export interface ScopedResident {
   id: string;
   communityId: string;
-  gridId: string;
+  gridId: string | null;
 }
 
 /** Which care groups an actor may see for a resident in a given place. */
-export type CareVisibility = (obj: { communityId: string; gridId: string }) => Set<CareGroup>;
+export type CareVisibility = (obj: { communityId: string; gridId: string | null }) => Set<CareGroup>;
 
 const READ_PERMISSIONS = [...new Set(Object.values(CARE_GROUP_PERMISSION))] as Permission[];
 
@@ -169,7 +169,7 @@ export class CareService {
    * The groups an actor may record for residents in a given place (care.write over the place and the
    * group's read permission), resolved once: an import asks per row.
    */
-  async writableGroups(actor: Actor): Promise<(obj: { communityId: string; gridId: string }) => Set<CareGroup>> {
+  async writableGroups(actor: Actor): Promise<(obj: { communityId: string; gridId: string | null }) => Set<CareGroup>> {
     const visible = await this.visibility(actor);
     const write = actor.permissions.has('care.write') ? await this.regions.scopeFor(actor, 'care.write') : null;
     return (obj) => (write && scopeCovers(write, obj) ? visible(obj) : new Set());

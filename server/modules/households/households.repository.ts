@@ -50,7 +50,7 @@ export interface MemberRow {
   id: string;
   householdId: string | null;
   communityId: string;
-  gridId: string;
+  gridId: string | null;
   relationToHead: string | null;
   status: string;
 }

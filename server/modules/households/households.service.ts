@@ -108,7 +108,7 @@ export class HouseholdsService {
    * scope is not enough, because a member may be registered in another grid than the household (a grid
    * worker must not take over a resident of the next grid by moving them). 403 naming the field.
    */
-  private async assertMembersWritable(actor: Actor, people: { id: string; communityId: string; gridId: string; path: string }[]) {
+  private async assertMembersWritable(actor: Actor, people: { id: string; communityId: string; gridId: string | null; path: string }[]) {
     if (people.length === 0) return;
     const scope = await this.regions.scopeFor(actor, 'residents.write');
     const outside = people.find((p) => !scopeCovers(scope, p));

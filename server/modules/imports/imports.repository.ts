@@ -41,7 +41,8 @@ export interface PreparedResident {
   relationToHead: string | null;
   notes: string | null;
   communityId: string;
-  gridId: string;
+  /** null: no grid could be told; the resident waits on the community's 待分配网格 list. */
+  gridId: string | null;
   address: string | null;
 }
 
@@ -157,8 +158,8 @@ export class ImportsRepository {
 
   /** Registered residents by ID hash, with where they live (for their care records). */
   residentsByHash(hashes: string[]) {
-    if (hashes.length === 0) return Promise.resolve([] as { id: string; idHash: string; communityId: string; gridId: string }[]);
-    return rowsOf<{ id: string; idHash: string; communityId: string; gridId: string }>(
+    if (hashes.length === 0) return Promise.resolve([] as { id: string; idHash: string; communityId: string; gridId: string | null }[]);
+    return rowsOf<{ id: string; idHash: string; communityId: string; gridId: string | null }>(
       this.db,
       sql`SELECT id, id_hash AS "idHash", community_id AS "communityId", grid_id AS "gridId" FROM residents WHERE id_hash = ANY(${pgArray(hashes, 'text')})`,
     );
@@ -257,7 +258,14 @@ export class ImportsRepository {
         type,
       );
     const setColumns = UPDATABLE.filter((u) => present.has(u.key)).flatMap((u) => u.columns);
-    const pairs: [string, string][] = setColumns.map((c) => [`residents.${c}`, `EXCLUDED.${c}`]);
+    // A row that could not be placed (no grid) keeps the community and grid a registered resident has.
+    const valueOf = (c: string) =>
+      c === 'grid_id'
+        ? 'COALESCE(EXCLUDED.grid_id, residents.grid_id)'
+        : c === 'community_id'
+          ? 'CASE WHEN EXCLUDED.grid_id IS NULL THEN residents.community_id ELSE EXCLUDED.community_id END'
+          : `EXCLUDED.${c}`;
+    const pairs: [string, string][] = setColumns.map((c) => [`residents.${c}`, valueOf(c)]);
     // A row with no address keeps the household it has.
     if (present.has('address')) pairs.push(['residents.household_id', 'COALESCE(EXCLUDED.household_id, residents.household_id)']);
     const set = sql.raw(pairs.map(([target, value]) => `${target.replace('residents.', '')} = ${value}`).join(', '));
@@ -300,7 +308,7 @@ export class ImportsRepository {
             SELECT up.id, up.community_id, CASE WHEN b.community_id <> up.community_id THEN 'move_in' ELSE 'transfer' END,
                    b.household_id, up.household_id, b.community_id, up.community_id, current_date, '批量导入', ${actorId}::uuid
               FROM up JOIN before b ON b.id_hash = up.id_hash
-             WHERE NOT up.inserted AND (b.household_id IS DISTINCT FROM up.household_id OR b.grid_id <> up.grid_id)
+             WHERE NOT up.inserted AND (b.household_id IS DISTINCT FROM up.household_id OR b.grid_id IS DISTINCT FROM up.grid_id)
           )
           SELECT inserted, count(*)::int AS n FROM up GROUP BY inserted`,
     );

@@ -581,18 +581,33 @@ export class ImportsService {
             fail(row, issues);
             continue;
           }
-          // 网格 as written; else the building the address names, else the default grid chosen at upload.
-          const grid = value.grid ? resolver.resolve(value.grid, job.communityId) : (placer.place(value.address) ?? 'unplaced');
-          if (grid === 'unplaced')
-            issues.push(
-              issue(
-                'grid',
-                'grid_unplaced',
-                '无法确定网格：网格列为空，住址也未匹配到已登记的楼栋；请填写网格，或上传时选择默认网格',
-                'No grid: the 网格 cell is empty and the address matches no known building; fill in the grid or choose a default grid',
-              ),
-            );
-          else if (grid === 'not_found') issues.push(issue('grid', 'grid_not_found', `未找到网格“${value.grid}”`, `No grid "${value.grid}"`));
+          // 网格 as written; else the building the address names, else the default grid chosen at upload;
+          // else, for someone who covers the whole community, stored without a grid on its 待分配网格 list.
+          const grid: GridRef | 'unplaced' | 'not_found' | 'ambiguous' = value.grid
+            ? resolver.resolve(value.grid, job.communityId)
+            : (placer.place(value.address) ?? 'unplaced');
+          let unplaced = false;
+          if (grid === 'unplaced') {
+            if (scope.all || scope.communityIds.includes(job.communityId)) {
+              unplaced = true;
+              rowWarnings.push(
+                issue(
+                  'grid',
+                  'grid_unplaced',
+                  '未能确定网格（网格列为空，住址也未匹配到已登记的楼栋）：已登记，列入“待分配网格”待办',
+                  'No grid (the 网格 cell is empty and the address matches no known building): stored, on the "waiting for a grid" list',
+                ),
+              );
+            } else
+              issues.push(
+                issue(
+                  'grid',
+                  'grid_unplaced',
+                  '无法确定网格：网格列为空，住址也未匹配到已登记的楼栋；请填写网格，或上传时选择默认网格',
+                  'No grid: the 网格 cell is empty and the address matches no known building; fill in the grid or choose a default grid',
+                ),
+              );
+          } else if (grid === 'not_found') issues.push(issue('grid', 'grid_not_found', `未找到网格“${value.grid}”`, `No grid "${value.grid}"`));
           else if (grid === 'ambiguous')
             issues.push(
               issue('grid', 'grid_ambiguous', `网格“${value.grid}”有重名，请填写网格编码`, `Several grids are named "${value.grid}"; use the grid code`),
@@ -608,13 +623,15 @@ export class ImportsService {
             if (headLine !== undefined)
               issues.push(issue('relationToHead', 'second_head', `同一住址已有户主（第 ${headLine} 行）`, `This address already has a head (row ${headLine})`));
           }
-          if (issues.length || typeof grid !== 'object') {
+          if (issues.length || (typeof grid !== 'object' && !unplaced)) {
             fail(row, issues);
             continue;
           }
+          const place =
+            typeof grid === 'object' ? { communityId: grid.communityId, gridId: grid.id as string | null } : { communityId: job.communityId, gridId: null };
           let careGroups = value.careGroups;
           if (careGroups.length && careAllowed) {
-            const allowed = careAllowed({ communityId: grid.communityId, gridId: grid.id });
+            const allowed = careAllowed(place);
             const refused = careGroups.filter((g) => !allowed.has(g));
             for (const g of refused)
               rowWarnings.push(
@@ -629,7 +646,7 @@ export class ImportsService {
           }
           if (rowWarnings.length) warn(row, rowWarnings);
           seenIds.set(value.idNumber, row.line);
-          if (isHead) heads.set(householdKey(grid.id, value.address!), row.line);
+          if (isHead && typeof grid === 'object') heads.set(householdKey(grid.id, value.address!), row.line);
           const n = value.idNumber;
           prepared.push({
             row,
@@ -640,8 +657,7 @@ export class ImportsService {
               idHash: this.crypto.blindIndex(n),
               idMasked: maskIdNumber(n),
               idTailRev: n.slice(-6).split('').reverse().join(''),
-              communityId: grid.communityId,
-              gridId: grid.id,
+              ...place,
             },
             careGroups,
           });
@@ -817,8 +833,10 @@ export class ImportsService {
   }
 
   private async saveRows(rows: Prepared[], present: ReadonlySet<ImportColumnKey>, scope: DataScope, actor: Actor, cache: HouseholdCache) {
+    // A household is a grid's address; a resident waiting for a grid gets none until placed.
+    const keyOf = (p: Prepared) => (p.value.address && p.value.gridId ? householdKey(p.value.gridId, p.value.address) : null);
     // Households of a grid are loaded once per job, on the first row that lives there.
-    const newGrids = [...new Set(rows.filter((p) => p.value.address && !cache.grids.has(p.value.gridId)).map((p) => p.value.gridId))];
+    const newGrids = [...new Set(rows.flatMap((p) => (keyOf(p) && !cache.grids.has(p.value.gridId!) ? [p.value.gridId!] : [])))];
     if (newGrids.length) {
       for (const [k, v] of await this.repo.gridHouseholds(newGrids)) cache.byKey.set(k, v);
       for (const g of newGrids) cache.grids.add(g);
@@ -826,15 +844,14 @@ export class ImportsService {
     const created = await transaction(this.db, async (tx) => {
       const wanted = new Map<string, { gridId: string; communityId: string; address: string }>();
       for (const p of rows) {
-        const a = p.value.address;
-        if (a && !cache.byKey.has(householdKey(p.value.gridId, a)))
-          wanted.set(householdKey(p.value.gridId, a), { gridId: p.value.gridId, communityId: p.value.communityId, address: a });
+        const key = keyOf(p);
+        if (key && !cache.byKey.has(key)) wanted.set(key, { gridId: p.value.gridId!, communityId: p.value.communityId, address: p.value.address! });
       }
       const hh = await this.repo.createHouseholds(tx, [...wanted.values()]);
-      const householdOf = (p: Prepared) =>
-        p.value.address
-          ? (cache.byKey.get(householdKey(p.value.gridId, p.value.address)) ?? hh.get(householdKey(p.value.gridId, p.value.address)) ?? null)
-          : null;
+      const householdOf = (p: Prepared) => {
+        const key = keyOf(p);
+        return key ? (cache.byKey.get(key) ?? hh.get(key) ?? null) : null;
+      };
       const counts = await this.repo.upsertResidents(
         tx,
         rows.map((p) => ({ ...p.value, householdId: householdOf(p) })),

@@ -199,15 +199,58 @@ describe('the mapping step of POST /api/imports/residents', () => {
     }
   });
 
-  it('places rows with no building match in the default grid chosen at upload, and refuses them without one', async () => {
-    const [a, b] = [newId(), newId()];
-    const noGrid = await upload(chengdong, await ledger([['冯一', '女', a, '', '某街99号', '', '']]), { mapping: 'auto' });
-    const failed = await finished(chengdong, noGrid.json().jobId);
-    expect(failed).toMatchObject({ failed: 1, hasReport: true });
-    expect(failed.errors[0]).toMatchObject({ field: '网格', code: 'grid_unplaced' });
+  it('places rows with no building match in the default grid chosen at upload', async () => {
+    const b = newId();
     const withDefault = await upload(chengdong, await ledger([['陈二', '女', b, '', '某街99号', '', '']]), { mapping: 'auto', defaultGridId: grid.cd1 });
     expect((await finished(chengdong, withDefault.json().jobId)).created).toBe(1);
     expect(await resident(b)).toMatchObject({ grid_id: grid.cd1 });
+  });
+
+  it('stores a row it cannot place without a grid, on the community’s 待分配网格 list, until a worker places it', async () => {
+    const a = newId();
+    const job = await finished(
+      chengdong,
+      (await upload(chengdong, await ledger([['冯一', '女', a, '', '某街99号', '', '']]), { mapping: 'auto' })).json().jobId,
+    );
+    expect(job).toMatchObject({ created: 1, failed: 0 });
+    expect(job.warnings[0]).toMatchObject({ field: '网格', code: 'grid_unplaced', level: 'warning' });
+    const stored = await resident(a);
+    expect(stored).toMatchObject({ grid_id: null, household_id: null });
+
+    const waiting = (await chengdong.get('/api/residents?unplaced=true')).json();
+    expect(waiting.items.map((r: { id: string }) => r.id)).toContain(stored.id);
+    expect(waiting.items.every((r: { gridId: string | null }) => r.gridId === null)).toBe(true);
+    const detail = (await chengdong.get(`/api/residents/${stored.id}`)).json();
+    expect(detail).toMatchObject({ gridId: null, gridName: null, communityName: '城东社区' });
+
+    // Another community's worker neither sees nor places it; a grid of another community is refused by name.
+    expect((await chengxi.get('/api/residents?unplaced=true')).json().items.map((r: { id: string }) => r.id)).not.toContain(stored.id);
+    const foreign = await chengxi.post(`/api/residents/${stored.id}/place`, { gridId: grid.cx1, version: detail.version });
+    expect(foreign.statusCode).toBe(404);
+    const otherCommunity = await chengdong.post(`/api/residents/${stored.id}/place`, { gridId: grid.cx1, version: detail.version });
+    expect(otherCommunity.statusCode).toBe(403);
+
+    const placed = await chengdong.post(`/api/residents/${stored.id}/place`, { gridId: grid.cd2, version: detail.version });
+    expect(placed.statusCode).toBe(200);
+    expect(placed.json()).toMatchObject({ gridId: grid.cd2, gridName: '城东第2网格' });
+    expect(await resident(a)).toMatchObject({ grid_id: grid.cd2 });
+    const again = await chengdong.post(`/api/residents/${stored.id}/place`, { gridId: grid.cd1, version: placed.json().version });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('RESIDENT_ALREADY_PLACED');
+  });
+
+  it('keeps the grid of a registered resident when a re-import cannot place the row', async () => {
+    const c = newId();
+    await finished(
+      chengdong,
+      (await upload(chengdong, await ledger([['卫五', '女', c, '', '某街7号', '', '']]), { mapping: 'auto', defaultGridId: grid.cd1 })).json().jobId,
+    );
+    const job = await finished(
+      chengdong,
+      (await upload(chengdong, await ledger([['卫五', '女', c, '', '某街8号', '', '']]), { mapping: 'auto' })).json().jobId,
+    );
+    expect(job.failed).toBe(0);
+    expect(await resident(c)).toMatchObject({ grid_id: grid.cd1 });
   });
 
   it('refuses a default grid outside the importer’s scope with 403', async () => {

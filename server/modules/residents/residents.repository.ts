@@ -17,6 +17,8 @@ export interface ResidentSearch {
   idHash?: string;
   communityId?: string;
   gridId?: string;
+  /** Only residents waiting for a grid (grid_id IS NULL). */
+  unplaced?: boolean;
   /** A street or city: communities under this ltree path. */
   regionPath?: string;
   /** Only residents with a current record in the group, inside the scope of the group's read permission. */
@@ -84,6 +86,7 @@ function keyedFilters(s: ResidentSearch, a: string): SQL[] {
   if (s.status) w.push(sql`${t}.status = ${s.status}`);
   if (s.communityId) w.push(sql`${t}.community_id = ${s.communityId}::uuid`);
   if (s.gridId) w.push(sql`${t}.grid_id = ${s.gridId}::uuid`);
+  if (s.unplaced) w.push(sql`${t}.grid_id IS NULL`);
   if (s.regionPath) w.push(sql`${t}.community_id IN (SELECT id FROM regions WHERE level = 'community' AND path <@ ${s.regionPath}::ltree)`);
   return w;
 }
@@ -259,8 +262,20 @@ export class ResidentsRepository {
   }
 
   /** Display names of a community and a grid. */
-  async regionNames(communityId: string, gridId: string): Promise<{ communityName: string | null; gridName: string | null }> {
-    const rows = await rowsOf<{ id: string; name: string }>(this.db, sql`SELECT id, name FROM regions WHERE id IN (${communityId}::uuid, ${gridId}::uuid)`);
+  /** Residents in the scope waiting for a grid (active ones). */
+  async countUnplaced(scope: DataScope): Promise<number> {
+    const rows = await rowsOf<{ n: number }>(
+      this.db,
+      sql`SELECT count(*)::int AS n FROM residents r WHERE r.grid_id IS NULL AND r.status = 'active' AND ${scopeSql(scope)}`,
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  async regionNames(communityId: string, gridId: string | null): Promise<{ communityName: string | null; gridName: string | null }> {
+    const rows = await rowsOf<{ id: string; name: string }>(
+      this.db,
+      sql`SELECT id, name FROM regions WHERE id IN (${communityId}::uuid, ${gridId ?? communityId}::uuid)`,
+    );
     return { communityName: rows.find((r) => r.id === communityId)?.name ?? null, gridName: rows.find((r) => r.id === gridId)?.name ?? null };
   }
 

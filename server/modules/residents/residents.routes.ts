@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import {
   CreateResidentRequest,
+  PlaceResidentRequest,
   ResidentDetail,
   ResidentsExportQuery,
   ResidentsExportRequest,
@@ -112,6 +113,21 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
       },
     },
     async (request) => residents.update(request.ctx, request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/residents/:id/place',
+    {
+      config: { policy: 'residents.write' },
+      schema: {
+        tags,
+        summary: '为待分配网格的居民指定网格 / Place a resident who waits for a grid',
+        params: IdParams,
+        body: PlaceResidentRequest,
+        response: { 200: ResidentDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request) => residents.place(request.ctx, request.params.id, request.body),
   );
 
   r.post(

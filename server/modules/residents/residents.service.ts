@@ -6,6 +6,7 @@ import type {
   ResidentListItem,
   ResidentsFilter,
   ResidentsPage,
+  PlaceResidentRequest,
   ResidentsQuery,
   UpdateResidentRequest,
 } from '../../../shared/contracts/residents';
@@ -173,7 +174,7 @@ export class ResidentsService {
         );
         return { id: row.id, outcome: 'created' as const };
       }
-      if (ctx.actor) assertWritablePath(ctx.actor, (await this.repo.region(existing.gridId, t))?.path ?? '');
+      if (ctx.actor) assertWritablePath(ctx.actor, (await this.repo.region(existing.gridId ?? existing.communityId, t))?.path ?? '');
       const patch: Partial<NewResident> = {};
       if (input.name !== undefined && input.name !== existing.name) Object.assign(patch, { name: input.name }, nameColumns(input.name));
       for (const f of PLAIN_FIELDS) {
@@ -277,6 +278,47 @@ export class ResidentsService {
     if (existing) throw await this.duplicate(ctx, existing, 'create');
     const row = await transaction(this.db, (tx) => this.insertResident(ctx, input, identity, place, tx, true, 'form'));
     return this.detailOf(actor, row);
+  }
+
+  /**
+   * Places a resident who waits for a grid (an import could not tell it) in a grid of their own community.
+   * A resident who has a grid moves through the household dialogs instead (409); a grid of another
+   * community is a move between communities (400 naming `gridId`).
+   */
+  async place(ctx: RequestContext, id: string, input: PlaceResidentRequest): Promise<ResidentDetail> {
+    const actor = ctx.actor!;
+    const current = await this.getForActor(actor, id);
+    await this.assertWritable(actor, current);
+    if (input.version !== current.version) throw versionConflict(current.version);
+    if (current.gridId) throw new AppError('RESIDENT_ALREADY_PLACED', { field: 'gridId' });
+    const place = await this.placeFor(actor, input.gridId, null, this.db);
+    if (place.communityId !== current.communityId) {
+      throw validationError([
+        {
+          path: 'gridId',
+          code: 'grid_other_community',
+          message: '该网格不属于居民所在社区；跨社区请办理迁移',
+          messageEn: "The grid is not in the resident's community; use a move between communities",
+        },
+      ]);
+    }
+    const row = await transaction(this.db, async (tx) => {
+      const updated = await this.repo.update(id, input.version, { gridId: input.gridId }, tx);
+      if (!updated) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
+      await this.audit.record(
+        ctx,
+        { action: 'residents.place', objectType: 'resident', objectId: id, communityId: current.communityId, details: { gridId: input.gridId } },
+        tx,
+      );
+      return updated;
+    });
+    return this.detailOf(actor, row);
+  }
+
+  /** How many residents in the actor's scope wait for a grid (the community's to-do). */
+  async countUnplaced(actor: Actor): Promise<number> {
+    const scope = await this.regions.scopeFor(actor, 'residents.read');
+    return this.repo.countUnplaced(scope);
   }
 
   /** Edits a resident (optimistic lock on `version`); a status change is recorded in the move history. */
@@ -454,6 +496,7 @@ export class ResidentsService {
       residenceType: q.residenceType,
       communityId: q.communityId,
       gridId: q.gridId,
+      unplaced: q.unplaced === 'true' || undefined,
     };
     if (q.q) {
       const kind = classifyQuery(q.q);
@@ -603,7 +646,7 @@ export class ResidentsService {
     return place;
   }
 
-  private async assertWritable(actor: Actor, row: { communityId: string; gridId: string }) {
+  private async assertWritable(actor: Actor, row: { communityId: string; gridId: string | null }) {
     await this.regions.assertCovers(actor, 'residents.write', row);
   }
 
@@ -660,7 +703,7 @@ export class ResidentsService {
     return row;
   }
 
-  private visibleGroups(groups: CareGroup[], visible: CareVisibility, where: { communityId: string; gridId: string }): CareGroup[] {
+  private visibleGroups(groups: CareGroup[], visible: CareVisibility, where: { communityId: string; gridId: string | null }): CareGroup[] {
     const allowed = visible(where);
     return groups.filter((g) => allowed.has(g));
   }

@@ -12,7 +12,8 @@ export const residents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     communityId: uuid('community_id').notNull(),
-    gridId: uuid('grid_id').notNull(),
+    /** NULL while the resident waits on the community's to-do list for a grid (an import could not place the row). */
+    gridId: uuid('grid_id'),
     householdId: uuid('household_id'),
     name: text('name').notNull(),
     /** Full pinyin without tones or spaces: wangxiaoming */
@@ -101,7 +102,7 @@ export const residentNameKeys = pgTable(
     namePinyin: text('name_pinyin').notNull(),
     residentId: uuid('resident_id').notNull(),
     communityId: uuid('community_id').notNull(),
-    gridId: uuid('grid_id').notNull(),
+    gridId: uuid('grid_id'),
     status: text('status').notNull(),
   },
   (t) => [

@@ -55,7 +55,7 @@ export class StatisticsRepository {
   residents(t: Target) {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-      return rowsOf<{ communityId: string; gridId: string; status: string; sex: string; residenceType: string; band: number; n: number; housed: number }>(
+      return rowsOf<{ communityId: string; gridId: string | null; status: string; sex: string; residenceType: string; band: number; n: number; housed: number }>(
         tx,
         sql`SELECT r.community_id AS "communityId", r.grid_id AS "gridId", r.status, r.sex, r.residence_type AS "residenceType",
                    ${BANDS - 1} - width_bucket(r.birth_date, (
@@ -88,7 +88,7 @@ export class StatisticsRepository {
   /** Active residents with a current record in each of the given groups, per community and grid. */
   careGroups(t: Target, groups: string[]) {
     if (groups.length === 0) return Promise.resolve([]);
-    return rowsOf<{ group: string; communityId: string; gridId: string; n: number }>(
+    return rowsOf<{ group: string; communityId: string; gridId: string | null; n: number }>(
       this.db,
       sql`SELECT c.group_type AS "group", r.community_id AS "communityId", r.grid_id AS "gridId", count(DISTINCT c.resident_id)::int AS n
           FROM care_records c JOIN residents r ON r.id = c.resident_id

@@ -97,7 +97,8 @@ export class StatisticsService {
       status.active += r.n;
       housed += r.housed;
       add(residentsBy.community, r.communityId, r.n);
-      add(residentsBy.grid, r.gridId, r.n);
+      // A resident waiting for a grid counts in the community only.
+      if (r.gridId) add(residentsBy.grid, r.gridId, r.n);
       add(residentsBy.housedCommunity, r.communityId, r.housed);
       const band = pyramid[Math.max(0, Math.min(BANDS - 1, r.band))];
       if (r.sex === 'M') band.male += r.n;

@@ -9,7 +9,7 @@ let f: ReturnType<typeof registryFactory>;
 type Person = {
   id: string;
   communityId: string;
-  gridId: string;
+  gridId: string | null;
   birthDate: string;
   sex: string;
   status: string;

@@ -21,6 +21,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { RegionNodeT } from '@shared/contracts/regions';
 import type { ImportMappingProposal, ImportRowError, MappingTarget } from '@shared/contracts/imports';
 import { useRegion } from '../../../app/region-context';
@@ -320,6 +321,15 @@ function JobResult({ job }: { job: ImportJobView }) {
           <Typography.Title level={2} style={{ fontSize: token.fontSize, marginTop: token.marginMD }}>
             {t('job.warnings', { n: job.warnings.length })}
           </Typography.Title>
+          {job.warnings.some((w) => w.code === 'grid_unplaced') && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('job.unplaced')}
+              action={<Link to="/residents?unplaced=true">{t('job.unplacedOpen')}</Link>}
+              style={{ marginBottom: token.marginSM }}
+            />
+          )}
           <Table<ImportRowError>
             rowKey={(e) => `${e.row}:${e.field}:${e.code}:${e.message}`}
             size="small"

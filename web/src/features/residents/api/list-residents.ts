@@ -15,6 +15,8 @@ export interface ResidentsFilterParams {
   sex?: 'M' | 'F';
   residenceType?: ResidenceType;
   status?: ResidentStatus | 'all';
+  /** 'true': only residents waiting for a grid. */
+  unplaced?: 'true';
   sort?: 'name' | 'birthDate' | 'createdAt';
   order?: 'asc' | 'desc';
 }

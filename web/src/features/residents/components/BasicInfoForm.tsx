@@ -149,7 +149,7 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
           { key: 'sex', label: t('detail.sexAgeLabel'), children: t('detail.sexAge', { sex: t(`sex.${base.sex}`), age: base.age ?? base.ageBand }) },
           { key: 'phone', label: t('detail.phone'), children: base.phoneMasked ?? '—' },
           { key: 'community', label: t('detail.community'), children: base.communityName ?? '—' },
-          { key: 'grid', label: t('detail.grid'), children: base.gridName ?? '—' },
+          { key: 'grid', label: t('detail.grid'), children: base.gridName ?? (base.gridId ? '—' : t('list.unplaced')) },
           { key: 'address', label: t('detail.address'), children: base.address ?? '—' },
           { key: 'pinyin', label: t('detail.pinyin'), children: base.namePinyin },
           { key: 'version', label: t('form.version'), children: base.version },

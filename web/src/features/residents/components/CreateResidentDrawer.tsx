@@ -51,7 +51,8 @@ interface GridTreeNode {
 }
 
 /** The region tree with only grids selectable (a resident lives in a grid). */
-function gridTree(nodes: RegionNodeT[], lang: Lang): GridTreeNode[] {
+/** The region tree with only grids selectable (limited to one community when given). */
+export function gridTree(nodes: RegionNodeT[], lang: Lang): GridTreeNode[] {
   return nodes.map((n) => ({ value: n.id, title: regionLabel(n, lang), selectable: n.level === 'grid', children: gridTree(n.children, lang) }));
 }
 

@@ -11,6 +11,7 @@ import { useRevealResident } from '../api/reveal-resident';
 import { label } from '../labels';
 import { useResidentsT, zh, type ResidentsMessageKey } from '../messages';
 import { BasicInfoForm } from './BasicInfoForm';
+import { PlaceInGrid } from './PlaceInGrid';
 import { CareRecordsTab } from './CareRecordsTab';
 import { CareGroupTags, StatusTag } from './tags';
 
@@ -58,6 +59,7 @@ export function ResidentDetailPage() {
         }
         extra={<RevealButton resident={r} />}
       />
+      <PlaceInGrid resident={r} />
       <Card variant="borderless">
         <Tabs
           activeKey={tab}

@@ -2,6 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
+  Checkbox,
   Col,
   Empty,
   Flex,
@@ -11,6 +12,7 @@ import {
   Select,
   Space,
   Table,
+  Tag,
   Tooltip,
   Tree,
   Typography,
@@ -56,6 +58,7 @@ function useListState() {
     sex: (params.get('sex') as 'M' | 'F' | null) ?? undefined,
     residenceType: (params.get('residenceType') as ResidenceType | null) ?? undefined,
     status: (params.get('status') as ResidentStatus | 'all' | null) ?? 'active',
+    unplaced: params.get('unplaced') === 'true' ? ('true' as const) : undefined,
     sort: (params.get('sort') as 'name' | 'birthDate' | null) ?? 'name',
     order: (params.get('order') as 'asc' | 'desc' | null) ?? 'asc',
     page: num(params.get('page')) ?? 1,
@@ -129,12 +132,20 @@ export function ResidentsPage() {
     sex: state.sex,
     residenceType: state.residenceType,
     status: state.status,
+    unplaced: state.unplaced,
     sort: state.sort,
     order: state.order,
   };
   const residents = useResidents({ ...filter, page: state.page, pageSize: state.pageSize });
   const filtered = Boolean(
-    state.q || state.careGroup || state.ageMin !== undefined || state.ageMax !== undefined || state.sex || state.residenceType || state.status !== 'active',
+    state.q ||
+    state.careGroup ||
+    state.ageMin !== undefined ||
+    state.ageMax !== undefined ||
+    state.sex ||
+    state.residenceType ||
+    state.status !== 'active' ||
+    state.unplaced,
   );
 
   const treeData = useMemo(() => toTreeData(roots, lang), [roots, lang]);
@@ -183,7 +194,13 @@ export function ResidentsPage() {
     { title: t('col.idNumber'), dataIndex: 'idMasked', key: 'idMasked', width: 180, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('col.phone'), dataIndex: 'phoneMasked', key: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
     { title: t('col.residenceType'), dataIndex: 'residenceType', key: 'residenceType', width: 110, render: (v: string) => label('residenceType', v, lang) },
-    { title: t('col.grid'), dataIndex: 'gridName', key: 'grid', width: 120 },
+    {
+      title: t('col.grid'),
+      dataIndex: 'gridName',
+      key: 'grid',
+      width: 120,
+      render: (v: string | null) => v ?? <Tag color="warning">{t('list.unplaced')}</Tag>,
+    },
     { title: t('col.address'), dataIndex: 'address', key: 'address', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
     { title: t('col.careGroups'), dataIndex: 'careGroups', key: 'careGroups', width: 160, render: (v: CareGroup[]) => <CareGroupTags groups={v} /> },
     { title: t('col.status'), dataIndex: 'status', key: 'status', width: 80, render: (v: string) => <StatusTag status={v} /> },
@@ -326,6 +343,11 @@ export function ResidentsPage() {
                 options={[...options('residentStatus', lang, RESIDENT_STATUSES), { value: 'all', label: t('list.statusAll') }]}
                 style={{ width: 100 }}
               />
+              <Tooltip title={t('list.unplacedHint')}>
+                <Checkbox checked={state.unplaced === 'true'} onChange={(e) => update({ unplaced: e.target.checked ? 'true' : undefined })}>
+                  {t('list.unplaced')}
+                </Checkbox>
+              </Tooltip>
               {filtered && (
                 <Button
                   type="link"
