@@ -12,6 +12,8 @@ import type { AccountsRepository } from './accounts.repository';
 
 type Grant = z.infer<typeof GrantInput>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Account administration (the system administrator's job; no personal data involved). 三员: a grant that
  * carries personal data or makes an administrator waits for the security administrator's approval; no
@@ -81,7 +83,7 @@ export class AccountsService {
 
   async create(ctx: RequestContext, input: z.infer<typeof CreateAccountRequest>) {
     if (await this.repo.byUsername(input.username)) throw new AppError('DUPLICATE', [{ path: 'username' }], { field: 'username' });
-    this.auth.assertStrong(input.password, input.username, 'password');
+    await this.auth.assertStrong(input.password, input.username, 'password');
     await this.checkGrants(ctx.actor!, input.grants);
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction(async (t) => {
@@ -136,7 +138,7 @@ export class AccountsService {
   /** Sets a one-time password the user must change; never one's own (that needs the old one: /api/auth/password). */
   async resetPassword(ctx: RequestContext, id: string, newPassword: string) {
     const u = await this.changeable(ctx, id);
-    this.auth.assertStrong(newPassword, u.username);
+    await this.auth.assertStrong(newPassword, u.username);
     const suspended = await this.suspendPersonalDataGrants(ctx, id);
     await this.auth.storePassword(id, newPassword, true);
     await this.auth.endSessionsOf(id);
@@ -160,6 +162,18 @@ export class AccountsService {
     await this.authRepo.clearTotp(id);
     await this.auth.endSessionsOf(id);
     await this.audit.record(ctx, { action: 'accounts.reset_totp', objectType: 'user', objectId: id, details: { grantsSuspended: suspended } });
+  }
+
+  /** Accounts locked by failed attempts now (the security administrator's list). */
+  async lockedAccounts() {
+    const rows = await this.repo.locked();
+    return rows.map((r) => ({ ...r, lockedUntil: r.lockedUntil!.toISOString() }));
+  }
+
+  /** `username（display name）` by id, for the audit log. */
+  async auditNames(ids: string[]): Promise<Map<string, string>> {
+    const uuids = ids.filter((id) => UUID.test(id));
+    return new Map((await this.repo.names(uuids)).map((u) => [u.id, `${u.username}（${u.displayName}）`]));
   }
 
   async unlock(ctx: RequestContext, id: string) {
