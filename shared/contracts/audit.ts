@@ -10,7 +10,7 @@ export const AuditQuery = PageQuery.extend({
    * every action whose code or label contains it.
    */
   actionText: z.string().trim().min(1).max(50).optional(),
-  /** Username, or part of it (case-insensitive). */
+  /** Exact username. */
   username: z.string().max(64).optional(),
   outcome: z.enum(['success', 'failure', 'denied']).optional(),
   objectType: z.string().max(50).optional(),

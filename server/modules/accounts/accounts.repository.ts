@@ -181,6 +181,6 @@ export class AccountsRepository {
 
   regionsByIds(ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db.select({ id: regions.id, path: regions.path }).from(regions).where(inArray(regions.id, ids));
+    return this.db.select({ id: regions.id, path: regions.path, level: regions.level }).from(regions).where(inArray(regions.id, ids));
   }
 }

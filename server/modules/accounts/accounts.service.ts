@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CreateAccountRequest, GrantInput, UpdateAccountRequest } from '../../../shared/contracts/accounts';
-import { ADMIN_ROLES, grantNeedsApproval, permissionsOf, type Role } from '../../../shared/domain/permissions';
+import { ADMIN_ROLES, grantNeedsApproval, permissionsOf, ROLE_REGION_LEVEL, type Role } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
@@ -11,6 +11,8 @@ import type { AuthService } from '../auth/auth.service';
 import type { AccountsRepository } from './accounts.repository';
 
 type Grant = z.infer<typeof GrantInput>;
+
+const LEVEL_ZH = { city: '市', street: '街道', community: '社区', grid: '网格' } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -74,6 +76,16 @@ export class AccountsService {
       const region = regionRows.find((r) => r.id === g.regionId);
       if (!region) throw validationError([{ path: `grants.${i}.regionId`, code: 'not_found', message: '区域不存在', messageEn: 'no such region' }]);
       if (!mine.some((p) => region.path === p || region.path.startsWith(`${p}.`))) throw new AppError('OUT_OF_SCOPE', [{ path: `grants.${i}.regionId` }]);
+      const level = ROLE_REGION_LEVEL[g.role];
+      if (level && region.level !== level)
+        throw validationError([
+          {
+            path: `grants.${i}.regionId`,
+            code: 'wrong_level',
+            message: `该角色只能授予${LEVEL_ZH[level]}`,
+            messageEn: `this role is granted on a ${level} only`,
+          },
+        ]);
       if (g.role === 'department' && !g.domain)
         throw validationError([
           { path: `grants.${i}.domain`, code: 'required', message: '职能部门须指定业务领域', messageEn: 'department grants need a domain' },

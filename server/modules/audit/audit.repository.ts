@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/sql';
 import { auditAnchors, auditLog } from './audit.table';
@@ -75,7 +75,7 @@ export class AuditRepository {
     if (filter.action) where.push(eq(auditLog.action, filter.action));
     // No action matches the words: nothing is found (not everything).
     if (filter.actions) where.push(filter.actions.length ? inArray(auditLog.action, filter.actions) : sql`false`);
-    if (filter.username) where.push(ilike(auditLog.username, `%${filter.username.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (filter.username) where.push(eq(auditLog.username, filter.username));
     if (filter.outcome) where.push(eq(auditLog.outcome, filter.outcome));
     if (filter.objectType) where.push(eq(auditLog.objectType, filter.objectType));
     if (filter.objectId) where.push(eq(auditLog.objectId, filter.objectId));
