@@ -46,10 +46,10 @@ describe('the auditor reads the audit log', () => {
     await shows(first.getByRole('cell', { name: 'chengdong', exact: true }));
 
     await first.getByRole('button', { name: /查看详情/ }).click();
-    const drawer = page.getByRole('dialog', { name: /审计记录 #\d+/ });
+    const drawer = page.getByRole('dialog').filter({ hasText: /审计记录 #\d+/ });
     await shows(drawer);
     await shows(drawer.getByText('reveal', { exact: false }).first());
-    await shows(drawer.getByRole('cell', { name: '字段' }));
+    await shows(drawer.getByText('字段', { exact: true }));
     await shows(drawer.getByText('idNumber', { exact: true }));
     await shows(drawer.getByText('成功', { exact: true }));
 
