@@ -77,7 +77,8 @@ export function ImportsPage() {
   const treeData = useMemo(() => communityTree(roots, lang), [roots, lang]);
   // A grid worker's tree holds no community: the server names their grid's community and their grid.
   const gridScoped = roots.length > 0 && !hasCommunity(treeData);
-  const targets = useImportTargets(gridScoped).data?.items;
+  const targetsQuery = useImportTargets(gridScoped);
+  const targets = targetsQuery.data?.items;
   const target = gridScoped ? (targets?.find((c) => c.id === chosen) ?? (targets?.length === 1 ? targets[0] : undefined)) : undefined;
   const communityId = gridScoped ? target?.id : (chosen ?? defaultCommunity(region, findRegion));
   const upload = useUploadResidents();
@@ -168,12 +169,13 @@ export function ImportsPage() {
                           aria-label={t('step.community')}
                           options={(targets ?? []).map((c) => ({ value: c.id, label: c.name }))}
                           value={communityId}
-                          loading={!targets}
+                          loading={targetsQuery.isLoading}
+                          status={targetsQuery.isError ? 'error' : undefined}
                           onChange={(v: string) => {
                             setChosen(v);
                             setDefaultGridId(undefined);
                           }}
-                          placeholder={t('step.communityPlaceholder')}
+                          placeholder={targetsQuery.isError ? targetsQuery.error.message : t('step.communityPlaceholder')}
                           style={{ width: '100%', maxWidth: 320 }}
                         />
                       ) : (
