@@ -73,6 +73,11 @@ export class SecuritySettingsService {
     return settings;
   }
 
+  /** Forgets the cached settings (after a change made outside this service, e.g. a test restoring them). */
+  forget() {
+    this.cached = null;
+  }
+
   /** The policy the services apply now. */
   async policy(): Promise<SecurityPolicy> {
     return policyOf(await this.settings());
