@@ -101,7 +101,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const module of MODULES) await module.routes?.(app, { services, config, database });
+  for (const module of MODULES) await module.routes?.(app, { services, config, database, modules: MODULES });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {

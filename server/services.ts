@@ -24,6 +24,7 @@ import { StatisticsService } from './modules/statistics/statistics.service';
 import { RedivisionRepository } from './modules/redivision/redivision.repository';
 import { RedivisionService } from './modules/redivision/redivision.service';
 import { JobRunner } from './modules/jobs/jobs.runner';
+import { SecuritySettingsService } from './modules/security/security-settings.service';
 
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
 export function createServices(database: Database, config: Config) {
@@ -34,7 +35,9 @@ export function createServices(database: Database, config: Config) {
   const crypto = loadFieldCrypto(config);
   const audit = new AuditService(db, config.audit.retentionDays, config.audit.anchorFile);
   const authRepo = new AuthRepository(db);
-  const auth = new AuthService(authRepo, audit, crypto, config);
+  /** The security settings (stored; the environment's values as defaults), read by sign-in and sessions. */
+  const securitySettings = new SecuritySettingsService(db, audit, config);
+  const auth = new AuthService(authRepo, audit, crypto, config, securitySettings);
   const regions = new RegionsService(new RegionsRepository(db), audit);
   const accounts = new AccountsService(db, new AccountsRepository(db), authRepo, auth, audit);
   const care = new CareService(db, new CareRepository(db), regions, audit);
@@ -46,7 +49,7 @@ export function createServices(database: Database, config: Config) {
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */
   const jobs = new JobRunner(db, { timeZone: config.timeZone });
-  return { crypto, audit, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision, jobs };
+  return { crypto, audit, securitySettings, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision, jobs };
 }
 
 export type Services = ReturnType<typeof createServices>;

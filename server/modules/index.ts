@@ -11,6 +11,7 @@ import type { ModuleManifest } from './module';
 import { redivisionModule } from './redivision/redivision.module';
 import { regionsModule } from './regions/regions.module';
 import { residentsModule } from './residents/residents.module';
+import { securityModule } from './security/security.module';
 import { statisticsModule } from './statistics/statistics.module';
 
 /** Every module of the server, once, in the order their routes are registered. */
@@ -20,6 +21,7 @@ export const MODULES: ModuleManifest[] = [
   regionsModule,
   accountsModule,
   auditModule,
+  securityModule,
   importsModule,
   residentsModule,
   careModule,

@@ -59,11 +59,23 @@ export interface WorkbenchContribution {
   todos?: TodoItem[];
 }
 
+/**
+ * A kind of object the audit log names (`objectType`): its label, and how to turn ids into readable names
+ * (a username, a region's name) for the auditor. `names` must return nothing personal (no resident's name):
+ * the auditors hold no registry permission.
+ */
+export interface AuditObjectType {
+  label: Bilingual;
+  names?: (services: Services, ids: string[]) => Promise<Map<string, string>>;
+}
+
 /** What the wiring needs to register a module's routes. */
 export interface ModuleContext {
   services: Services;
   config: Config;
   database: Database;
+  /** Every module (server/modules/index.ts): for what one module serves about all (the audit labels). */
+  modules: readonly ModuleManifest[];
 }
 
 /**
@@ -84,6 +96,14 @@ export interface ModuleManifest {
    * return nothing the actor may not see. `today` is YYYY-MM-DD in the city's time zone.
    */
   workbench?: (services: Services, ctx: RequestContext, today: string) => Promise<WorkbenchContribution>;
+  /**
+   * A label for every audit action this module writes (`<module>.<verb>` → 中文 / English), shown to the
+   * auditor instead of the code; `server/modules/audit/audit.labels.test.ts` fails on an action written
+   * anywhere in the code base without one.
+   */
+  auditActions?: Record<string, Bilingual>;
+  /** The object types its audit entries name (`objectType`), with labels and readable names. */
+  auditObjects?: Record<string, AuditObjectType>;
 }
 
 /** Declares a module (a typed identity, so each manifest file reads the same way). */

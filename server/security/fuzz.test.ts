@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Permission } from '../../shared/domain/permissions';
 import { createTestApp, type Client } from '../test/app';
 import { encodeLoose, fromSchema, hostileString, hostileValue, MASS_ASSIGNMENT_KEYS, type JsonSchema } from './hostile';
@@ -32,6 +32,13 @@ const doc = t.app.swagger() as unknown as {
 const refs = doc.components?.schemas ?? {};
 let w: World;
 const clients: Record<string, Client> = {};
+
+// A valid mutation of PUT /api/security/settings (a lockout after one failure, a second factor required of
+// the administrators the fuzzer signs in as) would change how every later call is treated: back to the defaults.
+afterEach(async () => {
+  await t.database.query('DELETE FROM security_settings');
+  t.app.services.securitySettings.forget();
+});
 
 beforeAll(async () => {
   w = await buildWorld(t);

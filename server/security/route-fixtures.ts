@@ -127,6 +127,16 @@ async function pendingGrant(c: Ctx): Promise<string> {
   return row.id;
 }
 
+/** A new session of the spare account; returns the id the security administrator's list gives it. */
+async function spareSession(c: Ctx): Promise<string> {
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO sessions (token_hash, user_id, csrf_token) VALUES (md5(random()::text) || md5(random()::text), $1, 'matrix')
+     RETURNING left(encode(sha256(convert_to('sid:' || token_hash, 'UTF8')), 'hex'), 32) AS id`,
+    [c.w.spareUserId],
+  );
+  return row.id;
+}
+
 const DAY = '2024-05-01';
 const STRONG_PASSWORD = 'Qz7#wLp2&vRt9!';
 let accountSeq = 0;
@@ -360,12 +370,64 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     'audit.verify',
     once('the hash chain', () => ({ url: '/api/audit/verify' })),
   ),
+  route(
+    'GET /api/audit/labels',
+    'authenticated',
+    once('the labels', () => ({ url: '/api/audit/labels' })),
+  ),
+  route(
+    'GET /api/audit/export',
+    'audit.read',
+    once('the sign-ins', () => ({ url: '/api/audit/export', query: { actionText: '登录' } })),
+  ),
+
+  // ------------------------------------------------------------------ security (三员: the security administrator)
+  route(
+    'GET /api/security/settings',
+    'security.manage',
+    once('the settings', () => ({ url: '/api/security/settings' })),
+  ),
+  route(
+    'PUT /api/security/settings',
+    'security.manage',
+    // The settings as they are (a change here would alter the lockout of the other calls).
+    once('the same settings again', async (c) => {
+      const view = await c.w.t.app.services.securitySettings.view();
+      return { url: '/api/security/settings', body: { ...view.settings, version: view.version } };
+    }),
+  ),
+  route(
+    'GET /api/security/locked-accounts',
+    'security.manage',
+    once('the list', () => ({ url: '/api/security/locked-accounts' })),
+  ),
+  route(
+    'POST /api/security/locked-accounts/:id/unlock',
+    'security.manage',
+    once('the spare account', (c) => ({ url: `/api/security/locked-accounts/${c.w.spareUserId}/unlock` })),
+  ),
+  route(
+    'GET /api/security/sessions',
+    'security.manage',
+    once('the list', () => ({ url: '/api/security/sessions' })),
+  ),
+  route(
+    'DELETE /api/security/sessions/:id',
+    'security.manage',
+    once('a session of the spare account', async (c) => ({ url: `/api/security/sessions/${await spareSession(c)}` })),
+  ),
 
   // ------------------------------------------------------------------ imports
   route(
     'GET /api/imports/template',
     'residents.import',
     once('the template', () => ({ url: '/api/imports/template' })),
+  ),
+  route(
+    'GET /api/imports/targets',
+    'residents.import',
+    // A grid worker's community is named (not a registry object), with their grid only.
+    once('the communities to import into', () => ({ url: '/api/imports/targets' }), { regionRefs: true }),
   ),
   {
     ...route(

@@ -5,8 +5,14 @@ import { PageQuery } from './common';
 export const AuditQuery = PageQuery.extend({
   /** Exact action, e.g. residents.reveal. */
   action: z.string().max(100).optional(),
+  /**
+   * Words of an action: matches the codes and the Chinese and English labels (查看 finds residents.reveal);
+   * every action whose code or label contains it.
+   */
+  actionText: z.string().trim().min(1).max(50).optional(),
   /** Exact username. */
   username: z.string().max(64).optional(),
+  outcome: z.enum(['success', 'failure', 'denied']).optional(),
   objectType: z.string().max(50).optional(),
   objectId: z.string().max(100).optional(),
   /** ISO date-time, inclusive. */
@@ -24,6 +30,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** A readable name of the object (a username, a region's name), when its module gives one. */
+  objectName: z.string().nullable(),
   communityId: z.string().nullable(),
   outcome: z.string(),
   details: z.unknown().nullable(),
@@ -53,3 +61,17 @@ export const AuditVerifyResponse = z.object({
   /** The newest anchor: the chain must reach it. */
   lastAnchor: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
 });
+
+/** A label in both languages. */
+export const AuditLabel = z.object({ zh: z.string(), en: z.string() });
+
+/** The labels of every audit action and object type, from the modules' manifests. */
+export const AuditLabelsResponse = z.object({
+  /** Action code → label. */
+  actions: z.record(z.string(), AuditLabel),
+  /** Object type → label. */
+  objects: z.record(z.string(), AuditLabel),
+});
+
+/** Filters of the export (those of the list, without paging). */
+export const AuditExportQuery = AuditQuery.omit({ page: true, pageSize: true });

@@ -173,3 +173,16 @@ export type ImportJobView = z.infer<typeof ImportJobView>;
 
 /** The caller's recent jobs (their own, and those of communities they cover). */
 export const ImportJobsList = z.object({ items: z.array(ImportJobView.omit({ errors: true, warnings: true })) });
+
+/**
+ * A community the caller may import into, with the grids of it inside the caller's scope: all of them for
+ * a community worker, only their grid for a grid worker (`whole` false: rows must land in those grids).
+ */
+export const ImportTarget = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** The caller's scope covers the whole community. */
+  whole: z.boolean(),
+  grids: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export const ImportTargetsResponse = z.object({ items: z.array(ImportTarget) });

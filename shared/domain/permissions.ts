@@ -34,11 +34,14 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Roles (DOMAIN.md §2). The 三员 (system, security, audit administrators) hold no registry permission. */
-export const ROLES = ['sysadmin', 'secadmin', 'auditadmin', 'city', 'department', 'street', 'worker', 'police', 'resident'] as const;
+export const ROLES = ['sysadmin', 'secadmin', 'auditadmin', 'city', 'department', 'street', 'worker', 'gridworker', 'police', 'resident'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The three administrators (三员); 等保 level 3 asks them for a second factor at sign-in. */
 export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditadmin'];
+
+/** Roles whose grant must name a region of one level (a grid worker: a grid). Others: any level. */
+export const ROLE_REGION_LEVEL: Partial<Record<Role, 'city' | 'street' | 'community' | 'grid'>> = { gridworker: 'grid' };
 
 /** Department domains (the windows in a service station). */
 export const DOMAINS = ['civil', 'police', 'health', 'labour', 'justice', 'culture', 'cityscape', 'family', 'construction', 'finance', 'organisation'] as const;
@@ -59,6 +62,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   department: [...registryRead, 'residents.export', 'residents.lookup'],
   street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
   worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
+  // A community worker whose grant is one grid (DOMAIN.md §2): the same work, within the grid. Imports go
+  // into the grid's community with every row placed in the grid (the import refuses rows elsewhere).
+  gridworker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
   police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup'],
   resident: ['self.read'],
 };
@@ -140,6 +146,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   department: { zh: '职能部门', en: 'Department' },
   street: { zh: '街道办事处', en: 'Street office' },
   worker: { zh: '社区工作者', en: 'Community worker' },
+  gridworker: { zh: '网格员', en: 'Grid worker' },
   police: { zh: '社区民警', en: 'Community police' },
   resident: { zh: '居民', en: 'Resident' },
 };

@@ -28,7 +28,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   {
     username: 'grid-chengdong',
     displayName: '城东第一网格 陈刚',
-    role: 'worker',
+    role: 'gridworker',
     region: gridCode(COMMUNITIES[0].code, 1),
     label: '城东第一网格员 (grid worker, 城东 grid 1)',
   },

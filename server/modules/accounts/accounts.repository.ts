@@ -164,8 +164,23 @@ export class AccountsRepository {
     return rows[0];
   }
 
+  /** Accounts whose lock has not ended yet, the longest-locked first. */
+  locked() {
+    return this.db
+      .select({ id: users.id, username: users.username, displayName: users.displayName, failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(sql`${users.lockedUntil} > now()`)
+      .orderBy(desc(users.lockedUntil));
+  }
+
+  /** Usernames and display names by id (the audit log's readable names). */
+  names(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(inArray(users.id, ids));
+  }
+
   regionsByIds(ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db.select({ id: regions.id, path: regions.path }).from(regions).where(inArray(regions.id, ids));
+    return this.db.select({ id: regions.id, path: regions.path, level: regions.level }).from(regions).where(inArray(regions.id, ids));
   }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CreateAccountRequest, GrantInput, UpdateAccountRequest } from '../../../shared/contracts/accounts';
-import { ADMIN_ROLES, grantNeedsApproval, permissionsOf, type Role } from '../../../shared/domain/permissions';
+import { ADMIN_ROLES, grantNeedsApproval, permissionsOf, ROLE_REGION_LEVEL, type Role } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
@@ -11,6 +11,10 @@ import type { AuthService } from '../auth/auth.service';
 import type { AccountsRepository } from './accounts.repository';
 
 type Grant = z.infer<typeof GrantInput>;
+
+const LEVEL_ZH = { city: '市', street: '街道', community: '社区', grid: '网格' } as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Account administration (the system administrator's job; no personal data involved). 三员: a grant that
@@ -72,6 +76,16 @@ export class AccountsService {
       const region = regionRows.find((r) => r.id === g.regionId);
       if (!region) throw validationError([{ path: `grants.${i}.regionId`, code: 'not_found', message: '区域不存在', messageEn: 'no such region' }]);
       if (!mine.some((p) => region.path === p || region.path.startsWith(`${p}.`))) throw new AppError('OUT_OF_SCOPE', [{ path: `grants.${i}.regionId` }]);
+      const level = ROLE_REGION_LEVEL[g.role];
+      if (level && region.level !== level)
+        throw validationError([
+          {
+            path: `grants.${i}.regionId`,
+            code: 'wrong_level',
+            message: `该角色只能授予${LEVEL_ZH[level]}`,
+            messageEn: `this role is granted on a ${level} only`,
+          },
+        ]);
       if (g.role === 'department' && !g.domain)
         throw validationError([
           { path: `grants.${i}.domain`, code: 'required', message: '职能部门须指定业务领域', messageEn: 'department grants need a domain' },
@@ -81,7 +95,7 @@ export class AccountsService {
 
   async create(ctx: RequestContext, input: z.infer<typeof CreateAccountRequest>) {
     if (await this.repo.byUsername(input.username)) throw new AppError('DUPLICATE', [{ path: 'username' }], { field: 'username' });
-    this.auth.assertStrong(input.password, input.username, 'password');
+    await this.auth.assertStrong(input.password, input.username, 'password');
     await this.checkGrants(ctx.actor!, input.grants);
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction(async (t) => {
@@ -136,7 +150,7 @@ export class AccountsService {
   /** Sets a one-time password the user must change; never one's own (that needs the old one: /api/auth/password). */
   async resetPassword(ctx: RequestContext, id: string, newPassword: string) {
     const u = await this.changeable(ctx, id);
-    this.auth.assertStrong(newPassword, u.username);
+    await this.auth.assertStrong(newPassword, u.username);
     const suspended = await this.suspendPersonalDataGrants(ctx, id);
     await this.auth.storePassword(id, newPassword, true);
     await this.auth.endSessionsOf(id);
@@ -160,6 +174,18 @@ export class AccountsService {
     await this.authRepo.clearTotp(id);
     await this.auth.endSessionsOf(id);
     await this.audit.record(ctx, { action: 'accounts.reset_totp', objectType: 'user', objectId: id, details: { grantsSuspended: suspended } });
+  }
+
+  /** Accounts locked by failed attempts now (the security administrator's list). */
+  async lockedAccounts() {
+    const rows = await this.repo.locked();
+    return rows.map((r) => ({ ...r, lockedUntil: r.lockedUntil!.toISOString() }));
+  }
+
+  /** `username（display name）` by id, for the audit log. */
+  async auditNames(ids: string[]): Promise<Map<string, string>> {
+    const uuids = ids.filter((id) => UUID.test(id));
+    return new Map((await this.repo.names(uuids)).map((u) => [u.id, `${u.username}（${u.displayName}）`]));
   }
 
   async unlock(ctx: RequestContext, id: string) {

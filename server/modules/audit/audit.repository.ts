@@ -1,9 +1,21 @@
-import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/sql';
 import { auditAnchors, auditLog } from './audit.table';
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Filters on the log; `actions` is a set of codes (from words typed in either language). */
+export interface AuditFilter {
+  action?: string;
+  actions?: string[];
+  username?: string;
+  outcome?: 'success' | 'failure' | 'denied';
+  objectType?: string;
+  objectId?: string;
+  from?: Date;
+  to?: Date;
+}
 
 /** Queries on the audit log. Inserts go through AuditService so that the chain stays whole. */
 export class AuditRepository {
@@ -28,15 +40,8 @@ export class AuditRepository {
     await tx.insert(auditLog).values(row);
   }
 
-  async page(filter: { action?: string; username?: string; objectType?: string; objectId?: string; from?: Date; to?: Date }, limit: number, offset: number) {
-    const where: SQL[] = [];
-    if (filter.action) where.push(eq(auditLog.action, filter.action));
-    if (filter.username) where.push(eq(auditLog.username, filter.username));
-    if (filter.objectType) where.push(eq(auditLog.objectType, filter.objectType));
-    if (filter.objectId) where.push(eq(auditLog.objectId, filter.objectId));
-    if (filter.from) where.push(gte(auditLog.at, filter.from));
-    if (filter.to) where.push(lte(auditLog.at, filter.to));
-    const cond = where.length ? and(...where) : undefined;
+  async page(filter: AuditFilter, limit: number, offset: number) {
+    const cond = this.where(filter);
     const [items, [{ total }]] = await Promise.all([
       this.db.select().from(auditLog).where(cond).orderBy(desc(auditLog.seq)).limit(limit).offset(offset),
       this.db
@@ -45,6 +50,38 @@ export class AuditRepository {
         .where(cond),
     ]);
     return { items, total };
+  }
+
+  /** Entries of a filter, newest first, after `beforeSeq` (the export's batches). */
+  batchOf(filter: AuditFilter, beforeSeq: number | null, size: number): Promise<AuditRow[]> {
+    const cond = and(this.where(filter), beforeSeq === null ? undefined : lt(auditLog.seq, beforeSeq));
+    return this.db.select().from(auditLog).where(cond).orderBy(desc(auditLog.seq)).limit(size);
+  }
+
+  /** How many entries a filter has, counted up to `cap + 1`. */
+  async countCapped(filter: AuditFilter, cap: number): Promise<number> {
+    const inner = this.db
+      .select({ one: sql`1` })
+      .from(auditLog)
+      .where(this.where(filter))
+      .limit(cap + 1)
+      .as('c');
+    const [{ n }] = await this.db.select({ n: sql<number>`count(*)::int` }).from(inner);
+    return n;
+  }
+
+  private where(filter: AuditFilter): SQL | undefined {
+    const where: SQL[] = [];
+    if (filter.action) where.push(eq(auditLog.action, filter.action));
+    // No action matches the words: nothing is found (not everything).
+    if (filter.actions) where.push(filter.actions.length ? inArray(auditLog.action, filter.actions) : sql`false`);
+    if (filter.username) where.push(eq(auditLog.username, filter.username));
+    if (filter.outcome) where.push(eq(auditLog.outcome, filter.outcome));
+    if (filter.objectType) where.push(eq(auditLog.objectType, filter.objectType));
+    if (filter.objectId) where.push(eq(auditLog.objectId, filter.objectId));
+    if (filter.from) where.push(gte(auditLog.at, filter.from));
+    if (filter.to) where.push(lte(auditLog.at, filter.to));
+    return where.length ? and(...where) : undefined;
   }
 
   /** Entries in chain order, a batch at a time. */

@@ -151,6 +151,43 @@ export class AuthRepository {
     await this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
   }
 
+  /**
+   * The sessions still within both limits, newest activity first, with an opaque id (a digest of the token's
+   * hash: the list never carries what the cookie or the table's key holds).
+   */
+  activeSessions(idleSince: Date, createdSince: Date, limit = 500) {
+    return this.db
+      .select({
+        id: sql<string>`left(encode(sha256(convert_to('sid:' || ${sessions.tokenHash}, 'UTF8')), 'hex'), 32)`,
+        tokenHash: sessions.tokenHash,
+        userId: sessions.userId,
+        username: users.username,
+        displayName: users.displayName,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        ip: sessions.ip,
+        userAgent: sessions.userAgent,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(sql`${sessions.lastSeenAt} >= ${idleSince.toISOString()}::timestamptz`, sql`${sessions.createdAt} >= ${createdSince.toISOString()}::timestamptz`),
+      )
+      .orderBy(desc(sessions.lastSeenAt))
+      .limit(limit);
+  }
+
+  /** The session behind an id of activeSessions. */
+  async sessionById(id: string) {
+    const rows = await this.db
+      .select({ tokenHash: sessions.tokenHash, userId: sessions.userId, username: users.username })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(sql`left(encode(sha256(convert_to('sid:' || ${sessions.tokenHash}, 'UTF8')), 'hex'), 32) = ${id}`)
+      .limit(1);
+    return rows[0];
+  }
+
   async deleteSessionsOf(userId: string, except?: string) {
     await this.db.delete(sessions).where(except ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${except}`) : eq(sessions.userId, userId));
   }

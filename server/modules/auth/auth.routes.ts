@@ -43,7 +43,8 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       const { username, password, totpCode } = request.body;
       const { token, actor } = await auth.login(request.ctx, username, password, request.headers['user-agent'], totpCode);
       const secure = config.cookieSecure === 'auto' ? request.protocol === 'https' : config.cookieSecure === 'true';
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: config.session.absoluteHours * 3600 });
+      const { session: limits } = await auth.policy();
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: limits.absoluteHours * 3600 });
       return sessionView(actor);
     },
   );

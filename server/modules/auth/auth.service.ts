@@ -4,12 +4,13 @@ import { ADMIN_ROLES, grantIsCityWide, permissionsOf, type Permission, type Role
 import type { Config } from '../../config';
 import type { Actor, RequestContext } from '../../lib/context';
 import type { FieldCrypto } from '../../lib/crypto';
-import { AppError, validationError } from '../../lib/errors';
+import { AppError, notFound, validationError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
 import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp';
 import type { AuditService } from '../audit/audit.service';
 import { AuthRepository, type UserRow } from './auth.repository';
 import { SessionCache } from './session-cache';
+import type { SecurityPolicy } from '../security/security-settings.service';
 import { redactIdentifiers } from '../../lib/identity';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -27,9 +28,16 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly audit: AuditService,
     private readonly crypto: FieldCrypto,
-    private readonly config: Pick<Config, 'password' | 'lockout' | 'session' | 'adminTotp' | 'sensitiveTotp'>,
+    config: Pick<Config, 'session'>,
+    /** The security settings in force (stored by the security administrator; the environment's as defaults). */
+    private readonly settings: { policy(): Promise<SecurityPolicy> },
   ) {
     this.sessions = new SessionCache(config.session.cacheSeconds * 1000);
+  }
+
+  /** The password, lockout, session and second-factor rules in force now. */
+  policy(): Promise<SecurityPolicy> {
+    return this.settings.policy();
   }
 
   /**
@@ -49,8 +57,8 @@ export class AuthService {
    */
   private async checkAndOpen(ctx: RequestContext, username: string, password: string, userAgent?: string, totpCode?: string) {
     const user = await this.repo.userByUsername(username);
-    const invalid = () =>
-      new AppError('AUTH_INVALID_CREDENTIALS', { lockoutThreshold: this.config.lockout.threshold, lockoutMinutes: this.config.lockout.minutes });
+    const { lockout } = await this.policy();
+    const invalid = () => new AppError('AUTH_INVALID_CREDENTIALS', { lockoutThreshold: lockout.threshold, lockoutMinutes: lockout.minutes });
     if (!user) {
       await verifyPassword(password, DUMMY_HASH);
       // People type an ID number or phone into the username box: the audit keeps it masked (issue 11 #9).
@@ -110,7 +118,8 @@ export class AuthService {
   ) {
     // A lock that has expired starts a fresh count.
     if (user.lockedUntil) await this.repo.clearFailures(user.id);
-    const after = await this.repo.recordFailure(user.id, this.config.lockout.threshold, this.config.lockout.minutes);
+    const { lockout } = await this.policy();
+    const after = await this.repo.recordFailure(user.id, lockout.threshold, lockout.minutes);
     const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > Date.now();
     const username = user.username;
     await this.audit.record(ctx, {
@@ -122,7 +131,7 @@ export class AuthService {
       details: { reason, failedAttempts: after.failedAttempts, locked },
     });
     if (locked) await this.audit.record(ctx, { action: 'auth.lockout', outcome: 'success', userId: user.id, username, objectType: 'user', objectId: user.id });
-    return { remainingAttempts: Math.max(0, this.config.lockout.threshold - after.failedAttempts), locked };
+    return { remainingAttempts: Math.max(0, lockout.threshold - after.failedAttempts), locked };
   }
 
   /**
@@ -222,13 +231,14 @@ export class AuthService {
   async resolve(token: string): Promise<{ actor: Actor } | { expired: true } | null> {
     const tokenHash = sha256(token);
     const now = Date.now();
+    const { session: limits } = await this.policy();
     let entry = this.sessions.get(tokenHash, now);
     if (!entry) {
       const generation = this.sessions.generation;
       const row = await this.repo.session(tokenHash);
       if (!row) return null;
       const times = { createdAt: row.createdAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() };
-      if (this.expired(times, now)) return this.expire(tokenHash);
+      if (this.expired(times, now, limits)) return this.expire(tokenHash);
       const actor = await this.actorFor(row.userId, tokenHash, row.csrfToken);
       if (!actor) {
         await this.repo.deleteSession(tokenHash);
@@ -236,7 +246,7 @@ export class AuthService {
       }
       entry = { actor, ...times };
       this.sessions.set(tokenHash, entry, now, generation);
-    } else if (this.expired(entry, now)) {
+    } else if (this.expired(entry, now, limits)) {
       return this.expire(tokenHash);
     }
     if (now - entry.lastSeenAt > AuthService.TOUCH_EVERY_MS) {
@@ -253,14 +263,36 @@ export class AuthService {
   }
 
   /** Past the idle or the absolute limit. */
-  private expired(session: { createdAt: number; lastSeenAt: number }, now: number) {
-    return now - session.lastSeenAt > this.config.session.idleMinutes * 60_000 || now - session.createdAt > this.config.session.absoluteHours * 3_600_000;
+  private expired(session: { createdAt: number; lastSeenAt: number }, now: number, limits: SecurityPolicy['session']) {
+    return now - session.lastSeenAt > limits.idleMinutes * 60_000 || now - session.createdAt > limits.absoluteHours * 3_600_000;
   }
 
   /** Ends a user's sessions (all, or all but one) and forgets what this process cached about them. */
   async endSessionsOf(userId: string, except?: string) {
     this.sessions.forgetUser(userId);
     await this.repo.deleteSessionsOf(userId, except);
+  }
+
+  /** The signed-in browsers within the idle and absolute limits (the security administrator's list). */
+  async activeSessions(actor: Actor) {
+    const now = Date.now();
+    const { session: limits } = await this.policy();
+    const rows = await this.repo.activeSessions(new Date(now - limits.idleMinutes * 60_000), new Date(now - limits.absoluteHours * 3_600_000));
+    return rows.map(({ tokenHash, ...r }) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+      current: tokenHash === actor.sessionTokenHash,
+    }));
+  }
+
+  /** Ends one session (the security administrator's end-session), audited on the user it belonged to. */
+  async endSession(ctx: RequestContext, id: string) {
+    const s = await this.repo.sessionById(id);
+    if (!s) throw notFound('session');
+    this.sessions.forgetToken(s.tokenHash);
+    await this.repo.deleteSession(s.tokenHash);
+    await this.audit.record(ctx, { action: 'auth.session.end', objectType: 'user', objectId: s.userId, details: { username: s.username } });
   }
 
   /** Forgets the cached sessions of a user whose account changed (name, grants, second factor). */
@@ -270,7 +302,7 @@ export class AuthService {
 
   private async actorFor(userId: string, sessionTokenHash: string, csrfToken: string): Promise<Actor | null> {
     // Both at once: on PostgreSQL every request saves a round trip.
-    const [user, grants] = await Promise.all([this.repo.userById(userId), this.repo.grantsOf(userId)]);
+    const [user, grants, policy] = await Promise.all([this.repo.userById(userId), this.repo.grantsOf(userId), this.policy()]);
     if (!user || user.disabled) return null;
     const permissions = new Set<Permission>();
     for (const g of grants) for (const p of permissionsOf(g.role as Role, g.domain)) permissions.add(p);
@@ -279,9 +311,9 @@ export class AuthService {
       username: user.username,
       displayName: user.displayName,
       residentId: user.residentId,
-      mustChangePassword: user.mustChangePassword || this.passwordExpired(user.passwordChangedAt),
+      mustChangePassword: user.mustChangePassword || this.passwordExpired(user.passwordChangedAt, policy),
       totpEnabled: user.totpEnabledAt !== null,
-      totpSetupRequired: user.totpEnabledAt === null && grants.some((g) => this.needsSecondFactor(g.role as Role, g.regionLevel, g.domain)),
+      totpSetupRequired: user.totpEnabledAt === null && grants.some((g) => this.needsSecondFactor(g.role as Role, g.regionLevel, g.domain, policy)),
       grants: grants.map((g) => ({
         role: g.role as Role,
         regionId: g.regionId,
@@ -297,14 +329,14 @@ export class AuthService {
   }
 
   /** ADMIN_TOTP for the three administrators, SENSITIVE_TOTP for grants that read personal data city-wide. */
-  private needsSecondFactor(role: Role, regionLevel: string, domain: string | null) {
-    if (ADMIN_ROLES.includes(role)) return this.config.adminTotp === 'required';
-    return this.config.sensitiveTotp === 'required' && grantIsCityWide(role, regionLevel, domain);
+  private needsSecondFactor(role: Role, regionLevel: string, domain: string | null, policy: SecurityPolicy) {
+    if (ADMIN_ROLES.includes(role)) return policy.adminTotp === 'required';
+    return policy.sensitiveTotp === 'required' && grantIsCityWide(role, regionLevel, domain);
   }
 
   /** 等保 periodic change (ASVS 2.1.10 advises against it; 等保 level 3 requires it): PASSWORD_MAX_AGE_DAYS. */
-  private passwordExpired(changedAt: Date): boolean {
-    const days = this.config.password.maxAgeDays;
+  private passwordExpired(changedAt: Date, policy: SecurityPolicy): boolean {
+    const days = policy.password.maxAgeDays;
     return days > 0 && Date.now() - changedAt.getTime() > days * 86_400_000;
   }
 
@@ -316,10 +348,10 @@ export class AuthService {
   }
 
   /** Checks a new password against the policy; throws the policy's error naming the field. */
-  assertStrong(password: string, username: string, field = 'newPassword') {
-    const problems = checkPassword(password, this.config.password, username);
-    if (problems.length)
-      throw new AppError('AUTH_PASSWORD_WEAK', [{ path: field, code: problems.join(','), message: problems.join(',') }], this.config.password);
+  async assertStrong(password: string, username: string, field = 'newPassword') {
+    const { password: rule } = await this.policy();
+    const problems = checkPassword(password, rule, username);
+    if (problems.length) throw new AppError('AUTH_PASSWORD_WEAK', [{ path: field, code: problems.join(','), message: problems.join(',') }], rule);
   }
 
   /**
@@ -327,7 +359,7 @@ export class AuthService {
    * Used by every change, the forced ones (first sign-in, reset, expiry) included.
    */
   async assertNotReused(user: Pick<UserRow, 'id' | 'passwordHash'>, password: string, field = 'newPassword') {
-    const n = this.config.password.history;
+    const n = (await this.policy()).password.history;
     for (const hash of [user.passwordHash, ...(await this.repo.previousPasswords(user.id, n))])
       if (await verifyPassword(password, hash))
         throw validationError([
@@ -342,14 +374,14 @@ export class AuthService {
 
   /** Replaces a password (the old hash goes to the history). */
   async storePassword(userId: string, password: string, mustChange: boolean) {
-    await this.repo.setPassword(userId, await hashPassword(password), mustChange, this.config.password.history);
+    await this.repo.setPassword(userId, await hashPassword(password), mustChange, (await this.policy()).password.history);
   }
 
   /** Changes one's own password: the current one first (wrong answers count towards the lockout), then the rules. */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {
     const actor = ctx.actor!;
     await this.reauthenticate(ctx, 'auth.password.change', { password: currentPassword, passwordField: 'currentPassword' }, async (user) => {
-      this.assertStrong(newPassword, user.username);
+      await this.assertStrong(newPassword, user.username);
       await this.assertNotReused(user, newPassword);
       await this.storePassword(user.id, newPassword, false);
       // Other browsers signed in with the old password are signed out.
@@ -361,6 +393,7 @@ export class AuthService {
   /** Removes expired sessions (run periodically). */
   async sweep() {
     const now = Date.now();
-    await this.repo.deleteExpired(new Date(now - this.config.session.idleMinutes * 60_000), new Date(now - this.config.session.absoluteHours * 3_600_000));
+    const { session: limits } = await this.policy();
+    await this.repo.deleteExpired(new Date(now - limits.idleMinutes * 60_000), new Date(now - limits.absoluteHours * 3_600_000));
   }
 }

@@ -7,5 +7,12 @@ export const buildingsModule = defineModule({
   name: 'buildings',
   tables: [buildings],
   scopeKeys: { buildings: 'rekeyed' },
+  auditActions: {
+    'buildings.create': { zh: '新建楼栋', en: 'Create a building' },
+    'buildings.update': { zh: '修改楼栋', en: 'Change a building' },
+  },
+  auditObjects: {
+    building: { label: { zh: '楼栋', en: 'Building' }, names: (services, ids) => services.buildings.auditNames(ids) },
+  },
   routes: (app, { services }) => app.register(buildingsRoutes, { buildings: services.buildings }),
 });

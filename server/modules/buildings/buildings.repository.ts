@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
 import type { DataScope } from '../../lib/scope';
@@ -87,6 +87,12 @@ export class BuildingsRepository {
   async view(id: string): Promise<BuildingView | undefined> {
     const rows = await rowsOf<BuildingView>(this.db, sql`SELECT ${VIEW} WHERE b.id = ${id}::uuid`);
     return rows[0];
+  }
+
+  /** Building names by id (not personal data: the audit log shows them). */
+  names(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.select({ id: buildings.id, name: buildings.name, address: buildings.address }).from(buildings).where(inArray(buildings.id, ids));
   }
 
   async byId(id: string, db: Db = this.db): Promise<BuildingRow | undefined> {

@@ -16,6 +16,12 @@ export class BuildingsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** `name（address）` by id, for the audit log. */
+  async auditNames(ids: string[]): Promise<Map<string, string>> {
+    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    return new Map((await this.repo.names(uuids)).map((b) => [b.id, b.address ? `${b.name}（${b.address}）` : b.name]));
+  }
+
   async list(actor: Actor, query: BuildingsQuery) {
     const scope = await this.regions.scopeFor(actor, 'buildings.read');
     const region = query.regionId ? regionFilterOf(await this.regions.get(actor, query.regionId)) : undefined;

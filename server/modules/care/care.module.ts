@@ -7,5 +7,11 @@ export const careModule = defineModule({
   name: 'care',
   tables: [careRecords],
   scopeKeys: { care_records: 'rekeyed' },
+  auditActions: {
+    'care.create': { zh: '登记关怀对象', en: 'Record a care group' },
+    'care.update': { zh: '修改关怀记录', en: 'Change a care record' },
+    'care.end': { zh: '结束关怀记录', en: 'End a care record' },
+  },
+  auditObjects: { care_record: { label: { zh: '关怀记录', en: 'Care record' } } },
   routes: (app, { services }) => app.register(careRoutes, { residents: services.residents, care: services.care }),
 });

@@ -7,5 +7,13 @@ export const householdsModule = defineModule({
   name: 'households',
   tables: [households],
   scopeKeys: { households: 'rekeyed' },
+  auditActions: {
+    'households.create': { zh: '新建家庭户', en: 'Create a household' },
+    'households.update': { zh: '修改家庭户', en: 'Change a household' },
+    'households.split': { zh: '分户', en: 'Split a household' },
+    'households.merge': { zh: '合户', en: 'Merge households' },
+    'households.move_member': { zh: '迁往他户', en: 'Move a member to another household' },
+  },
+  auditObjects: { household: { label: { zh: '家庭户', en: 'Household' } } },
   routes: (app, { services }) => app.register(householdsRoutes, { households: services.households }),
 });

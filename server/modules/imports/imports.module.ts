@@ -9,5 +9,10 @@ export const importsModule = defineModule({
   // A job belongs to the community named at upload, as it was then.
   // A saved column mapping belongs to a community, which keeps its id whatever moves into or out of it.
   scopeKeys: { import_jobs: 'history', import_mappings: 'reference' },
+  auditActions: {
+    'residents.import': { zh: '导入居民', en: 'Import residents' },
+    'residents.import.report': { zh: '下载导入错误报告', en: 'Download an import error report' },
+  },
+  auditObjects: { import_job: { label: { zh: '导入任务', en: 'Import job' } } },
   routes: (app, { services, config }) => app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes }),
 });

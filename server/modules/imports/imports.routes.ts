@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import {
+  ImportTargetsResponse,
   ImportAccepted,
   ImportJobsList,
   ImportJobView,
@@ -47,6 +48,15 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
   app.addHook('onClose', async () => {
     await imports.drain(true);
   });
+
+  r.get(
+    '/api/imports/targets',
+    {
+      config: { policy },
+      schema: { tags, summary: '可导入的社区与网格 / Communities and grids to import into', response: { 200: ImportTargetsResponse, 403: ErrorResponse } },
+    },
+    async (request) => ({ items: await imports.targets(request.ctx.actor!) }),
+  );
 
   r.get(
     '/api/imports/template',

@@ -516,6 +516,23 @@ export class ImportsService {
     throw validationError([{ path: 'communityId', code: 'required', message: '请选择导入到哪个社区', messageEn: 'communityId is required' }]);
   }
 
+  /**
+   * The communities the caller may import into and their grids within the caller's scope (a grid worker:
+   * their grid's community, their grid only), for the upload's community and default-grid choice.
+   */
+  async targets(actor: Actor) {
+    const scope = await this.regions.scopeFor(actor, 'residents.import');
+    const byCommunity = new Map<string, { id: string; name: string; whole: boolean; grids: { id: string; name: string }[] }>();
+    for (const g of await this.repo.grids()) {
+      if (!covers(scope, g)) continue;
+      const whole = scope.all || scope.communityIds.includes(g.communityId);
+      const c = byCommunity.get(g.communityId) ?? { id: g.communityId, name: g.communityName, whole, grids: [] };
+      c.grids.push({ id: g.id, name: g.name });
+      byCommunity.set(g.communityId, c);
+    }
+    return [...byCommunity.values()];
+  }
+
   /** Waits for queued jobs; with `interrupt`, running jobs stop after their current batch. */
   async drain(interrupt = false) {
     if (interrupt) this.stopping = true;

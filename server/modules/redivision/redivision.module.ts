@@ -5,5 +5,9 @@ import { redivisionRoutes } from './redivision.routes';
 export const redivisionModule = defineModule({
   name: 'redivision',
   tables: [],
+  auditActions: {
+    'redivision.move_grid': { zh: '网格划转', en: 'Move a grid to another community' },
+    'redivision.move_building': { zh: '楼栋划转', en: 'Move a building to another grid' },
+  },
   routes: (app, { services }) => app.register(redivisionRoutes, { redivision: services.redivision }),
 });

@@ -8,5 +8,13 @@ export const regionsModule = defineModule({
   tables: [regions, regionChanges],
   // A region's parent moves with it (re-division rewrites it); the change log is history.
   scopeKeys: { regions: 'reference', region_changes: 'history' },
+  auditActions: {
+    'regions.create': { zh: '新建区域', en: 'Create a region' },
+    'regions.update': { zh: '修改区域', en: 'Change a region' },
+  },
+  auditObjects: {
+    region: { label: { zh: '区域', en: 'Region' }, names: (services, ids) => services.regions.auditNames(ids) },
+    grid: { label: { zh: '网格', en: 'Grid' }, names: (services, ids) => services.regions.auditNames(ids) },
+  },
   routes: (app, { services }) => app.register(regionsRoutes, { regions: services.regions }),
 });

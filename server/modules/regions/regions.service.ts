@@ -20,6 +20,20 @@ export class RegionsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Region names by id (the audit log's readable names): `城东社区 / 第一网格` for a grid. */
+  async auditNames(ids: string[]): Promise<Map<string, string>> {
+    const all = await this.repo.all();
+    const byId = new Map(all.map((r) => [r.id, r]));
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) continue;
+      const parent = r.level === 'grid' && r.parentId ? byId.get(r.parentId) : undefined;
+      out.set(id, parent ? `${parent.name} / ${r.name}` : r.name);
+    }
+    return out;
+  }
+
   /** Where `actor` may use `permission`: whole city, or the communities and grids under their grants. */
   async scopeFor(actor: Actor, permission: Permission): Promise<DataScope> {
     const paths = grantPathsFor(actor, permission, rolePermissions);

@@ -21,8 +21,12 @@ describe('the side menu', () => {
     expect(labels(permissionsOf('sysadmin'))).toEqual(['工作台', '区域', '账户管理']);
   });
 
-  it('shows the security administrator the grant approvals page only', () => {
-    expect(labels(permissionsOf('secadmin'))).toEqual(['工作台', '授权审批']);
+  it('shows the security administrator the grant approvals and the security pages', () => {
+    expect(labels(permissionsOf('secadmin'))).toEqual(['工作台', '授权审批', '安全设置', '锁定账户', '在线会话', '审计链校验']);
+  });
+
+  it('shows a grid worker what a community worker sees', () => {
+    expect(labels(permissionsOf('gridworker'))).toEqual(labels(permissionsOf('worker')));
   });
 
   it('shows the audit administrator the audit log only', () => {

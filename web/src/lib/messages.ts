@@ -19,6 +19,10 @@ export const zh = {
   'menu.accounts': '账户管理',
   'menu.audit': '审计日志',
   'menu.grantApprovals': '授权审批',
+  'menu.securitySettings': '安全设置',
+  'menu.lockedAccounts': '锁定账户',
+  'menu.sessions': '在线会话',
+  'menu.auditChain': '审计链校验',
 
   'header.switchLanguage': 'English',
   'header.switchLanguageHint': '切换为英文界面',
@@ -236,6 +240,10 @@ export const en: Record<MessageKey, string> = {
   'menu.accounts': 'Accounts',
   'menu.audit': 'Audit log',
   'menu.grantApprovals': 'Grant approvals',
+  'menu.securitySettings': 'Security settings',
+  'menu.lockedAccounts': 'Locked accounts',
+  'menu.sessions': 'Active sessions',
+  'menu.auditChain': 'Audit chain check',
 
   'header.switchLanguage': '中文',
   'header.switchLanguageHint': 'Switch to Chinese',

@@ -1,6 +1,7 @@
 import type { Feature } from '../../lib/feature';
 import type { RouteObject } from 'react-router-dom';
 import type { RouteHandle } from '../../lib/routing';
+import { auditMessages } from './messages';
 
 /** The audit log (审计日志). */
 export const auditRoutes: RouteObject[] = [
@@ -16,4 +17,5 @@ export const auditFeature: Feature = {
   name: 'audit',
   routes: auditRoutes,
   menu: [{ key: '/audit', label: 'menu.audit', permission: 'audit.read', order: 100 }],
+  messages: auditMessages,
 };

@@ -9,6 +9,7 @@ export const zh = {
   'step.community': '选择社区',
   'step.communityDesc': '表中“网格”列可只写本社区内的网格简称（如 第1网格）。',
   'step.communityPlaceholder': '选择社区',
+  'step.gridScoped': '网格员只能导入本网格的居民：没有“网格”列的行放入本网格，写了其他网格的行会被拒绝并列入错误报告。',
   'step.defaultGrid': '默认网格（可选）',
   'step.defaultGridDesc': '表中没有“网格”列或为空时：住址能对上已登记楼栋的按楼栋所在网格，其余放入此网格。',
   'map.title': '确认列的对应关系（表头在第 {row} 行，共 {total} 行数据）',
@@ -91,6 +92,8 @@ export const en: Record<ImportsMessageKey, string> = {
   'step.community': 'Choose the community',
   'step.communityDesc': 'The grid column may then name a grid of this community by its short name (e.g. 第1网格).',
   'step.communityPlaceholder': 'Choose a community',
+  'step.gridScoped':
+    'A grid worker imports the residents of their own grid: rows without a grid go to it, rows naming another grid are refused and listed in the error report.',
   'step.defaultGrid': 'Default grid (optional)',
   'step.defaultGridDesc': 'For rows without a grid: an address matching a known building goes to its grid, the rest to this grid.',
   'map.title': 'Confirm the columns (header on row {row}, {total} data rows)',

@@ -6,13 +6,22 @@ import { api, withQuery } from '../../../lib/api';
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type AuditResult = z.infer<typeof AuditPage>;
 
-/** Filters and page of the audit log. */
-export interface AuditParams {
+/** Filters of the audit log (those of GET /api/audit and its export). */
+export interface AuditFilterParams {
   action?: string;
+  /** Words of an action in either language, or its code. */
+  actionText?: string;
   username?: string;
+  objectType?: string;
+  objectId?: string;
+  outcome?: string;
   /** ISO date-times, inclusive. */
   from?: string;
   to?: string;
+}
+
+/** Filters and page of the audit log. */
+export interface AuditParams extends AuditFilterParams {
   page: number;
   pageSize: number;
 }
@@ -27,3 +36,6 @@ export const listAudit = (params: AuditParams, signal?: AbortSignal) => api<Audi
 export function useAuditLog(params: AuditParams) {
   return useQuery({ queryKey: [...auditKey, 'list', params], queryFn: ({ signal }) => listAudit(params, signal), placeholderData: keepPreviousData });
 }
+
+/** The address of GET /api/audit/export for a filter: a plain download link (the cookie goes along). */
+export const exportAuditUrl = (filter: AuditFilterParams) => withQuery('/api/audit/export', { ...filter });

@@ -30,6 +30,7 @@ import { isApiError } from '../../../lib/api';
 import { useI18n, type Lang } from '../../../lib/i18n';
 import { regionLabel } from '../../regions/region-label';
 import { reportUrl, useImportJob, type ImportJobView } from '../api/get-import';
+import { useImportTargets } from '../api/list-import-targets';
 import { TEMPLATE_URL, useImports, type ImportJobSummary } from '../api/list-imports';
 import { needsMapping, useUploadResidents, type UploadInput } from '../api/upload-residents';
 import { useImportsT, type ImportsMessageKey } from '../messages';
@@ -51,6 +52,11 @@ function communityTree(nodes: RegionNodeT[], lang: Lang): CommunityNode[] {
     .map((n) => ({ value: n.id, title: regionLabel(n, lang), selectable: n.level === 'community', children: communityTree(n.children, lang) }));
 }
 
+/** Whether a community can be chosen in the tree. */
+function hasCommunity(nodes: CommunityNode[]): boolean {
+  return nodes.some((n) => n.selectable || hasCommunity(n.children));
+}
+
 /** The community of the header's region: itself, a grid's parent, or the only community below a street. */
 function defaultCommunity(region: RegionNodeT | null, find: (id: string) => RegionNodeT | null): string | undefined {
   if (!region) return undefined;
@@ -69,19 +75,29 @@ export function ImportsPage() {
   const { token } = theme.useToken();
   const { roots, region, findRegion } = useRegion();
   const [chosen, setChosen] = useState<string | undefined>();
-  const communityId = chosen ?? defaultCommunity(region, findRegion);
   const treeData = useMemo(() => communityTree(roots, lang), [roots, lang]);
+  // A grid worker's tree holds no community: the server names their grid's community and their grid.
+  const gridScoped = roots.length > 0 && !hasCommunity(treeData);
+  const targetsQuery = useImportTargets(gridScoped);
+  const targets = targetsQuery.data?.items;
+  const target = gridScoped ? (targets?.find((c) => c.id === chosen) ?? (targets?.length === 1 ? targets[0] : undefined)) : undefined;
+  const communityId = gridScoped ? target?.id : (chosen ?? defaultCommunity(region, findRegion));
   const upload = useUploadResidents();
   const [sending, setSending] = useState<{ name: string; percent: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useImportJob(jobId);
-  const [defaultGridId, setDefaultGridId] = useState<string | undefined>();
-  const community = communityId ? findRegion(communityId) : null;
+  const [chosenGridId, setDefaultGridId] = useState<string | undefined>();
+  const community = communityId && !gridScoped ? findRegion(communityId) : null;
   const gridOptions = useMemo(
-    () => (community?.children ?? []).filter((g) => g.level === 'grid').map((g) => ({ value: g.id, label: regionLabel(g, lang) })),
-    [community, lang],
+    () =>
+      gridScoped
+        ? (target?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))
+        : (community?.children ?? []).filter((g) => g.level === 'grid').map((g) => ({ value: g.id, label: regionLabel(g, lang) })),
+    [gridScoped, target, community, lang],
   );
+  // A grid worker's rows go to their grid unless they choose another of theirs.
+  const defaultGridId = chosenGridId ?? (gridScoped && gridOptions.length === 1 ? gridOptions[0].value : undefined);
   /** The file waiting in the mapping step, and the server's proposal for it. */
   const [pending, setPending] = useState<{ file: File; proposal: ImportMappingProposal } | null>(null);
 
@@ -149,20 +165,36 @@ export function ImportsPage() {
                   title: t('step.community'),
                   content: (
                     <Space orientation="vertical" size={token.marginXS} style={{ width: '100%' }}>
-                      <TreeSelect
-                        aria-label={t('step.community')}
-                        treeData={treeData}
-                        value={communityId}
-                        onChange={(v: string) => {
-                          setChosen(v);
-                          setDefaultGridId(undefined);
-                        }}
-                        placeholder={t('step.communityPlaceholder')}
-                        treeDefaultExpandAll
-                        showSearch={{ treeNodeFilterProp: 'title' }}
-                        style={{ width: '100%', maxWidth: 320 }}
-                      />
-                      <Typography.Text type="secondary">{t('step.communityDesc')}</Typography.Text>
+                      {gridScoped ? (
+                        <Select
+                          aria-label={t('step.community')}
+                          options={(targets ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                          value={communityId}
+                          loading={targetsQuery.isLoading}
+                          status={targetsQuery.isError ? 'error' : undefined}
+                          onChange={(v: string) => {
+                            setChosen(v);
+                            setDefaultGridId(undefined);
+                          }}
+                          placeholder={targetsQuery.isError ? targetsQuery.error.message : t('step.communityPlaceholder')}
+                          style={{ width: '100%', maxWidth: 320 }}
+                        />
+                      ) : (
+                        <TreeSelect
+                          aria-label={t('step.community')}
+                          treeData={treeData}
+                          value={communityId}
+                          onChange={(v: string) => {
+                            setChosen(v);
+                            setDefaultGridId(undefined);
+                          }}
+                          placeholder={t('step.communityPlaceholder')}
+                          treeDefaultExpandAll
+                          showSearch={{ treeNodeFilterProp: 'title' }}
+                          style={{ width: '100%', maxWidth: 320 }}
+                        />
+                      )}
+                      <Typography.Text type="secondary">{t(gridScoped ? 'step.gridScoped' : 'step.communityDesc')}</Typography.Text>
                       <Select
                         aria-label={t('step.defaultGrid')}
                         placeholder={t('step.defaultGrid')}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+import { securityKey } from './get-security-settings';
+
+/** DELETE /api/security/sessions/:id (audited as auth.session.end). */
+export const endSession = (id: string) => api<{ ok: true }>('DELETE', `/api/security/sessions/${encodeURIComponent(id)}`);
+
+/** Ends a session and refreshes the list. */
+export function useEndSession() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: endSession, onSuccess: () => qc.invalidateQueries({ queryKey: [...securityKey, 'sessions'] }) });
+}
