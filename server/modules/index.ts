@@ -11,7 +11,9 @@ import type { ModuleManifest } from './module';
 import { redivisionModule } from './redivision/redivision.module';
 import { regionsModule } from './regions/regions.module';
 import { residentsModule } from './residents/residents.module';
+import { selfModule } from './self/self.module';
 import { statisticsModule } from './statistics/statistics.module';
+import { workbenchModule } from './workbench/workbench.module';
 
 /** Every module of the server, once, in the order their routes are registered. */
 export const MODULES: ModuleManifest[] = [
@@ -28,4 +30,6 @@ export const MODULES: ModuleManifest[] = [
   statisticsModule,
   redivisionModule,
   jobsModule,
+  selfModule,
+  workbenchModule,
 ];

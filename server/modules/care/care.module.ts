@@ -7,5 +7,6 @@ export const careModule = defineModule({
   name: 'care',
   tables: [careRecords],
   scopeKeys: { care_records: 'rekeyed' },
+  workbench: (services, ctx, today) => services.care.workbench(ctx.actor!, today),
   routes: (app, { services }) => app.register(careRoutes, { residents: services.residents, care: services.care }),
 });

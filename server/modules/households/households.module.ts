@@ -7,5 +7,6 @@ export const householdsModule = defineModule({
   name: 'households',
   tables: [households],
   scopeKeys: { households: 'rekeyed' },
+  workbench: (services, ctx) => services.households.workbench(ctx.actor!),
   routes: (app, { services }) => app.register(householdsRoutes, { households: services.households }),
 });

@@ -9,5 +9,6 @@ export const importsModule = defineModule({
   // A job belongs to the community named at upload, as it was then.
   // A saved column mapping belongs to a community, which keeps its id whatever moves into or out of it.
   scopeKeys: { import_jobs: 'history', import_mappings: 'reference' },
+  workbench: (services, ctx) => services.imports.workbench(ctx.actor!),
   routes: (app, { services, config }) => app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes }),
 });

@@ -354,4 +354,30 @@ export class ResidentsRepository {
           GROUP BY r.community_id ORDER BY r.community_id`,
     );
   }
+
+  /**
+   * The registry's numbers for the 工作台 inside a scope: residents in the register now; those 30 days ago
+   * (registered before then, and either still in the register or leaving it since — a status change
+   * touches updated_at); and those in the register without a household (未入户).
+   */
+  async workbenchCounts(scope: DataScope): Promise<{ active: number; previous: number; unplaced: number }> {
+    const rows = await rowsOf<{ active: number; previous: number; unplaced: number }>(
+      this.db,
+      sql`SELECT count(*) FILTER (WHERE r.status = 'active')::int AS active,
+                 count(*) FILTER (WHERE r.created_at < now() - interval '30 days'
+                                    AND (r.status = 'active' OR r.updated_at >= now() - interval '30 days'))::int AS previous,
+                 count(*) FILTER (WHERE r.status = 'active' AND r.household_id IS NULL)::int AS unplaced
+          FROM residents r WHERE ${scopeSql(scope)}`,
+    );
+    return rows[0] ?? { active: 0, previous: 0, unplaced: 0 };
+  }
+
+  /** Names of the residents among `ids` that lie inside a scope. */
+  namesIn(ids: string[], scope: DataScope) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return rowsOf<{ id: string; name: string }>(
+      this.db,
+      sql`SELECT r.id, r.name FROM residents r WHERE r.id = ANY(${arrayParam(ids, 'uuid')}) AND ${scopeSql(scope)}`,
+    );
+  }
 }
