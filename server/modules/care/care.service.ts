@@ -88,7 +88,14 @@ export class CareService {
     ]);
     return {
       cards: [
-        { key: 'care.people', label: { zh: '关怀对象', en: 'People in care groups' }, value: people, unit: { zh: '人', en: 'people' }, link: '/residents' },
+        {
+          key: 'care.people',
+          label: { zh: '关怀对象', en: 'People in care groups' },
+          value: people,
+          unit: { zh: '人', en: 'people' },
+          link: '/residents',
+          order: 30,
+        },
       ],
       todos: ending.map((e) => ({
         id: `care:assistance:${e.id}`,

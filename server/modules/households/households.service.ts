@@ -71,9 +71,10 @@ export class HouseholdsService {
           key: 'registry.households',
           label: { zh: '家庭户', en: 'Households' },
           value: counts.active,
-          previous: counts.previous,
+          previous: counts.previous > 0 ? counts.previous : undefined,
           unit: { zh: '户', en: 'households' },
           link: '/households',
+          order: 20,
         },
       ],
     };

@@ -901,6 +901,7 @@ export class ImportsService {
           unit: { zh: '次', en: 'imports' },
           link: '/imports',
           tone: rows.length > 0 ? 'danger' : 'normal',
+          order: 50,
         },
       ],
       todos: rows

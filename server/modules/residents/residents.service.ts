@@ -241,9 +241,11 @@ export class ResidentsService {
           key: 'registry.residents',
           label: { zh: '在册居民', en: 'Residents in the register' },
           value: counts.active,
-          previous: counts.previous,
+          // A register that began within the last 30 days has no trend to show.
+          previous: counts.previous > 0 ? counts.previous : undefined,
           unit: { zh: '人', en: 'people' },
           link: '/residents',
+          order: 10,
         },
         {
           key: 'registry.unplaced',
@@ -251,6 +253,7 @@ export class ResidentsService {
           value: counts.unplaced,
           unit: { zh: '人', en: 'people' },
           tone: counts.unplaced > 0 ? 'warning' : 'normal',
+          order: 40,
         },
       ],
     };

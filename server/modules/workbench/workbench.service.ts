@@ -49,7 +49,11 @@ export class WorkbenchService {
     const todos = sortTodos(parts.flatMap((p) => p.todos ?? []));
     return {
       today: day,
-      cards: parts.flatMap((p) => p.cards ?? []),
+      cards: parts
+        .flatMap((p) => p.cards ?? [])
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => (a.c.order ?? 100) - (b.c.order ?? 100) || a.i - b.i)
+        .map(({ c: { order: _order, ...card } }) => card),
       todos: todos.map((t) => ({ ...t, overdue: isOverdue(t.dueDate, day) })),
       recent: recent ?? [],
       shortcuts: shortcutsFor(actor.permissions),

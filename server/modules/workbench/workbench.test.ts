@@ -49,6 +49,9 @@ describe('GET /api/workbench', () => {
     expect(card(xiBody, 'registry.unplaced')).toMatchObject({ value: 0, tone: 'normal' });
     expect(card(dongBody, 'registry.households')?.value).toBe(1);
     expect(card(xiBody, 'registry.households')?.value).toBe(1);
+    // The registry's counts first; nobody was registered 30 days ago, so there is no trend to draw.
+    expect(dongBody.cards.map((c: Card) => c.key)).toEqual(['registry.residents', 'registry.households', 'care.people', 'registry.unplaced', 'imports.failed']);
+    expect(card(dongBody, 'registry.residents')?.previous).toBeUndefined();
   });
 
   it('counts 30 days ago from when residents were registered (the trend)', async () => {
