@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCsv } from '../server/security/world';
 import { launch, shows, signIn, submitSignIn, url, type Session } from './helpers';
 
 /** Runs `fn` in a fresh page of the given size, collecting console errors and failed API calls. */
@@ -39,12 +40,31 @@ describe('the 工作台 of each role', () => {
       const residents = api.cards.find((c) => c.key === 'registry.residents')!;
       expect(residents.value).toBeGreaterThan(0);
       await shows(numbers.getByText(residents.value.toLocaleString('zh-CN'), { exact: true }));
-      await shows(page.getByRole('heading', { name: /^待办/ }));
+      // An import with a bad row (wrong check digit) becomes a 待办 of the worker who uploaded it.
+      const { csrfToken } = (await (await page.request.get(url('/api/auth/me'))).json()) as { csrfToken: string };
+      const csv = importCsv([{ 姓名: '工作台测试', 身份证号: '110101199001011230', 网格: '34188100100101', 住址: '工作台路1号' }]);
+      const upload = await page.request.post(url('/api/imports/residents'), {
+        multipart: { file: { name: '工作台测试.csv', mimeType: 'text/csv', buffer: csv } },
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect(upload.status()).toBe(202);
+      const { jobId } = (await upload.json()) as { jobId: string };
+      await expect
+        .poll(async () => ((await (await page.request.get(url(`/api/imports/${jobId}`))).json()) as { status: string }).status, { timeout: 20_000 })
+        .toBe('done');
+      await page.reload();
+      await shows(page.getByRole('heading', { name: /^待办 \(\d+\)/ }));
+      const todo = page.getByRole('link', { name: '导入「工作台测试.csv」有 1 行未导入' });
+      await shows(todo);
       await shows(page.getByRole('heading', { name: '最近处理' }));
       const shortcuts = page.getByRole('navigation', { name: '快捷入口' });
       await shows(shortcuts.getByRole('button', { name: '查找居民' }));
       // No staff wording of the old page.
       expect(await page.getByText('权限数').count()).toBe(0);
+      // A 待办 opens its record.
+      await todo.click();
+      await page.waitForURL(`**/imports?job=${jobId}`);
+      await page.goBack();
       // A number opens what it counts.
       await numbers.getByRole('link', { name: /^在册居民/ }).click();
       await page.waitForURL('**/residents');
@@ -77,6 +97,10 @@ describe('the 工作台 of each role', () => {
       await search.fill(first.items[0].name);
       // Cards, not a table: the resident's name opens their page.
       await shows(page.locator('.ant-card').getByRole('link', { name: first.items[0].name }));
+      expect(await page.locator('.ant-table').count()).toBe(0);
+      // Every list is cards on a phone (the shared ListPage too).
+      await page.goto(url('/households'));
+      await shows(page.locator('.ant-card .ant-card-head').first());
       expect(await page.locator('.ant-table').count()).toBe(0);
       // The shortcut on the 工作台 does the same in one tap.
       await page.goto(url('/'));
