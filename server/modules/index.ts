@@ -12,7 +12,9 @@ import { redivisionModule } from './redivision/redivision.module';
 import { regionsModule } from './regions/regions.module';
 import { residentsModule } from './residents/residents.module';
 import { securityModule } from './security/security.module';
+import { selfModule } from './self/self.module';
 import { statisticsModule } from './statistics/statistics.module';
+import { workbenchModule } from './workbench/workbench.module';
 
 /** Every module of the server, once, in the order their routes are registered. */
 export const MODULES: ModuleManifest[] = [
@@ -30,4 +32,6 @@ export const MODULES: ModuleManifest[] = [
   statisticsModule,
   redivisionModule,
   jobsModule,
+  selfModule,
+  workbenchModule,
 ];

@@ -37,6 +37,8 @@ export interface WorkbenchCard {
   link?: string;
   /** amber/red when the number is a problem (overdue, unplaced …). */
   tone?: 'normal' | 'warning' | 'danger';
+  /** Position among the cards, ascending (default 100; the registry's counts come first). */
+  order?: number;
 }
 
 /** One thing with a due date on a role's 待办 list, opening its record. */

@@ -748,6 +748,25 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     each('a community', (_c, p) => ({ url: `/api/statistics/communities/${p.communityId}` }), { places: ['dong1', 'xi'], level: 'community-partial' }),
   ),
 
+  // ------------------------------------------------------------------ workbench and a resident's own pages
+  route(
+    'GET /api/workbench',
+    'authenticated',
+    // Each module's hook limits the numbers to the caller's scope (workbench.test.ts compares two communities).
+    once('own workbench', () => ({ url: '/api/workbench' })),
+  ),
+  route(
+    'GET /api/me/resident',
+    'self.read',
+    // No id in the request: the record is actor.residentId. The matrix's resident account is linked to nobody (404).
+    once('own record', () => ({ url: '/api/me/resident' }), { ok: [200, 404] }),
+  ),
+  route(
+    'GET /api/me/household',
+    'self.read',
+    once('own household', () => ({ url: '/api/me/household' }), { ok: [200, 404] }),
+  ),
+
   // ------------------------------------------------------------------ re-division
   route(
     'POST /api/redivision/move-grid',

@@ -232,6 +232,19 @@ export const ResidentMove = z.object({
   createdAt: z.string(),
 });
 
+/** What the caller may do with this resident (the web shows only the actions these allow). */
+export const ResidentCapabilities = z.object({
+  /** residents.write covers the resident: the edit form, status changes. */
+  canEdit: z.boolean(),
+  /** May correct the ID number (an edit of the record). */
+  canCorrectId: z.boolean(),
+  /** residents.reveal covers the resident: 查看完整身份证号. */
+  canReveal: z.boolean(),
+  /** care.write covers the resident: add or end care records. */
+  canWriteCare: z.boolean(),
+});
+export type ResidentCapabilities = z.infer<typeof ResidentCapabilities>;
+
 /** A resident with everything the caller may see: masked identity, household, visible care records, moves. */
 export const ResidentDetail = ResidentListItem.extend({
   namePinyin: z.string(),
@@ -249,6 +262,7 @@ export const ResidentDetail = ResidentListItem.extend({
   /** Care records (current and ended) of the groups the caller may see; others are omitted. */
   careRecords: z.array(CareRecordView),
   moves: z.array(ResidentMove),
+  capabilities: ResidentCapabilities,
 });
 export type ResidentDetail = z.infer<typeof ResidentDetail>;
 

@@ -13,5 +13,6 @@ export const careModule = defineModule({
     'care.end': { zh: '结束关怀记录', en: 'End a care record' },
   },
   auditObjects: { care_record: { label: { zh: '关怀记录', en: 'Care record' } } },
+  workbench: (services, ctx, today) => services.care.workbench(ctx.actor!, today),
   routes: (app, { services }) => app.register(careRoutes, { residents: services.residents, care: services.care }),
 });

@@ -8,6 +8,8 @@ import { AppError, notFound, outOfScopeNotFound, validationError, versionConflic
 import { scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
+import type { WorkbenchContribution } from '../module';
+import { addDays } from '../../../shared/domain/workbench';
 import type { CareRepository, CareRow } from './care.repository';
 import { today } from '../../lib/clock';
 
@@ -61,6 +63,51 @@ export class CareService {
         if (scope && scopeCovers(scope, obj)) out.add(g);
       }
       return out;
+    };
+  }
+
+  /**
+   * The care card on the 工作台 (people in the register in a group the actor may see, each group within its
+   * permission's scope) and a 待办 item for every 安置帮教 period that ends within 30 days or has ended
+   * while the record is still open (for those who may see the justice groups).
+   */
+  async workbench(actor: Actor, day: string): Promise<WorkbenchContribution> {
+    const parts: { groups: string[]; scope: DataScope }[] = [];
+    let justice: DataScope | undefined;
+    for (const p of READ_PERMISSIONS) {
+      if (!actor.permissions.has(p)) continue;
+      const scope = await this.regions.scopeFor(actor, p);
+      if (!scope.all && scope.communityIds.length === 0 && scope.gridIds.length === 0) continue;
+      parts.push({ groups: CARE_GROUPS.filter((g) => CARE_GROUP_PERMISSION[g] === p), scope });
+      if (p === CARE_GROUP_PERMISSION.released) justice = scope;
+    }
+    if (parts.length === 0) return {};
+    const [people, ending] = await Promise.all([
+      this.repo.peopleInGroups(parts),
+      justice ? this.repo.assistanceEnding(addDays(day, 30), justice, 50) : Promise.resolve([]),
+    ]);
+    return {
+      cards: [
+        {
+          key: 'care.people',
+          label: { zh: '关怀对象', en: 'People in care groups' },
+          value: people,
+          unit: { zh: '人', en: 'people' },
+          link: '/residents',
+          order: 30,
+        },
+      ],
+      todos: ending.map((e) => ({
+        id: `care:assistance:${e.id}`,
+        module: 'care',
+        title:
+          e.groupType === 'released'
+            ? { zh: `安置帮教期满：${e.name}`, en: `Resettlement assistance ends: ${e.name}` }
+            : { zh: `社区矫正帮教期满：${e.name}`, en: `Correction assistance ends: ${e.name}` },
+        dueDate: e.periodEnd,
+        link: `/residents/${e.residentId}`,
+        regionName: e.communityName ?? undefined,
+      })),
     };
   }
 

@@ -15,5 +15,6 @@ export const householdsModule = defineModule({
     'households.move_member': { zh: '迁往他户', en: 'Move a member to another household' },
   },
   auditObjects: { household: { label: { zh: '家庭户', en: 'Household' } } },
+  workbench: (services, ctx) => services.households.workbench(ctx.actor!),
   routes: (app, { services }) => app.register(householdsRoutes, { households: services.households }),
 });

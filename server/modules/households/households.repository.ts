@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rowsOf } from '../../db/sql';
+import { arrayParam, rowsOf } from '../../db/sql';
 import type { DataScope } from '../../lib/scope';
 import { escapeLike, regionSql, scopeSql, type RegionFilter } from '../buildings/buildings.repository';
 import { careRecords } from '../care/care.table';
@@ -274,5 +274,26 @@ export class HouseholdsRepository {
   async activeCount(tx: Db, householdId: string) {
     const rows = await rowsOf<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM residents WHERE household_id = ${householdId}::uuid AND status = 'active'`);
     return rows[0].n;
+  }
+
+  /** Households in a scope: active now, and those 30 days ago (created before then, active or dissolved/merged since). */
+  async workbenchCounts(scope: DataScope): Promise<{ active: number; previous: number }> {
+    const rows = await rowsOf<{ active: number; previous: number }>(
+      this.db,
+      sql`SELECT count(*) FILTER (WHERE h.status = 'active')::int AS active,
+                 count(*) FILTER (WHERE h.created_at < now() - interval '30 days'
+                                    AND (h.status = 'active' OR h.updated_at >= now() - interval '30 days'))::int AS previous
+          FROM households h WHERE ${scopeSql(scope, 'h')}`,
+    );
+    return rows[0] ?? { active: 0, previous: 0 };
+  }
+
+  /** Addresses of the households among `ids` that lie inside a scope. */
+  addressesIn(ids: string[], scope: DataScope) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return rowsOf<{ id: string; address: string }>(
+      this.db,
+      sql`SELECT h.id, h.address FROM households h WHERE h.id = ANY(${arrayParam(ids, 'uuid')}) AND ${scopeSql(scope, 'h')}`,
+    );
   }
 }

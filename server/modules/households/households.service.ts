@@ -15,6 +15,7 @@ import type { AuditService } from '../audit/audit.service';
 import { regionFilterOf } from '../buildings/buildings.repository';
 import type { BuildingsService } from '../buildings/buildings.service';
 import type { RegionsService } from '../regions/regions.service';
+import type { WorkbenchContribution } from '../module';
 import type { HouseholdRow, HouseholdsRepository, MemberRow } from './households.repository';
 
 /** Where a household is: community, grid and (optionally) building. */
@@ -58,6 +59,32 @@ export class HouseholdsService {
       query.pageSize,
       (query.page - 1) * query.pageSize,
     );
+  }
+
+  /** The 家庭户 card on the 工作台: active households in the actor's households.read scope, with the number 30 days ago. */
+  async workbench(actor: Actor): Promise<WorkbenchContribution> {
+    if (!actor.permissions.has('households.read')) return {};
+    const counts = await this.repo.workbenchCounts(await this.regions.scopeFor(actor, 'households.read'));
+    return {
+      cards: [
+        {
+          key: 'registry.households',
+          label: { zh: '家庭户', en: 'Households' },
+          value: counts.active,
+          previous: counts.previous > 0 ? counts.previous : undefined,
+          unit: { zh: '户', en: 'households' },
+          link: '/households',
+          order: 20,
+        },
+      ],
+    };
+  }
+
+  /** Addresses of those households among `ids` that the actor may read now (others are left out). */
+  async addressesFor(actor: Actor, ids: string[]): Promise<Map<string, string>> {
+    if (!actor.permissions.has('households.read') || ids.length === 0) return new Map();
+    const rows = await this.repo.addressesIn(ids, await this.regions.scopeFor(actor, 'households.read'));
+    return new Map(rows.map((r) => [r.id, r.address]));
   }
 
   /** A household the actor may read; 404 otherwise (no probing of ids). */

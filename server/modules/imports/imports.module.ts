@@ -14,5 +14,6 @@ export const importsModule = defineModule({
     'residents.import.report': { zh: '下载导入错误报告', en: 'Download an import error report' },
   },
   auditObjects: { import_job: { label: { zh: '导入任务', en: 'Import job' } } },
+  workbench: (services, ctx) => services.imports.workbench(ctx.actor!),
   routes: (app, { services, config }) => app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes }),
 });

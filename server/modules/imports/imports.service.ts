@@ -40,6 +40,8 @@ import { NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { CareService } from '../care/care.service';
 import type { RegionsService } from '../regions/regions.service';
+import type { WorkbenchContribution } from '../module';
+import { addDays } from '../../../shared/domain/workbench';
 import { DEFAULT_ZIP_LIMITS, detectType, headerForDetails, readSheet, type Sheet, type SheetRow, type ZipLimits } from './imports.files';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, MARITAL_STATUSES, POLITICAL_STATUSES, RELATIONS, RESIDENCE_TYPES } from '../../../shared/domain/registry';
 import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type PreparedResident } from './imports.repository';
@@ -910,6 +912,45 @@ export class ImportsService {
       const { errors: _errors, warnings: _warnings, ...rest } = viewFor(actor, r);
       return rest;
     });
+  }
+
+  /**
+   * Imports of the last 30 days with rows that did not go in (or that failed as a whole), among the jobs
+   * the actor may see: a card with how many, and for the actor's own jobs (only the creator gets the
+   * report of failed rows) a 待办 item due a week after the job finished.
+   */
+  async workbench(actor: Actor): Promise<WorkbenchContribution> {
+    if (!actor.permissions.has('residents.import')) return {};
+    const scope = await this.regions.scopeFor(actor, 'residents.import');
+    const since = Date.now() - 30 * 86_400_000;
+    const rows = (await this.repo.recent(actor.userId, scope.all ? null : scope.communityIds, 200)).filter(
+      (r) => r.createdAt.getTime() >= since && (r.status === 'failed' || (r.status === 'done' && r.failed > 0)),
+    );
+    return {
+      cards: [
+        {
+          key: 'imports.failed',
+          label: { zh: '导入有失败行', en: 'Imports with failed rows' },
+          value: rows.length,
+          unit: { zh: '次', en: 'imports' },
+          link: '/imports',
+          tone: rows.length > 0 ? 'danger' : 'normal',
+          order: 50,
+        },
+      ],
+      todos: rows
+        .filter((r) => r.createdBy === actor.userId)
+        .map((r) => ({
+          id: `imports:failed:${r.id}`,
+          module: 'imports',
+          title:
+            r.status === 'failed'
+              ? { zh: `导入失败：${r.fileName}`, en: `Import failed: ${r.fileName}` }
+              : { zh: `导入「${r.fileName}」有 ${r.failed} 行未导入`, en: `${r.failed} rows of ${r.fileName} were not imported` },
+          dueDate: addDays(cityToday(r.finishedAt ?? r.createdAt), 7),
+          link: `/imports?job=${r.id}`,
+        })),
+    };
   }
 
   /**

@@ -18,5 +18,6 @@ export const residentsModule = defineModule({
   },
   // No readable name: a resident's name is personal data, and the auditors hold no registry permission.
   auditObjects: { resident: { label: { zh: '居民', en: 'Resident' } } },
+  workbench: (services, ctx) => services.residents.workbench(ctx.actor!),
   routes: (app, { services, config }) => app.register(residentsRoutes, { residents: services.residents, searchRateLimit: config.searchRateLimit }),
 });

@@ -262,15 +262,6 @@ export class ResidentsRepository {
   }
 
   /** Display names of a community and a grid. */
-  /** Residents in the scope waiting for a grid (active ones). */
-  async countUnplaced(scope: DataScope): Promise<number> {
-    const rows = await rowsOf<{ n: number }>(
-      this.db,
-      sql`SELECT count(*)::int AS n FROM residents r WHERE r.grid_id IS NULL AND r.status = 'active' AND ${scopeSql(scope)}`,
-    );
-    return rows[0]?.n ?? 0;
-  }
-
   async regionNames(communityId: string, gridId: string | null): Promise<{ communityName: string | null; gridName: string | null }> {
     const rows = await rowsOf<{ id: string; name: string }>(
       this.db,
@@ -367,6 +358,34 @@ export class ResidentsRepository {
       sql`SELECT r.community_id AS "communityId", count(*)::int AS count FROM residents r
           WHERE ${scopeSql(scope)} ${status ? sql`AND r.status = ${status}` : sql``}
           GROUP BY r.community_id ORDER BY r.community_id`,
+    );
+  }
+
+  /**
+   * The registry's numbers for the 工作台 inside a scope: residents in the register now; those 30 days ago
+   * (registered before then, and either still in the register or leaving it since — a status change
+   * touches updated_at); and those in the register without a household (未入户).
+   */
+  async workbenchCounts(scope: DataScope): Promise<{ active: number; previous: number; homeless: number; gridless: number; gridlessSince: string | null }> {
+    const rows = await rowsOf<{ active: number; previous: number; homeless: number; gridless: number; gridlessSince: string | null }>(
+      this.db,
+      sql`SELECT count(*) FILTER (WHERE r.status = 'active')::int AS active,
+                 count(*) FILTER (WHERE r.created_at < now() - interval '30 days'
+                                    AND (r.status = 'active' OR r.updated_at >= now() - interval '30 days'))::int AS previous,
+                 count(*) FILTER (WHERE r.status = 'active' AND r.household_id IS NULL)::int AS homeless,
+                 count(*) FILTER (WHERE r.status = 'active' AND r.grid_id IS NULL)::int AS gridless,
+                 to_char(min(r.created_at) FILTER (WHERE r.status = 'active' AND r.grid_id IS NULL) AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD') AS "gridlessSince"
+          FROM residents r WHERE ${scopeSql(scope)}`,
+    );
+    return rows[0] ?? { active: 0, previous: 0, homeless: 0, gridless: 0, gridlessSince: null };
+  }
+
+  /** Names of the residents among `ids` that lie inside a scope. */
+  namesIn(ids: string[], scope: DataScope) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return rowsOf<{ id: string; name: string }>(
+      this.db,
+      sql`SELECT r.id, r.name FROM residents r WHERE r.id = ANY(${arrayParam(ids, 'uuid')}) AND ${scopeSql(scope)}`,
     );
   }
 }

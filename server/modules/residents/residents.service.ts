@@ -29,12 +29,15 @@ import { isUniqueViolation } from '../../db/sql';
 import type { FieldCrypto } from '../../lib/crypto';
 import type { Actor, RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
-import { ageView, identityColumns, normaliseIdNumber, redactIdentifiers } from '../../lib/identity';
+import { ageBand, ageView, identityColumns, normaliseIdNumber, redactIdentifiers } from '../../lib/identity';
 import { nameColumns } from '../../lib/pinyin';
 import { grantPathsFor, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { CareService, CareVisibility } from '../care/care.service';
 import type { RegionsService } from '../regions/regions.service';
+import { addDays } from '../../../shared/domain/workbench';
+import type { TodoItem, WorkbenchCard, WorkbenchContribution } from '../module';
+import type { MyHousehold, MyResident } from '../../../shared/contracts/me';
 import { LookupGuard, type LookupLimits } from './residents.lookups';
 import { sortValue, type NewResident, type ResidentHit, type ResidentRow, type ResidentSearch, type ResidentsRepository } from './residents.repository';
 import { ageOn, birthRange, classifyQuery, decodeCursor, encodeCursor, escapeCell, exportTooLarge, maskPhone, today, type QueryKind } from './residents.search';
@@ -227,6 +230,105 @@ export class ResidentsService {
     return this.repo.countByCommunity(scope, status === 'all' ? undefined : status);
   }
 
+  /**
+   * The registry's cards on the 工作台: residents in the register (with the number 30 days ago) and those
+   * without a household (未入户), inside the actor's residents.read scope; nothing without that permission.
+   */
+  async workbench(actor: Actor): Promise<WorkbenchContribution> {
+    if (!actor.permissions.has('residents.read')) return {};
+    const counts = await this.repo.workbenchCounts(await this.regions.scopeFor(actor, 'residents.read'));
+    const cards: WorkbenchCard[] = [
+      {
+        key: 'registry.residents',
+        label: { zh: '在册居民', en: 'Residents in the register' },
+        value: counts.active,
+        // A register that began within the last 30 days has no trend to show.
+        previous: counts.previous > 0 ? counts.previous : undefined,
+        unit: { zh: '人', en: 'people' },
+        link: '/residents',
+        order: 10,
+      },
+      {
+        key: 'registry.homeless',
+        label: { zh: '未入户居民', en: 'Residents without a household' },
+        value: counts.homeless,
+        unit: { zh: '人', en: 'people' },
+        tone: counts.homeless > 0 ? 'warning' : 'normal',
+        order: 40,
+      },
+    ];
+    const todos: TodoItem[] = [];
+    // Residents an import could not place: one card and one 待办 (a week from the oldest one's registration).
+    if (counts.gridless > 0 && counts.gridlessSince) {
+      cards.push({
+        key: 'registry.gridless',
+        label: { zh: '待分配网格', en: 'Waiting for a grid' },
+        value: counts.gridless,
+        unit: { zh: '人', en: 'people' },
+        link: '/residents?unplaced=true',
+        tone: 'warning',
+        order: 41,
+      });
+      todos.push({
+        id: 'residents:gridless:scope',
+        module: 'residents',
+        title: { zh: `${counts.gridless} 名居民待分配网格`, en: `${counts.gridless} residents waiting for a grid` },
+        dueDate: addDays(counts.gridlessSince, 7),
+        link: '/residents?unplaced=true',
+      });
+    }
+    return { cards, todos };
+  }
+
+  /** Names of those residents among `ids` that the actor may read now (others are left out). */
+  async namesFor(actor: Actor, ids: string[]): Promise<Map<string, string>> {
+    if (!actor.permissions.has('residents.read') || ids.length === 0) return new Map();
+    const rows = await this.repo.namesIn(ids, await this.regions.scopeFor(actor, 'residents.read'));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The signed-in resident's own record (actor.residentId, never an id from the request); 404 when the account is linked to nobody. */
+  async own(actor: Actor): Promise<MyResident> {
+    const row = actor.residentId ? await this.repo.byId(actor.residentId) : undefined;
+    if (!row) throw notFound('resident');
+    const [names, household] = await Promise.all([
+      this.repo.regionNames(row.communityId, row.gridId),
+      row.householdId ? this.repo.household(row.householdId) : Promise.resolve(undefined),
+    ]);
+    return {
+      id: row.id,
+      name: row.name,
+      sex: row.sex,
+      birthDate: row.birthDate,
+      ethnicity: row.ethnicity,
+      idMasked: row.idMasked,
+      phoneMasked: maskPhone(row.phone),
+      residenceType: row.residenceType,
+      relationToHead: row.relationToHead,
+      communityName: names.communityName,
+      gridName: names.gridName,
+      address: household?.address ?? null,
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  /** The signed-in resident's household with its members in the register (names, relation, age band; no identity numbers). */
+  async ownHousehold(actor: Actor): Promise<MyHousehold> {
+    const row = actor.residentId ? await this.repo.byId(actor.residentId) : undefined;
+    if (!row?.householdId) throw notFound('household');
+    const household = await this.repo.household(row.householdId);
+    if (!household) throw notFound('household');
+    // The household's own community: the members are read there, whatever the actor's grants say.
+    const members = await this.repo.householdMembers(household.id, { all: false, communityIds: [household.communityId], gridIds: [] });
+    return {
+      address: household.address,
+      householdNumber: household.householdNumber,
+      members: members
+        .filter((m) => m.status === 'active')
+        .map((m) => ({ name: m.name, sex: m.sex, relationToHead: m.relationToHead, ageBand: ageBand(ageOn(m.birthDate)), self: m.id === row.id })),
+    };
+  }
+
   // ---------------------------------------------------------------- HTTP use cases
 
   /** The list: search, filters, sort, offset or keyset pagination, capped total (alone with pageSize 0). */
@@ -313,12 +415,6 @@ export class ResidentsService {
       return updated;
     });
     return this.detailOf(actor, row);
-  }
-
-  /** How many residents in the actor's scope wait for a grid (the community's to-do). */
-  async countUnplaced(actor: Actor): Promise<number> {
-    const scope = await this.regions.scopeFor(actor, 'residents.read');
-    return this.repo.countUnplaced(scope);
   }
 
   /** Edits a resident (optimistic lock on `version`); a status change is recorded in the move history. */
@@ -731,7 +827,14 @@ export class ResidentsService {
 
   private async detailOf(actor: Actor, row: ResidentRow): Promise<ResidentDetail> {
     // Scopes come from a cache: after the resident itself, one round of queries side by side.
-    const [visible, scope] = await Promise.all([this.care.visibility(actor), this.regions.scopeFor(actor, 'residents.read')]);
+    const [visible, scope, writeScope, revealScope, careScope] = await Promise.all([
+      this.care.visibility(actor),
+      this.regions.scopeFor(actor, 'residents.read'),
+      this.regions.scopeFor(actor, 'residents.write'),
+      this.regions.scopeFor(actor, 'residents.reveal'),
+      this.regions.scopeFor(actor, 'care.write'),
+    ]);
+    const canEdit = scopeCovers(writeScope, row);
     const [names, household, members, moves, careRecords] = await Promise.all([
       this.repo.regionNames(row.communityId, row.gridId),
       row.householdId ? this.repo.household(row.householdId) : Promise.resolve(undefined),
@@ -788,6 +891,13 @@ export class ResidentsService {
         : null,
       careRecords,
       moves,
+      capabilities: {
+        canEdit,
+        // The ID number is corrected through the same edit (PATCH idNumber).
+        canCorrectId: canEdit,
+        canReveal: scopeCovers(revealScope, row),
+        canWriteCare: scopeCovers(careScope, row),
+      },
     };
   }
 }

@@ -33,8 +33,8 @@ describe('the side menu', () => {
     expect(labels(permissionsOf('auditadmin'))).toEqual(['工作台', '审计日志']);
   });
 
-  it('leaves out a group whose entries are all hidden', () => {
-    expect(labels(permissionsOf('resident'))).toEqual(['工作台']);
+  it('leaves out a group whose entries are all hidden (a resident gets their own page, no 人口管理)', () => {
+    expect(labels(permissionsOf('resident'))).toEqual(['工作台', '我的信息']);
   });
 
   it('highlights the entry of a nested path and opens its group', () => {

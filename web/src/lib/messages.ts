@@ -23,6 +23,7 @@ export const zh = {
   'menu.lockedAccounts': '锁定账户',
   'menu.sessions': '在线会话',
   'menu.auditChain': '审计链校验',
+  'menu.me': '我的信息',
 
   'header.switchLanguage': 'English',
   'header.switchLanguageHint': '切换为英文界面',
@@ -33,6 +34,7 @@ export const zh = {
   'header.signOut': '退出登录',
   'header.collapse': '收起菜单',
   'header.expand': '展开菜单',
+  'header.menu': '打开菜单',
 
   'login.title': '登录',
   'login.subtitle': '请使用分配的账户登录',
@@ -106,12 +108,7 @@ export const zh = {
   'placeholder.desc': '该功能正在建设中，敬请期待。',
 
   'dashboard.welcome': '您好，{name}',
-  'dashboard.roles': '角色',
-  'dashboard.scope': '管辖范围',
-  'dashboard.permissions': '权限数',
-  'dashboard.account': '账户',
   'dashboard.map': '社区边界',
-  'dashboard.mapEmpty': '暂无边界数据',
   'dashboard.mapHint': '范围内的社区（{n} 个）',
 
   'level.city': '市',
@@ -244,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'menu.lockedAccounts': 'Locked accounts',
   'menu.sessions': 'Active sessions',
   'menu.auditChain': 'Audit chain check',
+  'menu.me': 'My details',
 
   'header.switchLanguage': '中文',
   'header.switchLanguageHint': 'Switch to Chinese',
@@ -254,6 +252,7 @@ export const en: Record<MessageKey, string> = {
   'header.signOut': 'Sign out',
   'header.collapse': 'Collapse menu',
   'header.expand': 'Expand menu',
+  'header.menu': 'Open the menu',
 
   'login.title': 'Sign in',
   'login.subtitle': 'Sign in with the account you were given',
@@ -329,12 +328,7 @@ export const en: Record<MessageKey, string> = {
   'placeholder.desc': 'This feature is being built.',
 
   'dashboard.welcome': 'Hello, {name}',
-  'dashboard.roles': 'Roles',
-  'dashboard.scope': 'Scope',
-  'dashboard.permissions': 'Permissions',
-  'dashboard.account': 'Account',
   'dashboard.map': 'Community boundaries',
-  'dashboard.mapEmpty': 'No boundaries yet',
   'dashboard.mapHint': 'Communities in scope ({n})',
 
   'level.city': 'City',

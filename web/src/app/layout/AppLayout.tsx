@@ -5,11 +5,12 @@ import {
   DownOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MenuOutlined,
   TeamOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Button, Dropdown, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { App as AntApp, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -42,6 +43,10 @@ export function AppLayout() {
   const signOut = useSignOut();
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  // Under 768 px (md) the side menu becomes a drawer opened from the header.
+  const phone = Grid.useBreakpoint().md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   const entries = useMemo(() => menuFor(user.permissions), [user.permissions]);
   const toItems = (list: MenuEntry[]): MenuProps['items'] =>
@@ -73,53 +78,87 @@ export function AppLayout() {
     <AntApp>
       <RegionProvider enabled={can('regions.read')}>
         <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Sider
-            breakpoint="lg"
-            collapsible
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-            width={216}
-            theme="light"
-            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
-          >
-            <Flex align="center" style={{ height: 64, paddingInline: token.paddingLG, overflow: 'hidden', whiteSpace: 'nowrap' }}>
-              <Typography.Text strong style={{ color: token.colorPrimary, fontSize: token.fontSizeLG }}>
-                {collapsed ? t('app.short') : t('app.brand')}
-              </Typography.Text>
-            </Flex>
-            <nav aria-label={t('app.title')}>
-              <Menu
-                mode="inline"
-                items={toItems(entries)}
-                selectedKeys={[selected]}
-                openKeys={collapsed ? undefined : openKeys}
-                onOpenChange={setOpenKeys}
-                onClick={({ key }) => navigate(key)}
-                style={{ borderInlineEnd: 'none' }}
-              />
-            </nav>
-          </Layout.Sider>
+          {phone ? (
+            <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} title={t('app.brand')} styles={{ body: { padding: 0 } }}>
+              <nav aria-label={t('app.title')}>
+                <Menu
+                  mode="inline"
+                  items={toItems(entries)}
+                  selectedKeys={[selected]}
+                  openKeys={openKeys}
+                  onOpenChange={setOpenKeys}
+                  onClick={({ key }) => {
+                    setDrawerOpen(false);
+                    navigate(key);
+                  }}
+                  style={{ borderInlineEnd: 'none' }}
+                />
+              </nav>
+            </Drawer>
+          ) : (
+            <Layout.Sider
+              breakpoint="lg"
+              collapsible
+              collapsed={collapsed}
+              onCollapse={setCollapsed}
+              width={216}
+              theme="light"
+              style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+            >
+              <Flex align="center" style={{ height: 64, paddingInline: token.paddingLG, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+                <Typography.Text strong style={{ color: token.colorPrimary, fontSize: token.fontSizeLG }}>
+                  {collapsed ? t('app.short') : t('app.brand')}
+                </Typography.Text>
+              </Flex>
+              <nav aria-label={t('app.title')}>
+                <Menu
+                  mode="inline"
+                  items={toItems(entries)}
+                  selectedKeys={[selected]}
+                  openKeys={collapsed ? undefined : openKeys}
+                  onOpenChange={setOpenKeys}
+                  onClick={({ key }) => navigate(key)}
+                  style={{ borderInlineEnd: 'none' }}
+                />
+              </nav>
+            </Layout.Sider>
+          )}
           <Layout>
             <Layout.Header
               style={{
                 background: token.colorBgContainer,
-                paddingInline: token.paddingLG,
+                paddingInline: phone ? token.paddingSM : token.paddingLG,
                 borderBottom: `1px solid ${token.colorBorderSecondary}`,
                 display: 'flex',
                 alignItems: 'center',
                 justifyContent: 'flex-end',
-                gap: token.marginSM,
+                gap: phone ? token.marginXS : token.marginSM,
+                whiteSpace: 'nowrap',
               }}
             >
-              {can('regions.read') && <RegionPicker />}
+              {phone && (
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('header.menu')}
+                  aria-expanded={drawerOpen}
+                  onClick={() => setDrawerOpen(true)}
+                  style={{ marginInlineEnd: 'auto' }}
+                />
+              )}
+              {can('regions.read') && <RegionPicker compact={phone} />}
               <LanguageSwitch />
               <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-                <Button type="text" icon={<UserOutlined />}>
-                  {user.displayName} <DownOutlined />
+                <Button type="text" icon={<UserOutlined />} aria-label={phone ? `${t('header.userMenu')}: ${user.displayName}` : undefined}>
+                  {!phone && (
+                    <>
+                      {user.displayName} <DownOutlined />
+                    </>
+                  )}
                 </Button>
               </Dropdown>
             </Layout.Header>
-            <Layout.Content style={{ margin: token.marginLG }}>
+            <Layout.Content style={{ margin: phone ? token.marginSM : token.marginLG, minWidth: 0 }}>
               <main>{missing ? <ForbiddenPage /> : <Outlet />}</main>
             </Layout.Content>
           </Layout>

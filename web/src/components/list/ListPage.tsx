@@ -1,8 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Card, Empty, Flex, Input, Table, theme, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Grid, Input, Table, theme, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { PageHeader } from '../PageHeader';
+import { CardList } from './CardList';
 import type { ListState } from './use-list-state';
 
 export interface ListPageProps<T, F extends string> {
@@ -27,12 +28,15 @@ export interface ListPageProps<T, F extends string> {
 
 /**
  * A list page: title and actions, search box and filters, a table with loading, error and empty states,
- * and pagination with the total — all driven by the URL state of useListState.
+ * and pagination with the total — all driven by the URL state of useListState. On a phone the rows are
+ * cards (CardList).
  */
 export function ListPage<T extends object, F extends string = never>(props: ListPageProps<T, F>) {
   const { title, state, query, columns, rowKey, searchLabel, filters, actions, emptyText, scrollX = 900 } = props;
   const { t } = useI18n();
   const { token } = theme.useToken();
+  // Under 768 px (md) the rows become cards: a table of many columns cannot be read on a phone.
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <>
       <PageHeader title={title} extra={actions} />
@@ -54,25 +58,41 @@ export function ListPage<T extends object, F extends string = never>(props: List
             {filters}
           </Flex>
         )}
-        <Table<T>
-          rowKey={rowKey}
-          size="middle"
-          columns={columns}
-          dataSource={query.data?.items}
-          loading={query.isFetching}
-          locale={{
-            emptyText: query.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.isError ? query.error.message : emptyText} />,
-          }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, size) => state.set(size !== state.pageSize ? { pageSize: size } : { page }),
-          }}
-          scroll={{ x: scrollX }}
-        />
+        {phone ? (
+          <CardList<T>
+            rowKey={rowKey}
+            columns={columns}
+            dataSource={query.data?.items}
+            loading={query.isFetching}
+            empty={query.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.isError ? query.error.message : emptyText} />}
+            pagination={{
+              current: state.page,
+              pageSize: state.pageSize,
+              total: query.data?.total ?? 0,
+              onChange: (page) => state.set({ page }),
+            }}
+          />
+        ) : (
+          <Table<T>
+            rowKey={rowKey}
+            size="middle"
+            columns={columns}
+            dataSource={query.data?.items}
+            loading={query.isFetching}
+            locale={{
+              emptyText: query.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.isError ? query.error.message : emptyText} />,
+            }}
+            pagination={{
+              current: state.page,
+              pageSize: state.pageSize,
+              total: query.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (n) => t('common.total', { n }),
+              onChange: (page, size) => state.set(size !== state.pageSize ? { pageSize: size } : { page }),
+            }}
+            scroll={{ x: scrollX }}
+          />
+        )}
       </Card>
     </>
   );

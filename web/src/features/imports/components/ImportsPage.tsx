@@ -85,7 +85,8 @@ export function ImportsPage() {
   const upload = useUploadResidents();
   const [sending, setSending] = useState<{ name: string; percent: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  // A 待办 on the 工作台 opens its job (?job=…).
+  const [jobId, setJobId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('job'));
   const job = useImportJob(jobId);
   const [chosenGridId, setDefaultGridId] = useState<string | undefined>();
   const community = communityId && !gridScoped ? findRegion(communityId) : null;

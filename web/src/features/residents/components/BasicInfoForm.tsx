@@ -4,10 +4,9 @@ import { useEffect, useState } from 'react';
 import { RESIDENT_STATUSES } from '@shared/domain/registry';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
-import { useSession } from '../../auth/hooks/use-session';
 import type { ResidentDetail } from '../api/get-resident';
 import { useUpdateResident, type UpdateResidentInput } from '../api/update-resident';
-import { options } from '../labels';
+import { label, options } from '../labels';
 import { useResidentsT } from '../messages';
 import { applyFieldErrors, IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
 
@@ -61,8 +60,8 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
   const { t: tt, lang } = useI18n();
   const { token } = theme.useToken();
   const { message } = App.useApp();
-  const { can } = useSession();
-  const editable = can('residents.write');
+  // What the server says this user may do with this resident (a read-only role gets a read-only view).
+  const editable = resident.capabilities.canEdit;
   const [form] = Form.useForm<Values>();
   const update = useUpdateResident();
   /** The version the form was filled from (what a save compares against and sends). */
@@ -180,73 +179,93 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
           style={{ marginBottom: token.marginMD }}
         />
       )}
-      <Form<Values>
-        key={formKey}
-        form={form}
-        layout="vertical"
-        initialValues={toValues(base)}
-        onFinish={onFinish}
-        onFinishFailed={() => message.warning(t('form.fixErrors'))}
-        disabled={!editable || update.isPending}
-        aria-label={t('detail.tab.basic')}
-        scrollToFirstError
-      >
-        <Row gutter={16}>
-          <Col xs={24} sm={12} xl={8}>
-            <Form.Item
-              label={t('form.name')}
-              name="name"
-              rules={[
-                { required: true, whitespace: true, message: t('form.required', { field: t('form.name') }) },
-                { max: 50, message: t('form.tooLong', { field: t('form.name'), n: 50 }) },
-              ]}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12} xl={8}>
-            <Form.Item label={t('form.status')} name="status">
-              <Select options={options('residentStatus', lang, RESIDENT_STATUSES)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12} xl={8}>
-            <Form.Item
-              label={t('form.idCorrection')}
-              name="idNumber"
-              rules={[idNumberRule(lang, false)]}
-              extra={idNumber ? <IdDerived value={idNumber} /> : t('form.idCorrectionHint')}
-            >
-              <Input autoComplete="off" maxLength={18} placeholder={base.idMasked} style={{ fontFamily: token.fontFamilyCode }} />
-            </Form.Item>
-          </Col>
-          {status && status !== base.status && (
-            <>
-              <Col xs={24} sm={12} xl={8}>
-                <Form.Item label={t('form.statusDate')} name="statusDate">
-                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} placeholder={dayjs().format('YYYY-MM-DD')} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12} xl={8}>
-                <Form.Item label={t('form.statusReason')} name="statusReason" rules={[{ max: 200 }]}>
-                  <Input placeholder={t('form.statusReasonPlaceholder')} />
-                </Form.Item>
-              </Col>
-            </>
+      {!editable ? (
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          aria-label={t('detail.tab.basic')}
+          items={[
+            { key: 'name', label: t('form.name'), children: base.name },
+            { key: 'status', label: t('form.status'), children: label('residentStatus', base.status, lang) },
+            { key: 'ethnicity', label: t('form.ethnicity'), children: base.ethnicity },
+            { key: 'residenceType', label: t('form.residenceType'), children: label('residenceType', base.residenceType, lang) },
+            { key: 'relation', label: t('form.relation'), children: label('relation', base.relationToHead, lang) || '—' },
+            { key: 'education', label: t('form.education'), children: label('education', base.education, lang) || '—' },
+            { key: 'political', label: t('form.politicalStatus'), children: label('political', base.politicalStatus, lang) || '—' },
+            { key: 'marital', label: t('form.maritalStatus'), children: label('marital', base.maritalStatus, lang) || '—' },
+            { key: 'employment', label: t('form.employmentStatus'), children: label('employment', base.employmentStatus, lang) || '—' },
+            { key: 'notes', label: t('form.notes'), children: base.notes || '—' },
+          ]}
+        />
+      ) : (
+        <Form<Values>
+          key={formKey}
+          form={form}
+          layout="vertical"
+          initialValues={toValues(base)}
+          onFinish={onFinish}
+          onFinishFailed={() => message.warning(t('form.fixErrors'))}
+          disabled={!editable || update.isPending}
+          aria-label={t('detail.tab.basic')}
+          scrollToFirstError
+        >
+          <Row gutter={16}>
+            <Col xs={24} sm={12} xl={8}>
+              <Form.Item
+                label={t('form.name')}
+                name="name"
+                rules={[
+                  { required: true, whitespace: true, message: t('form.required', { field: t('form.name') }) },
+                  { max: 50, message: t('form.tooLong', { field: t('form.name'), n: 50 }) },
+                ]}
+              >
+                <Input autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} xl={8}>
+              <Form.Item label={t('form.status')} name="status">
+                <Select options={options('residentStatus', lang, RESIDENT_STATUSES)} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} xl={8}>
+              <Form.Item
+                label={t('form.idCorrection')}
+                name="idNumber"
+                rules={[idNumberRule(lang, false)]}
+                extra={idNumber ? <IdDerived value={idNumber} /> : t('form.idCorrectionHint')}
+              >
+                <Input autoComplete="off" maxLength={18} placeholder={base.idMasked} style={{ fontFamily: token.fontFamilyCode }} />
+              </Form.Item>
+            </Col>
+            {status && status !== base.status && (
+              <>
+                <Col xs={24} sm={12} xl={8}>
+                  <Form.Item label={t('form.statusDate')} name="statusDate">
+                    <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} placeholder={dayjs().format('YYYY-MM-DD')} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={12} xl={8}>
+                  <Form.Item label={t('form.statusReason')} name="statusReason" rules={[{ max: 200 }]}>
+                    <Input placeholder={t('form.statusReasonPlaceholder')} />
+                  </Form.Item>
+                </Col>
+              </>
+            )}
+          </Row>
+          <ResidentCommonFields wide phonePlaceholder={base.phoneMasked ?? undefined} phoneHint={t('form.keepHint')} />
+          {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: token.marginMD }} />}
+          {editable && (
+            <Flex justify="flex-end" gap={token.marginXS}>
+              <Button htmlType="button" onClick={() => (form.resetFields(), setConflict(null), setProblem(null))}>
+                {t('form.undo')}
+              </Button>
+              <Button type="primary" htmlType="submit" loading={update.isPending}>
+                {tt('common.save')}
+              </Button>
+            </Flex>
           )}
-        </Row>
-        <ResidentCommonFields wide phonePlaceholder={base.phoneMasked ?? undefined} phoneHint={t('form.keepHint')} />
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: token.marginMD }} />}
-        {editable && (
-          <Flex justify="flex-end" gap={token.marginXS}>
-            <Button htmlType="button" onClick={() => (form.resetFields(), setConflict(null), setProblem(null))}>
-              {t('form.undo')}
-            </Button>
-            <Button type="primary" htmlType="submit" loading={update.isPending}>
-              {tt('common.save')}
-            </Button>
-          </Flex>
-        )}
-      </Form>
+        </Form>
+      )}
     </>
   );
 }

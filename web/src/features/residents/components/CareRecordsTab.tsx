@@ -70,13 +70,11 @@ function useDescribe() {
 }
 
 /** 关怀对象: the care records the server lets this user see; holders of care.write add and end them. */
-export function CareRecordsTab({ residentId, records }: { residentId: string; records: CareRecordView[] }) {
+export function CareRecordsTab({ residentId, records, writable }: { residentId: string; records: CareRecordView[]; writable: boolean }) {
   const t = useResidentsT();
   const { lang } = useI18n();
   const { token } = theme.useToken();
   const { message } = App.useApp();
-  const { can } = useSession();
-  const writable = can('care.write');
   const describe = useDescribe();
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<CareRecordView | null>(null);

@@ -74,7 +74,7 @@ export function ResidentDetailPage() {
             {
               key: 'care',
               label: `${t('detail.tab.care')}${r.careRecords.some((c) => c.active) ? ` (${r.careRecords.filter((c) => c.active).length})` : ''}`,
-              children: <CareRecordsTab residentId={r.id} records={r.careRecords} />,
+              children: <CareRecordsTab residentId={r.id} records={r.careRecords} writable={r.capabilities.canWriteCare} />,
             },
             { key: 'moves', label: t('detail.tab.moves'), children: <MovesTab moves={r.moves} /> },
           ]}
@@ -89,9 +89,8 @@ function RevealButton({ resident }: { resident: ResidentDetail }) {
   const t = useResidentsT();
   const { t: tt } = useI18n();
   const { modal, message } = App.useApp();
-  const { can } = useSession();
   const reveal = useRevealResident();
-  if (!can('residents.reveal')) return null;
+  if (!resident.capabilities.canReveal) return null;
   const onClick = () =>
     modal.confirm({
       title: t('reveal.confirmTitle'),

@@ -6,6 +6,7 @@ import {
   Col,
   Empty,
   Flex,
+  Grid,
   Input,
   InputNumber,
   Row,
@@ -41,6 +42,7 @@ import { exportResidentsUrl, useResidents, type ResidentListItem, type Residents
 import { label, options } from '../labels';
 import { RESIDENTS_EXPORT_CAP, RESIDENTS_TOTAL_CAP } from '../limits';
 import { useResidentsT } from '../messages';
+import { CardList } from '../../../components/list/CardList';
 import { CreateResidentDrawer } from './CreateResidentDrawer';
 import { CareGroupTags, StatusTag } from './tags';
 
@@ -91,8 +93,11 @@ export function ResidentsPage() {
   const { roots, regionId, setRegionId } = useRegion();
   const [state, update, clear] = useListState();
   const [text, setText] = useState(state.q);
-  const [creating, setCreating] = useState(false);
+  // The 工作台's 登记居民 shortcut opens the form at once (?create=1).
+  const [creating, setCreating] = useState(() => new URLSearchParams(window.location.search).get('create') === '1');
   const search = useRef<InputRef>(null);
+  // Phones get cards and no region tree (the header's region picker still narrows the list).
+  const phone = Grid.useBreakpoint().md === false;
 
   // Typing searches after a short pause; Enter searches at once.
   useEffect(() => {
@@ -252,7 +257,7 @@ export function ResidentsPage() {
         }
       />
       <Row gutter={[token.marginMD, token.marginMD]} wrap>
-        {roots.length > 0 && (
+        {roots.length > 0 && !phone && (
           <Col xs={24} lg={5} xxl={4}>
             <Card variant="borderless" title={t('list.regionTree')} size="small" styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflow: 'auto' } }}>
               <nav aria-label={t('list.regionTree')}>
@@ -360,32 +365,43 @@ export function ResidentsPage() {
                 </Button>
               )}
             </Flex>
-            <Table<ResidentListItem>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={residents.data?.items}
-              loading={residents.isFetching}
-              locale={{ emptyText: residents.isPending ? ' ' : empty }}
-              onChange={(_, __, sorter) => {
-                const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ResidentListItem>;
-                if (!s.order) return update({ sort: undefined, order: undefined });
-                if (s.columnKey === 'age') update({ sort: 'birthDate', order: s.order === 'ascend' ? 'desc' : 'asc' });
-                else update({ sort: 'name', order: s.order === 'ascend' ? 'asc' : 'desc' });
-              }}
-              pagination={{
-                current: state.page,
-                pageSize: state.pageSize,
-                total,
-                pageSizeOptions: PAGE_SIZES,
-                showSizeChanger: true,
-                showQuickJumper: true,
-                showTotal: (n) =>
-                  residents.data?.totalCapped ? t('list.totalCapped', { n: RESIDENTS_TOTAL_CAP.toLocaleString() }) : tt('common.total', { n }),
-                onChange: (p, size) => update(size !== state.pageSize ? { pageSize: size } : { page: p }),
-              }}
-              scroll={{ x: 1200 }}
-            />
+            {phone ? (
+              <CardList<ResidentListItem>
+                rowKey="id"
+                columns={columns}
+                dataSource={residents.data?.items}
+                loading={residents.isFetching}
+                empty={empty}
+                pagination={{ current: state.page, pageSize: state.pageSize, total, onChange: (p) => update({ page: p }) }}
+              />
+            ) : (
+              <Table<ResidentListItem>
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={residents.data?.items}
+                loading={residents.isFetching}
+                locale={{ emptyText: residents.isPending ? ' ' : empty }}
+                onChange={(_, __, sorter) => {
+                  const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ResidentListItem>;
+                  if (!s.order) return update({ sort: undefined, order: undefined });
+                  if (s.columnKey === 'age') update({ sort: 'birthDate', order: s.order === 'ascend' ? 'desc' : 'asc' });
+                  else update({ sort: 'name', order: s.order === 'ascend' ? 'asc' : 'desc' });
+                }}
+                pagination={{
+                  current: state.page,
+                  pageSize: state.pageSize,
+                  total,
+                  pageSizeOptions: PAGE_SIZES,
+                  showSizeChanger: true,
+                  showQuickJumper: true,
+                  showTotal: (n) =>
+                    residents.data?.totalCapped ? t('list.totalCapped', { n: RESIDENTS_TOTAL_CAP.toLocaleString() }) : tt('common.total', { n }),
+                  onChange: (p, size) => update(size !== state.pageSize ? { pageSize: size } : { page: p }),
+                }}
+                scroll={{ x: 1200 }}
+              />
+            )}
           </Card>
         </Col>
       </Row>

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import type { WorkbenchResponse } from '@shared/contracts/workbench';
+import { api } from '../../../lib/api';
+
+export type { WorkbenchResponse };
+
+/** Query key of the 工作台 (refetched when the window regains focus: the numbers move during the day). */
+export const workbenchKey = ['workbench'] as const;
+
+/** GET /api/workbench: cards, 待办, recent records and shortcuts of the signed-in user. */
+export const getWorkbench = (signal?: AbortSignal) => api<WorkbenchResponse>('GET', '/api/workbench', undefined, signal);
+
+/** The signed-in user's 工作台. */
+export function useWorkbench() {
+  return useQuery({ queryKey: workbenchKey, queryFn: ({ signal }) => getWorkbench(signal), staleTime: 30_000 });
+}
