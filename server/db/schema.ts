@@ -9,3 +9,5 @@ export * from '../modules/residents/residents.table';
 export * from '../modules/care/care.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/jobs/jobs.table';
+export * from '../modules/organisations/organisations.table';
+export * from '../modules/cadres/cadres.table';
