@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponse, IdParams, Ok } from '../../../shared/contracts/common';
 import {
@@ -47,7 +48,13 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { organisa
     '/api/organisations/export',
     {
       config: { policy: 'orgs.read' },
-      schema: { tags, summary: '导出社区组织名册 (.xlsx) / Export organisations', querystring: OrganisationsExportQuery },
+      schema: {
+        tags,
+        summary: '导出社区组织名册 (.xlsx) / Export organisations',
+        description: `Same filters as GET /api/organisations. Responds with ${XLSX}.`,
+        querystring: OrganisationsExportQuery,
+        response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const result = await organisations.exportXlsx(request.ctx, request.query);

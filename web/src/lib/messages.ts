@@ -19,6 +19,9 @@ export const zh = {
   'menu.accounts': '账户管理',
   'menu.audit': '审计日志',
   'menu.grantApprovals': '授权审批',
+  'menu.organisation': '组织与队伍',
+  'menu.organisations': '社区组织',
+  'menu.cadres': '社区干部',
 
   'header.switchLanguage': 'English',
   'header.switchLanguageHint': '切换为英文界面',
@@ -236,6 +239,9 @@ export const en: Record<MessageKey, string> = {
   'menu.accounts': 'Accounts',
   'menu.audit': 'Audit log',
   'menu.grantApprovals': 'Grant approvals',
+  'menu.organisation': 'Organisations and cadres',
+  'menu.organisations': 'Organisations',
+  'menu.cadres': 'Community cadres',
 
   'header.switchLanguage': '中文',
   'header.switchLanguageHint': 'Switch to Chinese',
