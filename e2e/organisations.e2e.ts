@@ -39,7 +39,7 @@ describe('the organisations of a community', () => {
     await choose(page, drawer.getByRole('combobox', { name: '组织类型' }), '文化队伍');
     await drawer.getByRole('textbox', { name: '名称' }).fill(teamName);
     await drawer.getByRole('textbox', { name: '负责人/联系人' }).fill('王桂兰');
-    await drawer.getByRole('button', { name: '保存' }).click();
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
 
     await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
     await shows(page.getByRole('heading', { name: new RegExp(teamName) }));
@@ -51,7 +51,7 @@ describe('the organisations of a community', () => {
     await search;
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: resident.name }).first().click();
     const added = page.waitForResponse((r) => r.url().includes('/members') && r.request().method() === 'POST');
-    await modal.getByRole('button', { name: '保存' }).click();
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
     expect((await added).status()).toBe(201);
     await shows(page.getByRole('link', { name: resident.name, exact: true }));
 
