@@ -3,6 +3,7 @@ import { addYears } from '../../../shared/domain/training';
 import { today } from '../../lib/clock';
 import { createTestApp, type TestApp } from '../../test/app';
 import { COMMUNITY, registryFactory } from '../households/registry.factory';
+import { MODULES } from '../index';
 
 let t: TestApp;
 let f: ReturnType<typeof registryFactory>;
@@ -147,5 +148,34 @@ describe('training, insurance, staffing and analytics', () => {
     );
     expect(a.ageBands.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(2);
     expect((await street.get(`/api/cadres/analytics?communityId=${await f.regionId(COMMUNITY.城西)}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the 工作台 contribution', () => {
+  const actorOf = async (username: string) => {
+    const client = await t.login(username);
+    const token = decodeURIComponent(
+      client.cookie
+        .split('; ')
+        .find((c) => c.startsWith('shequ_sid='))!
+        .slice('shequ_sid='.length),
+    );
+    const resolved = await t.app.services.auth.resolve(token);
+    if (!resolved || !('actor' in resolved)) throw new Error('no session');
+    return resolved.actor;
+  };
+
+  it('gives the street office its cadres in post, vacancies and an overdue training as a 待办 opening the cadre', async () => {
+    const street = await t.login('street1');
+    const k = (await street.post('/api/cadres', cadre(dong, { name: '待培训', post: 'party_secretary', startDate: '2019-01-01' }))).json();
+    const module = MODULES.find((m) => m.name === 'cadres')!;
+    const mine = await module.workbench!(t.app.services, { actor: await actorOf('street1'), ip: null }, today());
+    expect(mine.cards?.map((c) => c.key)).toEqual(['cadres.inPost', 'cadres.vacancies', 'cadres.trainingOverdue']);
+    expect(mine.cards?.find((c) => c.key === 'cadres.trainingOverdue')?.value).toBeGreaterThan(0);
+    expect(mine.todos).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: `cadres:training:${k.id}`, link: `/cadres/${k.id}`, dueDate: '2020-01-01' })]),
+    );
+    // Community police hold no cadres.read: nothing.
+    expect(await module.workbench!(t.app.services, { actor: await actorOf('police-chengdong'), ip: null }, today())).toEqual({});
   });
 });
