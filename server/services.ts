@@ -25,6 +25,10 @@ import { RedivisionRepository } from './modules/redivision/redivision.repository
 import { RedivisionService } from './modules/redivision/redivision.service';
 import { JobRunner } from './modules/jobs/jobs.runner';
 import { SecuritySettingsService } from './modules/security/security-settings.service';
+import { OrganisationsRepository } from './modules/organisations/organisations.repository';
+import { OrganisationsService } from './modules/organisations/organisations.service';
+import { CadresRepository } from './modules/cadres/cadres.repository';
+import { CadresService } from './modules/cadres/cadres.service';
 
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
 export function createServices(database: Database, config: Config) {
@@ -49,7 +53,9 @@ export function createServices(database: Database, config: Config) {
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */
   const jobs = new JobRunner(db, { timeZone: config.timeZone });
-  return { crypto, audit, securitySettings, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision, jobs };
+  const organisations = new OrganisationsService(db, new OrganisationsRepository(db), regions, residents, audit);
+  const cadres = new CadresService(db, new CadresRepository(db), regions, residents, audit);
+  return { crypto, audit, securitySettings, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision, jobs, organisations, cadres };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -10,3 +10,5 @@ export * from '../modules/care/care.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/jobs/jobs.table';
 export * from '../modules/security/security.table';
+export * from '../modules/organisations/organisations.table';
+export * from '../modules/cadres/cadres.table';

@@ -7,6 +7,8 @@ import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
 import { importsModule } from './imports/imports.module';
 import { jobsModule } from './jobs/jobs.module';
+import { organisationsModule } from './organisations/organisations.module';
+import { cadresModule } from './cadres/cadres.module';
 import type { ModuleManifest } from './module';
 import { redivisionModule } from './redivision/redivision.module';
 import { regionsModule } from './regions/regions.module';
@@ -34,4 +36,6 @@ export const MODULES: ModuleManifest[] = [
   jobsModule,
   selfModule,
   workbenchModule,
+  organisationsModule,
+  cadresModule,
 ];

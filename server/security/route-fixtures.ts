@@ -138,6 +138,8 @@ async function spareSession(c: Ctx): Promise<string> {
 }
 
 const DAY = '2024-05-01';
+/** Organisations and cadres belong to a community: a grid worker's grant covers none of them. */
+const COMMUNITY_LEVEL: VariantOptions & { places: PlaceKey[] } = { places: ['dong1', 'xi'], level: 'community' };
 const STRONG_PASSWORD = 'Qz7#wLp2&vRt9!';
 let accountSeq = 0;
 
@@ -802,6 +804,209 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     // A move between communities is listed on both sides, naming the region at the other end.
     once('the whole scope', () => ({ url: '/api/redivision/history' }), { regionRefs: true }),
     each('a grid', (_c, p) => ({ url: '/api/redivision/history', query: { regionId: p.gridId } }), { regionRefs: true }),
+  ),
+
+  // ------------------------------------------------------------------ organisations (a community's, not a grid's)
+  route(
+    'GET /api/organisations',
+    'orgs.read',
+    each('by name', (_c, p) => ({ url: '/api/organisations', query: { q: p.organisationName }, expectId: p.organisationId }), COMMUNITY_LEVEL),
+    each(
+      'filtered by community and type',
+      (_c, p) => ({ url: '/api/organisations', query: { communityId: p.communityId, type: 'culture_team', pageSize: '200' }, expectId: p.organisationId }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'GET /api/organisations/counts',
+    'orgs.read',
+    once('the whole scope', () => ({ url: '/api/organisations/counts' })),
+  ),
+  route(
+    'GET /api/organisations/export',
+    'orgs.read',
+    each('by name', (_c, p) => ({ url: '/api/organisations/export', query: { q: p.organisationName } }), { ...COMMUNITY_LEVEL, found: rowsFound }),
+  ),
+  route(
+    'GET /api/organisations/:id',
+    'orgs.read',
+    each('a culture team', (_c, p) => ({ url: `/api/organisations/${p.organisationId}` }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'POST /api/organisations',
+    'orgs.write',
+    each(
+      'a volunteer team',
+      (_c, p) => ({ url: '/api/organisations', body: { communityId: p.communityId, type: 'volunteer_team', name: freshName('队') } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'PATCH /api/organisations/:id',
+    'orgs.write',
+    each(
+      'its contact',
+      async (c, p) => ({
+        url: `/api/organisations/${c.fresh ? (await c.w.organisation(p)).id : p.organisationId}`,
+        body: { version: 1, contactPerson: '矩阵联系人' },
+      }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'DELETE /api/organisations/:id',
+    'orgs.write',
+    each(
+      'a team',
+      async (c, p) => ({ url: `/api/organisations/${c.fresh ? (await c.w.organisation(p)).id : p.organisationId}`, query: { version: '1' } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'POST /api/organisations/:id/members',
+    'orgs.write',
+    each(
+      'someone not in the registry',
+      (_c, p) => ({ url: `/api/organisations/${p.organisationId}/members`, body: { name: freshName('员'), startDate: DAY } }),
+      COMMUNITY_LEVEL,
+    ),
+    each(
+      'a resident of the community',
+      async (c, p) => ({
+        url: `/api/organisations/${p.organisationId}/members`,
+        body: { residentId: c.fresh ? (await c.w.resident(p)).id : p.headId, startDate: DAY },
+      }),
+      COMMUNITY_LEVEL,
+    ),
+    cross(
+      'a resident of another community',
+      (_c, a, b) => ({ url: `/api/organisations/${a.organisationId}/members`, body: { residentId: b.memberIds[2], startDate: DAY } }),
+      {
+        pairs: [
+          ['dong1', 'xi'],
+          ['xi', 'dong1'],
+        ],
+        never: true,
+        deny: [400, 403, 404],
+      },
+    ),
+  ),
+  route(
+    'POST /api/organisations/:id/members/:memberId/end',
+    'orgs.write',
+    each(
+      'a member',
+      async (c, p) => {
+        if (!c.fresh) return { url: `/api/organisations/${p.organisationId}/members/${p.memberId}/end`, body: { version: 1, endDate: DAY } };
+        const m = await c.w.member({ id: p.organisationId, communityId: p.communityId });
+        return { url: `/api/organisations/${p.organisationId}/members/${m.id}/end`, body: { version: 1, endDate: DAY } };
+      },
+      COMMUNITY_LEVEL,
+    ),
+    cross(
+      'a member of an organisation elsewhere, under this organisation',
+      (_c, a, b) => ({ url: `/api/organisations/${a.organisationId}/members/${b.memberId}/end`, body: { version: 1, endDate: DAY } }),
+      {
+        pairs: [
+          ['dong1', 'xi'],
+          ['xi', 'dong1'],
+        ],
+        never: true,
+      },
+    ),
+  ),
+  route(
+    'POST /api/organisations/:id/honours',
+    'orgs.write',
+    each(
+      '先进集体',
+      (_c, p) => ({ url: `/api/organisations/${p.organisationId}/honours`, body: { title: '先进集体', year: 2024, issuer: '矩阵街道' } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+
+  // ------------------------------------------------------------------ cadres (a community's team)
+  route(
+    'GET /api/cadres',
+    'cadres.read',
+    each('by name', (_c, p) => ({ url: '/api/cadres', query: { q: p.cadreName }, expectId: p.cadreId }), COMMUNITY_LEVEL),
+    each(
+      'filtered by community',
+      (_c, p) => ({ url: '/api/cadres', query: { communityId: p.communityId, pageSize: '200' }, expectId: p.cadreId }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'GET /api/cadres/staffing',
+    'cadres.read',
+    once('the whole scope', () => ({ url: '/api/cadres/staffing' })),
+  ),
+  route(
+    'GET /api/cadres/training-due',
+    'cadres.read',
+    each('a cadre never trained', (_c, p) => ({ url: '/api/cadres/training-due', expectId: p.cadreId }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'GET /api/cadres/analytics',
+    'cadres.read',
+    once('the whole scope', () => ({ url: '/api/cadres/analytics' })),
+    each('a community', (_c, p) => ({ url: '/api/cadres/analytics', query: { communityId: p.communityId } }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'GET /api/cadres/settings',
+    'cadres.read',
+    once('the standard', () => ({ url: '/api/cadres/settings' })),
+  ),
+  route(
+    'PUT /api/cadres/settings',
+    'cadres.configure',
+    once('the default standard', () => ({
+      url: '/api/cadres/settings',
+      body: { fullTime: 5, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2 },
+    })),
+  ),
+  route(
+    'GET /api/cadres/:id',
+    'cadres.read',
+    each('a cadre', (_c, p) => ({ url: `/api/cadres/${p.cadreId}` }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'POST /api/cadres',
+    'cadres.write',
+    each(
+      'a full-time worker',
+      (_c, p) => ({
+        url: '/api/cadres',
+        body: {
+          communityId: p.communityId,
+          name: freshName('干'),
+          sex: 'M',
+          birthDate: '1988-02-03',
+          post: 'full_time_worker',
+          source: 'recruited',
+          startDate: DAY,
+        },
+      }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'PATCH /api/cadres/:id',
+    'cadres.write',
+    each(
+      'the pay grade',
+      async (c, p) => ({ url: `/api/cadres/${c.fresh ? (await c.w.cadre(p)).id : p.cadreId}`, body: { version: 1, payGrade: '矩阵' } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'POST /api/cadres/:id/trainings',
+    'cadres.write',
+    each(
+      '以会代训',
+      (_c, p) => ({ url: `/api/cadres/${p.cadreId}/trainings`, body: { course: '矩阵培训', form: 'meeting', hours: 2, date: DAY } }),
+      COMMUNITY_LEVEL,
+    ),
   ),
 ];
 

@@ -14,6 +14,8 @@ import { nameColumns } from '../lib/pinyin';
 import { userGrants, users } from '../modules/accounts/accounts.table';
 import { buildings } from '../modules/buildings/buildings.table';
 import { careRecords } from '../modules/care/care.table';
+import { cadres } from '../modules/cadres/cadres.table';
+import { organisationMembers, organisations } from '../modules/organisations/organisations.table';
 import { households } from '../modules/households/households.table';
 import { regions } from '../modules/regions/regions.table';
 import { residents } from '../modules/residents/residents.table';
@@ -75,6 +77,13 @@ export interface PlaceObjects {
   basicCareId: string;
   /** A 刑满释放 record (care.justice.read). */
   justiceCareId: string;
+  /** A culture team of the place's community, with one member (by name). */
+  organisationId: string;
+  organisationName: string;
+  memberId: string;
+  /** A cadre of the place's community. */
+  cadreId: string;
+  cadreName: string;
 }
 
 export interface Family {
@@ -200,6 +209,37 @@ export async function buildWorld(t: TestApp) {
     return c;
   };
 
+  /** A culture team of a community (organisations belong to a community, not a grid). */
+  const organisation = async (p: { communityId: string }, type = 'culture_team') => {
+    const [o] = await db
+      .insert(organisations)
+      .values({ communityId: p.communityId, type, name: freshName('队') })
+      .returning();
+    return o;
+  };
+  const member = async (org: { id: string; communityId: string }) => {
+    const [m] = await db
+      .insert(organisationMembers)
+      .values({ communityId: org.communityId, organisationId: org.id, name: freshName('员'), role: 'member', startDate: '2020-01-01' })
+      .returning();
+    return m;
+  };
+  const cadre = async (p: { communityId: string }) => {
+    const [k] = await db
+      .insert(cadres)
+      .values({
+        communityId: p.communityId,
+        name: freshName('干'),
+        sex: 'F',
+        birthDate: '1985-01-01',
+        post: 'full_time_worker',
+        source: 'recruited',
+        startDate: '2020-01-01',
+      })
+      .returning();
+    return k;
+  };
+
   /** A grid created for one test (re-division moves it away). */
   const grid = async (key: PlaceKey) => {
     const community = byCode.get(PLACES[key].communityCode)!;
@@ -222,6 +262,9 @@ export async function buildWorld(t: TestApp) {
     const f = await family({ communityId, gridId, buildingId: b.id }, 2, { headName, householdNumber });
     const basic = await care({ id: f.headId, communityId }, 'elderly_alone');
     const justice = await care({ id: f.memberIds[1], communityId }, 'released', { releaseDate: '2023-01-01', periodEnd: '2028-01-01' });
+    const org = await organisation({ communityId });
+    const orgMember = await member(org);
+    const k = await cadre({ communityId });
     places[key] = {
       key,
       communityId,
@@ -236,6 +279,11 @@ export async function buildWorld(t: TestApp) {
       memberIds: f.memberIds,
       basicCareId: basic.id,
       justiceCareId: justice.id,
+      organisationId: org.id,
+      organisationName: org.name,
+      memberId: orgMember.id,
+      cadreId: k.id,
+      cadreName: k.name,
     };
   }
 
@@ -251,6 +299,8 @@ export async function buildWorld(t: TestApp) {
       ...p.memberIds.map((id, i) => ({ id, place: key, what: `${key} resident ${i}` })),
       { id: p.basicCareId, place: key, what: `${key} 独居老人 record` },
       { id: p.justiceCareId, place: key, needs: 'care.justice.read' as const, what: `${key} 刑满释放 record` },
+      { id: p.organisationId, place: key, what: `${key} organisation` },
+      { id: p.cadreId, place: key, what: `${key} cadre` },
     );
   }
 
@@ -258,13 +308,13 @@ export async function buildWorld(t: TestApp) {
   const [spare] = await db.insert(users).values({ username: 'matrix-spare', displayName: '矩阵备用账户', passwordHash: 'not-a-hash' }).returning();
   await db.insert(userGrants).values({ userId: spare.id, role: 'worker', regionId: places.dong1.communityId });
 
-  const version = async (table: 'residents' | 'households' | 'buildings' | 'regions' | 'users' | 'care_records', id: string) =>
+  const version = async (table: 'residents' | 'households' | 'buildings' | 'regions' | 'users' | 'care_records' | 'organisations' | 'cadres', id: string) =>
     (await t.database.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version;
 
   /** Import jobs created by mzj (route-fixtures prepare()). */
   const jobs: Partial<Record<PlaceKey, string>> = {};
 
-  return { t, places, markers, jobs, spareUserId: spare.id, regionId, building, household, resident, family, care, grid, version };
+  return { t, places, markers, jobs, spareUserId: spare.id, regionId, building, household, resident, family, care, grid, version, organisation, member, cadre };
 }
 
 /** One resident row in the import template's column order, as CSV. */

@@ -30,6 +30,14 @@ export const PERMISSIONS = [
   'buildings.write',
   'stats.read',
   'self.read',
+  /** Organisations (党组织、居委会、社会组织、队伍、驻区单位) with members and honours. */
+  'orgs.read',
+  'orgs.write',
+  /** Community cadres (社区干部): profiles, training, insurance, staffing against the standard. */
+  'cadres.read',
+  'cadres.write',
+  /** The staffing standard and training cadence (city-wide settings). */
+  'cadres.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,16 +64,41 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Approves the grants the system administrator makes that carry personal data or an administrator role.
   secadmin: ['security.manage', 'audit.verify', 'accounts.approve'],
   auditadmin: ['audit.read', 'audit.verify'],
-  city: [...registryRead, ...registryWrite, 'care.welfare.read', 'care.justice.read', 'residents.reveal', 'regions.manage', 'regions.redivide'],
+  city: [
+    ...registryRead,
+    ...registryWrite,
+    'care.welfare.read',
+    'care.justice.read',
+    'residents.reveal',
+    'regions.manage',
+    'regions.redivide',
+    'orgs.read',
+    'orgs.write',
+    'cadres.read',
+    'cadres.write',
+    'cadres.configure',
+  ],
   // residents.lookup: the roles that serve people at a window (service stations: community workers, street
   // offices, community police, the departments' windows, DOMAIN.md §3.6). The city bureau serves no window.
-  department: [...registryRead, 'residents.export', 'residents.lookup'],
-  street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
-  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
+  department: [...registryRead, 'residents.export', 'residents.lookup', 'orgs.read'],
+  // The street office runs its communities' cadre teams (appointments, training); a community keeps its
+  // own organisations and reads its own team.
+  street: [
+    ...registryRead,
+    ...registryWrite,
+    'care.welfare.read',
+    'residents.reveal',
+    'residents.lookup',
+    'orgs.read',
+    'orgs.write',
+    'cadres.read',
+    'cadres.write',
+  ],
+  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', 'orgs.read', 'orgs.write', 'cadres.read'],
   // A community worker whose grant is one grid (DOMAIN.md §2): the same work, within the grid. Imports go
   // into the grid's community with every row placed in the grid (the import refuses rows elsewhere).
   gridworker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
-  police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup'],
+  police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup', 'orgs.read'],
   resident: ['self.read'],
 };
 
@@ -101,6 +134,13 @@ export const PERSONAL_DATA: Record<Permission, boolean> = {
   'stats.read': false,
   // One's own record only.
   'self.read': false,
+  // Members are named residents, party membership among them.
+  'orgs.read': true,
+  'orgs.write': true,
+  // Cadres' birth dates, education, pay and insurance.
+  'cadres.read': true,
+  'cadres.write': true,
+  'cadres.configure': false,
 };
 
 /** Roles whose grants read personal data across a whole city (or a whole domain of it). */

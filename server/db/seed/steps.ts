@@ -1,8 +1,15 @@
 // Registers the seed steps of features that add demo data (population, organisations …). Imported by
 // main.ts and scripts/seed.ts so that the region-and-accounts core stays usable alone in tests.
+import { seedCadres } from '../../modules/cadres/cadres.seed';
+import { seedOrganisations } from '../../modules/organisations/organisations.seed';
 import { registerSeedStep } from './index';
 import { seedPopulation } from './population';
 
 registerSeedStep(async (database, options) => {
   await seedPopulation(database, options);
+});
+// After the population: members and elected cadres are residents of their community.
+registerSeedStep(async (database, options) => {
+  await seedOrganisations(database, options.seed);
+  await seedCadres(database, options.seed);
 });

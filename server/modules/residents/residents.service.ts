@@ -16,6 +16,7 @@ import {
   CARE_GROUP_LABELS,
   CARE_GROUPS,
   CARE_GROUP_PERMISSION,
+  POLITICAL_STATUSES,
   RELATION_LABELS,
   RESIDENCE_TYPE_LABELS,
   RESIDENT_STATUS_LABELS,
@@ -222,6 +223,31 @@ export class ResidentsService {
       return { id: row.id, outcome: 'updated' as const };
     };
     return tx ? run(tx) : transaction(this.db, run);
+  }
+
+  /**
+   * Sets a resident's political status for another feature's rule (a member of a party organisation is a
+   * party member), inside the caller's transaction: no version check against the caller (the caller has
+   * just decided on the current row), the row's own version is bumped, and the change is audited as
+   * `residents.update` with the source named. The caller has already authorised the resident.
+   */
+  async setPoliticalStatus(ctx: RequestContext, residentId: string, status: (typeof POLITICAL_STATUSES)[number], source: string, tx: Db): Promise<void> {
+    const current = await this.repo.byId(residentId, tx);
+    if (!current) throw notFound('resident');
+    if (current.politicalStatus === status) return;
+    const row = await this.repo.update(residentId, current.version, { politicalStatus: status }, tx);
+    if (!row) throw versionConflict(current.version);
+    await this.audit.record(
+      ctx,
+      {
+        action: 'residents.update',
+        objectType: 'resident',
+        objectId: residentId,
+        communityId: current.communityId,
+        details: { fields: ['politicalStatus'], from: current.politicalStatus, to: status, source },
+      },
+      tx,
+    );
   }
 
   /** Residents per community (status `active` by default), limited to the actor's residents.read scope when given. */

@@ -12,9 +12,15 @@ const labels = (perms: ReturnType<typeof permissionsOf>) => {
 };
 
 describe('the side menu', () => {
-  it('shows a community worker the registry but not the administration pages', () => {
+  it('shows a community worker the registry, the organisations and cadres, but not the administration pages', () => {
     const shown = labels(permissionsOf('worker'));
-    expect(shown).toEqual(['工作台', '人口管理', '居民信息', '家庭户', '楼栋', '统计报表', '数据导入', '区域']);
+    expect(shown).toEqual(['工作台', '人口管理', '居民信息', '家庭户', '楼栋', '统计报表', '数据导入', '组织与队伍', '社区组织', '社区干部', '区域']);
+  });
+
+  it('shows community police the organisations but not the cadre register', () => {
+    const shown = labels(permissionsOf('police'));
+    expect(shown).toContain('社区组织');
+    expect(shown).not.toContain('社区干部');
   });
 
   it('shows the system administrator accounts and regions but not the registry', () => {

@@ -9,6 +9,8 @@ import { regionsFeature } from './regions/routes';
 import { accountsFeature } from './accounts/routes';
 import { auditFeature } from './audit/routes';
 import { securityFeature } from './security/routes';
+import { organisationsFeature } from './organisations/routes';
+import { cadresFeature } from './cadres/routes';
 
 /** Every feature of the web app, once: the router and the side menu are derived from this list. */
 export const FEATURES: Feature[] = [
@@ -16,6 +18,8 @@ export const FEATURES: Feature[] = [
   residentsFeature,
   householdsFeature,
   buildingsFeature,
+  organisationsFeature,
+  cadresFeature,
   statisticsFeature,
   importsFeature,
   regionsFeature,

@@ -24,6 +24,9 @@ export const zh = {
   'menu.sessions': '在线会话',
   'menu.auditChain': '审计链校验',
   'menu.me': '我的信息',
+  'menu.organisation': '组织与队伍',
+  'menu.organisations': '社区组织',
+  'menu.cadres': '社区干部',
 
   'header.switchLanguage': 'English',
   'header.switchLanguageHint': '切换为英文界面',
@@ -242,6 +245,9 @@ export const en: Record<MessageKey, string> = {
   'menu.sessions': 'Active sessions',
   'menu.auditChain': 'Audit chain check',
   'menu.me': 'My details',
+  'menu.organisation': 'Organisations and cadres',
+  'menu.organisations': 'Organisations',
+  'menu.cadres': 'Community cadres',
 
   'header.switchLanguage': '中文',
   'header.switchLanguageHint': 'Switch to Chinese',

@@ -1,0 +1,136 @@
+import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { MEMBER_ROLE_LABELS, MEMBER_ROLES, PARTY_TYPES, type MemberRole, type OrganisationType } from '@shared/domain/organisations';
+import { useI18n } from '../../../lib/i18n';
+import { useResidents } from '../../residents/api/list-residents';
+import { useAddMember } from '../api/add-member';
+import { useOrganisationsT } from '../messages';
+import { bi } from './communities';
+
+interface Values {
+  residentId?: string;
+  name?: string;
+  role: MemberRole;
+  startDate: Dayjs;
+}
+
+/** Searches the community's residents by name as typed (the server searches). */
+function ResidentSelect({ communityId, value, onChange }: { communityId: string; value?: string; onChange?: (v?: string) => void }) {
+  const t = useOrganisationsT();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const residents = useResidents({ q: q || undefined, regionId: communityId, page: 1, pageSize: 20 }, q.length > 0);
+  return (
+    <Select<string>
+      aria-label={t('member.resident')}
+      allowClear
+      value={value}
+      onChange={onChange}
+      placeholder={t('member.residentHint')}
+      showSearch={{ filterOption: false, onSearch: setText }}
+      loading={residents.isFetching}
+      options={(residents.data?.items ?? []).map((r) => ({
+        value: r.id,
+        label: (
+          <span>
+            {r.name}
+            <Typography.Text type="secondary">
+              {' '}
+              · {r.idMasked} · {r.address ?? ''}
+            </Typography.Text>
+          </span>
+        ),
+      }))}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/** 增加成员: a resident of the community (or a name), the role and the day they joined. */
+export function AddMemberModal({
+  open,
+  onClose,
+  orgId,
+  communityId,
+  type,
+}: {
+  open: boolean;
+  onClose: () => void;
+  orgId: string;
+  communityId: string;
+  type: OrganisationType;
+}) {
+  const t = useOrganisationsT();
+  const { lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const add = useAddMember();
+  const [problem, setProblem] = useState<string | null>(null);
+  const party = PARTY_TYPES.includes(type);
+  const close = () => {
+    form.resetFields();
+    setProblem(null);
+    onClose();
+  };
+  const onFinish = (v: Values) => {
+    setProblem(null);
+    add.mutate(
+      {
+        id: orgId,
+        member: { residentId: v.residentId, name: v.residentId ? undefined : v.name?.trim(), role: v.role, startDate: v.startDate.format('YYYY-MM-DD') },
+      },
+      {
+        onSuccess: (m) => {
+          message.success(t('member.added', { name: m.name }));
+          close();
+        },
+        onError: (err) => setProblem(err.message),
+      },
+    );
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('member.add')}
+      onCancel={close}
+      onOk={() => form.submit()}
+      confirmLoading={add.isPending}
+      okText={t('form.save')}
+      cancelText={t('form.cancel')}
+      destroyOnHidden
+    >
+      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
+      {party && <Alert type="info" showIcon message={t('member.partyNote')} style={{ marginBottom: 12 }} />}
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ role: 'member', startDate: dayjs() }}>
+        <Form.Item label={t('member.resident')} name="residentId" rules={party ? [{ required: true, message: t('form.required') }] : []}>
+          <ResidentSelect communityId={communityId} />
+        </Form.Item>
+        {!party && (
+          <Form.Item
+            label={t('member.name')}
+            name="name"
+            dependencies={['residentId']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, v?: string) => (getFieldValue('residentId') || v?.trim() ? Promise.resolve() : Promise.reject(new Error(t('form.required')))),
+              }),
+            ]}
+          >
+            <Input aria-label={t('member.name')} maxLength={50} />
+          </Form.Item>
+        )}
+        <Form.Item label={t('member.role')} name="role" rules={[{ required: true }]}>
+          <Select aria-label={t('member.role')} options={MEMBER_ROLES.map((r) => ({ value: r, label: bi(MEMBER_ROLE_LABELS[r], lang) }))} />
+        </Form.Item>
+        <Form.Item label={t('member.startDate')} name="startDate" rules={[{ required: true, message: t('form.required') }]}>
+          <DatePicker aria-label={t('member.startDate')} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
