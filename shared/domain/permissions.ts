@@ -30,6 +30,14 @@ export const PERMISSIONS = [
   'buildings.write',
   'stats.read',
   'self.read',
+  /** The four haves (四有): read statuses, premises, rules, funding; preview 以奖代补. */
+  'fourhaves.read',
+  /** Record premises, rules and head-counts of a community. */
+  'fourhaves.write',
+  /** Record budgets, allocations and spending. */
+  'funding.write',
+  /** Change the 四有 standards (a city setting). */
+  'fourhaves.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +53,8 @@ export const DOMAINS = ['civil', 'police', 'health', 'labour', 'justice', 'cultu
 export type DepartmentDomain = (typeof DOMAINS)[number];
 
 const registryRead: Permission[] = ['regions.read', 'residents.read', 'households.read', 'buildings.read', 'stats.read', 'care.basic.read'];
+const fourHavesRead: Permission[] = ['fourhaves.read'];
+const fourHavesWrite: Permission[] = ['fourhaves.read', 'fourhaves.write', 'funding.write'];
 const registryWrite: Permission[] = ['residents.write', 'households.write', 'buildings.write', 'care.write', 'residents.import', 'residents.export'];
 
 /** What each role may do, inside the region its grant names. */
@@ -53,12 +63,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Approves the grants the system administrator makes that carry personal data or an administrator role.
   secadmin: ['security.manage', 'audit.verify', 'accounts.approve'],
   auditadmin: ['audit.read', 'audit.verify'],
-  city: [...registryRead, ...registryWrite, 'care.welfare.read', 'care.justice.read', 'residents.reveal', 'regions.manage', 'regions.redivide'],
+  city: [
+    ...registryRead,
+    ...registryWrite,
+    'care.welfare.read',
+    'care.justice.read',
+    'residents.reveal',
+    'regions.manage',
+    'regions.redivide',
+    ...fourHavesWrite,
+    'fourhaves.settings',
+  ],
   // residents.lookup: the roles that serve people at a window (service stations: community workers, street
   // offices, community police, the departments' windows, DOMAIN.md §3.6). The city bureau serves no window.
-  department: [...registryRead, 'residents.export', 'residents.lookup'],
-  street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
-  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
+  department: [...registryRead, 'residents.export', 'residents.lookup', ...fourHavesRead],
+  street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', ...fourHavesWrite],
+  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', ...fourHavesWrite],
   police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup'],
   resident: ['self.read'],
 };
@@ -95,6 +115,11 @@ export const PERSONAL_DATA: Record<Permission, boolean> = {
   'stats.read': false,
   // One's own record only.
   'self.read': false,
+  // Rooms, rules, head-counts and money of a community: no one's personal record.
+  'fourhaves.read': false,
+  'fourhaves.write': false,
+  'funding.write': false,
+  'fourhaves.settings': false,
 };
 
 /** Roles whose grants read personal data across a whole city (or a whole domain of it). */
