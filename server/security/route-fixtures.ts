@@ -158,6 +158,22 @@ const drainImports = async (c: Ctx) => {
   await c.w.t.app.services.imports.drain();
 };
 
+/** A premises row of the place's community, written straight to the table (matrix objects carry no audit). */
+async function premisesIn(c: Ctx, p: PlaceObjects): Promise<string> {
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO premises (community_id, name, use, area_m2, ownership, state) VALUES ($1, '矩阵活动室', 'activity', 120, 'owned', 'in_use') RETURNING id`,
+    [p.communityId],
+  );
+  return row.id;
+}
+/** The community's head-count version, so that each allowed caller's PUT is not stale. */
+async function staffingVersion(c: Ctx, p: PlaceObjects): Promise<number | undefined> {
+  const rows = await c.w.t.database.query<{ version: number }>(`SELECT version FROM community_staffing WHERE community_id = $1`, [p.communityId]);
+  return rows[0]?.version;
+}
+/** The four haves belong to a whole community: a grid worker's grant does not cover them. */
+const COMMUNITY_PLACES = { places: ['dong1', 'xi'] as PlaceKey[], level: 'community' as const };
+
 export const ROUTE_FIXTURES: RouteFixture[] = [
   // ------------------------------------------------------------------ public
   route(
@@ -709,6 +725,127 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     // A move between communities is listed on both sides, naming the region at the other end.
     once('the whole scope', () => ({ url: '/api/redivision/history' }), { regionRefs: true }),
     each('a grid', (_c, p) => ({ url: '/api/redivision/history', query: { regionId: p.gridId } }), { regionRefs: true }),
+  ),
+  // ------------------------------------------------------------------ the four haves (四有)
+  route(
+    'POST /api/awards/preview',
+    'fourhaves.read',
+    once('a hypothetical distribution', () => ({
+      url: '/api/awards/preview',
+      body: {
+        pot: 300000,
+        floorScore: 60,
+        maxShare: 0.5,
+        communities: [
+          { id: 'a', score: 90 },
+          { id: 'b', score: 70 },
+          { id: 'c', score: 50 },
+        ],
+      },
+    })),
+  ),
+  route(
+    'GET /api/four-haves',
+    'fourhaves.read',
+    once('the whole scope', () => ({ url: '/api/four-haves' })),
+  ),
+  route(
+    'GET /api/four-haves/communities/:id',
+    'fourhaves.read',
+    each('a community', (_c, p) => ({ url: `/api/four-haves/communities/${p.communityId}` }), COMMUNITY_PLACES),
+  ),
+  route(
+    'PUT /api/four-haves/communities/:id/staffing',
+    'fourhaves.write',
+    each(
+      'its head-count',
+      async (c, p) => ({
+        url: `/api/four-haves/communities/${p.communityId}/staffing`,
+        body: { fullTime: 5, partTime: 1, police: 3, version: await staffingVersion(c, p) },
+      }),
+      COMMUNITY_PLACES,
+    ),
+  ),
+  route(
+    'GET /api/four-haves/standards',
+    'fourhaves.read',
+    once('the standards', () => ({ url: '/api/four-haves/standards' })),
+  ),
+  route(
+    'PATCH /api/four-haves/standards',
+    'fourhaves.settings',
+    once('the lease warning (unchanged)', () => ({ url: '/api/four-haves/standards', body: { leaseWarningDays: 90 } })),
+  ),
+  route(
+    'GET /api/premises',
+    'fourhaves.read',
+    each(
+      'filtered by community',
+      async (c, p) => ({ url: '/api/premises', query: { communityId: p.communityId }, expectId: await premisesIn(c, p) }),
+      COMMUNITY_PLACES,
+    ),
+  ),
+  route(
+    'GET /api/premises/:id',
+    'fourhaves.read',
+    each('a room', async (c, p) => ({ url: `/api/premises/${await premisesIn(c, p)}` }), COMMUNITY_PLACES),
+  ),
+  route(
+    'POST /api/premises',
+    'fourhaves.write',
+    each(
+      'an activity room',
+      (_c, p) => ({
+        url: '/api/premises',
+        body: { communityId: p.communityId, name: '矩阵活动室', use: 'activity', areaM2: 80, ownership: 'owned', state: 'in_use' },
+      }),
+      COMMUNITY_PLACES,
+    ),
+  ),
+  route(
+    'PATCH /api/premises/:id',
+    'fourhaves.write',
+    each(
+      'a hand-over',
+      async (c, p) => ({ url: `/api/premises/${await premisesIn(c, p)}`, body: { version: 1, state: 'in_use', areaM2: 130 } }),
+      COMMUNITY_PLACES,
+    ),
+  ),
+  route(
+    'GET /api/community-rules',
+    'fourhaves.read',
+    each('filtered by community', (_c, p) => ({ url: '/api/community-rules', query: { communityId: p.communityId } }), COMMUNITY_PLACES),
+  ),
+  route(
+    'POST /api/community-rules',
+    'fourhaves.write',
+    each(
+      'a residents’ convention',
+      (_c, p) => ({ url: '/api/community-rules', body: { communityId: p.communityId, kind: 'residents_convention', title: '矩阵居民公约', adoptedOn: DAY } }),
+      COMMUNITY_PLACES,
+    ),
+  ),
+  route(
+    'GET /api/funding',
+    'fourhaves.read',
+    each('filtered by community', (_c, p) => ({ url: '/api/funding', query: { communityId: p.communityId } }), COMMUNITY_PLACES),
+  ),
+  route(
+    'GET /api/funding/export',
+    'fourhaves.read',
+    each('filtered by community', (_c, p) => ({ url: '/api/funding/export', query: { communityId: p.communityId } }), COMMUNITY_PLACES),
+  ),
+  route(
+    'POST /api/funding',
+    'funding.write',
+    each(
+      'a spending with its voucher',
+      (_c, p) => ({
+        url: '/api/funding',
+        body: { communityId: p.communityId, year: 2024, kind: 'spending', amount: 123.45, entryDate: DAY, description: '矩阵支出', voucher: 'MX-1' },
+      }),
+      COMMUNITY_PLACES,
+    ),
   ),
 ];
 
