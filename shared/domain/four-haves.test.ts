@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_STANDARDS,
+  housingProjectCompliance,
+  requiredDeveloperPremisesM2,
   moneyCompliance,
   peopleCompliance,
   premisesCompliance,
@@ -126,5 +128,34 @@ describe('rulesCompliance (有章)', () => {
   it('counts a rule current until the day its age reaches the limit', () => {
     expect(ruleIsCurrent('2021-06-02', TODAY)).toBe(true);
     expect(ruleIsCurrent('2021-06-01', TODAY)).toBe(false);
+  });
+});
+
+describe('developer-provided premises (配建)', () => {
+  it('reads the tier table: <30,000 → 300; 30,000–100,000 → 800; … ; more than 280,000 → 4,800', () => {
+    expect([29_999, 30_000, 99_999, 100_000, 179_999, 180_000, 279_999, 280_000, 1_000_000].map((a) => requiredDeveloperPremisesM2(a))).toEqual([
+      300, 800, 800, 1_700, 1_700, 2_500, 2_500, 4_800, 4_800,
+    ]);
+  });
+  const project = (stages: Record<string, string>, plannedPremisesM2 = 0, handedOverM2 = 0) => ({
+    floorAreaM2: 60_000,
+    plannedPremisesM2,
+    handedOverM2,
+    stages,
+  });
+  it('is amber after 立项 while the premises are not yet planned', () =>
+    expect(housingProjectCompliance(project({ approval: '2026-01-01' }), TODAY)).toMatchObject({ status: 'amber', requiredM2: 800, stage: 'approval' }));
+  it('alerts (red) once 规划审批 has passed without the premises in the plan', () => {
+    const v = housingProjectCompliance(project({ approval: '2026-01-01', planning: '2026-05-01' }, 500), TODAY);
+    expect(v.status).toBe('red');
+    expect(v.reasons[0].zh).toBe('已过规划审批阶段，规划配建社区用房 500 m²，不足应配建的 800 m²');
+  });
+  it('does not count a stage dated in the future as passed', () =>
+    expect(housingProjectCompliance(project({ approval: '2026-01-01', planning: '2026-09-01' }), TODAY).status).toBe('amber'));
+  it('is green with the premises planned, and red if the handover delivers less', () => {
+    expect(housingProjectCompliance(project({ approval: '2026-01-01', planning: '2026-05-01' }, 800), TODAY).status).toBe('green');
+    expect(housingProjectCompliance(project({ planning: '2025-01-01', handover: '2026-05-01' }, 800, 600), TODAY).reasons[0].en).toContain(
+      'handed over with 600 m²',
+    );
   });
 });

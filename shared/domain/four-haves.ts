@@ -329,3 +329,93 @@ export function rulesCompliance(rules: RuleFact[], today: string, s: FourHavesSt
     ],
   };
 }
+
+// ------------------------------------------------------------------ developer-provided premises (配建)
+
+/** One tier: housing floor area up to `maxFloorAreaM2` (exclusive; null = no limit) asks `premisesM2`. */
+export interface PremisesTier {
+  maxFloorAreaM2: number | null;
+  premisesM2: number;
+}
+
+/** One city's tiers (DOMAIN.md §4): a setting. */
+export const DEFAULT_PREMISES_TIERS: PremisesTier[] = [
+  { maxFloorAreaM2: 30_000, premisesM2: 300 },
+  { maxFloorAreaM2: 100_000, premisesM2: 800 },
+  { maxFloorAreaM2: 180_000, premisesM2: 1_700 },
+  { maxFloorAreaM2: 280_000, premisesM2: 2_500 },
+  { maxFloorAreaM2: null, premisesM2: 4_800 },
+];
+
+/** The premises a housing project must provide for its above-ground residential floor area. */
+export function requiredDeveloperPremisesM2(floorAreaM2: number, tiers: PremisesTier[] = DEFAULT_PREMISES_TIERS): number {
+  for (const t of tiers) if (t.maxFloorAreaM2 === null || floorAreaM2 < t.maxFloorAreaM2) return t.premisesM2;
+  return tiers.at(-1)?.premisesM2 ?? 0;
+}
+
+/** The stages of a housing project, in order (立项, 规划审批, 施工许可, 竣工验收, 移交). */
+export const PROJECT_STAGES = ['approval', 'planning', 'permit', 'completion', 'handover'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+export const PROJECT_STAGE_LABELS: Record<ProjectStage, Text2> = {
+  approval: { zh: '立项', en: 'Project approval' },
+  planning: { zh: '规划审批', en: 'Planning approval' },
+  permit: { zh: '施工许可', en: 'Construction permit' },
+  completion: { zh: '竣工验收', en: 'Completion acceptance' },
+  handover: { zh: '移交', en: 'Handover' },
+};
+
+/** A housing project as the alert needs it: stage dates (passed when ≤ today) and the premises in its plan. */
+export interface HousingProjectFact {
+  floorAreaM2: number;
+  /** Premises in the approved plan (m²); 0 when none. */
+  plannedPremisesM2: number;
+  /** Premises handed over to the community (m²). */
+  handedOverM2: number;
+  stages: Partial<Record<ProjectStage, string | null>>;
+}
+
+export interface HousingProjectVerdict extends HaveVerdict {
+  requiredM2: number;
+  /** The last stage passed, if any. */
+  stage: ProjectStage | null;
+}
+
+/**
+ * "同步规划、建设、验收、投入使用": red once the planning approval (or any later stage) has passed without
+ * the required premises in the plan, or the handover has passed without them handed over; amber while
+ * the project is approved but not yet planned with them; green otherwise.
+ */
+export function housingProjectCompliance(p: HousingProjectFact, today: string, tiers: PremisesTier[] = DEFAULT_PREMISES_TIERS): HousingProjectVerdict {
+  const requiredM2 = requiredDeveloperPremisesM2(p.floorAreaM2, tiers);
+  const passed = PROJECT_STAGES.filter((s) => p.stages[s] && p.stages[s]! <= today);
+  const stage = passed.at(-1) ?? null;
+  const red: Text2[] = [];
+  const planned = p.plannedPremisesM2 >= requiredM2;
+  const after = (s: ProjectStage) => passed.includes(s);
+  if (!planned && (after('planning') || after('permit') || after('completion') || after('handover'))) {
+    const s = PROJECT_STAGE_LABELS[stage!];
+    red.push({
+      zh: `已过${s.zh}阶段，规划配建社区用房 ${p.plannedPremisesM2} m²，不足应配建的 ${requiredM2} m²`,
+      en: `past ${s.en.toLowerCase()} with ${p.plannedPremisesM2} m² of community premises in the plan, less than the required ${requiredM2} m²`,
+    });
+  }
+  if (after('handover') && p.handedOverM2 < requiredM2)
+    red.push({
+      zh: `已移交，但交付社区用房 ${p.handedOverM2} m²，不足 ${requiredM2} m²`,
+      en: `handed over with ${p.handedOverM2} m² of premises, less than ${requiredM2} m²`,
+    });
+  if (red.length > 0) return { status: 'red', reasons: red, requiredM2, stage };
+  if (!planned)
+    return {
+      status: 'amber',
+      reasons: [{ zh: `应配建社区用房 ${requiredM2} m²，尚未纳入规划`, en: `${requiredM2} m² of premises required, not yet in the plan` }],
+      requiredM2,
+      stage,
+    };
+  return {
+    status: 'green',
+    reasons: [{ zh: `规划配建社区用房 ${p.plannedPremisesM2} m²，满足 ${requiredM2} m²`, en: `${p.plannedPremisesM2} m² planned, meeting ${requiredM2} m²` }],
+    requiredM2,
+    stage,
+  };
+}
