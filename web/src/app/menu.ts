@@ -19,6 +19,7 @@ export interface MenuEntry {
 /** The menu's groups: an entry names its group; a group shows when one of its entries does. */
 export const MENU_GROUPS: (Omit<MenuEntry, 'children'> & { order: number })[] = [
   { key: 'population', label: 'menu.population', permission: 'residents.read', order: 10 },
+  { key: 'fourHaves', label: 'menu.fourHaves', permission: 'fourhaves.read', order: 20 },
 ];
 
 /** The whole menu, built from the features' entries and the groups, each level sorted by `order`. */

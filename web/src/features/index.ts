@@ -8,6 +8,7 @@ import { importsFeature } from './imports/routes';
 import { regionsFeature } from './regions/routes';
 import { accountsFeature } from './accounts/routes';
 import { auditFeature } from './audit/routes';
+import { fourHavesFeature } from './fourhaves/routes';
 
 /** Every feature of the web app, once: the router and the side menu are derived from this list. */
 export const FEATURES: Feature[] = [
@@ -20,4 +21,5 @@ export const FEATURES: Feature[] = [
   regionsFeature,
   accountsFeature,
   auditFeature,
+  fourHavesFeature,
 ];

@@ -19,6 +19,10 @@ export const zh = {
   'menu.accounts': '账户管理',
   'menu.audit': '审计日志',
   'menu.grantApprovals': '授权审批',
+  'menu.fourHaves': '四有建设',
+  'menu.fourHavesStatus': '四有达标',
+  'menu.funding': '经费台账',
+  'menu.awards': '以奖代补',
 
   'header.switchLanguage': 'English',
   'header.switchLanguageHint': '切换为英文界面',
@@ -236,6 +240,10 @@ export const en: Record<MessageKey, string> = {
   'menu.accounts': 'Accounts',
   'menu.audit': 'Audit log',
   'menu.grantApprovals': 'Grant approvals',
+  'menu.fourHaves': 'Four haves',
+  'menu.fourHavesStatus': 'Status',
+  'menu.funding': 'Funding ledger',
+  'menu.awards': 'Awards (以奖代补)',
 
   'header.switchLanguage': '中文',
   'header.switchLanguageHint': 'Switch to Chinese',
