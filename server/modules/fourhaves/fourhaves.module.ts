@@ -9,4 +9,5 @@ export const fourHavesModule = defineModule({
   // Rows belong to a whole community, which a re-division (moving grids and buildings) never changes.
   scopeKeys: { premises: 'reference', community_rules: 'reference', community_staffing: 'reference', funding_entries: 'history' },
   routes: (app, { services }) => app.register(fourHavesRoutes, { fourHaves: services.fourHaves }),
+  workbench: (services, ctx, today) => services.fourHaves.workbench(ctx, today),
 });

@@ -35,3 +35,27 @@ describe('the demo city’s four haves (the speech’s facts)', () => {
     ]);
   });
 });
+
+describe('the 工作台 contribution', () => {
+  it('counts the city’s communities below the standard and with gaps, and lists 城南’s lease ending on 2026-12-31', async () => {
+    const mzj = await t.login('mzj');
+    const services = t.app.services;
+    const me = (await mzj.get('/api/auth/me')).json();
+    expect(me.user.permissions).toContain('fourhaves.read');
+    const { fourHavesModule } = await import('./fourhaves.module');
+    const ctxActor = {
+      userId: me.user.id,
+      username: 'mzj',
+      permissions: new Set(me.user.permissions),
+      grants: (
+        await t.database.query<{ role: string; region_path: string }>(
+          `SELECT g.role, r.path::text AS region_path FROM user_grants g JOIN users u ON u.id = g.user_id JOIN regions r ON r.id = g.region_id WHERE u.username = 'mzj'`,
+        )
+      ).map((g) => ({ role: g.role, regionPath: g.region_path, domain: null })),
+    };
+    const out = await fourHavesModule.workbench!(services, { actor: ctxActor as never, ip: null }, '2026-11-29');
+    expect(out.cards?.find((c) => c.key === 'fourhaves.premisesBelowStandard')?.value).toBe(5);
+    expect(out.cards?.find((c) => c.key === 'fourhaves.fundingGap')?.value).toBe(9);
+    expect(out.todos?.map((td) => [td.regionName, td.dueDate])).toEqual([['城南社区', '2026-12-31']]);
+  });
+});

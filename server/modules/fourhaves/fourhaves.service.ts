@@ -16,6 +16,7 @@ import type {
 import { FourHavesStandardsSchema } from '../../../shared/contracts/fourhaves';
 import { checkAwardInput, computeAwards } from '../../../shared/domain/award';
 import {
+  daysBetween,
   DEFAULT_STANDARDS,
   fundingGapFen,
   moneyCompliance,
@@ -219,6 +220,56 @@ export class FourHavesService {
       rulesList: v.rules.map((r) => ({ ...r, current: ruleIsCurrent(r.adoptedOn, day, v.standards) })) as FourHavesDetail['rulesList'],
       staffing: staffRow ? { fullTime: staffRow.fullTime, partTime: staffRow.partTime, police: staffRow.police, version: staffRow.version } : null,
       funding: this.summary(v.fund, v.bySource),
+    };
+  }
+
+  /** The 工作台: communities below the premises standard, communities with a funding gap, leases ending soon. */
+  async workbench(ctx: RequestContext, day: string) {
+    const actor = ctx.actor;
+    if (!actor || !actor.permissions.has('fourhaves.read')) return {};
+    const communities = await this.readableCommunities(actor);
+    if (communities.length === 0) return {};
+    const ids = communities.map((c) => c.id);
+    const of = await this.facts(ids, Number(day.slice(0, 4)));
+    const verdicts = communities.map((c) => ({ c, v: of(c.id) }));
+    const below = verdicts.filter(({ v }) => v.premisesV.status === 'red').length;
+    const gaps = verdicts.filter(({ v }) => fundingGapFen(v.fund) > 0).length;
+    const horizon = verdicts[0]?.v.standards.leaseWarningDays ?? 90;
+    const todos = verdicts.flatMap(({ c, v }) =>
+      v.premises
+        .filter(
+          (p) =>
+            p.state === 'in_use' && p.ownership === 'rented' && p.leaseEnd && daysBetween(day, p.leaseEnd) <= horizon && daysBetween(day, p.leaseEnd) >= -30,
+        )
+        .map((p) => ({
+          id: `fourhaves:lease:${p.id}`,
+          module: 'fourhaves',
+          title: { zh: `${p.name} 租期到期，请续租或落实用房`, en: `Lease of ${p.name} ends: renew it or find premises` },
+          dueDate: p.leaseEnd!,
+          link: `/four-haves/${c.id}`,
+          regionName: c.name,
+        })),
+    );
+    return {
+      cards: [
+        {
+          key: 'fourhaves.premisesBelowStandard',
+          label: { zh: '用房未达标社区', en: 'Communities below the premises standard' },
+          value: below,
+          unit: { zh: '个', en: '' },
+          link: '/four-haves',
+          tone: below > 0 ? ('warning' as const) : ('normal' as const),
+        },
+        {
+          key: 'fourhaves.fundingGap',
+          label: { zh: '本年度有资金缺口的社区', en: 'Communities with a funding gap this year' },
+          value: gaps,
+          unit: { zh: '个', en: '' },
+          link: '/four-haves/funding',
+          tone: gaps > 0 ? ('warning' as const) : ('normal' as const),
+        },
+      ],
+      todos,
     };
   }
 
