@@ -45,8 +45,9 @@ describe('the four haves (四有)', () => {
     const premises = page.getByRole('row').filter({ hasText: '城西新区配建社区用房' });
     await shows(premises.getByText('在建'));
     await premises.getByRole('button', { name: '移交投入使用' }).click();
-    const dialog = page.getByRole('dialog');
-    await shows(dialog.getByText(/确认“城西新区配建社区用房”已移交并投入使用/));
+    // antd's confirm also keeps a hidden copy of its title (the dialog's accessible name): find the dialog by it.
+    const dialog = page.getByRole('dialog').filter({ hasText: /确认“城西新区配建社区用房”已移交并投入使用/ });
+    await shows(dialog.getByRole('button', { name: /确\s*定|OK/ }));
     const saved = page.waitForResponse((r) => r.url().includes('/api/premises/') && r.request().method() === 'PATCH');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     expect((await saved).status()).toBe(200);
