@@ -812,6 +812,38 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     ),
   ),
   route(
+    'GET /api/housing-projects',
+    'fourhaves.read',
+    each('filtered by community', (_c, p) => ({ url: '/api/housing-projects', query: { communityId: p.communityId } }), COMMUNITY_PLACES),
+  ),
+  route(
+    'POST /api/housing-projects',
+    'fourhaves.write',
+    each(
+      'a project at 立项',
+      (_c, p) => ({
+        url: '/api/housing-projects',
+        body: { communityId: p.communityId, name: '矩阵花园', developer: '矩阵置业', floorAreaM2: 50_000, approvalOn: DAY },
+      }),
+      COMMUNITY_PLACES,
+    ),
+  ),
+  route(
+    'PATCH /api/housing-projects/:id',
+    'fourhaves.write',
+    each(
+      'its planning approval',
+      async (c, p) => {
+        const [row] = await c.w.t.database.query<{ id: string }>(
+          `INSERT INTO housing_projects (community_id, name, developer, floor_area_m2) VALUES ($1, '矩阵花园', '矩阵置业', 50000) RETURNING id`,
+          [p.communityId],
+        );
+        return { url: `/api/housing-projects/${row.id}`, body: { version: 1, planningOn: DAY, plannedPremisesM2: 800 } };
+      },
+      COMMUNITY_PLACES,
+    ),
+  ),
+  route(
     'GET /api/community-rules',
     'fourhaves.read',
     each('filtered by community', (_c, p) => ({ url: '/api/community-rules', query: { communityId: p.communityId } }), COMMUNITY_PLACES),

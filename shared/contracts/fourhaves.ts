@@ -256,3 +256,66 @@ export const FourHavesStandardsSchema = z.object({
 });
 /** A change of some standards; the others keep their values. */
 export const UpdateStandardsRequest = FourHavesStandardsSchema.partial();
+
+// ------------------------------------------------------------------ developer-provided premises (配建)
+
+const stageDate = dateStr.nullable().optional();
+const housingFields = {
+  name: z.string().trim().min(1, '请填写项目名称 | name is required').max(100),
+  developer: z.string().trim().min(1, '请填写开发企业 | developer is required').max(100),
+  floorAreaM2: z.number().positive().max(100_000_000),
+  plannedHouseholds: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  plannedPremisesM2: z.number().min(0).max(1_000_000).optional(),
+  handedOverM2: z.number().min(0).max(1_000_000).optional(),
+  approvalOn: stageDate,
+  planningOn: stageDate,
+  permitOn: stageDate,
+  completionOn: stageDate,
+  handoverOn: stageDate,
+};
+/** Register a housing project of a community. */
+export const CreateHousingProjectRequest = z.object({ communityId: z.uuid(), ...housingFields });
+export type CreateHousingProjectRequest = z.infer<typeof CreateHousingProjectRequest>;
+/** Edit a project (a stage date, the premises in the plan or handed over). */
+export const UpdateHousingProjectRequest = z.object({
+  version: Version,
+  name: housingFields.name.optional(),
+  developer: housingFields.developer.optional(),
+  floorAreaM2: housingFields.floorAreaM2.optional(),
+  plannedHouseholds: housingFields.plannedHouseholds,
+  plannedPremisesM2: housingFields.plannedPremisesM2,
+  handedOverM2: housingFields.handedOverM2,
+  approvalOn: stageDate,
+  planningOn: stageDate,
+  permitOn: stageDate,
+  completionOn: stageDate,
+  handoverOn: stageDate,
+});
+export type UpdateHousingProjectRequest = z.infer<typeof UpdateHousingProjectRequest>;
+
+export const HousingProjectView = z.object({
+  id: z.uuid(),
+  communityId: z.uuid(),
+  communityName: z.string(),
+  name: z.string(),
+  developer: z.string(),
+  floorAreaM2: z.number(),
+  plannedHouseholds: z.number().int().nullable(),
+  plannedPremisesM2: z.number(),
+  handedOverM2: z.number(),
+  approvalOn: z.string().nullable(),
+  planningOn: z.string().nullable(),
+  permitOn: z.string().nullable(),
+  completionOn: z.string().nullable(),
+  handoverOn: z.string().nullable(),
+  /** From the tier table. */
+  requiredM2: z.number(),
+  /** The last stage passed: approval | planning | permit | completion | handover. */
+  stage: z.string().nullable(),
+  /** 同步规划、建设、验收、投入使用: red is the alert. */
+  status: z.enum(['green', 'amber', 'red']),
+  reason: z.string(),
+  version: z.number().int(),
+});
+export type HousingProjectView = z.infer<typeof HousingProjectView>;
+export const HousingProjectsList = z.object({ items: z.array(HousingProjectView) });

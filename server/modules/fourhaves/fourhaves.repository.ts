@@ -2,11 +2,29 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
 import type { DataScope } from '../../lib/scope';
-import { communityRules, communityStaffing, fourHavesSettings, fundingEntries, premises } from './fourhaves.table';
+import { communityRules, communityStaffing, fourHavesSettings, fundingEntries, housingProjects, premises } from './fourhaves.table';
 
 export type PremisesRow = typeof premises.$inferSelect;
 export type RuleRow = typeof communityRules.$inferSelect;
 export type StaffingRow = typeof communityStaffing.$inferSelect;
+/** A housing project as lists show it (before its verdict). */
+export interface HousingProjectRow {
+  id: string;
+  communityId: string;
+  communityName: string;
+  name: string;
+  developer: string;
+  floorAreaM2: number;
+  plannedHouseholds: number | null;
+  plannedPremisesM2: number;
+  handedOverM2: number;
+  approvalOn: string | null;
+  planningOn: string | null;
+  permitOn: string | null;
+  completionOn: string | null;
+  handoverOn: string | null;
+  version: number;
+}
 
 /** The communities a scope holds (a grid grant holds none: the four haves are a whole community's). */
 export function communitiesSql(scope: DataScope, alias = 'c') {
@@ -163,6 +181,37 @@ export class FourHavesRepository {
   async insertFunding(row: typeof fundingEntries.$inferInsert, db: Db = this.db) {
     const [f] = await db.insert(fundingEntries).values(row).returning();
     return f;
+  }
+
+  housingProjectsOf(ids: string[]) {
+    return rowsOf<HousingProjectRow>(
+      this.db,
+      sql`SELECT h.id, h.community_id AS "communityId", c.name AS "communityName", h.name, h.developer, h.floor_area_m2::float8 AS "floorAreaM2",
+                 h.planned_households AS "plannedHouseholds", h.planned_premises_m2::float8 AS "plannedPremisesM2", h.handed_over_m2::float8 AS "handedOverM2",
+                 h.approval_on::text AS "approvalOn", h.planning_on::text AS "planningOn", h.permit_on::text AS "permitOn",
+                 h.completion_on::text AS "completionOn", h.handover_on::text AS "handoverOn", h.version
+          FROM housing_projects h JOIN regions c ON c.id = h.community_id
+          WHERE h.community_id = ANY(${arrayParam(ids, 'uuid')}) ORDER BY c.path, h.approval_on NULLS LAST, h.id`,
+    );
+  }
+
+  async housingProjectById(id: string, db: Db = this.db) {
+    const [row] = await db.select().from(housingProjects).where(eq(housingProjects.id, id)).limit(1);
+    return row;
+  }
+
+  async insertHousingProject(row: typeof housingProjects.$inferInsert, db: Db = this.db) {
+    const [h] = await db.insert(housingProjects).values(row).returning();
+    return h;
+  }
+
+  async updateHousingProject(id: string, version: number, patch: Partial<typeof housingProjects.$inferInsert>, db: Db = this.db) {
+    const rows = await db
+      .update(housingProjects)
+      .set({ ...patch, version: sql`${housingProjects.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(housingProjects.id, id), eq(housingProjects.version, version)))
+      .returning();
+    return rows[0];
   }
 
   async settings(): Promise<Record<string, unknown>> {

@@ -6,6 +6,7 @@ import {
   AwardPreviewRequest,
   AwardPreviewResponse,
   CreateFundingEntryRequest,
+  CreateHousingProjectRequest,
   CreatePremisesRequest,
   CreateRuleRequest,
   FourHavesDetail,
@@ -15,6 +16,8 @@ import {
   FundingEntryView,
   FundingLedger,
   FundingQuery,
+  HousingProjectsList,
+  HousingProjectView,
   PremisesList,
   PremisesQuery,
   PremisesView,
@@ -23,6 +26,7 @@ import {
   RuleView,
   SetStaffingRequest,
   StaffingView,
+  UpdateHousingProjectRequest,
   UpdatePremisesRequest,
   UpdateStandardsRequest,
 } from '../../../shared/contracts/fourhaves';
@@ -144,6 +148,48 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
       },
     },
     async (request) => s.updatePremises(request.ctx, request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/housing-projects',
+    {
+      config: { policy: 'fourhaves.read' },
+      schema: {
+        tags,
+        summary: '开发商配建社区用房项目 / Housing projects with developer-provided premises',
+        description: 'Each with the premises the tier table requires and the alert (red) when a stage has passed without them in the plan.',
+        querystring: PremisesQuery,
+        response: { 200: HousingProjectsList, ...errors },
+      },
+    },
+    async (request) => s.listHousingProjects(request.actor!, lang(request.headers['accept-language']), request.query.communityId),
+  );
+  r.post(
+    '/api/housing-projects',
+    {
+      config: { policy: 'fourhaves.write' },
+      schema: {
+        tags,
+        summary: '登记住宅项目 / Register a housing project',
+        body: CreateHousingProjectRequest,
+        response: { 201: HousingProjectView, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await s.createHousingProject(request.ctx, request.body, lang(request.headers['accept-language']))),
+  );
+  r.patch(
+    '/api/housing-projects/:id',
+    {
+      config: { policy: 'fourhaves.write' },
+      schema: {
+        tags,
+        summary: '修改住宅项目（阶段日期、配建面积） / Edit a housing project',
+        params: IdParams,
+        body: UpdateHousingProjectRequest,
+        response: { 200: HousingProjectView, ...errors, 409: ErrorResponse },
+      },
+    },
+    async (request) => s.updateHousingProject(request.ctx, request.params.id, request.body, lang(request.headers['accept-language'])),
   );
 
   r.get(

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   AwardPreviewRequest,
   CreateFundingEntryRequest,
+  CreateHousingProjectRequest,
   CreatePremisesRequest,
   CreateRuleRequest,
   FourHavesDetail,
@@ -10,6 +11,7 @@ import type {
   FundingEntryView,
   FundingSummary,
   SetStaffingRequest,
+  UpdateHousingProjectRequest,
   UpdatePremisesRequest,
   UpdateStandardsRequest,
 } from '../../../shared/contracts/fourhaves';
@@ -19,6 +21,7 @@ import {
   daysBetween,
   DEFAULT_STANDARDS,
   fundingGapFen,
+  housingProjectCompliance,
   moneyCompliance,
   peopleCompliance,
   premisesCompliance,
@@ -38,7 +41,7 @@ import type { Lang } from '../../lib/i18n';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
-import type { FourHavesRepository, PremisesRow } from './fourhaves.repository';
+import type { FourHavesRepository, HousingProjectRow, PremisesRow } from './fourhaves.repository';
 import type { StaffingSource } from './fourhaves.staffing';
 
 type Perm = 'fourhaves.read' | 'fourhaves.write' | 'funding.write';
@@ -380,6 +383,95 @@ export class FourHavesService {
       );
     });
     return this.premisesView(id);
+  }
+
+  // ---------------------------------------------------------------- developer-provided premises (配建)
+
+  private judgeProject(h: HousingProjectRow, lang: Lang, day = today()) {
+    const v = housingProjectCompliance(
+      {
+        floorAreaM2: h.floorAreaM2,
+        plannedPremisesM2: h.plannedPremisesM2,
+        handedOverM2: h.handedOverM2,
+        stages: { approval: h.approvalOn, planning: h.planningOn, permit: h.permitOn, completion: h.completionOn, handover: h.handoverOn },
+      },
+      day,
+    );
+    return { ...h, requiredM2: v.requiredM2, stage: v.stage, status: v.status, reason: v.reasons.map((r) => say(r, lang)).join('；') };
+  }
+
+  async listHousingProjects(actor: Actor, lang: Lang, communityId?: string) {
+    const communities = await this.readableCommunities(actor, communityId);
+    if (communities.length === 0) return { items: [] };
+    return { items: (await this.repo.housingProjectsOf(communities.map((c) => c.id))).map((h) => this.judgeProject(h, lang)) };
+  }
+
+  private async housingProjectView(id: string, lang: Lang) {
+    const row = await this.repo.housingProjectById(id);
+    if (!row) throw notFound('housing_project');
+    const [view] = (await this.repo.housingProjectsOf([row.communityId])).filter((h) => h.id === id);
+    return this.judgeProject(view, lang);
+  }
+
+  async createHousingProject(ctx: RequestContext, input: CreateHousingProjectRequest, lang: Lang) {
+    await this.community(ctx.actor!, input.communityId, 'fourhaves.write');
+    const id = await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const { communityId, ...rest } = input;
+      const row = await this.repo.insertHousingProject(
+        {
+          communityId,
+          name: rest.name,
+          developer: rest.developer,
+          floorAreaM2: rest.floorAreaM2,
+          plannedHouseholds: rest.plannedHouseholds ?? null,
+          plannedPremisesM2: rest.plannedPremisesM2 ?? 0,
+          handedOverM2: rest.handedOverM2 ?? 0,
+          approvalOn: rest.approvalOn ?? null,
+          planningOn: rest.planningOn ?? null,
+          permitOn: rest.permitOn ?? null,
+          completionOn: rest.completionOn ?? null,
+          handoverOn: rest.handoverOn ?? null,
+        },
+        tx,
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'housing_projects.create', objectType: 'housing_project', objectId: row.id, communityId, details: { name: row.name } },
+        tx,
+      );
+      return row.id;
+    });
+    return this.housingProjectView(id, lang);
+  }
+
+  async updateHousingProject(ctx: RequestContext, id: string, input: UpdateHousingProjectRequest, lang: Lang) {
+    const actor = ctx.actor!;
+    const current = await this.repo.housingProjectById(id);
+    if (!current) throw notFound('housing_project');
+    if (!scopeCovers(await this.regions.scopeFor(actor, 'fourhaves.read'), current)) throw outOfScopeNotFound('housing_project');
+    await this.regions.assertCovers(actor, 'fourhaves.write', current);
+    const { version, ...rest } = input;
+    const patch: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rest)) if (v !== undefined) patch[k] = v;
+    if (Object.keys(patch).length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const row = await this.repo.updateHousingProject(id, version, patch, tx);
+      if (!row) throw versionConflict((await this.repo.housingProjectById(id, tx))?.version ?? current.version);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'housing_projects.update',
+          objectType: 'housing_project',
+          objectId: id,
+          communityId: row.communityId,
+          details: { fields: Object.keys(patch) },
+        },
+        tx,
+      );
+    });
+    return this.housingProjectView(id, lang);
   }
 
   // ---------------------------------------------------------------- rules and staffing

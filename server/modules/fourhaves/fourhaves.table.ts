@@ -95,3 +95,33 @@ export const fourHavesSettings = pgTable('four_haves_settings', {
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A new housing project that must provide community premises (开发商配建), with its stage dates (立项,
+ * 规划审批, 施工许可, 竣工验收, 移交) and the premises in its plan and handed over.
+ */
+export const housingProjects = pgTable(
+  'housing_projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    name: text('name').notNull(),
+    developer: text('developer').notNull(),
+    /** Above-ground residential floor area (m²): decides the required premises by the tier table. */
+    floorAreaM2: numeric('floor_area_m2', { precision: 12, scale: 2, mode: 'number' }).notNull(),
+    plannedHouseholds: integer('planned_households'),
+    /** Community premises in the approved plan (m²). */
+    plannedPremisesM2: numeric('planned_premises_m2', { precision: 10, scale: 2, mode: 'number' }).notNull().default(0),
+    /** Community premises handed over (m²). */
+    handedOverM2: numeric('handed_over_m2', { precision: 10, scale: 2, mode: 'number' }).notNull().default(0),
+    approvalOn: date('approval_on'),
+    planningOn: date('planning_on'),
+    permitOn: date('permit_on'),
+    completionOn: date('completion_on'),
+    handoverOn: date('handover_on'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('housing_projects_community_idx').on(t.communityId)],
+);

@@ -268,3 +268,27 @@ describe('premises, rules, staffing and funding', () => {
     await mzj.patch('/api/four-haves/standards', { premisesMinM2: 300 });
   });
 });
+
+describe('housing projects with developer-provided premises (配建)', () => {
+  it('requires the tier table’s premises and alerts once 规划审批 has passed without them in the plan', async () => {
+    const c = await t.login('chengdong');
+    const res = await c.post('/api/housing-projects', {
+      communityId: DONG(),
+      name: '锦绣华庭',
+      developer: '宁阳置业',
+      floorAreaM2: 120_000,
+      approvalOn: '2025-03-01',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ requiredM2: 1700, stage: 'approval', status: 'amber' });
+    const late = await c.patch(`/api/housing-projects/${res.json().id}`, { version: 1, planningOn: '2025-09-01', plannedPremisesM2: 800 });
+    expect(late.json()).toMatchObject({ stage: 'planning', status: 'red' });
+    expect(late.json().reason).toBe('已过规划审批阶段，规划配建社区用房 800 m²，不足应配建的 1700 m²');
+    const fixed = await c.patch(`/api/housing-projects/${res.json().id}`, { version: 2, plannedPremisesM2: 1700 });
+    expect(fixed.json().status).toBe('green');
+    const xi = await t.login('chengxi');
+    expect((await xi.get('/api/housing-projects')).json().items.some((h: { id: string }) => h.id === res.json().id)).toBe(false);
+    expect((await xi.patch(`/api/housing-projects/${res.json().id}`, { version: 3, plannedPremisesM2: 0 })).statusCode).toBe(404);
+    expect((await xi.post('/api/housing-projects', { communityId: DONG(), name: 'x', developer: 'y', floorAreaM2: 10 })).statusCode).toBe(403);
+  });
+});
