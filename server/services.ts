@@ -23,6 +23,9 @@ import { StatisticsRepository } from './modules/statistics/statistics.repository
 import { StatisticsService } from './modules/statistics/statistics.service';
 import { RedivisionRepository } from './modules/redivision/redivision.repository';
 import { RedivisionService } from './modules/redivision/redivision.service';
+import { FourHavesRepository } from './modules/fourhaves/fourhaves.repository';
+import { FourHavesService } from './modules/fourhaves/fourhaves.service';
+import { RecordedStaffing } from './modules/fourhaves/fourhaves.staffing';
 import { JobRunner } from './modules/jobs/jobs.runner';
 import { SecuritySettingsService } from './modules/security/security-settings.service';
 import { OrganisationsRepository } from './modules/organisations/organisations.repository';
@@ -51,11 +54,32 @@ export function createServices(database: Database, config: Config) {
   const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);
   const statistics = new StatisticsService(new StatisticsRepository(db), regions);
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
+  const fourHavesRepo = new FourHavesRepository(db);
+  // 有人 reads the hand-entered head-counts until the cadres module provides a StaffingSource of its own.
+  const fourHaves = new FourHavesService(db, fourHavesRepo, regions, audit, new RecordedStaffing(fourHavesRepo));
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */
   const jobs = new JobRunner(db, { timeZone: config.timeZone });
   const organisations = new OrganisationsService(db, new OrganisationsRepository(db), regions, residents, audit);
   const cadres = new CadresService(db, new CadresRepository(db), regions, residents, audit);
-  return { crypto, audit, securitySettings, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision, jobs, organisations, cadres };
+  return {
+    crypto,
+    audit,
+    securitySettings,
+    auth,
+    regions,
+    accounts,
+    care,
+    residents,
+    imports,
+    buildings,
+    households,
+    statistics,
+    redivision,
+    jobs,
+    organisations,
+    cadres,
+    fourHaves,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -12,3 +12,4 @@ export * from '../modules/jobs/jobs.table';
 export * from '../modules/security/security.table';
 export * from '../modules/organisations/organisations.table';
 export * from '../modules/cadres/cadres.table';
+export * from '../modules/fourhaves/fourhaves.table';

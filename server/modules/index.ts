@@ -3,6 +3,7 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { buildingsModule } from './buildings/buildings.module';
 import { careModule } from './care/care.module';
+import { fourHavesModule } from './fourhaves/fourhaves.module';
 import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
 import { importsModule } from './imports/imports.module';
@@ -38,4 +39,5 @@ export const MODULES: ModuleManifest[] = [
   workbenchModule,
   organisationsModule,
   cadresModule,
+  fourHavesModule,
 ];

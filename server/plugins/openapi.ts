@@ -57,6 +57,15 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/redivision/history': 'listRedivisions',
   'GET /api/residents/export': 'exportResidents',
   'POST /api/residents/export': 'createResidentsExport',
+  'POST /api/awards/preview': 'previewAwards',
+  'GET /api/four-haves': 'listFourHaves',
+  'GET /api/four-haves/communities/{id}': 'getCommunityFourHaves',
+  'PUT /api/four-haves/communities/{id}/staffing': 'setCommunityStaffing',
+  'GET /api/four-haves/standards': 'getFourHavesStandards',
+  'PATCH /api/four-haves/standards': 'updateFourHavesStandards',
+  'GET /api/funding': 'listFundingEntries',
+  'POST /api/funding': 'createFundingEntry',
+  'GET /api/funding/export': 'exportFundingLedger',
 };
 
 const VERB_BY_METHOD: Record<string, string> = { GET: 'get', PATCH: 'update', PUT: 'replace', DELETE: 'delete', POST: 'create' };

@@ -38,6 +38,14 @@ export const PERMISSIONS = [
   'cadres.write',
   /** The staffing standard and training cadence (city-wide settings). */
   'cadres.configure',
+  /** The four haves (四有): read statuses, premises, rules, funding; preview 以奖代补. */
+  'fourhaves.read',
+  /** Record premises, rules and head-counts of a community. */
+  'fourhaves.write',
+  /** Record budgets, allocations and spending. */
+  'funding.write',
+  /** Change the 四有 standards (a city setting). */
+  'fourhaves.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +64,8 @@ export const DOMAINS = ['civil', 'police', 'health', 'labour', 'justice', 'cultu
 export type DepartmentDomain = (typeof DOMAINS)[number];
 
 const registryRead: Permission[] = ['regions.read', 'residents.read', 'households.read', 'buildings.read', 'stats.read', 'care.basic.read'];
+const fourHavesRead: Permission[] = ['fourhaves.read'];
+const fourHavesWrite: Permission[] = ['fourhaves.read', 'fourhaves.write', 'funding.write'];
 const registryWrite: Permission[] = ['residents.write', 'households.write', 'buildings.write', 'care.write', 'residents.import', 'residents.export'];
 
 /** What each role may do, inside the region its grant names. */
@@ -77,10 +87,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cadres.read',
     'cadres.write',
     'cadres.configure',
+    ...fourHavesWrite,
+    'fourhaves.settings',
   ],
   // residents.lookup: the roles that serve people at a window (service stations: community workers, street
   // offices, community police, the departments' windows, DOMAIN.md §3.6). The city bureau serves no window.
-  department: [...registryRead, 'residents.export', 'residents.lookup', 'orgs.read'],
+  department: [...registryRead, 'residents.export', 'residents.lookup', 'orgs.read', ...fourHavesRead],
   // The street office runs its communities' cadre teams (appointments, training); a community keeps its
   // own organisations and reads its own team.
   street: [
@@ -93,10 +105,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'orgs.write',
     'cadres.read',
     'cadres.write',
+    ...fourHavesWrite,
   ],
-  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', 'orgs.read', 'orgs.write', 'cadres.read'],
-  // A community worker whose grant is one grid (DOMAIN.md §2): the same work, within the grid. Imports go
-  // into the grid's community with every row placed in the grid (the import refuses rows elsewhere).
+  worker: [
+    ...registryRead,
+    ...registryWrite,
+    'care.welfare.read',
+    'residents.reveal',
+    'residents.lookup',
+    'orgs.read',
+    'orgs.write',
+    'cadres.read',
+    ...fourHavesWrite,
+  ],
+  // A community worker whose grant is one grid (DOMAIN.md §2): the same registry work, within the grid.
+  // Imports go into the grid's community with every row placed in the grid (the import refuses rows
+  // elsewhere). The community-wide registers (organisations, cadres, 四有) are the community's, not a grid's.
   gridworker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
   police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup', 'orgs.read'],
   resident: ['self.read'],
@@ -141,6 +165,11 @@ export const PERSONAL_DATA: Record<Permission, boolean> = {
   'cadres.read': true,
   'cadres.write': true,
   'cadres.configure': false,
+  // Rooms, rules, head-counts and money of a community: no one's personal record.
+  'fourhaves.read': false,
+  'fourhaves.write': false,
+  'funding.write': false,
+  'fourhaves.settings': false,
 };
 
 /** Roles whose grants read personal data across a whole city (or a whole domain of it). */

@@ -3,6 +3,7 @@
 import { seedCadres } from '../../modules/cadres/cadres.seed';
 import { seedOrganisations } from '../../modules/organisations/organisations.seed';
 import { registerSeedStep } from './index';
+import { seedFourHaves } from '../../modules/fourhaves/fourhaves.seed';
 import { seedPopulation } from './population';
 
 registerSeedStep(async (database, options) => {
@@ -12,4 +13,9 @@ registerSeedStep(async (database, options) => {
 registerSeedStep(async (database, options) => {
   await seedOrganisations(database, options.seed);
   await seedCadres(database, options.seed);
+});
+
+// The four haves (四有): premises, rules, head-counts and the funding ledger of the speech's city.
+registerSeedStep(async (database) => {
+  await seedFourHaves(database);
 });

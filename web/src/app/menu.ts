@@ -20,6 +20,7 @@ export interface MenuEntry {
 export const MENU_GROUPS: (Omit<MenuEntry, 'children'> & { order: number })[] = [
   { key: 'population', label: 'menu.population', permission: 'residents.read', order: 10 },
   { key: 'organisation', label: 'menu.organisation', permission: 'orgs.read', order: 20 },
+  { key: 'fourHaves', label: 'menu.fourHaves', permission: 'fourhaves.read', order: 25 },
 ];
 
 /** The whole menu, built from the features' entries and the groups, each level sorted by `order`. */

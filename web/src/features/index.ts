@@ -11,6 +11,7 @@ import { auditFeature } from './audit/routes';
 import { securityFeature } from './security/routes';
 import { organisationsFeature } from './organisations/routes';
 import { cadresFeature } from './cadres/routes';
+import { fourHavesFeature } from './fourhaves/routes';
 
 /** Every feature of the web app, once: the router and the side menu are derived from this list. */
 export const FEATURES: Feature[] = [
@@ -26,4 +27,5 @@ export const FEATURES: Feature[] = [
   accountsFeature,
   auditFeature,
   securityFeature,
+  fourHavesFeature,
 ];

@@ -27,6 +27,10 @@ export const zh = {
   'menu.organisation': '组织与队伍',
   'menu.organisations': '社区组织',
   'menu.cadres': '社区干部',
+  'menu.fourHaves': '四有建设',
+  'menu.fourHavesStatus': '四有达标',
+  'menu.funding': '经费台账',
+  'menu.awards': '以奖代补',
 
   'header.switchLanguage': 'English',
   'header.switchLanguageHint': '切换为英文界面',
@@ -248,6 +252,10 @@ export const en: Record<MessageKey, string> = {
   'menu.organisation': 'Organisations and cadres',
   'menu.organisations': 'Organisations',
   'menu.cadres': 'Community cadres',
+  'menu.fourHaves': 'Four haves',
+  'menu.fourHavesStatus': 'Status',
+  'menu.funding': 'Funding ledger',
+  'menu.awards': 'Awards (以奖代补)',
 
   'header.switchLanguage': '中文',
   'header.switchLanguageHint': 'Switch to Chinese',

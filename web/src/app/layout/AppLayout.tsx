@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BankOutlined,
   AuditOutlined,
   DashboardOutlined,
   DownOutlined,
@@ -30,6 +31,7 @@ const ICONS: Record<string, ReactNode> = {
   '/regions': <ApartmentOutlined />,
   '/accounts': <UserSwitchOutlined />,
   '/audit': <AuditOutlined />,
+  fourHaves: <BankOutlined />,
 };
 
 /** The signed-in shell (with antd's App for message/modal): side menu from the user's permissions, header with region, language and user menu. */

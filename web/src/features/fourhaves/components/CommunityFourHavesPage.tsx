@@ -1,0 +1,200 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useSession } from '../../auth/hooks/use-session';
+import { useCommunityFourHaves, useCreatePremises, useUpdatePremises, type FourHavesDetail, type PremisesView } from '../api/four-haves';
+import { useFourHavesT, type FourHavesMessageKey } from '../messages';
+import { StatusTag } from './StatusTag';
+
+type Rule = FourHavesDetail['rulesList'][number];
+
+/** One community's four haves: every reason, the premises (with hand-over), rules, staffing and money behind them. */
+export function CommunityFourHavesPage() {
+  const t = useFourHavesT();
+  const { id = '' } = useParams();
+  const { message, modal } = App.useApp();
+  const query = useCommunityFourHaves(id);
+  const update = useUpdatePremises();
+  const [adding, setAdding] = useState(false);
+  const { can } = useSession();
+  const canWrite = can('fourhaves.write');
+  const d = query.data;
+  if (query.error) return <Alert type="error" showIcon message={t('detail.notFound')} action={<Link to="/four-haves">{t('detail.back')}</Link>} />;
+  if (!d) return <Card loading />;
+
+  const handOver = (p: PremisesView) =>
+    modal.confirm({
+      title: t('premises.handOverConfirm', { name: p.name }),
+      onOk: async () => {
+        await update.mutateAsync({ id: p.id, version: p.version, state: 'in_use' });
+        message.success(t('premises.handedOver'));
+      },
+    });
+
+  const premisesColumns: TableColumnsType<PremisesView> = [
+    { title: t('premises.name'), dataIndex: 'name', key: 'name' },
+    { title: t('premises.use'), dataIndex: 'use', key: 'use', width: 120, render: (v: string) => t(`use.${v}` as FourHavesMessageKey) },
+    { title: t('premises.areaM2'), dataIndex: 'areaM2', key: 'areaM2', width: 100, align: 'right' },
+    { title: t('premises.ownership'), dataIndex: 'ownership', key: 'ownership', width: 130, render: (v: string) => t(`ownership.${v}` as FourHavesMessageKey) },
+    {
+      title: t('premises.state'),
+      dataIndex: 'state',
+      key: 'state',
+      width: 110,
+      render: (v: string) => <Tag color={v === 'in_use' ? 'success' : 'processing'}>{t(`state.${v}` as FourHavesMessageKey)}</Tag>,
+    },
+    { title: t('premises.leaseEnd'), dataIndex: 'leaseEnd', key: 'leaseEnd', width: 110, render: (v: string | null) => v ?? '—' },
+    ...(canWrite
+      ? [
+          {
+            title: t('premises.actions'),
+            key: 'actions',
+            width: 130,
+            render: (_: unknown, p: PremisesView) =>
+              p.state !== 'in_use' && (
+                <Button size="small" onClick={() => handOver(p)}>
+                  {t('premises.handOver')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
+  const ruleColumns: TableColumnsType<Rule> = [
+    { title: t('rules.kind'), dataIndex: 'kind', key: 'kind', width: 120, render: (v: string) => t(`kind.${v}` as FourHavesMessageKey) },
+    { title: t('rules.title'), dataIndex: 'title', key: 'title' },
+    { title: t('rules.adoptedOn'), dataIndex: 'adoptedOn', key: 'adoptedOn', width: 120 },
+    {
+      title: '',
+      dataIndex: 'current',
+      key: 'current',
+      width: 100,
+      render: (v: boolean) => <Tag color={v ? 'success' : 'warning'}>{t(v ? 'rules.current' : 'rules.stale')}</Tag>,
+    },
+  ];
+  const have = (label: FourHavesMessageKey, h: { status: 'green' | 'amber' | 'red'; reasons: string[] }, extra?: string) => (
+    <Col xs={24} md={12} xl={6}>
+      <Card size="small" title={t(label)}>
+        <StatusTag status={h.status} reason={h.reasons.join('；')} extra={extra} />
+      </Card>
+    </Col>
+  );
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to="/four-haves">{t('detail.back')}</Link>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {d.name} <Typography.Text type="secondary">{t('detail.households', { n: d.households })}</Typography.Text>
+      </Typography.Title>
+      <Row gutter={[12, 12]}>
+        {have('col.people', d.people)}
+        {have('col.money', d.money)}
+        {have('col.premises', d.premises, t('premises.area', { area: d.premises.areaM2, required: d.premises.requiredM2 }))}
+        {have('col.rules', d.rules)}
+      </Row>
+      <Card
+        size="small"
+        title={t('detail.premises')}
+        extra={
+          canWrite && (
+            <Button type="primary" size="small" onClick={() => setAdding(true)}>
+              {t('premises.add')}
+            </Button>
+          )
+        }
+      >
+        <Table<PremisesView> rowKey="id" size="small" pagination={false} columns={premisesColumns} dataSource={d.premisesList} scroll={{ x: 900 }} />
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('detail.rules')}>
+            <Table<Rule> rowKey="id" size="small" pagination={false} columns={ruleColumns} dataSource={d.rulesList} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('detail.funding', { year: d.funding.year })}>
+            <Descriptions size="small" column={2}>
+              <Descriptions.Item label={t('funding.need')}>{d.funding.need?.toLocaleString() ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('funding.received')}>{d.funding.received.toLocaleString()}</Descriptions.Item>
+              <Descriptions.Item label={t('funding.spent')}>{d.funding.spent.toLocaleString()}</Descriptions.Item>
+              <Descriptions.Item label={t('funding.balance')}>{d.funding.balance.toLocaleString()}</Descriptions.Item>
+              <Descriptions.Item label={t('funding.gap')}>{d.funding.gap.toLocaleString()}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.staffing')}>
+                {d.staffing ? t('detail.staffingText', { f: d.staffing.fullTime, p: d.staffing.partTime, police: d.staffing.police }) : t('detail.noStaffing')}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+      </Row>
+      {adding && <AddPremises communityId={d.communityId} onClose={() => setAdding(false)} />}
+    </Space>
+  );
+}
+
+/** The form to record premises of a community. */
+function AddPremises({ communityId, onClose }: { communityId: string; onClose: () => void }) {
+  const t = useFourHavesT();
+  const { message } = App.useApp();
+  const create = useCreatePremises();
+  const [form] = Form.useForm();
+  const ownership = Form.useWatch('ownership', form);
+  const options = (prefix: string, values: string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as FourHavesMessageKey) }));
+  const submit = async () => {
+    const v = await form.validateFields();
+    await create.mutateAsync({ communityId, ...v });
+    message.success(t('premises.saved'));
+    onClose();
+  };
+  return (
+    <Modal
+      open
+      title={t('premises.add')}
+      okText={t('premises.save')}
+      cancelText={t('premises.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+    >
+      {create.error && <Alert type="error" showIcon message={(create.error as Error).message} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ use: 'activity', ownership: 'owned', state: 'in_use' }}>
+        <Form.Item name="name" label={t('premises.name')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="use" label={t('premises.use')}>
+          <Select options={options('use', ['office', 'service_hall', 'activity', 'police_office', 'other'])} />
+        </Form.Item>
+        <Form.Item name="areaM2" label={t('premises.areaM2')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} max={1_000_000} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="ownership" label={t('premises.ownership')}>
+          <Select options={options('ownership', ['owned', 'rented', 'developer', 'shared'])} />
+        </Form.Item>
+        {ownership === 'rented' && (
+          <Form.Item name="leaseEnd" label={t('premises.leaseEnd')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+            <Input placeholder="2027-06-30" />
+          </Form.Item>
+        )}
+        <Form.Item name="state" label={t('premises.state')}>
+          <Select options={options('state', ['in_use', 'under_construction', 'planned'])} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
