@@ -23,6 +23,8 @@ import { StatisticsRepository } from './modules/statistics/statistics.repository
 import { StatisticsService } from './modules/statistics/statistics.service';
 import { RedivisionRepository } from './modules/redivision/redivision.repository';
 import { RedivisionService } from './modules/redivision/redivision.service';
+import { ElectionsRepository } from './modules/elections/elections.repository';
+import { ElectionsService } from './modules/elections/elections.service';
 import { JobRunner } from './modules/jobs/jobs.runner';
 
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
@@ -44,9 +46,10 @@ export function createServices(database: Database, config: Config) {
   const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);
   const statistics = new StatisticsService(new StatisticsRepository(db), regions);
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
+  const elections = new ElectionsService(db, new ElectionsRepository(db), regions, audit);
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */
   const jobs = new JobRunner(db, { timeZone: config.timeZone });
-  return { crypto, audit, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision, jobs };
+  return { crypto, audit, auth, regions, accounts, care, residents, imports, buildings, households, statistics, redivision, elections, jobs };
 }
 
 export type Services = ReturnType<typeof createServices>;

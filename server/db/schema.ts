@@ -9,3 +9,4 @@ export * from '../modules/residents/residents.table';
 export * from '../modules/care/care.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/jobs/jobs.table';
+export * from '../modules/elections/elections.table';

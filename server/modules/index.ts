@@ -3,6 +3,7 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { buildingsModule } from './buildings/buildings.module';
 import { careModule } from './care/care.module';
+import { electionsModule } from './elections/elections.module';
 import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
 import { importsModule } from './imports/imports.module';
@@ -27,5 +28,6 @@ export const MODULES: ModuleManifest[] = [
   householdsModule,
   statisticsModule,
   redivisionModule,
+  electionsModule,
   jobsModule,
 ];

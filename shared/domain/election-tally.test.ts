@@ -153,9 +153,7 @@ describe('second round (另行选举)', () => {
   });
 
   it('applies the same tie rule', () => {
-    const r = tallyElection(
-      count({ seats: 1, round: 2, ballotsReturned: 800, candidates: [man('a'), man('b'), man('c')], votes: { a: 350, b: 350, c: 80 } }),
-    );
+    const r = tallyElection(count({ seats: 1, round: 2, ballotsReturned: 800, candidates: [man('a'), man('b'), man('c')], votes: { a: 350, b: 350, c: 80 } }));
     expect(r).toMatchObject({ elected: [], unfilledSeats: 1, runoffCandidates: ['a', 'b'] });
   });
 
@@ -254,7 +252,17 @@ function randomCount(next: () => number): TallyInput {
   // Few distinct vote counts, so that ties happen often.
   const levels = Array.from({ length: 4 }, () => int(valid + 1));
   const votes = Object.fromEntries(candidates.map((c) => [c.id, levels[int(levels.length)]!]));
-  return { seats, registeredVoters: roll, ballotsIssued: issued, ballotsReturned: returned, invalidBallots: invalid, requireWoman: next() < 0.6, candidates, votes, round: next() < 0.3 ? 2 : 1 };
+  return {
+    seats,
+    registeredVoters: roll,
+    ballotsIssued: issued,
+    ballotsReturned: returned,
+    invalidBallots: invalid,
+    requireWoman: next() < 0.6,
+    candidates,
+    votes,
+    round: next() < 0.3 ? 2 : 1,
+  };
 }
 
 describe('properties over 5,000 random counts (seeded)', () => {

@@ -250,13 +250,7 @@ export function tallyElection(input: TallyInput, rules: TallyRules = DEFAULT_TAL
   const unfilledSeats = seats - elected.length;
   let runoffCandidates: string[] = [];
   if (unfilledSeats > 0) {
-    reasons.push(
-      reason(
-        'SEATS_UNFILLED',
-        `${unfilledSeats} 个名额空缺，另行选举`,
-        `${unfilledSeats} seat(s) unfilled: a further round follows`,
-      ),
-    );
+    reasons.push(reason('SEATS_UNFILLED', `${unfilledSeats} 个名额空缺，另行选举`, `${unfilledSeats} seat(s) unfilled: a further round follows`));
     const electedIds = new Set(elected.map((c) => c.id));
     const rest = ranked.filter((c) => !electedIds.has(c.id));
     const want = unfilledSeats + 1;

@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   'buildings.read',
   'buildings.write',
   'stats.read',
+  /** Residents' committee elections: the list, the roll (personal data), the tally preview. */
+  'elections.read',
+  /** Running an election: derive and correct the roll, nominate, enter counts, compute the result. */
+  'elections.write',
   'self.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,12 +57,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Approves the grants the system administrator makes that carry personal data or an administrator role.
   secadmin: ['security.manage', 'audit.verify', 'accounts.approve'],
   auditadmin: ['audit.read', 'audit.verify'],
-  city: [...registryRead, ...registryWrite, 'care.welfare.read', 'care.justice.read', 'residents.reveal', 'regions.manage', 'regions.redivide'],
+  // Elections: the civil affairs bureau guides them city-wide, street offices run them, community workers do the work.
+  city: [
+    ...registryRead,
+    ...registryWrite,
+    'care.welfare.read',
+    'care.justice.read',
+    'residents.reveal',
+    'regions.manage',
+    'regions.redivide',
+    'elections.read',
+    'elections.write',
+  ],
   // residents.lookup: the roles that serve people at a window (service stations: community workers, street
   // offices, community police, the departments' windows, DOMAIN.md §3.6). The city bureau serves no window.
   department: [...registryRead, 'residents.export', 'residents.lookup'],
-  street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
-  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
+  street: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', 'elections.read', 'elections.write'],
+  worker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', 'elections.read', 'elections.write'],
   police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup'],
   resident: ['self.read'],
 };
@@ -93,6 +108,9 @@ export const PERSONAL_DATA: Record<Permission, boolean> = {
   'buildings.read': true,
   'buildings.write': true,
   'stats.read': false,
+  // The roll lists voters by name; running an election changes it.
+  'elections.read': true,
+  'elections.write': true,
   // One's own record only.
   'self.read': false,
 };
