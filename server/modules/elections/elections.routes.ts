@@ -24,6 +24,8 @@ import {
 import { LAW_VERSIONS } from '../../../shared/domain/election-law';
 import type { ElectionsService } from './elections.service';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export async function electionsRoutes(app: FastifyInstance, opts: { elections: ElectionsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { elections } = opts;
@@ -93,6 +95,28 @@ export async function electionsRoutes(app: FastifyInstance, opts: { elections: E
       schema: { tags, summary: '选民名单 / Voter roll', params: IdParams, querystring: VotersQuery, response: { 200: VotersPage, 404: ErrorResponse } },
     },
     async (request) => elections.voters(request.actor!, request.params.id, request.query),
+  );
+  r.get(
+    '/api/elections/:id/voters/export',
+    {
+      config: readPersonal,
+      schema: {
+        tags,
+        summary: '导出选民名单（脱敏） (.xlsx) / Export the voter roll, masked',
+        params: IdParams,
+        querystring: z.object({ view: z.enum(['all', 'reps']).default('all') }),
+        response: { 200: z.unknown().describe(`${XLSX} (binary)`), 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await elections.exportVoters(request.actor!, request.params.id, request.query.view);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="voters.xlsx"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)
+        .header('cache-control', 'no-store')
+        .header('x-row-count', String(result.rows))
+        .send(result.buffer);
+    },
   );
   r.post(
     '/api/elections/:id/voters',

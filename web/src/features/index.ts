@@ -8,6 +8,7 @@ import { importsFeature } from './imports/routes';
 import { regionsFeature } from './regions/routes';
 import { accountsFeature } from './accounts/routes';
 import { auditFeature } from './audit/routes';
+import { electionsFeature } from './elections/routes';
 
 /** Every feature of the web app, once: the router and the side menu are derived from this list. */
 export const FEATURES: Feature[] = [
@@ -16,6 +17,7 @@ export const FEATURES: Feature[] = [
   householdsFeature,
   buildingsFeature,
   statisticsFeature,
+  electionsFeature,
   importsFeature,
   regionsFeature,
   accountsFeature,
