@@ -100,28 +100,38 @@ export class ElectionsRepository {
    * representative per household (户代表): the head when on the roll, else the oldest member on it.
    */
   async deriveRoll(e: { id: string; communityId: string; electionDate: string }, minAge: number, residenceTypes: readonly string[], db: Db) {
-    const [counts] = await rowsOf<{ removed: number; added: number }>(
+    // Who qualifies, as one predicate on a resident row (no CTE probed per voter: a planner without
+    // statistics on fresh roll rows would loop over it).
+    const eligible = (r: string) =>
+      sql`${sql.raw(r)}.community_id = ${e.communityId} AND ${sql.raw(r)}.status = 'active'
+          AND ${sql.raw(r)}.residence_type = ANY(${arrayParam(residenceTypes)})
+          AND ${sql.raw(r)}.birth_date <= (${e.electionDate}::date - make_interval(years => ${minAge}))::date`;
+    // The representatives' window sorts the whole roll: in memory rather than spilled to disk.
+    await db.execute(sql`SET LOCAL work_mem = '64MB'`);
+    const [removed] = await rowsOf<{ n: number }>(
       db,
-      sql`WITH eligible AS (
-            SELECT r.id, r.household_id FROM residents r
-            WHERE r.community_id = ${e.communityId} AND r.status = 'active'
-              AND r.residence_type = ANY(${arrayParam(residenceTypes)})
-              AND r.birth_date <= (${e.electionDate}::date - make_interval(years => ${minAge}))::date
-          ),
-          del AS (
-            DELETE FROM election_voters v
-            WHERE v.election_id = ${e.id} AND v.source = 'derived' AND NOT v.excluded
-              AND NOT EXISTS (SELECT 1 FROM eligible x WHERE x.id = v.resident_id)
+      sql`WITH del AS (
+            DELETE FROM election_voters v USING residents r
+            WHERE v.election_id = ${e.id} AND v.source = 'derived' AND NOT v.excluded AND r.id = v.resident_id AND NOT (${eligible('r')})
             RETURNING 1
-          ),
-          ins AS (
-            INSERT INTO election_voters (community_id, election_id, resident_id, household_id, source)
-            SELECT ${e.communityId}, ${e.id}, x.id, x.household_id, 'derived' FROM eligible x
+          ) SELECT count(*)::int AS n FROM del`,
+    );
+    const [added] = await rowsOf<{ n: number }>(
+      db,
+      sql`WITH ins AS (
+            INSERT INTO election_voters (community_id, election_id, resident_id, household_id, source, household_rep)
+            SELECT ${e.communityId}, ${e.id}, r.id, r.household_id, 'derived',
+                   r.household_id IS NOT NULL AND row_number() OVER (
+                     PARTITION BY r.household_id ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1
+            FROM residents r
+            WHERE ${eligible('r')}
             ON CONFLICT (election_id, resident_id) DO NOTHING
             RETURNING 1
-          )
-          SELECT (SELECT count(*) FROM del)::int AS removed, (SELECT count(*) FROM ins)::int AS added`,
+          ) SELECT count(*)::int AS n FROM ins`,
     );
+    const counts = { removed: removed!.n, added: added!.n };
+    // Representatives again over the whole roll: manual corrections change who represents a household;
+    // only rows whose flag changes are written.
     await db.execute(sql`
       UPDATE election_voters v SET household_rep = x.rep
       FROM (
@@ -132,7 +142,7 @@ export class ElectionsRepository {
         WHERE v2.election_id = ${e.id}
       ) x
       WHERE v.id = x.id AND v.household_rep IS DISTINCT FROM x.rep`);
-    return counts!;
+    return counts;
   }
 
   async rollCounts(electionId: string, db: Db = this.db) {
