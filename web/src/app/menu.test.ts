@@ -12,9 +12,9 @@ const labels = (perms: ReturnType<typeof permissionsOf>) => {
 };
 
 describe('the side menu', () => {
-  it('shows a community worker the registry but not the administration pages', () => {
+  it('shows a community worker the registry and the elections but not the administration pages', () => {
     const shown = labels(permissionsOf('worker'));
-    expect(shown).toEqual(['工作台', '人口管理', '居民信息', '家庭户', '楼栋', '统计报表', '数据导入', '区域']);
+    expect(shown).toEqual(['工作台', '人口管理', '居民信息', '家庭户', '楼栋', '统计报表', '数据导入', '换届选举', '区域']);
   });
 
   it('shows the system administrator accounts and regions but not the registry', () => {
