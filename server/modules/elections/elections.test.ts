@@ -179,6 +179,11 @@ describe('elections: create, scope, roll, candidates, count, result', () => {
     const after = new Set((await c.get(`/api/elections/${e.id}/voters?pageSize=200`)).json().items.map((v: { residentId: string }) => v.residentId));
     expect(after.has(floating.id)).toBe(true);
     expect(after.has(son.id)).toBe(false);
+    // The published roll as .xlsx: the same voters, masked.
+    const xlsx = await c.get(`/api/elections/${e.id}/voters/export`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(Number(xlsx.headers['x-row-count'])).toBe(after.size);
     const excluded = (await c.get(`/api/elections/${e.id}/voters?view=excluded`)).json();
     expect(excluded.items).toEqual([expect.objectContaining({ residentId: son.id, reason: '异议成立：已在外地登记' })]);
     const audit = await t.database.query<{ action: string }>(
