@@ -26,6 +26,8 @@ import { RedivisionService } from './modules/redivision/redivision.service';
 import { FourHavesRepository } from './modules/fourhaves/fourhaves.repository';
 import { FourHavesService } from './modules/fourhaves/fourhaves.service';
 import { RecordedStaffing } from './modules/fourhaves/fourhaves.staffing';
+import { ElectionsRepository } from './modules/elections/elections.repository';
+import { ElectionsService } from './modules/elections/elections.service';
 import { JobRunner } from './modules/jobs/jobs.runner';
 import { SecuritySettingsService } from './modules/security/security-settings.service';
 import { OrganisationsRepository } from './modules/organisations/organisations.repository';
@@ -59,6 +61,7 @@ export function createServices(database: Database, config: Config) {
   const fourHaves = new FourHavesService(db, fourHavesRepo, regions, audit, new RecordedStaffing(fourHavesRepo));
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */
   const jobs = new JobRunner(db, { timeZone: config.timeZone });
+  const elections = new ElectionsService(db, new ElectionsRepository(db), regions, audit);
   const organisations = new OrganisationsService(db, new OrganisationsRepository(db), regions, residents, audit);
   const cadres = new CadresService(db, new CadresRepository(db), regions, residents, audit);
   return {
@@ -79,6 +82,7 @@ export function createServices(database: Database, config: Config) {
     organisations,
     cadres,
     fourHaves,
+    elections,
   };
 }
 

@@ -4,6 +4,7 @@ import { authModule } from './auth/auth.module';
 import { buildingsModule } from './buildings/buildings.module';
 import { careModule } from './care/care.module';
 import { fourHavesModule } from './fourhaves/fourhaves.module';
+import { electionsModule } from './elections/elections.module';
 import { healthModule } from './health/health.module';
 import { householdsModule } from './households/households.module';
 import { importsModule } from './imports/imports.module';
@@ -34,6 +35,7 @@ export const MODULES: ModuleManifest[] = [
   householdsModule,
   statisticsModule,
   redivisionModule,
+  electionsModule,
   jobsModule,
   selfModule,
   workbenchModule,

@@ -183,7 +183,61 @@ async function staffingVersion(c: Ctx, p: PlaceObjects): Promise<number | undefi
   const rows = await c.w.t.database.query<{ version: number }>(`SELECT version FROM community_staffing WHERE community_id = $1`, [p.communityId]);
   return rows[0]?.version;
 }
-/** The four haves belong to a whole community: a grid worker's grant does not cover them. */
+
+let electionTerm = 500;
+/** An election in the place's community, written straight to the table (status and results as given). */
+async function electionIn(c: Ctx, p: PlaceObjects, opts: { status?: string; results?: unknown[]; voter?: string; tally?: boolean } = {}) {
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO elections (community_id, term, mode, seats_director, seats_deputy, seats_member, election_date, law_code, status, results)
+     VALUES ($1, $2, 'all_voters', 1, 1, 3, '2026-05-16', '2026', $3, $4::jsonb) RETURNING id`,
+    [p.communityId, ++electionTerm, opts.status ?? 'preparing', JSON.stringify(opts.results ?? [])],
+  );
+  if (opts.voter)
+    await c.w.t.database.query(`INSERT INTO election_voters (community_id, election_id, resident_id, source) VALUES ($1, $2, $3, 'derived')`, [
+      p.communityId,
+      row.id,
+      opts.voter,
+    ]);
+  if (opts.tally)
+    await c.w.t.database.query(
+      `INSERT INTO election_tallies (community_id, election_id, round, station, ballots_issued, ballots_returned, invalid_ballots, votes)
+       VALUES ($1, $2, 1, '一站', 0, 0, 0, '{}'::jsonb)`,
+      [p.communityId, row.id],
+    );
+  return row.id;
+}
+const ANNOUNCED = [
+  {
+    round: 1,
+    seats: 5,
+    registeredVoters: 0,
+    ballotsIssued: 0,
+    ballotsReturned: 0,
+    invalidBallots: 0,
+    votes: {},
+    computedAt: '2026-05-16T10:00:00Z',
+    valid: false,
+    reasons: [],
+    elected: [],
+    unfilledSeats: 5,
+    runoffCandidates: [],
+  },
+];
+const COMMUNITY_PLACES: PlaceKey[] = ['dong1', 'xi'];
+const TALLY = {
+  seats: 2,
+  registeredVoters: 10,
+  ballotsIssued: 8,
+  ballotsReturned: 8,
+  invalidBallots: 0,
+  requireWoman: true,
+  candidates: [
+    { id: '1', name: '甲', sex: 'M' },
+    { id: '2', name: '乙', sex: 'F' },
+    { id: '3', name: '丙', sex: 'M' },
+  ],
+  votes: { '1': 6, '2': 5, '3': 4 },
+};
 
 export const ROUTE_FIXTURES: RouteFixture[] = [
   // ------------------------------------------------------------------ public
@@ -1176,6 +1230,151 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
       }),
       COMMUNITY_LEVEL,
     ),
+  ),
+
+  // ------------------------------------------------------------------ elections
+  route(
+    'POST /api/elections/tally-preview',
+    'elections.read',
+    once('a hand count', () => ({ url: '/api/elections/tally-preview', body: TALLY })),
+  ),
+  route(
+    'GET /api/elections/law-versions',
+    'elections.read',
+    once('the law versions', () => ({ url: '/api/elections/law-versions' })),
+  ),
+  route(
+    'GET /api/elections',
+    'elections.read',
+    each(
+      'filtered by community',
+      async (c, p) => ({ url: '/api/elections', query: { communityId: p.communityId, pageSize: '200' }, expectId: await electionIn(c, p) }),
+      {
+        places: COMMUNITY_PLACES,
+        level: 'community',
+      },
+    ),
+  ),
+  route(
+    'POST /api/elections',
+    'elections.write',
+    each(
+      'in a community',
+      (_c, p) => ({
+        url: '/api/elections',
+        body: {
+          communityId: p.communityId,
+          term: ++electionTerm,
+          mode: 'all_voters',
+          seatsDirector: 1,
+          seatsDeputy: 1,
+          seatsMember: 3,
+          electionDate: '2026-05-16',
+        },
+      }),
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+  ),
+  route(
+    'GET /api/elections/:id',
+    'elections.read',
+    each('an election', async (c, p) => ({ url: `/api/elections/${await electionIn(c, p)}` }), { places: COMMUNITY_PLACES, level: 'community' }),
+  ),
+  route(
+    'POST /api/elections/:id/derive-roll',
+    'elections.write',
+    each('its roll', async (c, p) => ({ url: `/api/elections/${await electionIn(c, p)}/derive-roll` }), { places: COMMUNITY_PLACES, level: 'community' }),
+  ),
+  route(
+    'GET /api/elections/:id/voters',
+    'elections.read',
+    each('its roll', async (c, p) => ({ url: `/api/elections/${await electionIn(c, p, { voter: p.headId })}/voters`, expectId: p.headId }), {
+      places: COMMUNITY_PLACES,
+      level: 'community',
+    }),
+  ),
+  route(
+    'GET /api/elections/:id/voters/export',
+    'elections.read',
+    each('its roll', async (c, p) => ({ url: `/api/elections/${await electionIn(c, p, { voter: p.headId })}/voters/export` }), {
+      places: COMMUNITY_PLACES,
+      level: 'community',
+      found: rowsFound,
+    }),
+  ),
+  route(
+    'POST /api/elections/:id/voters',
+    'elections.write',
+    each(
+      'a resident of the community',
+      async (c, p) => ({ url: `/api/elections/${await electionIn(c, p)}/voters`, body: { residentId: p.headId, reason: '矩阵测试补登' } }),
+      {
+        places: COMMUNITY_PLACES,
+        level: 'community',
+      },
+    ),
+    cross(
+      'a resident of another community',
+      async (c, a, b) => ({ url: `/api/elections/${await electionIn(c, a)}/voters`, body: { residentId: b.headId, reason: '矩阵测试补登' } }),
+      { pairs: [['dong1', 'xi']], never: true, level: 'community', deny: [400, 403, 404] },
+    ),
+  ),
+  route(
+    'POST /api/elections/:id/voters/remove',
+    'elections.write',
+    each(
+      'a voter',
+      async (c, p) => ({
+        url: `/api/elections/${await electionIn(c, p, { voter: p.headId })}/voters/remove`,
+        body: { residentId: p.headId, reason: '矩阵测试移出' },
+      }),
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+  ),
+  route(
+    'POST /api/elections/:id/candidates',
+    'elections.write',
+    each(
+      'a voter',
+      async (c, p) => ({
+        url: `/api/elections/${await electionIn(c, p, { voter: p.headId })}/candidates`,
+        body: { residentId: p.headId, post: 'member', nominatorCount: 10 },
+      }),
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+    cross(
+      'a resident of another community',
+      async (c, a, b) => ({ url: `/api/elections/${await electionIn(c, a)}/candidates`, body: { residentId: b.headId, post: 'member', nominatorCount: 10 } }),
+      { pairs: [['dong1', 'xi']], never: true, level: 'community', deny: [400, 403, 404] },
+    ),
+  ),
+  route(
+    'POST /api/elections/:id/tallies',
+    'elections.write',
+    each(
+      'a station',
+      async (c, p) => ({
+        url: `/api/elections/${await electionIn(c, p)}/tallies`,
+        body: { station: '一站', ballotsIssued: 0, ballotsReturned: 0, invalidBallots: 0, votes: {} },
+      }),
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+  ),
+  route(
+    'POST /api/elections/:id/result',
+    'elections.write',
+    each('the first round', async (c, p) => ({ url: `/api/elections/${await electionIn(c, p, { tally: true })}/result`, body: { round: 1 } }), {
+      places: COMMUNITY_PLACES,
+      level: 'community',
+    }),
+  ),
+  route(
+    'GET /api/elections/:id/announcement',
+    'elections.read',
+    each('a counted election', async (c, p) => ({ url: `/api/elections/${await electionIn(c, p, { status: 'void', results: ANNOUNCED })}/announcement` }), {
+      places: COMMUNITY_PLACES,
+      level: 'community',
+    }),
   ),
 ];
 

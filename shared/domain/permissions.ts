@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   'buildings.read',
   'buildings.write',
   'stats.read',
+  /** Residents' committee elections: the list, the roll (personal data), the tally preview. */
+  'elections.read',
+  /** Running an election: derive and correct the roll, nominate, enter counts, compute the result. */
+  'elections.write',
   'self.read',
   /** Organisations (党组织、居委会、社会组织、队伍、驻区单位) with members and honours. */
   'orgs.read',
@@ -74,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Approves the grants the system administrator makes that carry personal data or an administrator role.
   secadmin: ['security.manage', 'audit.verify', 'accounts.approve'],
   auditadmin: ['audit.read', 'audit.verify'],
+  // Elections: the civil affairs bureau guides them city-wide, street offices run them, community workers do the work.
   city: [
     ...registryRead,
     ...registryWrite,
@@ -89,6 +94,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cadres.configure',
     ...fourHavesWrite,
     'fourhaves.settings',
+    'elections.read',
+    'elections.write',
   ],
   // residents.lookup: the roles that serve people at a window (service stations: community workers, street
   // offices, community police, the departments' windows, DOMAIN.md §3.6). The city bureau serves no window.
@@ -106,6 +113,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cadres.read',
     'cadres.write',
     ...fourHavesWrite,
+    'elections.read',
+    'elections.write',
   ],
   worker: [
     ...registryRead,
@@ -117,10 +126,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'orgs.write',
     'cadres.read',
     ...fourHavesWrite,
+    'elections.read',
+    'elections.write',
   ],
   // A community worker whose grant is one grid (DOMAIN.md §2): the same registry work, within the grid.
   // Imports go into the grid's community with every row placed in the grid (the import refuses rows
-  // elsewhere). The community-wide registers (organisations, cadres, 四有) are the community's, not a grid's.
+  // elsewhere). The community-wide registers (organisations, cadres, 四有, elections) are the community's, not a grid's.
   gridworker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
   police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup', 'orgs.read'],
   resident: ['self.read'],
@@ -156,6 +167,9 @@ export const PERSONAL_DATA: Record<Permission, boolean> = {
   'buildings.read': true,
   'buildings.write': true,
   'stats.read': false,
+  // The roll lists voters by name; running an election changes it.
+  'elections.read': true,
+  'elections.write': true,
   // One's own record only.
   'self.read': false,
   // Members are named residents, party membership among them.

@@ -5,6 +5,7 @@ import { seedOrganisations } from '../../modules/organisations/organisations.see
 import { registerSeedStep } from './index';
 import { seedFourHaves } from '../../modules/fourhaves/fourhaves.seed';
 import { seedPopulation } from './population';
+import { seedElections } from '../../modules/elections/elections.seed';
 
 registerSeedStep(async (database, options) => {
   await seedPopulation(database, options);
@@ -18,4 +19,9 @@ registerSeedStep(async (database, options) => {
 // The four haves (四有): premises, rules, head-counts and the funding ledger of the speech's city.
 registerSeedStep(async (database) => {
   await seedFourHaves(database);
+});
+
+// After the population: elections draw their rolls and candidates from the registry.
+registerSeedStep(async (database, options) => {
+  await seedElections(database, options.seed);
 });

@@ -12,7 +12,7 @@ const labels = (perms: ReturnType<typeof permissionsOf>) => {
 };
 
 describe('the side menu', () => {
-  it('shows a community worker the registry, the organisations and cadres, but not the administration pages', () => {
+  it('shows a community worker the registry, organisations and cadres, 四有 and elections, but not the administration pages', () => {
     const shown = labels(permissionsOf('worker'));
     expect(shown).toEqual([
       '工作台',
@@ -29,6 +29,7 @@ describe('the side menu', () => {
       '四有达标',
       '经费台账',
       '以奖代补',
+      '换届选举',
       '区域',
     ]);
   });

@@ -12,6 +12,7 @@ import { securityFeature } from './security/routes';
 import { organisationsFeature } from './organisations/routes';
 import { cadresFeature } from './cadres/routes';
 import { fourHavesFeature } from './fourhaves/routes';
+import { electionsFeature } from './elections/routes';
 
 /** Every feature of the web app, once: the router and the side menu are derived from this list. */
 export const FEATURES: Feature[] = [
@@ -22,6 +23,7 @@ export const FEATURES: Feature[] = [
   organisationsFeature,
   cadresFeature,
   statisticsFeature,
+  electionsFeature,
   importsFeature,
   regionsFeature,
   accountsFeature,

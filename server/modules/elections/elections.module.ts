@@ -1,0 +1,23 @@
+import { defineModule } from '../module';
+import { electionsRoutes } from './elections.routes';
+import { electionCandidates, elections, electionTallies, electionVoters } from './elections.table';
+
+/** Residents' committee elections: timeline, roll, candidates, counts, result, announcement. */
+export const electionsModule = defineModule({
+  name: 'elections',
+  tables: [elections, electionVoters, electionCandidates, electionTallies],
+  // An election is a record of the community it was held in; a re-division does not move it.
+  scopeKeys: { elections: 'history', election_voters: 'history', election_candidates: 'history', election_tallies: 'history' },
+  auditActions: {
+    'elections.create': { zh: '新建换届选举', en: 'Create an election' },
+    'elections.roll.derive': { zh: '生成选民名单', en: 'Derive the voter roll' },
+    'elections.voter.add': { zh: '补登选民', en: 'Add a voter' },
+    'elections.voter.remove': { zh: '移出选民名单', en: 'Remove a voter' },
+    'elections.candidate.nominate': { zh: '提名候选人', en: 'Nominate a candidate' },
+    'elections.tally.enter': { zh: '录入计票结果', en: 'Enter a polling station count' },
+    'elections.result.compute': { zh: '计算选举结果', en: 'Compute the result' },
+  },
+  auditObjects: { election: { label: { zh: '换届选举', en: 'Election' } } },
+  routes: (app, { services }) => app.register(electionsRoutes, { elections: services.elections }),
+  workbench: (services, ctx, today) => services.elections.workbench(ctx.actor!, today),
+});

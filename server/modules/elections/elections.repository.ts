@@ -1,0 +1,314 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { RoundResult } from '../../../shared/contracts/elections';
+import type { Db } from '../../db/client';
+import { arrayParam, rowsOf } from '../../db/sql';
+import type { DataScope } from '../../lib/scope';
+import { electionCandidates, elections, electionTallies, electionVoters } from './elections.table';
+
+export type ElectionRow = typeof elections.$inferSelect;
+export type TallyRow = typeof electionTallies.$inferSelect;
+
+/** One candidate with what the checks need from the registry. */
+export interface CandidateRow {
+  id: string;
+  residentId: string;
+  name: string;
+  sex: 'F' | 'M';
+  age: number;
+  post: string;
+  nominatorCount: number;
+  householdId: string | null;
+}
+
+/** Elections in scope: a community-level object, so only community (and wider) grants see it. */
+function scopeWhere(scope: DataScope): SQL {
+  if (scope.all) return sql`true`;
+  if (scope.communityIds.length === 0) return sql`false`;
+  return sql`e.community_id = ANY(${arrayParam(scope.communityIds, 'uuid')})`;
+}
+
+/** Queries on the election tables; the only code that writes them. */
+export class ElectionsRepository {
+  constructor(private readonly db: Db) {}
+
+  async page(f: { scope: DataScope; communityId?: string; status?: string }, limit: number, offset: number) {
+    const where = sql.join(
+      [scopeWhere(f.scope), f.communityId ? sql`e.community_id = ${f.communityId}` : sql`true`, f.status ? sql`e.status = ${f.status}` : sql`true`],
+      sql` AND `,
+    );
+    const [items, total] = await Promise.all([
+      rowsOf<ElectionListRow>(this.db, sql`${LIST_SELECT} WHERE ${where} ORDER BY e.election_date DESC, c.sort, e.id LIMIT ${limit} OFFSET ${offset}`),
+      rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM elections e WHERE ${where}`),
+    ]);
+    return { items: items.map(listItem), total: total[0]!.n };
+  }
+
+  async listItem(id: string) {
+    const rows = await rowsOf<ElectionListRow>(this.db, sql`${LIST_SELECT} WHERE e.id = ${id}`);
+    return rows[0] ? listItem(rows[0]) : undefined;
+  }
+
+  /** Open and recent elections in scope, for the workbench. */
+  async inScope(scope: DataScope, statuses: string[]) {
+    return rowsOf<ElectionListRow>(
+      this.db,
+      sql`${LIST_SELECT} WHERE ${scopeWhere(scope)} AND e.status = ANY(${arrayParam(statuses)}) ORDER BY e.election_date LIMIT 200`,
+    ).then((r) => r.map(listItem));
+  }
+
+  async byId(id: string, db: Db = this.db): Promise<ElectionRow | undefined> {
+    const rows = await db.select().from(elections).where(eq(elections.id, id)).limit(1);
+    return rows[0];
+  }
+
+  async byTerm(communityId: string, term: number): Promise<ElectionRow | undefined> {
+    const rows = await this.db
+      .select()
+      .from(elections)
+      .where(and(eq(elections.communityId, communityId), eq(elections.term, term)))
+      .limit(1);
+    return rows[0];
+  }
+
+  async insert(row: typeof elections.$inferInsert, db: Db = this.db): Promise<ElectionRow> {
+    const [r] = await db.insert(elections).values(row).returning();
+    return r!;
+  }
+
+  /** Stores a round's result and the status; undefined on a stale version. */
+  async saveResults(id: string, version: number, results: RoundResult[], status: string, db: Db = this.db) {
+    const rows = await db
+      .update(elections)
+      .set({ results, status, version: sql`${elections.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(elections.id, id), eq(elections.version, version)))
+      .returning();
+    return rows[0];
+  }
+
+  /** Whether the community is a community region. */
+  async communityName(communityId: string): Promise<string | undefined> {
+    const rows = await rowsOf<{ name: string }>(this.db, sql`SELECT name FROM regions WHERE id = ${communityId} AND level = 'community'`);
+    return rows[0]?.name;
+  }
+
+  // ---------------------------------------------------------------- the roll
+
+  /**
+   * Derives the roll from the registry in SQL, in one transaction: living residents registered in the
+   * community, of age on election day, of a residence type that votes there. Derived rows of people who no
+   * longer qualify are dropped; manual corrections (additions, exclusions) are kept. Then one
+   * representative per household (户代表): the head when on the roll, else the oldest member on it.
+   */
+  async deriveRoll(e: { id: string; communityId: string; electionDate: string }, minAge: number, residenceTypes: readonly string[], db: Db) {
+    // Who qualifies, as one predicate on a resident row (no CTE probed per voter: a planner without
+    // statistics on fresh roll rows would loop over it).
+    const eligible = (r: string) =>
+      sql`${sql.raw(r)}.community_id = ${e.communityId} AND ${sql.raw(r)}.status = 'active'
+          AND ${sql.raw(r)}.residence_type = ANY(${arrayParam(residenceTypes)})
+          AND ${sql.raw(r)}.birth_date <= (${e.electionDate}::date - make_interval(years => ${minAge}))::date`;
+    // The representatives' window sorts the whole roll: in memory rather than spilled to disk.
+    await db.execute(sql`SET LOCAL work_mem = '64MB'`);
+    const [removed] = await rowsOf<{ n: number }>(
+      db,
+      sql`WITH del AS (
+            DELETE FROM election_voters v USING residents r
+            WHERE v.election_id = ${e.id} AND v.source = 'derived' AND NOT v.excluded AND r.id = v.resident_id AND NOT (${eligible('r')})
+            RETURNING 1
+          ) SELECT count(*)::int AS n FROM del`,
+    );
+    const [added] = await rowsOf<{ n: number }>(
+      db,
+      sql`WITH ins AS (
+            INSERT INTO election_voters (community_id, election_id, resident_id, household_id, source, household_rep)
+            SELECT ${e.communityId}, ${e.id}, r.id, r.household_id, 'derived',
+                   r.household_id IS NOT NULL AND row_number() OVER (
+                     PARTITION BY r.household_id ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1
+            FROM residents r
+            WHERE ${eligible('r')}
+            ON CONFLICT (election_id, resident_id) DO NOTHING
+            RETURNING 1
+          ) SELECT count(*)::int AS n FROM ins`,
+    );
+    const counts = { removed: removed!.n, added: added!.n };
+    // Representatives again over the whole roll: manual corrections change who represents a household;
+    // only rows whose flag changes are written.
+    await db.execute(sql`
+      UPDATE election_voters v SET household_rep = x.rep
+      FROM (
+        SELECT v2.id, (v2.household_id IS NOT NULL AND NOT v2.excluded AND row_number() OVER (
+                 PARTITION BY v2.household_id, v2.excluded
+                 ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1) AS rep
+        FROM election_voters v2 JOIN residents r ON r.id = v2.resident_id
+        WHERE v2.election_id = ${e.id}
+      ) x
+      WHERE v.id = x.id AND v.household_rep IS DISTINCT FROM x.rep`);
+    return counts;
+  }
+
+  async rollCounts(electionId: string, db: Db = this.db) {
+    const [row] = await rowsOf<{ voters: number; reps: number; manual: number }>(
+      db,
+      sql`SELECT count(*) FILTER (WHERE NOT excluded)::int AS voters,
+                 count(*) FILTER (WHERE household_rep AND NOT excluded)::int AS reps,
+                 count(*) FILTER (WHERE source = 'manual' OR excluded)::int AS manual
+          FROM election_voters WHERE election_id = ${electionId}`,
+    );
+    return row!;
+  }
+
+  async voters(electionId: string, f: { q?: string; view: 'all' | 'reps' | 'excluded' }, limit: number, offset: number) {
+    const conds: SQL[] = [sql`v.election_id = ${electionId}`];
+    if (f.view === 'excluded') conds.push(sql`v.excluded`);
+    else conds.push(sql`NOT v.excluded`);
+    if (f.view === 'reps') conds.push(sql`v.household_rep`);
+    if (f.q) {
+      const q = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      conds.push(sql`(r.name LIKE ${`%${q}%`} OR r.name_pinyin LIKE ${`${q.toLowerCase()}%`} OR r.name_initials LIKE ${`${q.toLowerCase()}%`})`);
+    }
+    const where = sql.join(conds, sql` AND `);
+    const [items, total] = await Promise.all([
+      rowsOf<VoterRow>(
+        this.db,
+        sql`SELECT v.resident_id AS "residentId", r.name, r.id_masked AS "idMasked", r.sex, h.address, v.household_rep AS "householdRep",
+                   v.source, v.excluded, v.reason
+            FROM election_voters v JOIN residents r ON r.id = v.resident_id LEFT JOIN households h ON h.id = v.household_id
+            WHERE ${where} ORDER BY r.name_pinyin COLLATE "C", r.id LIMIT ${limit} OFFSET ${offset}`,
+      ),
+      rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM election_voters v JOIN residents r ON r.id = v.resident_id WHERE ${where}`),
+    ]);
+    return { items, total: total[0]!.n };
+  }
+
+  async voter(electionId: string, residentId: string, db: Db = this.db) {
+    const rows = await db
+      .select()
+      .from(electionVoters)
+      .where(and(eq(electionVoters.electionId, electionId), eq(electionVoters.residentId, residentId)))
+      .limit(1);
+    return rows[0];
+  }
+
+  async insertVoter(row: typeof electionVoters.$inferInsert, db: Db) {
+    await db.insert(electionVoters).values(row);
+  }
+
+  async setExcluded(id: string, excluded: boolean, reason: string, changedBy: string | null, db: Db) {
+    await db.update(electionVoters).set({ excluded, reason, changedBy, householdRep: false }).where(eq(electionVoters.id, id));
+  }
+
+  /** A resident as the roll and the candidate list need them, with their age on `day`. */
+  async resident(id: string, day: string) {
+    const rows = await rowsOf<{ id: string; communityId: string; gridId: string; householdId: string | null; status: string; age: number; name: string }>(
+      this.db,
+      sql`SELECT id, community_id AS "communityId", grid_id AS "gridId", household_id AS "householdId", status, name,
+                 extract(year FROM age(${day}::date, birth_date))::int AS age
+          FROM residents WHERE id = ${id}`,
+    );
+    return rows[0];
+  }
+
+  // ---------------------------------------------------------------- candidates
+
+  async candidates(electionId: string, day: string, db: Db = this.db): Promise<CandidateRow[]> {
+    return rowsOf<CandidateRow>(
+      db,
+      sql`SELECT c.id, c.resident_id AS "residentId", r.name, r.sex, extract(year FROM age(${day}::date, r.birth_date))::int AS age,
+                 c.post, c.nominator_count AS "nominatorCount", r.household_id AS "householdId"
+          FROM election_candidates c JOIN residents r ON r.id = c.resident_id
+          WHERE c.election_id = ${electionId}
+          ORDER BY array_position(ARRAY['director','deputy','member'], c.post), c.created_at, c.id`,
+    );
+  }
+
+  async insertCandidate(row: typeof electionCandidates.$inferInsert, db: Db) {
+    const [r] = await db.insert(electionCandidates).values(row).returning();
+    return r!;
+  }
+
+  /**
+   * Near relatives among the candidates, found through household relations: two candidates registered in
+   * the same household are spouses, parents and children, siblings or in-laws (a member recorded as
+   * `other`, a lodger, is not).
+   */
+  async conflicts(electionId: string, db: Db = this.db) {
+    return rowsOf<{ candidateA: string; candidateB: string; nameA: string; nameB: string; relationA: string | null; relationB: string | null }>(
+      db,
+      sql`SELECT a.id AS "candidateA", b.id AS "candidateB", ra.name AS "nameA", rb.name AS "nameB",
+                 ra.relation_to_head AS "relationA", rb.relation_to_head AS "relationB"
+          FROM election_candidates a
+          JOIN residents ra ON ra.id = a.resident_id
+          JOIN residents rb ON rb.household_id = ra.household_id AND rb.id <> ra.id
+          JOIN election_candidates b ON b.election_id = a.election_id AND b.resident_id = rb.id
+          WHERE a.election_id = ${electionId} AND a.id < b.id
+            AND coalesce(ra.relation_to_head, '') <> 'other' AND coalesce(rb.relation_to_head, '') <> 'other'
+          ORDER BY ra.name, rb.name`,
+    );
+  }
+
+  // ---------------------------------------------------------------- tallies
+
+  async tallies(electionId: string, db: Db = this.db): Promise<TallyRow[]> {
+    return db.select().from(electionTallies).where(eq(electionTallies.electionId, electionId)).orderBy(electionTallies.round, electionTallies.station);
+  }
+
+  /** One station's count; entering the same station again replaces it. */
+  async upsertTally(row: typeof electionTallies.$inferInsert, db: Db) {
+    const [r] = await db
+      .insert(electionTallies)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [electionTallies.electionId, electionTallies.round, electionTallies.station],
+        set: {
+          ballotsIssued: row.ballotsIssued,
+          ballotsReturned: row.ballotsReturned,
+          invalidBallots: row.invalidBallots,
+          votes: row.votes,
+          enteredBy: row.enteredBy,
+          createdAt: new Date(),
+        },
+      })
+      .returning();
+    return r!;
+  }
+}
+
+interface ElectionListRow {
+  id: string;
+  communityId: string;
+  communityName: string;
+  term: number;
+  mode: string;
+  seatsDirector: number;
+  seatsDeputy: number;
+  seatsMember: number;
+  electionDate: string;
+  lawCode: string;
+  status: string;
+  voterCount: number;
+  candidateCount: number;
+  version: number;
+}
+
+interface VoterRow {
+  residentId: string;
+  name: string;
+  idMasked: string;
+  sex: 'F' | 'M';
+  address: string | null;
+  householdRep: boolean;
+  source: 'derived' | 'manual';
+  excluded: boolean;
+  reason: string | null;
+}
+
+const LIST_SELECT = sql`
+  SELECT e.id, e.community_id AS "communityId", c.name AS "communityName", e.term, e.mode,
+         e.seats_director AS "seatsDirector", e.seats_deputy AS "seatsDeputy", e.seats_member AS "seatsMember",
+         e.election_date::text AS "electionDate", e.law_code AS "lawCode", e.status, e.version,
+         (SELECT count(*) FROM election_voters v WHERE v.election_id = e.id AND NOT v.excluded)::int AS "voterCount",
+         (SELECT count(*) FROM election_candidates k WHERE k.election_id = e.id)::int AS "candidateCount"
+  FROM elections e JOIN regions c ON c.id = e.community_id`;
+
+function listItem(r: ElectionListRow) {
+  return { ...r, mode: r.mode as 'all_voters', status: r.status as 'preparing' };
+}

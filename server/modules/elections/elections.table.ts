@@ -1,0 +1,94 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { RoundResult } from '../../../shared/contracts/elections';
+
+/** A residents' committee election (换届选举) in one community. */
+export const elections = pgTable(
+  'elections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    /** 第几届. */
+    term: integer('term').notNull(),
+    /** all_voters | household_reps | group_reps */
+    mode: text('mode').notNull(),
+    seatsDirector: integer('seats_director').notNull(),
+    seatsDeputy: integer('seats_deputy').notNull(),
+    seatsMember: integer('seats_member').notNull(),
+    electionDate: date('election_date').notNull(),
+    /** The law version in force on election day (election-law.ts). */
+    lawCode: text('law_code').notNull(),
+    /** preparing | runoff | completed | void */
+    status: text('status').notNull().default('preparing'),
+    /** The computed result of each round, in order. */
+    results: jsonb('results').$type<RoundResult[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('elections_community_idx').on(t.communityId, t.electionDate), uniqueIndex('elections_community_term_key').on(t.communityId, t.term)],
+);
+
+/**
+ * The voter roll (选民名单): rows derived from the registry on election day, plus manual corrections. A
+ * correction that removes a derived voter keeps the row with `excluded` and its reason, so that deriving
+ * again does not bring the voter back.
+ */
+export const electionVoters = pgTable(
+  'election_voters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    electionId: uuid('election_id').notNull(),
+    residentId: uuid('resident_id').notNull(),
+    householdId: uuid('household_id'),
+    /** derived | manual */
+    source: text('source').notNull(),
+    /** The household's representative (户代表) on the household-representative roll. */
+    householdRep: boolean('household_rep').notNull().default(false),
+    excluded: boolean('excluded').notNull().default(false),
+    /** Why a voter was added or removed by hand. */
+    reason: text('reason'),
+    changedBy: uuid('changed_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('election_voters_key').on(t.electionId, t.residentId), index('election_voters_household_idx').on(t.electionId, t.householdId)],
+);
+
+/** A candidate with the nomination behind them. */
+export const electionCandidates = pgTable(
+  'election_candidates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    electionId: uuid('election_id').notNull(),
+    residentId: uuid('resident_id').notNull(),
+    /** director | deputy | member */
+    post: text('post').notNull(),
+    /** Voters who signed the nomination (default at least 10). */
+    nominatorCount: integer('nominator_count').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('election_candidates_key').on(t.electionId, t.residentId)],
+);
+
+/** The count of one polling station (投票站) in one round. */
+export const electionTallies = pgTable(
+  'election_tallies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    electionId: uuid('election_id').notNull(),
+    round: integer('round').notNull().default(1),
+    station: text('station').notNull(),
+    ballotsIssued: integer('ballots_issued').notNull(),
+    ballotsReturned: integer('ballots_returned').notNull(),
+    invalidBallots: integer('invalid_ballots').notNull(),
+    /** Votes per candidate id. */
+    votes: jsonb('votes').$type<Record<string, number>>().notNull(),
+    enteredBy: uuid('entered_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('election_tallies_key').on(t.electionId, t.round, t.station)],
+);

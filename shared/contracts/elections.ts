@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import { TALLY_REASON_CODES } from '../domain/election-tally';
+import { DEADLINE_KEYS } from '../domain/election-timeline';
+
+/** A calendar date, YYYY-MM-DD. */
+const day = z.iso.date('日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD');
+/** A count of people or ballots: a whole number, never negative. */
+const count = (what: string) =>
+  z
+    .number({ error: `${what}应为数字 | ${what} must be a number` })
+    .int(`${what}应为整数 | must be a whole number`)
+    .min(0, `${what}不能为负数 | must not be negative`)
+    .max(10_000_000, `${what}过大 | too large`);
+
+// ------------------------------------------------------------------ tally preview (contract fixed by issue 14)
+
+/** One candidate on the ballot. */
+export const TallyCandidate = z.object({
+  /** Any identifier the caller chooses (a resident id, or 1, 2, 3 on a hand count). */
+  id: z.string().trim().min(1, '候选人编号不能为空 | candidate id is required').max(64),
+  name: z.string().trim().min(1, '姓名不能为空 | name is required').max(50),
+  sex: z.enum(['F', 'M'], { error: '性别应为 F 或 M | sex must be F or M' }),
+});
+
+/** The counts of one ballot (every polling station summed). */
+export const TallyPreviewRequest = z.object({
+  /** Seats to fill (5–9 for a whole committee; fewer in a second round). */
+  seats: z.number().int('应为整数 | must be a whole number').min(1, '应选名额至少为 1 | at least one seat').max(9, '应选名额至多为 9 | at most 9 seats'),
+  /** Voters on the roll. */
+  registeredVoters: count('登记选民数'),
+  ballotsIssued: count('发出选票数'),
+  /** Ballots cast: the base of "more than half". */
+  ballotsReturned: count('收回选票数'),
+  /** Among the returned (a ballot marking more candidates than seats is invalid). */
+  invalidBallots: count('无效票数'),
+  /** Apply the woman-member rule. */
+  requireWoman: z.boolean({ error: 'requireWoman 应为 true 或 false | requireWoman must be true or false' }),
+  candidates: z.array(TallyCandidate).min(1, '至少一名候选人 | at least one candidate').max(100),
+  /** Votes per candidate id; a candidate missing here got none. */
+  votes: z.record(z.string(), count('得票数')),
+  /** 1 = first round (more than half), 2 = second round (另行选举: the 1/3 floor). Default 1. */
+  round: z.union([z.literal(1), z.literal(2)]).optional(),
+});
+export type TallyPreviewRequest = z.infer<typeof TallyPreviewRequest>;
+
+/** A finding of the tally: stable code and text in both languages. */
+export const TallyReason = z.object({ code: z.enum(TALLY_REASON_CODES), zh: z.string(), en: z.string() });
+
+export const TallyResult = z.object({
+  /** Whether the ballot stands (turnout over half the roll, ballots add up). */
+  valid: z.boolean(),
+  reasons: z.array(TallyReason),
+  /** Elected candidate ids, best placed first. */
+  elected: z.array(z.string()),
+  unfilledSeats: z.number().int(),
+  /** Candidates for the next round, best placed first. */
+  runoffCandidates: z.array(z.string()),
+});
+export type TallyResult = z.infer<typeof TallyResult>;
+
+// ------------------------------------------------------------------ law and timeline
+
+export const LawVersion = z.object({
+  code: z.string(),
+  title: z.object({ zh: z.string(), en: z.string() }),
+  effectiveFrom: z.string(),
+  minMembers: z.number(),
+  maxMembers: z.number(),
+  minHouseholds: z.number(),
+  maxHouseholds: z.number(),
+  termYears: z.number(),
+  turnoutShare: z.number(),
+  winShare: z.number(),
+  runoffFloorShare: z.number(),
+  voterListDaysBefore: z.number(),
+  objectionDays: z.number(),
+  objectionAnswerDays: z.number(),
+  candidateListDaysBefore: z.number(),
+  minNominators: z.number(),
+  requireWoman: z.boolean(),
+  handoverDays: z.number(),
+  rerunDays: z.number(),
+  voterMinAge: z.number(),
+});
+export const LawVersions = z.object({ items: z.array(LawVersion) });
+
+export const Deadline = z.object({
+  key: z.enum(DEADLINE_KEYS),
+  date: z.string(),
+  label: z.object({ zh: z.string(), en: z.string() }),
+  basis: z.object({ zh: z.string(), en: z.string() }),
+});
+
+// ------------------------------------------------------------------ elections
+
+export const ELECTION_MODES = ['all_voters', 'household_reps', 'group_reps'] as const;
+export type ElectionMode = (typeof ELECTION_MODES)[number];
+export const ELECTION_MODE_LABELS: Record<ElectionMode, { zh: string; en: string }> = {
+  all_voters: { zh: '全体选民直接选举', en: 'All voters' },
+  household_reps: { zh: '户代表选举', en: 'Household representatives' },
+  group_reps: { zh: '居民小组代表选举', en: "Residents'-group representatives" },
+};
+
+export const ELECTION_STATUSES = ['preparing', 'runoff', 'completed', 'void'] as const;
+export type ElectionStatus = (typeof ELECTION_STATUSES)[number];
+export const ELECTION_STATUS_LABELS: Record<ElectionStatus, { zh: string; en: string }> = {
+  preparing: { zh: '筹备中', en: 'In preparation' },
+  runoff: { zh: '另行选举', en: 'Second round' },
+  completed: { zh: '已完成', en: 'Completed' },
+  void: { zh: '选举无效', en: 'Void' },
+};
+
+export const POSTS = ['director', 'deputy', 'member'] as const;
+export type Post = (typeof POSTS)[number];
+export const POST_LABELS: Record<Post, { zh: string; en: string }> = {
+  director: { zh: '主任', en: 'Director' },
+  deputy: { zh: '副主任', en: 'Deputy director' },
+  member: { zh: '委员', en: 'Member' },
+};
+
+export const ElectionsQuery = z.object({
+  communityId: z.uuid().optional(),
+  status: z.enum(ELECTION_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ElectionsQuery = z.infer<typeof ElectionsQuery>;
+
+const seatCount = z.number().int('应为整数 | must be a whole number').min(0, '不能为负数 | must not be negative').max(9);
+
+export const CreateElectionRequest = z.object({
+  communityId: z.uuid(),
+  /** 第几届, e.g. 11. */
+  term: z.number().int().min(1, '届次至少为 1 | term must be at least 1').max(1000),
+  mode: z.enum(ELECTION_MODES),
+  seatsDirector: seatCount,
+  seatsDeputy: seatCount,
+  seatsMember: seatCount,
+  electionDate: day,
+});
+export type CreateElectionRequest = z.infer<typeof CreateElectionRequest>;
+
+/** One election as lists show it. */
+export const ElectionListItem = z.object({
+  id: z.uuid(),
+  communityId: z.uuid(),
+  communityName: z.string(),
+  term: z.number().int(),
+  mode: z.enum(ELECTION_MODES),
+  seatsDirector: z.number().int(),
+  seatsDeputy: z.number().int(),
+  seatsMember: z.number().int(),
+  electionDate: z.string(),
+  /** The law version in force on election day. */
+  lawCode: z.string(),
+  status: z.enum(ELECTION_STATUSES),
+  voterCount: z.number().int(),
+  candidateCount: z.number().int(),
+  version: z.number().int(),
+});
+export type ElectionListItem = z.infer<typeof ElectionListItem>;
+export const ElectionsPage = z.object({ items: z.array(ElectionListItem), total: z.number().int() });
+
+/** A check on the candidate list (差额, the woman member, near relatives, nominators). */
+export const CandidateCheck = z.object({
+  code: z.enum(['MORE_CANDIDATES_THAN_SEATS', 'WOMAN_CANDIDATE', 'NEAR_RELATIVES', 'NOMINATORS', 'SEATS_IN_RANGE']),
+  ok: z.boolean(),
+  zh: z.string(),
+  en: z.string(),
+});
+
+/** A pair of candidates who are near relatives (same household). */
+export const RelativeConflict = z.object({
+  candidateA: z.uuid(),
+  candidateB: z.uuid(),
+  nameA: z.string(),
+  nameB: z.string(),
+  relationA: z.string().nullable(),
+  relationB: z.string().nullable(),
+});
+
+export const Candidate = z.object({
+  id: z.uuid(),
+  residentId: z.uuid(),
+  name: z.string(),
+  sex: z.enum(['F', 'M']),
+  /** Age on election day. */
+  age: z.number().int(),
+  post: z.enum(POSTS),
+  nominatorCount: z.number().int(),
+  /** Candidate in the second round (另行选举). */
+  inRunoff: z.boolean(),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+export const StationTally = z.object({
+  id: z.uuid(),
+  round: z.number().int(),
+  station: z.string(),
+  ballotsIssued: z.number().int(),
+  ballotsReturned: z.number().int(),
+  invalidBallots: z.number().int(),
+  votes: z.record(z.string(), z.number().int()),
+});
+
+/** The stored result of one round. */
+export const RoundResult = TallyResult.extend({
+  round: z.number().int(),
+  seats: z.number().int(),
+  registeredVoters: z.number().int(),
+  ballotsIssued: z.number().int(),
+  ballotsReturned: z.number().int(),
+  invalidBallots: z.number().int(),
+  votes: z.record(z.string(), z.number().int()),
+  computedAt: z.string(),
+});
+export type RoundResult = z.infer<typeof RoundResult>;
+
+export const ElectionDetail = ElectionListItem.extend({
+  law: LawVersion,
+  timeline: z.array(Deadline),
+  householdRepCount: z.number().int(),
+  candidates: z.array(Candidate),
+  checks: z.array(CandidateCheck),
+  conflicts: z.array(RelativeConflict),
+  tallies: z.array(StationTally),
+  results: z.array(RoundResult),
+});
+export type ElectionDetail = z.infer<typeof ElectionDetail>;
+
+export const DeriveRollResponse = z.object({
+  voterCount: z.number().int(),
+  householdRepCount: z.number().int(),
+  /** Rows the derivation added and dropped compared with the roll before. */
+  added: z.number().int(),
+  removed: z.number().int(),
+  /** Manual corrections kept across the derivation. */
+  manualKept: z.number().int(),
+  ms: z.number(),
+});
+
+export const VotersQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  /** `reps`: the household-representative roll; `excluded`: corrections that removed a voter. */
+  view: z.enum(['all', 'reps', 'excluded']).default('all'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type VotersQuery = z.infer<typeof VotersQuery>;
+
+export const Voter = z.object({
+  residentId: z.uuid(),
+  name: z.string(),
+  /** First 6 and last 4 characters of the ID number. */
+  idMasked: z.string(),
+  sex: z.enum(['F', 'M']),
+  address: z.string().nullable(),
+  householdRep: z.boolean(),
+  /** derived (from the registry) | manual (added by hand) */
+  source: z.enum(['derived', 'manual']),
+  excluded: z.boolean(),
+  reason: z.string().nullable(),
+});
+export const VotersPage = z.object({ items: z.array(Voter), total: z.number().int() });
+
+const reason = z.string().trim().min(2, '请填写理由 | give a reason').max(200);
+
+export const AddVoterRequest = z.object({ residentId: z.uuid(), reason });
+export const RemoveVoterRequest = z.object({ residentId: z.uuid(), reason });
+
+export const NominateRequest = z.object({
+  residentId: z.uuid(),
+  post: z.enum(POSTS),
+  /** Voters who signed the nomination. */
+  nominatorCount: z.number().int().min(0).max(100_000),
+});
+
+export const EnterTallyRequest = z.object({
+  round: z.union([z.literal(1), z.literal(2)]).default(1),
+  /** 投票站 name, e.g. 第一投票站 or 中心会场. */
+  station: z.string().trim().min(1, '请填写投票站 | station is required').max(50),
+  ballotsIssued: count('发出选票数'),
+  ballotsReturned: count('收回选票数'),
+  invalidBallots: count('无效票数'),
+  /** Votes per candidate id (election_candidates.id). */
+  votes: z.record(z.string(), count('得票数')),
+});
+export type EnterTallyRequest = z.infer<typeof EnterTallyRequest>;
+
+export const ComputeResultRequest = z.object({ round: z.union([z.literal(1), z.literal(2)]).default(1) });
+
+/** What the announcement (公告) prints. */
+export const Announcement = z.object({
+  communityName: z.string(),
+  term: z.number().int(),
+  electionDate: z.string(),
+  registeredVoters: z.number().int(),
+  ballotsReturned: z.number().int(),
+  valid: z.boolean(),
+  elected: z.array(z.object({ name: z.string(), sex: z.enum(['F', 'M']), post: z.enum(POSTS), votes: z.number().int() })),
+  unfilledSeats: z.number().int(),
+  handoverBy: z.string(),
+  termEnds: z.string(),
+  issuedOn: z.string(),
+});

@@ -1,0 +1,46 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { CreateElectionRequest, DeriveRollResponse, ElectionDetail, EnterTallyRequest, NominateRequest, RoundResult } from '@shared/contracts/elections';
+import { api } from '../../../lib/api';
+import { electionKey } from './get-election';
+import { electionsKey } from './list-elections';
+
+const path = (id: string, rest = '') => `/api/elections/${encodeURIComponent(id)}${rest}`;
+
+/** Refreshes the election and the lists after a change. */
+function useElectionMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: electionsKey }) });
+}
+
+/** POST /api/elections. */
+export function useCreateElection() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof CreateElectionRequest>) => api<ElectionDetail>('POST', '/api/elections', input),
+    onSuccess: (e) => {
+      qc.setQueryData(electionKey(e.id), e);
+      void qc.invalidateQueries({ queryKey: electionsKey });
+    },
+  });
+}
+
+/** POST /api/elections/:id/derive-roll. */
+export const useDeriveRoll = (id: string) => useElectionMutation(() => api<z.infer<typeof DeriveRollResponse>>('POST', path(id, '/derive-roll')));
+
+/** POST /api/elections/:id/voters (add) or /voters/remove, with a reason. */
+export const useChangeVoter = (id: string) =>
+  useElectionMutation((input: { action: 'add' | 'remove'; residentId: string; reason: string }) =>
+    api<{ ok: true }>('POST', path(id, input.action === 'add' ? '/voters' : '/voters/remove'), { residentId: input.residentId, reason: input.reason }),
+  );
+
+/** POST /api/elections/:id/candidates. */
+export const useNominate = (id: string) =>
+  useElectionMutation((input: z.input<typeof NominateRequest>) => api<{ id: string }>('POST', path(id, '/candidates'), input));
+
+/** POST /api/elections/:id/tallies: one polling station's count. */
+export const useEnterTally = (id: string) =>
+  useElectionMutation((input: z.input<typeof EnterTallyRequest>) => api<{ id: string }>('POST', path(id, '/tallies'), input));
+
+/** POST /api/elections/:id/result. */
+export const useComputeResult = (id: string) => useElectionMutation((round: 1 | 2) => api<z.infer<typeof RoundResult>>('POST', path(id, '/result'), { round }));
