@@ -55,7 +55,16 @@ export class StatisticsRepository {
   residents(t: Target) {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-      return rowsOf<{ communityId: string; gridId: string | null; status: string; sex: string; residenceType: string; band: number; n: number; housed: number }>(
+      return rowsOf<{
+        communityId: string;
+        gridId: string | null;
+        status: string;
+        sex: string;
+        residenceType: string;
+        band: number;
+        n: number;
+        housed: number;
+      }>(
         tx,
         sql`SELECT r.community_id AS "communityId", r.grid_id AS "gridId", r.status, r.sex, r.residence_type AS "residenceType",
                    ${BANDS - 1} - width_bucket(r.birth_date, (
