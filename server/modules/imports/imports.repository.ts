@@ -199,7 +199,8 @@ export class ImportsRepository {
       tx,
       sql`SELECT r.id_hash AS "idHash" FROM unnest(${pgArray(hashes, 'text')}) AS u(h)
           CROSS JOIN LATERAL (SELECT id_hash, community_id, grid_id FROM residents WHERE id_hash = u.h LIMIT 1) r
-          WHERE NOT (r.community_id = ANY(${pgArray(scope.communityIds, 'uuid')}) OR r.grid_id = ANY(${pgArray(scope.gridIds, 'uuid')}))`,
+          -- IS NOT TRUE: a resident waiting for a grid (grid_id NULL) makes the OR NULL, which is outside too.
+          WHERE (r.community_id = ANY(${pgArray(scope.communityIds, 'uuid')}) OR r.grid_id = ANY(${pgArray(scope.gridIds, 'uuid')})) IS NOT TRUE`,
     );
   }
 

@@ -803,7 +803,8 @@ export class ImportsService {
       const byHash = new Map(residents.map((r) => [r.idHash, r]));
       const entries = withCare.flatMap((p) => {
         const r = byHash.get(p.value.idHash);
-        return r ? [{ resident: { id: r.id, communityId: r.communityId, gridId: r.gridId }, groups: p.careGroups }] : [];
+        // Only residents inside the importer's scope: a row naming someone registered elsewhere changes nothing.
+        return r && scopeCovers(scope, r) ? [{ resident: { id: r.id, communityId: r.communityId, gridId: r.gridId }, groups: p.careGroups }] : [];
       });
       // 流动人口 sets the residence type of residents already registered too (new ones got it on insert).
       if (!present.has('residenceType')) await this.repo.setFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));

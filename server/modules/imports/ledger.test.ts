@@ -239,6 +239,20 @@ describe('the mapping step of POST /api/imports/residents', () => {
     expect(again.json().error.code).toBe('RESIDENT_ALREADY_PLACED');
   });
 
+  it('refuses a grid worker’s row naming a resident of another community who waits for a grid, and changes nothing of theirs', async () => {
+    const id = newId();
+    await finished(chengxi, (await upload(chengxi, await ledger([['蒋六', '女', id, '', '某街5号', '', '']]), { mapping: 'auto' }, community.chengxi)).json().jobId);
+    const before = await resident(id);
+    expect(before).toMatchObject({ grid_id: null, residence_type: 'registered_resident' });
+    const gridWorker = await t.login('grid-chengdong');
+    const file = await ledger([['蒋六', id, '流动人口', '第1网格']], ['序号', '姓名', '公民身份号码', '人员类别', '网格']);
+    const job = await finished(gridWorker, (await upload(gridWorker, file, { mapping: 'auto' })).json().jobId);
+    expect(job).toMatchObject({ failed: 1, created: 0, unchanged: 0 });
+    expect(job.errors[0]).toMatchObject({ code: 'cannot_register' });
+    expect(await resident(id)).toMatchObject({ grid_id: null, residence_type: 'registered_resident' });
+    expect(await careGroups(before.id)).toEqual([]);
+  });
+
   it('keeps the grid of a registered resident when a re-import cannot place the row', async () => {
     const c = newId();
     await finished(
