@@ -120,6 +120,8 @@ export class CadresService {
     let person = { name: input.name, sex: input.sex, birthDate: input.birthDate };
     if (input.residentId) {
       const r = await this.residents.getForActor(actor, input.residentId);
+      if (r.communityId !== input.communityId)
+        throw field('residentId', 'other_community', '该居民不在此社区登记', 'the resident is not registered in this community');
       person = { name: r.name, sex: r.sex, birthDate: r.birthDate };
     }
     checkDates(person.birthDate, input.startDate, null);

@@ -43,6 +43,14 @@ describe('POST /api/cadres and GET /api/cadres/:id', () => {
     expect((await (await t.login('chengdong')).get(`/api/cadres/${res.json().id}`)).statusCode).toBe(200);
   });
 
+  it('refuses a cadre linked to a resident registered in another community, naming residentId', async () => {
+    const street = await t.login('street1');
+    const elsewhere = await f.resident(await f.grid(COMMUNITY.城中, 1));
+    const res = await street.post('/api/cadres', cadre(dong, { residentId: elsewhere.id }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0]).toMatchObject({ path: 'residentId', code: 'other_community' });
+  });
+
   it('refuses a community worker recording cadres (403), hides 城东 cadres from chengxi (404), and 403 for street1 writing outside its street', async () => {
     const street = await t.login('street1');
     const k = (await street.post('/api/cadres', cadre(dong))).json();

@@ -13,6 +13,7 @@ export const electionsModule = defineModule({
     'elections.roll.derive': { zh: '生成选民名单', en: 'Derive the voter roll' },
     'elections.voter.add': { zh: '补登选民', en: 'Add a voter' },
     'elections.voter.remove': { zh: '移出选民名单', en: 'Remove a voter' },
+    'elections.voters.export': { zh: '导出选民名单', en: 'Export the voter roll' },
     'elections.candidate.nominate': { zh: '提名候选人', en: 'Nominate a candidate' },
     'elections.tally.enter': { zh: '录入计票结果', en: 'Enter a polling station count' },
     'elections.result.compute': { zh: '计算选举结果', en: 'Compute the result' },

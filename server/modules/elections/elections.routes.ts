@@ -109,7 +109,7 @@ export async function electionsRoutes(app: FastifyInstance, opts: { elections: E
       },
     },
     async (request, reply) => {
-      const result = await elections.exportVoters(request.actor!, request.params.id, request.query.view);
+      const result = await elections.exportVoters(request.ctx, request.params.id, request.query.view);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="voters.xlsx"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)

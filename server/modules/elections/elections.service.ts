@@ -1,3 +1,4 @@
+import { escapeCell } from '../residents/residents.search';
 import ExcelJS from 'exceljs';
 import type {
   CreateElectionRequest,
@@ -207,8 +208,8 @@ export class ElectionsService {
   }
 
   /** The roll as an official .xlsx (masked ID numbers), for publication 20 days before the vote. */
-  async exportVoters(actor: Actor, id: string, view: 'all' | 'reps') {
-    const row = await this.readable(actor, id);
+  async exportVoters(ctx: RequestContext, id: string, view: 'all' | 'reps') {
+    const row = await this.readable(ctx.actor!, id);
     const communityName = (await this.repo.communityName(row.communityId)) ?? '';
     const { items } = await this.repo.voters(id, { view }, 200_000, 0);
     const wb = new ExcelJS.Workbook();
@@ -218,16 +219,24 @@ export class ElectionsService {
     items.forEach((v, i) =>
       ws.addRow([
         i + 1,
-        v.name,
+        escapeCell(v.name),
         v.sex === 'F' ? '女' : '男',
         v.idMasked,
-        v.address ?? '',
+        escapeCell(v.address ?? ''),
         v.householdRep ? '是' : '',
         v.source === 'manual' ? '补登' : '人口库',
       ]),
     );
     ws.columns.forEach((c, i) => (c.width = [6, 12, 6, 22, 36, 8, 8][i]));
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    // A list of people leaves the system: who took it, of which election, how many rows.
+    await this.audit.record(ctx, {
+      action: 'elections.voters.export',
+      objectType: 'election',
+      objectId: id,
+      communityId: row.communityId,
+      details: { view, rows: items.length },
+    });
     return { buffer, rows: items.length, filename: `${communityName}第${row.term}届${view === 'reps' ? '户代表' : '选民'}名单.xlsx` };
   }
 
@@ -392,6 +401,8 @@ export class ElectionsService {
     const row = await this.writable(ctx.actor!, id);
     const law = lawOf(row);
     const previous = row.results.filter((r) => r.round < round);
+    // Recounting the first round would throw away a second round already counted.
+    if (round === 1 && row.results.some((r) => r.round === 2)) throw conflict('second_round_counted');
     if (round === 2 && (row.status !== 'runoff' || previous.length === 0))
       throw validationError([field('round', 'no_runoff', '本次选举没有另行选举', 'this election has no second round')]);
     const tallies = (await this.repo.tallies(id)).filter((t) => t.round === round);

@@ -143,8 +143,9 @@ describe('elections: create, scope, roll, candidates, count, result', () => {
     expect(ids).not.toContain(xi.id);
     expect((await street.get(`/api/elections/${xi.id}`)).statusCode).toBe(404);
     const grid = await t.login('grid-chengdong');
-    expect((await grid.get(`/api/elections/${dong.id}`)).statusCode).toBe(404);
-    expect((await grid.get('/api/elections')).json().total).toBe(0);
+    // A 网格员 holds no elections permission: an election is the whole community's.
+    expect((await grid.get(`/api/elections/${dong.id}`)).statusCode).toBe(403);
+    expect((await grid.get('/api/elections')).statusCode).toBe(403);
   });
 
   it('derives the roll on election day (18+, living, registered), a household-representative roll, and keeps audited corrections', async () => {

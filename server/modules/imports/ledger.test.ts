@@ -241,7 +241,10 @@ describe('the mapping step of POST /api/imports/residents', () => {
 
   it('refuses a grid worker’s row naming a resident of another community who waits for a grid, and changes nothing of theirs', async () => {
     const id = newId();
-    await finished(chengxi, (await upload(chengxi, await ledger([['蒋六', '女', id, '', '某街5号', '', '']]), { mapping: 'auto' }, community.chengxi)).json().jobId);
+    await finished(
+      chengxi,
+      (await upload(chengxi, await ledger([['蒋六', '女', id, '', '某街5号', '', '']]), { mapping: 'auto' }, community.chengxi)).json().jobId,
+    );
     const before = await resident(id);
     expect(before).toMatchObject({ grid_id: null, residence_type: 'registered_resident' });
     const gridWorker = await t.login('grid-chengdong');

@@ -339,6 +339,16 @@ export class OrganisationsService {
     const parent = await this.repo.byId(parentId);
     if (!parent || parent.communityId !== communityId || parent.id === selfId)
       throw field('parentId', 'bad_parent', '上级组织须为本社区的其他组织', 'The parent must be another organisation of the same community');
+    // No cycle: walking up from the new parent must not reach the organisation itself.
+    if (selfId) {
+      const seen = new Set<string>([parent.id]);
+      for (let up = parent.parentId; up;) {
+        if (up === selfId || seen.has(up))
+          throw field('parentId', 'parent_cycle', '上级组织不能是本组织的下级', 'The parent cannot be one of its own sub-organisations');
+        seen.add(up);
+        up = (await this.repo.byId(up))?.parentId ?? null;
+      }
+    }
     const allowed = PARENT_TYPES[type];
     if (allowed && !allowed.includes(parent.type as OrganisationType))
       throw field(

@@ -67,8 +67,8 @@ describe('POST /api/organisations and GET /api/organisations', () => {
     expect((await xiClient.get(`/api/organisations?q=${encodeURIComponent('再就业中介')}`)).json().total).toBe(0);
     expect((await (await t.login('street1')).get(`/api/organisations/${org.id}`)).statusCode).toBe(200);
     expect((await (await t.login('mzj')).get(`/api/organisations/${org.id}`)).statusCode).toBe(200);
-    // A grid worker's grant covers a grid, not the community an organisation belongs to.
-    expect((await (await t.login('grid-chengdong')).get(`/api/organisations/${org.id}`)).statusCode).toBe(404);
+    // A 网格员 holds no organisations permission: an organisation belongs to the whole community.
+    expect((await (await t.login('grid-chengdong')).get(`/api/organisations/${org.id}`)).statusCode).toBe(403);
   });
 });
 
@@ -96,6 +96,16 @@ describe('PATCH and DELETE /api/organisations/:id', () => {
     expect(bad.json().error.details[0].path).toBe('parentId');
     // A general branch with branches under it cannot be deleted.
     expect((await c.delete(`/api/organisations/${general.id}?version=1`)).statusCode).toBe(409);
+  });
+
+  it('refuses a parent that is one of the organisation’s own sub-organisations, naming parentId', async () => {
+    const c = await t.login('chengdong');
+    const upper = (await c.post('/api/organisations', { communityId: dong, type: 'volunteer_team', name: '环线上级队' })).json();
+    const lower = (await c.post('/api/organisations', { communityId: dong, type: 'volunteer_team', name: '环线下级队', parentId: upper.id })).json();
+    const cycle = await c.patch(`/api/organisations/${upper.id}`, { version: upper.version, parentId: lower.id });
+    expect(cycle.statusCode).toBe(400);
+    expect(cycle.json().error.details[0]).toMatchObject({ path: 'parentId', code: 'parent_cycle' });
+    expect((await c.get(`/api/organisations/${upper.id}`)).json().parentId ?? null).toBeNull();
   });
 
   it('deletes an organisation with its members and honours; a stale version is 409, chengxi gets 404', async () => {
