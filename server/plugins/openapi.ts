@@ -66,6 +66,9 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/funding': 'listFundingEntries',
   'POST /api/funding': 'createFundingEntry',
   'GET /api/funding/export': 'exportFundingLedger',
+  'GET /api/organisations/export': 'exportOrganisations',
+  'GET /api/cadres/settings': 'getCadreSettings',
+  'PUT /api/cadres/settings': 'replaceCadreSettings',
 };
 
 const VERB_BY_METHOD: Record<string, string> = { GET: 'get', PATCH: 'update', PUT: 'replace', DELETE: 'delete', POST: 'create' };
