@@ -506,10 +506,12 @@ export class FourHavesService {
     const row = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const r = await this.repo.setStaffing(communityId, counts, version, tx);
-      if (!r) throw versionConflict((await this.repo.staffingOf([communityId]))[0]?.version ?? 1);
+      // The current version is read after the transaction: PGlite has one connection, held by `tx` here.
+      if (!r) return null;
       await this.audit.record(ctx, { action: 'staffing.set', objectType: 'community', objectId: communityId, communityId, details: counts }, tx);
       return r;
     });
+    if (!row) throw versionConflict((await this.repo.staffingOf([communityId]))[0]?.version ?? 1);
     return { fullTime: row.fullTime, partTime: row.partTime, police: row.police, version: row.version };
   }
 
