@@ -1,3 +1,4 @@
+import { addDays } from './dates';
 import type { ElectionLawVersion } from './election-law';
 
 /**
@@ -24,13 +25,6 @@ export interface Deadline {
   date: string;
   label: { zh: string; en: string };
   basis: { zh: string; en: string };
-}
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Adds whole years; 29 February falls back to 28 February in a common year. */
@@ -102,3 +96,5 @@ export function electionTimeline(electionDay: string, law: ElectionLawVersion): 
   ];
   return list;
 }
+
+export { addDays };

@@ -1,3 +1,4 @@
+import { addDays } from './dates';
 /**
  * Pure rules of the 工作台 (workbench): the order of the 待办 list and the shortcuts a role's permissions
  * give. The server computes the numbers; these decide what is shown first.
@@ -30,12 +31,6 @@ export function sortTodos<T extends DatedTodo>(todos: readonly T[]): T[] {
   return [...todos].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The calendar day `days` after `day` (YYYY-MM-DD; negative goes back). */
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /** A daily action on the 工作台, opening a page. */
 export interface Shortcut {
   key: string;
@@ -63,3 +58,5 @@ export function shortcutsFor(permissions: Iterable<Permission>): Shortcut[] {
   const has = new Set(permissions);
   return SHORTCUTS.filter((s) => has.has(s.permission)).map(({ key, label, link }) => ({ key, label, link }));
 }
+
+export { addDays };
