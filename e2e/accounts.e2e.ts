@@ -95,9 +95,11 @@ describe('an administrator creates an account', () => {
       .getByRole('menuitem', { name: /审计日志/ })
       .click();
     await shows(page.getByRole('heading', { name: '审计日志' }));
-    await page.getByRole('textbox', { name: '用户' }).fill('admin');
-    await page.getByRole('textbox', { name: '用户' }).press('Enter');
-    await shows(page.getByRole('cell', { name: /accounts?\.create/ }));
+    // Actions show as words; the code stays in the cell's title.
+    await page.getByRole('searchbox', { name: '用户名' }).fill('admin');
+    await page.getByRole('searchbox', { name: '用户名' }).press('Enter');
+    await shows(page.getByRole('cell', { name: '新建账户' }).first());
+    await shows(page.locator('span[title="accounts.create"]').first());
 
     await page.getByRole('button', { name: /校验审计链/ }).click();
     await shows(page.getByRole('alert').getByText(/审计链完整：已校验 \d+ 条/));

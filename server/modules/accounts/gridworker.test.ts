@@ -12,9 +12,11 @@ afterAll(() => t.close());
 const regionId = async (code: string) => (await t.database.query<{ id: string }>('SELECT id FROM regions WHERE code = $1', [code]))[0].id;
 
 describe('the grid worker role (网格员)', () => {
-  it('is labelled 网格员 and does a community worker’s work', () => {
+  it('is labelled 网格员 and does a community worker’s registry work, but not the community-wide registers', () => {
     expect(ROLE_LABELS.gridworker).toEqual({ zh: '网格员', en: 'Grid worker' });
-    expect(permissionsOf('gridworker')).toEqual(permissionsOf('worker'));
+    const communityWide = /^(orgs|cadres|fourhaves|funding|elections)\./;
+    expect(permissionsOf('gridworker')).toEqual(permissionsOf('worker').filter((p) => !communityWide.test(p)));
+    expect(permissionsOf('gridworker').some((p) => communityWide.test(p))).toBe(false);
   });
 
   it('is the demo grid worker’s role, on their grid', async () => {
