@@ -25,7 +25,7 @@ import { RedivisionRepository } from './modules/redivision/redivision.repository
 import { RedivisionService } from './modules/redivision/redivision.service';
 import { FourHavesRepository } from './modules/fourhaves/fourhaves.repository';
 import { FourHavesService } from './modules/fourhaves/fourhaves.service';
-import { RecordedStaffing } from './modules/fourhaves/fourhaves.staffing';
+import { FirstRecorded, RecordedStaffing } from './modules/fourhaves/fourhaves.staffing';
 import { ElectionsRepository } from './modules/elections/elections.repository';
 import { ElectionsService } from './modules/elections/elections.service';
 import { JobRunner } from './modules/jobs/jobs.runner';
@@ -48,7 +48,7 @@ export function createServices(database: Database, config: Config) {
   const securitySettings = new SecuritySettingsService(db, audit, config);
   const auth = new AuthService(authRepo, audit, crypto, config, securitySettings);
   const regions = new RegionsService(new RegionsRepository(db), audit);
-  const accounts = new AccountsService(db, new AccountsRepository(db), authRepo, auth, audit);
+  const accounts = new AccountsService(db, new AccountsRepository(db), auth, audit);
   const care = new CareService(db, new CareRepository(db), regions, audit);
   const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care, config.lookup);
   const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows }, care);
@@ -56,14 +56,14 @@ export function createServices(database: Database, config: Config) {
   const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);
   const statistics = new StatisticsService(new StatisticsRepository(db), regions);
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
-  const fourHavesRepo = new FourHavesRepository(db);
-  // 有人 reads the hand-entered head-counts until the cadres module provides a StaffingSource of its own.
-  const fourHaves = new FourHavesService(db, fourHavesRepo, regions, audit, new RecordedStaffing(fourHavesRepo));
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */
   const jobs = new JobRunner(db, { timeZone: config.timeZone });
   const elections = new ElectionsService(db, new ElectionsRepository(db), regions, audit);
   const organisations = new OrganisationsService(db, new OrganisationsRepository(db), regions, residents, audit);
   const cadres = new CadresService(db, new CadresRepository(db), regions, residents, audit);
+  const fourHavesRepo = new FourHavesRepository(db);
+  // 有人: the cadres in post; the hand-entered head-counts only for a community with nobody in post yet.
+  const fourHaves = new FourHavesService(db, fourHavesRepo, regions, audit, new FirstRecorded([cadres, new RecordedStaffing(fourHavesRepo)]));
   return {
     crypto,
     audit,

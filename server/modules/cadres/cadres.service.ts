@@ -198,6 +198,24 @@ export class CadresService {
     return this.get(actor, id);
   }
 
+  /**
+   * Head-counts of cadres in post per community by staffing category, for 有人 of the four haves (counts are
+   * not personal data). A community with nobody in post is absent.
+   */
+  async countsFor(communityIds: string[]): Promise<Map<string, { fullTime: number; partTime: number; police: number }>> {
+    const found = new Map<string, { fullTime: number; partTime: number; police: number }>();
+    if (communityIds.length === 0) return found;
+    for (const k of await this.repo.inPost({ all: false, communityIds, gridIds: [] })) {
+      const counts = found.get(k.communityId) ?? { fullTime: 0, partTime: 0, police: 0 };
+      const category = staffingCategory(k.post as CadrePost);
+      if (category === 'full_time') counts.fullTime++;
+      else if (category === 'part_time') counts.partTime++;
+      else counts.police++;
+      found.set(k.communityId, counts);
+    }
+    return found;
+  }
+
   /** Each community in the actor's scope against the staffing standard (resident counts from the registry). */
   async staffing(actor: Actor): Promise<StaffingReport> {
     const scope = await this.regions.scopeFor(actor, 'cadres.read');

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
-import type { DataScope } from '../../lib/scope';
+import { communityScopeSql, type DataScope } from '../../lib/scope';
 import { communityRules, communityStaffing, fourHavesSettings, fundingEntries, housingProjects, premises } from './fourhaves.table';
 
 export type PremisesRow = typeof premises.$inferSelect;
@@ -26,12 +26,6 @@ export interface HousingProjectRow {
   version: number;
 }
 
-/** The communities a scope holds (a grid grant holds none: the four haves are a whole community's). */
-export function communitiesSql(scope: DataScope, alias = 'c') {
-  const a = sql.raw(alias);
-  return scope.all ? sql`TRUE` : sql`${a}.id = ANY(${arrayParam(scope.communityIds, 'uuid')})`;
-}
-
 const PREMISES_VIEW = sql`p.id, p.community_id AS "communityId", c.name AS "communityName", p.name, p.use, p.area_m2::float8 AS "areaM2", p.ownership,
   CASE WHEN p.rent_fen IS NULL THEN NULL ELSE p.rent_fen / 100.0 END::float8 AS "rentYuan", p.lease_end::text AS "leaseEnd", p.counterpart, p.state,
   p.in_use_since::text AS "inUseSince", p.address, p.notes, p.version
@@ -46,7 +40,7 @@ export class FourHavesRepository {
     return rowsOf<{ id: string; name: string; nameEn: string | null }>(
       this.db,
       sql`SELECT c.id, c.name, c.name_en AS "nameEn" FROM regions c
-          WHERE c.level = 'community' AND ${communitiesSql(scope)} ${communityId ? sql`AND c.id = ${communityId}::uuid` : sql``}
+          WHERE c.level = 'community' AND ${communityScopeSql(scope, 'c.id')} ${communityId ? sql`AND c.id = ${communityId}::uuid` : sql``}
           ORDER BY c.path`,
     );
   }

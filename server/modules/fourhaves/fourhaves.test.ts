@@ -269,6 +269,47 @@ describe('premises, rules, staffing and funding', () => {
   });
 });
 
+describe('有人 (people) from the cadres register', () => {
+  const ZHONG = () => id[COMMUNITIES[1].code];
+  const people = async () => (await (await t.login('street1')).get(`/api/four-haves/communities/${ZHONG()}`)).json().people;
+  const cadre = (post: string, source = 'recruited') => ({
+    communityId: ZHONG(),
+    name: '王建国',
+    sex: 'M',
+    birthDate: '1980-03-04',
+    post,
+    source,
+    education: 'bachelor',
+    partyMember: true,
+    pensionInsured: true,
+    medicalInsured: true,
+    startDate: '2022-01-01',
+  });
+
+  it('counts the cadres in post, and the hand-entered head-counts only while nobody is in post', async () => {
+    const street = await t.login('street1');
+    expect(await people()).toMatchObject({ status: 'red', reason: '未登记社区干部和警务人员' });
+    const put = await street.request({
+      method: 'PUT',
+      url: `/api/four-haves/communities/${ZHONG()}/staffing`,
+      payload: { fullTime: 5, partTime: 1, police: 3 },
+    });
+    expect(put.statusCode).toBe(200);
+    expect((await people()).status).toBe('green');
+
+    // One full-time worker in post: the register now speaks for 城中, and it is short of the standard.
+    expect((await street.post('/api/cadres', cadre('full_time_worker'))).statusCode).toBe(201);
+    const fromCadres = await people();
+    expect(fromCadres.status).toBe('red');
+    expect(fromCadres.reason).toContain('1 人，标准 5 人');
+
+    for (let i = 0; i < 4; i++) expect((await street.post('/api/cadres', cadre('full_time_worker'))).statusCode).toBe(201);
+    expect((await street.post('/api/cadres', cadre('part_time_worker'))).statusCode).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await street.post('/api/cadres', cadre('auxiliary_police', 'assigned_police'))).statusCode).toBe(201);
+    expect((await people()).status).toBe('green');
+  });
+});
+
 describe('housing projects with developer-provided premises (配建)', () => {
   it('requires the tier table’s premises and alerts once 规划审批 has passed without them in the plan', async () => {
     const c = await t.login('chengdong');
