@@ -18,6 +18,28 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // One owner per table (docs/adding-a-module.md): a module writes only through its own repository and
+    // reaches another module's data through that module's service. Composition roots (services.ts, the CLI
+    // bootstrap), tests, factories and benchmarks wire repositories themselves. The scope SQL lives in
+    // server/lib/scope.ts, not in a repository.
+    files: ['server/modules/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.factory.ts', '**/*.bench.ts', '**/*.bootstrap.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^/]+/[^/]+\\.repository(\\.js)?$',
+              message:
+                'Another module’s repository: call its service instead (one owner per table) | 另一模块的 repository：请调用其 service（每张表只有一个写入者）',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', '.ci/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
   },

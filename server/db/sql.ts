@@ -6,6 +6,9 @@ export function arrayParam(values: readonly string[], type: 'text' | 'uuid' | 'l
   return sql`${literal}::${sql.raw(type)}[]`;
 }
 
+/** Escapes LIKE wildcards in user text (the default escape character is the backslash). */
+export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Runs raw SQL through Drizzle and returns its rows (the result shape is the same on both drivers). */
 export async function rowsOf<T>(db: { execute: (q: SQL) => Promise<unknown> }, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as { rows: T[] };

@@ -5,8 +5,8 @@ import type { Db } from '../../db/client';
 import type { Actor, RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
+import { isUnderPath } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
-import type { AuthRepository } from '../auth/auth.repository';
 import type { AuthService } from '../auth/auth.service';
 import type { AccountsRepository } from './accounts.repository';
 
@@ -25,7 +25,6 @@ export class AccountsService {
   constructor(
     private readonly db: Db,
     private readonly repo: AccountsRepository,
-    private readonly authRepo: AuthRepository,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
   ) {}
@@ -75,7 +74,7 @@ export class AccountsService {
     grants.forEach((g, i) => {
       const region = regionRows.find((r) => r.id === g.regionId);
       if (!region) throw validationError([{ path: `grants.${i}.regionId`, code: 'not_found', message: '区域不存在', messageEn: 'no such region' }]);
-      if (!mine.some((p) => region.path === p || region.path.startsWith(`${p}.`))) throw new AppError('OUT_OF_SCOPE', [{ path: `grants.${i}.regionId` }]);
+      if (!mine.some((p) => isUnderPath(region.path, p))) throw new AppError('OUT_OF_SCOPE', [{ path: `grants.${i}.regionId` }]);
       const level = ROLE_REGION_LEVEL[g.role];
       if (level && region.level !== level)
         throw validationError([
@@ -171,8 +170,7 @@ export class AccountsService {
   async resetTotp(ctx: RequestContext, id: string) {
     await this.changeable(ctx, id);
     const suspended = await this.suspendPersonalDataGrants(ctx, id);
-    await this.authRepo.clearTotp(id);
-    await this.auth.endSessionsOf(id);
+    await this.auth.clearTotp(id);
     await this.audit.record(ctx, { action: 'accounts.reset_totp', objectType: 'user', objectId: id, details: { grantsSuspended: suspended } });
   }
 
@@ -191,7 +189,7 @@ export class AccountsService {
   async unlock(ctx: RequestContext, id: string) {
     const u = await this.repo.byId(id);
     if (!u) throw notFound('account');
-    await this.authRepo.clearFailures(id);
+    await this.auth.clearFailures(id);
     await this.audit.record(ctx, { action: 'accounts.unlock', objectType: 'user', objectId: id });
   }
 
@@ -235,7 +233,7 @@ export class AccountsService {
 
   private approves(actor: Actor, path: string) {
     const mine = actor.grants.filter((g) => permissionsOfGrant(g).includes('accounts.approve')).map((g) => g.regionPath);
-    return mine.some((p) => path === p || path.startsWith(`${p}.`));
+    return mine.some((p) => isUnderPath(path, p));
   }
 
   private grantDetails(g: PendingRow) {

@@ -267,6 +267,17 @@ export class AuthService {
     return now - session.lastSeenAt > limits.idleMinutes * 60_000 || now - session.createdAt > limits.absoluteHours * 3_600_000;
   }
 
+  /** Forgets a user's failed sign-ins, which unlocks the account. */
+  clearFailures(userId: string) {
+    return this.repo.clearFailures(userId);
+  }
+
+  /** Removes a user's second factor and ends their sessions (they set up a new one at the next sign-in). */
+  async clearTotp(userId: string) {
+    await this.repo.clearTotp(userId);
+    await this.endSessionsOf(userId);
+  }
+
   /** Ends a user's sessions (all, or all but one) and forgets what this process cached about them. */
   async endSessionsOf(userId: string, except?: string) {
     this.sessions.forgetUser(userId);

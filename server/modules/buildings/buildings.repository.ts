@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { arrayParam, rowsOf } from '../../db/sql';
-import type { DataScope } from '../../lib/scope';
+import { escapeLike, rowsOf } from '../../db/sql';
+import { regionSql, scopeSql, type DataScope, type RegionFilter } from '../../lib/scope';
 import { buildings } from './buildings.table';
 
 export type BuildingRow = typeof buildings.$inferSelect;
@@ -32,28 +32,6 @@ export interface BuildingSearch {
   gridId?: string;
   q?: string;
 }
-
-/** `community_id = ANY(...) OR grid_id = ANY(...)` for a table alias. */
-export function scopeSql(scope: DataScope, alias: string): SQL {
-  if (scope.all) return sql`TRUE`;
-  const a = sql.raw(alias);
-  return sql`(${a}.community_id = ANY(${arrayParam(scope.communityIds, 'uuid')}) OR ${a}.grid_id = ANY(${arrayParam(scope.gridIds, 'uuid')}))`;
-}
-
-/** A region filter: one grid, or every community under an ltree path. */
-export type RegionFilter = { gridId: string } | { path: string };
-
-/** Rows of a region's subtree, for a table alias that carries community_id and grid_id. */
-export function regionSql(region: RegionFilter, alias: string): SQL {
-  const a = sql.raw(alias);
-  if ('gridId' in region) return sql`${a}.grid_id = ${region.gridId}::uuid`;
-  return sql`${a}.community_id IN (SELECT id FROM regions WHERE level = 'community' AND path <@ ${region.path}::ltree)`;
-}
-
-/** The filter for a region row: a grid is itself, anything else its communities. */
-export const regionFilterOf = (r: { id: string; level: string; path: string }): RegionFilter => (r.level === 'grid' ? { gridId: r.id } : { path: r.path });
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const VIEW = sql`b.id, b.name, b.address, b.floors, b.units, b.built_year AS "builtYear", b.community_id AS "communityId", c.name AS "communityName",
   b.grid_id AS "gridId", g.name AS "gridName", b.version, to_json(b.created_at)#>>'{}' AS "createdAt", to_json(b.updated_at)#>>'{}' AS "updatedAt",

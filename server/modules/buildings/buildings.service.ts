@@ -5,7 +5,8 @@ import { AppError, notFound, outOfScopeNotFound, validationError, versionConflic
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
-import { regionFilterOf, type BuildingRow, type BuildingsRepository } from './buildings.repository';
+import type { BuildingRow, BuildingsRepository } from './buildings.repository';
+import { regionFilterOf } from '../../lib/scope';
 
 /** Buildings in grids: list, page, register, edit. Moving one to another grid is a re-division. */
 export class BuildingsService {

@@ -1,8 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { arrayParam, rowsOf } from '../../db/sql';
-import type { DataScope } from '../../lib/scope';
-import { communityScopeSql } from '../organisations/organisations.repository';
+import { escapeLike, rowsOf } from '../../db/sql';
+import { communityScopeSql, type DataScope } from '../../lib/scope';
 import { cadreSettings, cadreTrainings, cadres } from './cadres.table';
 
 export type CadreRow = typeof cadres.$inferSelect;
@@ -41,7 +40,6 @@ export interface CadreSearch {
   includeFormer?: boolean;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** In post: no end date, or one not yet passed. */
 const IN_POST = sql`(k.end_date IS NULL OR k.end_date >= current_date)`;
 
@@ -56,7 +54,7 @@ export class CadresRepository {
   constructor(private readonly db: Db) {}
 
   private where(s: CadreSearch): SQL {
-    const parts: SQL[] = [communityScopeSql(s.scope, 'k')];
+    const parts: SQL[] = [communityScopeSql(s.scope, 'k.community_id')];
     if (!s.includeFormer) parts.push(IN_POST);
     if (s.communityId) parts.push(sql`k.community_id = ${s.communityId}::uuid`);
     if (s.post) parts.push(sql`k.post = ${s.post}`);
@@ -79,7 +77,7 @@ export class CadresRepository {
   inPost(scope: DataScope, communityId?: string) {
     return rowsOf<CadreViewRow>(
       this.db,
-      sql`SELECT ${VIEW} WHERE ${communityScopeSql(scope, 'k')} AND ${IN_POST} ${communityId ? sql`AND k.community_id = ${communityId}::uuid` : sql``}
+      sql`SELECT ${VIEW} WHERE ${communityScopeSql(scope, 'k.community_id')} AND ${IN_POST} ${communityId ? sql`AND k.community_id = ${communityId}::uuid` : sql``}
           ORDER BY c.sort, k.name, k.id`,
     );
   }
@@ -105,7 +103,7 @@ export class CadresRepository {
   communities(scope: DataScope) {
     return rowsOf<{ id: string; name: string }>(
       this.db,
-      sql`SELECT c.id, c.name FROM regions c WHERE c.level = 'community' AND ${scope.all ? sql`TRUE` : sql`c.id = ANY(${arrayParam(scope.communityIds, 'uuid')})`} ORDER BY c.sort`,
+      sql`SELECT c.id, c.name FROM regions c WHERE c.level = 'community' AND ${communityScopeSql(scope, 'c.id')} ORDER BY c.sort`,
     );
   }
 

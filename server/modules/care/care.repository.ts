@@ -1,6 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DataScope } from '../../lib/scope';
-import { scopeSql } from '../buildings/buildings.repository';
+import { scopeSql, type DataScope } from '../../lib/scope';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
 import { careRecords } from './care.table';

@@ -1,8 +1,8 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { RoundResult } from '../../../shared/contracts/elections';
 import type { Db } from '../../db/client';
-import { arrayParam, rowsOf } from '../../db/sql';
-import type { DataScope } from '../../lib/scope';
+import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
+import { communityScopeSql, type DataScope } from '../../lib/scope';
 import { electionCandidates, elections, electionTallies, electionVoters } from './elections.table';
 
 export type ElectionRow = typeof elections.$inferSelect;
@@ -20,20 +20,13 @@ export interface CandidateRow {
   householdId: string | null;
 }
 
-/** Elections in scope: a community-level object, so only community (and wider) grants see it. */
-function scopeWhere(scope: DataScope): SQL {
-  if (scope.all) return sql`true`;
-  if (scope.communityIds.length === 0) return sql`false`;
-  return sql`e.community_id = ANY(${arrayParam(scope.communityIds, 'uuid')})`;
-}
-
 /** Queries on the election tables; the only code that writes them. */
 export class ElectionsRepository {
   constructor(private readonly db: Db) {}
 
   async page(f: { scope: DataScope; communityId?: string; status?: string }, limit: number, offset: number) {
     const where = sql.join(
-      [scopeWhere(f.scope), f.communityId ? sql`e.community_id = ${f.communityId}` : sql`true`, f.status ? sql`e.status = ${f.status}` : sql`true`],
+      [communityScopeSql(f.scope, 'e.community_id'), f.communityId ? sql`e.community_id = ${f.communityId}` : sql`true`, f.status ? sql`e.status = ${f.status}` : sql`true`],
       sql` AND `,
     );
     const [items, total] = await Promise.all([
@@ -52,7 +45,7 @@ export class ElectionsRepository {
   async inScope(scope: DataScope, statuses: string[]) {
     return rowsOf<ElectionListRow>(
       this.db,
-      sql`${LIST_SELECT} WHERE ${scopeWhere(scope)} AND e.status = ANY(${arrayParam(statuses)}) ORDER BY e.election_date LIMIT 200`,
+      sql`${LIST_SELECT} WHERE ${communityScopeSql(scope, 'e.community_id')} AND e.status = ANY(${arrayParam(statuses)}) ORDER BY e.election_date LIMIT 200`,
     ).then((r) => r.map(listItem));
   }
 
@@ -162,7 +155,7 @@ export class ElectionsRepository {
     else conds.push(sql`NOT v.excluded`);
     if (f.view === 'reps') conds.push(sql`v.household_rep`);
     if (f.q) {
-      const q = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const q = escapeLike(f.q);
       conds.push(sql`(r.name LIKE ${`%${q}%`} OR r.name_pinyin LIKE ${`${q.toLowerCase()}%`} OR r.name_initials LIKE ${`${q.toLowerCase()}%`})`);
     }
     const where = sql.join(conds, sql` AND `);

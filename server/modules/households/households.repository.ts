@@ -1,8 +1,7 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { arrayParam, rowsOf } from '../../db/sql';
-import type { DataScope } from '../../lib/scope';
-import { escapeLike, regionSql, scopeSql, type RegionFilter } from '../buildings/buildings.repository';
+import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
+import { regionSql, scopeSql, type DataScope, type RegionFilter } from '../../lib/scope';
 import { careRecords } from '../care/care.table';
 import { residentMoves, residents } from '../residents/residents.table';
 import { households } from './households.table';

@@ -12,7 +12,7 @@ import { ageView } from '../../lib/identity';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
-import { regionFilterOf } from '../buildings/buildings.repository';
+import { regionFilterOf } from '../../lib/scope';
 import type { BuildingsService } from '../buildings/buildings.service';
 import type { RegionsService } from '../regions/regions.service';
 import type { WorkbenchContribution } from '../module';

@@ -2,7 +2,7 @@ import { and, desc, eq, getTableColumns, inArray, or, sql, type SQL } from 'driz
 import type { ImportColumnKey } from '../../../shared/domain/resident-row';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/sql';
-import type { DataScope } from '../../lib/scope';
+import { scopeSql, type DataScope } from '../../lib/scope';
 import { importJobs, importMappings } from './imports.table';
 
 /** A job without its (large) encrypted report, plus whether it has one. */
@@ -200,7 +200,7 @@ export class ImportsRepository {
       sql`SELECT r.id_hash AS "idHash" FROM unnest(${pgArray(hashes, 'text')}) AS u(h)
           CROSS JOIN LATERAL (SELECT id_hash, community_id, grid_id FROM residents WHERE id_hash = u.h LIMIT 1) r
           -- IS NOT TRUE: a resident waiting for a grid (grid_id NULL) makes the OR NULL, which is outside too.
-          WHERE (r.community_id = ANY(${pgArray(scope.communityIds, 'uuid')}) OR r.grid_id = ANY(${pgArray(scope.gridIds, 'uuid')})) IS NOT TRUE`,
+          WHERE ${scopeSql(scope, 'r')} IS NOT TRUE`,
     );
   }
 
@@ -272,9 +272,7 @@ export class ImportsRepository {
     const set = sql.raw(pairs.map(([target, value]) => `${target.replace('residents.', '')} = ${value}`).join(', '));
     const before = sql.raw(pairs.map((p) => p[0]).join(', '));
     const after = sql.raw(pairs.map((p) => p[1]).join(', '));
-    const inScope = scope.all
-      ? sql`TRUE`
-      : sql`(residents.community_id = ANY(${pgArray(scope.communityIds, 'uuid')}) OR residents.grid_id = ANY(${pgArray(scope.gridIds, 'uuid')}))`;
+    const inScope = scopeSql(scope, 'residents');
     const result = await rowsOf<{ inserted: boolean; n: number }>(
       tx,
       sql`WITH input AS (

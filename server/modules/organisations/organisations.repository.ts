@@ -1,8 +1,8 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { OrganisationListItem, OrganisationsExportQuery } from '../../../shared/contracts/organisations';
 import type { Db } from '../../db/client';
-import { arrayParam, rowsOf } from '../../db/sql';
-import type { DataScope } from '../../lib/scope';
+import { escapeLike, rowsOf } from '../../db/sql';
+import { communityScopeSql, type DataScope } from '../../lib/scope';
 import { organisationHonours, organisationMembers, organisations } from './organisations.table';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -11,14 +11,6 @@ export type MemberRow = typeof organisationMembers.$inferSelect;
 /** Filters already resolved by the service. */
 export interface OrganisationSearch extends OrganisationsExportQuery {
   scope: DataScope;
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Organisations carry no grid: only communities in the scope count (a grid worker's grant covers none). */
-export function communityScopeSql(scope: DataScope, alias: string): SQL {
-  if (scope.all) return sql`TRUE`;
-  return sql`${sql.raw(alias)}.community_id = ANY(${arrayParam(scope.communityIds, 'uuid')})`;
 }
 
 const ACTIVE_MEMBERS = sql`(SELECT count(*)::int FROM organisation_members m WHERE m.organisation_id = o.id AND (m.end_date IS NULL OR m.end_date >= current_date))`;
@@ -51,7 +43,7 @@ export class OrganisationsRepository {
   constructor(private readonly db: Db) {}
 
   private where(s: OrganisationSearch): SQL {
-    const parts: SQL[] = [communityScopeSql(s.scope, 'o')];
+    const parts: SQL[] = [communityScopeSql(s.scope, 'o.community_id')];
     if (s.type) parts.push(sql`o.type = ${s.type}`);
     if (s.communityId) parts.push(sql`o.community_id = ${s.communityId}::uuid`);
     if (s.q) {
@@ -136,7 +128,7 @@ export class OrganisationsRepository {
       this.db,
       sql`SELECT c.id AS "communityId", c.name AS "communityName", o.type, count(o.id)::int AS count
           FROM regions c LEFT JOIN organisations o ON o.community_id = c.id
-          WHERE c.level = 'community' AND ${scope.all ? sql`TRUE` : sql`c.id = ANY(${arrayParam(scope.communityIds, 'uuid')})`}
+          WHERE c.level = 'community' AND ${communityScopeSql(scope, 'c.id')}
           GROUP BY c.id, c.name, c.sort, o.type ORDER BY c.sort, o.type`,
     );
   }

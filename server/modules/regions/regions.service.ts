@@ -2,7 +2,7 @@ import type { RegionNodeT } from '../../../shared/contracts/regions';
 import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
 import type { Actor, RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, versionConflict } from '../../lib/errors';
-import { grantPathsFor, NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
+import { grantPathsFor, isUnderPath, NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionRow, RegionsRepository } from './regions.repository';
 
@@ -71,9 +71,8 @@ export class RegionsService {
     for (const r of all)
       nodes.set(r.id, { id: r.id, parentId: r.parentId, level: r.level, code: r.code, name: r.name, nameEn: r.nameEn, path: r.path, children: [] });
     for (const n of nodes.values()) if (n.parentId && nodes.has(n.parentId)) nodes.get(n.parentId)!.children.push(n);
-    const isUnder = (p: string, root: string) => p === root || p.startsWith(`${root}.`);
     // Roots: granted regions not inside another granted region.
-    const rootPaths = paths.filter((p) => !paths.some((q) => q !== p && isUnder(p, q)));
+    const rootPaths = paths.filter((p) => !paths.some((q) => q !== p && isUnderPath(p, q)));
     const strip = (n: RegionNodeT & { path?: string }): RegionNodeT => ({
       id: n.id,
       parentId: n.parentId,
@@ -95,12 +94,12 @@ export class RegionsService {
   }
 
   private visible(actor: Actor, path: string) {
-    return actor.grants.some((g) => path === g.regionPath || path.startsWith(`${g.regionPath}.`) || g.regionPath.startsWith(`${path}.`));
+    return actor.grants.some((g) => isUnderPath(path, g.regionPath) || isUnderPath(g.regionPath, path));
   }
 
   /** Regions whose subtree the actor manages (regions.manage grants). */
   private manages(actor: Actor, path: string) {
-    return grantPathsFor(actor, 'regions.manage', rolePermissions).some((p) => path === p || path.startsWith(`${p}.`));
+    return grantPathsFor(actor, 'regions.manage', rolePermissions).some((p) => isUnderPath(path, p));
   }
 
   async create(ctx: RequestContext, input: { parentId: string; code: string; name: string; nameEn?: string; boundary?: unknown }) {

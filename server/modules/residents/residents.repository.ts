@@ -1,8 +1,8 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { arrayParam, rowsOf } from '../../db/sql';
-import type { DataScope } from '../../lib/scope';
-import { escapeLike, type Keyset, type QueryKind, type ResidentSort } from './residents.search';
+import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
+import { scopeSql, type DataScope } from '../../lib/scope';
+import type { Keyset, QueryKind, ResidentSort } from './residents.search';
 import { residentMoves, residents } from './residents.table';
 
 export type ResidentRow = typeof residents.$inferSelect;
@@ -66,16 +66,6 @@ export function sortValue(hit: ResidentHit, sort: ResidentSort): string {
   return sort === 'name' ? hit.namePinyin : sort === 'birthDate' ? hit.birthDate : hit.createdAt;
 }
 
-/** `community_id = ANY(..) OR grid_id = ANY(..)` for a scope, on alias `a`. */
-export function scopeSql(scope: DataScope, a = 'r'): SQL {
-  if (scope.all) return sql`TRUE`;
-  const parts: SQL[] = [];
-  if (scope.communityIds.length) parts.push(sql`${sql.raw(a)}.community_id = ANY(${arrayParam(scope.communityIds, 'uuid')})`);
-  if (scope.gridIds.length) parts.push(sql`${sql.raw(a)}.grid_id = ANY(${arrayParam(scope.gridIds, 'uuid')})`);
-  if (parts.length === 0) return sql`FALSE`;
-  return sql`(${sql.join(parts, sql` OR `)})`;
-}
-
 /**
  * The filters other than the scope and the search text. Those on `status`, `community_id` and `grid_id`
  * use alias `a` (residents or resident_name_keys, which carries them); the rest need the residents row.
@@ -98,7 +88,7 @@ function rowFilters(s: ResidentSearch): SQL[] {
   if (s.bornOnOrBefore) w.push(sql`r.birth_date <= ${s.bornOnOrBefore}::date`);
   if (s.bornAfter) w.push(sql`r.birth_date > ${s.bornAfter}::date`);
   if (s.care) {
-    w.push(scopeSql(s.care.scope));
+    w.push(scopeSql(s.care.scope, 'r'));
     w.push(
       sql`EXISTS (SELECT 1 FROM care_records cr WHERE cr.resident_id = r.id AND cr.group_type = ${s.care.group} AND (cr.end_date IS NULL OR cr.end_date >= current_date))`,
     );
@@ -164,7 +154,7 @@ function textFilter(s: ResidentSearch): SQL | null {
 
 function whereOf(s: ResidentSearch): SQL {
   const text = textFilter(s);
-  return sql.join([scopeSql(s.scope), ...keyedFilters(s, 'r'), ...rowFilters(s), ...(text ? [text] : [])], sql` AND `);
+  return sql.join([scopeSql(s.scope, 'r'), ...keyedFilters(s, 'r'), ...rowFilters(s), ...(text ? [text] : [])], sql` AND `);
 }
 
 /**
@@ -190,7 +180,7 @@ function keyedRanges(s: ResidentSearch, extra?: (pinyin: SQL, id: SQL) => SQL): 
     const like = `${escapeLike(q)}%`;
     // Initials matches come from the key range; without one (one letter, or longer than any key) they are matched here.
     const match = walk ? sql`${firstLetterRange(q)} AND r.name_pinyin LIKE ${like} AND r.name_initials NOT LIKE ${like}` : pinyinMatches(q);
-    const w = [match, scopeSql(s.scope), ...keyedFilters(s, 'r'), ...rowFilters(s)];
+    const w = [match, scopeSql(s.scope, 'r'), ...keyedFilters(s, 'r'), ...rowFilters(s)];
     if (extra) w.push(extra(sql`r.name_pinyin COLLATE "C"`, sql`r.id`));
     ranges.push(sql`SELECT r.id, r.name_pinyin COLLATE "C" AS pinyin FROM residents r WHERE ${sql.join(w, sql` AND `)}`);
   }
@@ -303,7 +293,7 @@ export class ResidentsRepository {
     return rowsOf<{ id: string; name: string; sex: 'M' | 'F'; birthDate: string; relationToHead: string | null; status: string }>(
       this.db,
       sql`SELECT r.id, r.name, r.sex, r.birth_date::text AS "birthDate", r.relation_to_head AS "relationToHead", r.status
-          FROM residents r WHERE r.household_id = ${householdId}::uuid AND ${scopeSql(scope)}
+          FROM residents r WHERE r.household_id = ${householdId}::uuid AND ${scopeSql(scope, 'r')}
           ORDER BY (r.relation_to_head = 'head') DESC, r.birth_date, r.id`,
     );
   }
@@ -356,7 +346,7 @@ export class ResidentsRepository {
     return rowsOf<{ communityId: string; count: number }>(
       this.db,
       sql`SELECT r.community_id AS "communityId", count(*)::int AS count FROM residents r
-          WHERE ${scopeSql(scope)} ${status ? sql`AND r.status = ${status}` : sql``}
+          WHERE ${scopeSql(scope, 'r')} ${status ? sql`AND r.status = ${status}` : sql``}
           GROUP BY r.community_id ORDER BY r.community_id`,
     );
   }
@@ -375,7 +365,7 @@ export class ResidentsRepository {
                  count(*) FILTER (WHERE r.status = 'active' AND r.household_id IS NULL)::int AS homeless,
                  count(*) FILTER (WHERE r.status = 'active' AND r.grid_id IS NULL)::int AS gridless,
                  to_char(min(r.created_at) FILTER (WHERE r.status = 'active' AND r.grid_id IS NULL) AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD') AS "gridlessSince"
-          FROM residents r WHERE ${scopeSql(scope)}`,
+          FROM residents r WHERE ${scopeSql(scope, 'r')}`,
     );
     return rows[0] ?? { active: 0, previous: 0, homeless: 0, gridless: 0, gridlessSince: null };
   }
@@ -385,7 +375,7 @@ export class ResidentsRepository {
     if (ids.length === 0) return Promise.resolve([]);
     return rowsOf<{ id: string; name: string }>(
       this.db,
-      sql`SELECT r.id, r.name FROM residents r WHERE r.id = ANY(${arrayParam(ids, 'uuid')}) AND ${scopeSql(scope)}`,
+      sql`SELECT r.id, r.name FROM residents r WHERE r.id = ANY(${arrayParam(ids, 'uuid')}) AND ${scopeSql(scope, 'r')}`,
     );
   }
 }

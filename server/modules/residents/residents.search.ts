@@ -41,11 +41,6 @@ export function classifyQuery(raw: string): QueryKind | null {
   return { kind: 'address', value: text };
 }
 
-/** Escapes LIKE wildcards in user text (the default escape character is the backslash). */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** A phone shown without its middle digits: 138****1234 (landlines keep the area code and the last two). */
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;

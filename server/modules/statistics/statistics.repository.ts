@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
+import { scopeSql } from '../../lib/scope';
 
 /**
  * The rows a statistic counts: whole communities plus single grids (a grid worker's, or a grid asked
@@ -25,13 +26,8 @@ export interface RegionLite {
 /** Number of 5-year bands in the pyramid; the last one is "100+". */
 export const BANDS = 21;
 
-function targetSql(t: Target, alias: string): SQL {
-  const a = sql.raw(alias);
-  const parts: SQL[] = [];
-  if (t.communityIds.length) parts.push(sql`${a}.community_id = ANY(${arrayParam(t.communityIds, 'uuid')})`);
-  if (t.gridIds.length) parts.push(sql`${a}.grid_id = ANY(${arrayParam(t.gridIds, 'uuid')})`);
-  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`FALSE`;
-}
+/** The target's rows: its communities and grids, by the scope toolkit's predicate. */
+const targetSql = (t: Target, alias: string): SQL => scopeSql({ all: false, communityIds: t.communityIds, gridIds: t.gridIds }, alias);
 
 /** Aggregates over the registry, each one pass with GROUP BY (no stored counters). */
 export class StatisticsRepository {

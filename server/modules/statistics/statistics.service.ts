@@ -3,7 +3,7 @@ import type { Permission } from '../../../shared/domain/permissions';
 import { CARE_GROUP_PERMISSION, CARE_GROUPS, RESIDENCE_TYPES } from '../../../shared/domain/registry';
 import type { Actor } from '../../lib/context';
 import { notFound } from '../../lib/errors';
-import { scopeCovers, type DataScope } from '../../lib/scope';
+import { isUnderPath, scopeCovers, type DataScope } from '../../lib/scope';
 import type { RegionsService } from '../regions/regions.service';
 import { BANDS, type RegionLite, type StatisticsRepository, type Target } from './statistics.repository';
 
@@ -46,7 +46,7 @@ export class StatisticsService {
     const scope = await this.regions.scopeFor(actor, 'stats.read');
     const region = regionId ? await this.regions.get(actor, regionId) : undefined;
     const tree = await this.repo.regionsUnder(null);
-    const inRegion = (r: RegionLite) => !region || r.path === region.path || r.path.startsWith(`${region.path}.`);
+    const inRegion = (r: RegionLite) => !region || isUnderPath(r.path, region.path);
     const full = (id: string) => scope.all || scope.communityIds.includes(id);
     const fullCommunities = tree.filter((r) => r.level === 'community' && inRegion(r) && full(r.id));
     const grids = tree.filter((r) => r.level === 'grid' && inRegion(r) && scopeCovers(scope, { communityId: r.parentId, gridId: r.id }));
