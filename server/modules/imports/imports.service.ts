@@ -265,10 +265,17 @@ const covers = (scope: DataScope, grid: { id: string; communityId: string }) =>
  * Resident imports: reads the upload at once (refusing bad files with a coded error), then saves the
  * rows in the background in batches, each batch one transaction, recording progress on the job.
  */
+/** How often this process tells the database its jobs are alive, and after how long without it a job is lost. */
+export const IMPORT_HEARTBEAT_MS = 30_000;
+export const IMPORT_STALE_MS = 120_000;
+
 export class ImportsService {
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
   private stopping = false;
+  /** The jobs queued in or run by this process, and the timer that keeps their heartbeat. */
+  private readonly held = new Set<string>();
+  private beat: NodeJS.Timeout | null = null;
 
   /** Removes stored error reports older than `days` (residual personal data). */
   purgeReports(days: number, now = new Date()) {
@@ -341,11 +348,13 @@ export class ImportsService {
     const buildings = header.present.has('grid') && !header.present.has('address') ? [] : await this.repo.communityBuildings(communityId);
     const placer = new Placer(buildings, grids, defaultGrid);
     this.queued++;
+    this.hold(job.id);
     this.queue = this.queue.then(async () => {
       try {
         await this.run(ctx, job, { header: ledger.header, rows: ledger.rows }, header, grids, placer);
       } finally {
         this.queued--;
+        this.release(job.id);
       }
     });
     return {
@@ -541,9 +550,26 @@ export class ImportsService {
     await this.queue;
   }
 
-  /** Marks jobs that a stopped process left behind (older than an hour, never finished) as failed. */
-  async failStale() {
-    await this.repo.failStale(new Date(Date.now() - 3_600_000));
+  /**
+   * Fails the jobs a stopped process left behind: queued or running, with no heartbeat for IMPORT_STALE_MS.
+   * Their counts stay, so the person sees how far the import got (INTERRUPTED). Run at start and every minute,
+   * so it holds with several processes on one database too.
+   */
+  failStale(now = new Date()) {
+    return this.repo.failStale(new Date(now.getTime() - IMPORT_STALE_MS));
+  }
+
+  private hold(id: string) {
+    this.held.add(id);
+    this.beat ??= setInterval(() => void this.repo.heartbeat([...this.held]).catch(() => undefined), IMPORT_HEARTBEAT_MS).unref();
+  }
+
+  private release(id: string) {
+    this.held.delete(id);
+    if (this.held.size === 0 && this.beat) {
+      clearInterval(this.beat);
+      this.beat = null;
+    }
   }
 
   private async run(
