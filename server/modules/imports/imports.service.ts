@@ -32,7 +32,7 @@ import {
   type RowIssue,
 } from '../../../shared/domain/resident-row';
 import { transaction, type Db } from '../../db/client';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import type { FieldCrypto } from '../../lib/crypto';
 import { AppError, notFound, outOfScopeNotFound, validationError } from '../../lib/errors';
 import { nameColumns } from '../../lib/pinyin';
@@ -298,7 +298,7 @@ export class ImportsService {
    * person's confirmation (or `preview` was asked), nothing is imported and the proposal is returned.
    */
   async startResidents(ctx: RequestContext, input: UploadInput): Promise<ImportAccepted | ImportMappingProposal> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const scope = await this.regions.scopeFor(actor, 'residents.import');
     const grids = await this.repo.grids();
     const communityId = await this.defaultCommunity(scope, grids, input.communityId);
@@ -580,7 +580,7 @@ export class ImportsService {
     grids: GridRef[],
     placer: Placer,
   ) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const counters: Counters = { care: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
     const errors: ImportRowError[] = [];
     const warnings: ImportRowError[] = [];
@@ -789,7 +789,7 @@ export class ImportsService {
     fail: (row: SheetRow, issues: RowIssue[]) => void,
     today: Date,
   ) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     // A resident registered outside the actor's scope cannot be changed through an import. The row says
     // only that the number cannot be registered here — not that it exists elsewhere — and the attempt is
     // audited for the security administrator.
@@ -986,7 +986,7 @@ export class ImportsService {
    * (its 网格, else the job's community); reading it is audited with how many rows were shown in full.
    */
   async report(ctx: RequestContext, id: string): Promise<{ fileName: string; data: Buffer }> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const job = await this.get(actor, id);
     if (job.createdBy !== actor.userId) throw outOfScopeNotFound('import_report');
     const cipher = job.status === 'done' ? await this.repo.reportCipher(job.id) : null;
