@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, shows, signIn, url, type Session } from './helpers';
+
+describe('finding one’s way', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows where a page sits (breadcrumb, tab title), and ← leads to the list even from a fresh tab', async () => {
+    const { page, context } = await session.newPage();
+    await signIn(page, 'chengdong');
+    await page.goto(url('/residents'));
+    await shows(page.getByRole('heading', { name: '居民信息' }));
+    expect(await page.title()).toBe('居民信息 · 社区');
+
+    const first = page.getByRole('table').getByRole('link').first();
+    const name = (await first.textContent())!.trim();
+    await first.click();
+    const crumbs = page.locator('.ant-breadcrumb');
+    await shows(crumbs.getByRole('link', { name: '居民信息' }));
+    await shows(crumbs.getByText('人口管理'));
+    await expect.poll(() => page.title()).toBe(`${name} · 社区`);
+
+    // The same address in a new tab: nothing to go back to, so ← opens the list.
+    const fresh = await context.newPage();
+    await fresh.goto(page.url());
+    await fresh.getByRole('button', { name: '返回列表' }).click();
+    await expect.poll(() => new URL(fresh.url()).pathname).toBe('/residents');
+    await shows(fresh.getByRole('heading', { name: '居民信息' }));
+
+    // The breadcrumb's entry leads back too.
+    await crumbs.getByRole('link', { name: '居民信息' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/residents');
+    await context.close();
+  });
+});
