@@ -143,7 +143,8 @@ export class StatisticsService {
     return {
       region: f.region ? { id: f.region.id, name: f.region.name, level: f.region.level } : null,
       totals: {
-        communities: f.fullCommunities.length,
+        // The communities the caller works in: a grid worker's one community counts (社区 1, not 0).
+        communities: f.communities.length,
         grids: f.grids.length,
         buildings: c.bb.total,
         households: c.hh.total,

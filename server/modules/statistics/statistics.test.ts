@@ -159,6 +159,9 @@ describe('GET /api/statistics/communities/:id', () => {
     expect(body.grids.map((g: { gridId: string }) => g.gridId)).toEqual([dong1.gridId]);
     expect(body.residents.active).toBe(people.filter((p) => active(p) && p.gridId === dong1.gridId).length);
     expect((await c.get(`/api/statistics/communities/${zhong.communityId}`)).statusCode).toBe(404);
+    // The overview counts the community the grid is in, and that grid alone.
+    const overview = (await c.get('/api/statistics/overview')).json();
+    expect(overview.totals).toMatchObject({ communities: 1, grids: 1 });
     expect((await (await t.login('chengxi')).get(`/api/statistics/communities/${dong1.communityId}`)).statusCode).toBe(404);
   });
 });
