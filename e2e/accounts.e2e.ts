@@ -105,4 +105,29 @@ describe('an administrator creates an account', () => {
     await shows(page.getByRole('alert').getByText(/审计链完整：已校验 \d+ 条/));
     await context.close();
   });
+
+  it('lets the administrator correct an account’s name', async () => {
+    const { page, context } = await session.newPage();
+    await signIn(page, 'admin');
+    await page
+      .getByRole('navigation')
+      .getByRole('menuitem', { name: /账户管理/ })
+      .click();
+    const row = page.getByRole('row', { name: /e2e-worker/ });
+    await row.getByRole('button', { name: '编辑' }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑账户 e2e-worker' });
+    await shows(dialog.getByRole('textbox', { name: /用户名/ }));
+    expect(await dialog.getByRole('textbox', { name: /用户名/ }).isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: '姓名' }).fill('端到端 改名员');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await shows(page.getByRole('cell', { name: '端到端 改名员', exact: true }));
+    // The grant was not sent again: it stays approved (no 待审批).
+    expect(
+      await page
+        .getByRole('row', { name: /e2e-worker/ })
+        .getByText('待审批')
+        .count(),
+    ).toBe(0);
+    await context.close();
+  });
 });

@@ -8,7 +8,7 @@ import { useAccounts, type Account } from '../api/list-accounts';
 import { useResetTotp } from '../api/reset-totp';
 import { useUnlockAccount } from '../api/unlock-account';
 import { useUpdateAccount } from '../api/update-account';
-import { CreateAccountModal } from './CreateAccountModal';
+import { AccountModal } from './AccountModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
 /** 账户管理: search, page through, create, reset passwords and authenticators, unlock, disable and enable accounts. */
@@ -21,6 +21,7 @@ export function AccountsPage() {
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<Account | null>(null);
+  const [editingAccount, setEditingAccount] = useState<Account | null>(null);
   const accounts = useAccounts({ q: q || undefined, page, pageSize });
   const update = useUpdateAccount();
   const unlock = useUnlockAccount();
@@ -88,6 +89,9 @@ export function AccountsPage() {
           </Space>
         ) : (
           <Space size={0} wrap>
+            <Button type="link" size="small" onClick={() => setEditingAccount(a)}>
+              {t('accounts.editAction')}
+            </Button>
             <Button type="link" size="small" onClick={() => setResetting(a)}>
               {t('accounts.resetPassword')}
             </Button>
@@ -171,7 +175,8 @@ export function AccountsPage() {
         }}
         scroll={{ x: 900 }}
       />
-      <CreateAccountModal open={creating} onClose={() => setCreating(false)} />
+      <AccountModal open={creating} onClose={() => setCreating(false)} />
+      <AccountModal key={editingAccount?.id ?? 'none'} open={!!editingAccount} account={editingAccount} onClose={() => setEditingAccount(null)} />
       <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />
     </>
   );

@@ -8,6 +8,8 @@ import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { PASSWORD_POLICY, passwordRule } from '../../../lib/password';
 import { toTreeData } from '../../regions/region-label';
 import { useCreateAccount } from '../api/create-account';
+import type { Account } from '../api/list-accounts';
+import { useUpdateAccount } from '../api/update-account';
 
 interface GrantValues {
   role?: Role;
@@ -21,13 +23,20 @@ interface Values {
   grants: GrantValues[];
 }
 
-/** 新建账户: name, initial password and one or more (role, region[, department]) grants. */
-export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * 新建账户 (name, initial password and one or more (role, region[, department]) grants), or 编辑账户 when an
+ * account is given: its name and grants, carrying the version read (a stale edit is refused and says so).
+ */
+export function AccountModal({ open, onClose, account }: { open: boolean; onClose: () => void; account?: Account | null }) {
   const { t, lang } = useI18n();
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateAccount();
+  const update = useUpdateAccount();
+  const editing = !!account;
+  const pending = create.isPending || update.isPending;
+  const title = editing ? t('accounts.edit', { name: account.username }) : t('accounts.create');
   const { roots } = useRegion();
   const [problem, setProblem] = useState<string | null>(null);
   const treeData = useMemo(() => toTreeData(roots, lang), [roots, lang]);
@@ -41,14 +50,42 @@ export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: 
     onClose();
   };
 
+  const grantsOf = (values: Values) =>
+    values.grants.map((g) => ({ role: g.role!, regionId: g.regionId!, domain: g.role === 'department' ? (g.domain ?? null) : null }));
+
   const onFinish = (values: Values) => {
     setProblem(null);
+    if (account) {
+      // Grants go only when they changed: changing them ends the account's sessions (and may need approval).
+      const keyOf = (gs: { role: string; regionId: string; domain?: string | null }[]) =>
+        gs
+          .map((g) => `${g.role}:${g.regionId}:${g.domain ?? ''}`)
+          .sort()
+          .join('|');
+      const grants = grantsOf(values);
+      update.mutate(
+        {
+          id: account.id,
+          version: account.version,
+          displayName: values.displayName.trim(),
+          grants: keyOf(grants) === keyOf(account.grants) ? undefined : grants,
+        },
+        {
+          onSuccess: (saved) => {
+            message.success(saved.grants.some((g) => g.pending) ? t('accounts.createdPending') : t('accounts.saved'));
+            close();
+          },
+          onError: (err) => setProblem(err.message),
+        },
+      );
+      return;
+    }
     create.mutate(
       {
         username: values.username.trim(),
         displayName: values.displayName.trim(),
         password: values.password,
-        grants: values.grants.map((g) => ({ role: g.role!, regionId: g.regionId!, domain: g.role === 'department' ? (g.domain ?? null) : null })),
+        grants: grantsOf(values),
       },
       {
         onSuccess: (account) => {
@@ -66,14 +103,22 @@ export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: 
   };
 
   return (
-    <Modal open={open} title={t('accounts.create')} onCancel={close} footer={null} destroyOnHidden width={640}>
+    <Modal open={open} title={title} onCancel={close} footer={null} destroyOnHidden width={640}>
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        disabled={create.isPending}
-        initialValues={{ grants: [{}] }}
-        aria-label={t('accounts.create')}
+        disabled={pending}
+        initialValues={
+          account
+            ? {
+                username: account.username,
+                displayName: account.displayName,
+                grants: account.grants.map((g) => ({ role: g.role, regionId: g.regionId, domain: (g.domain ?? undefined) as DepartmentDomain | undefined })),
+              }
+            : { grants: [{}] }
+        }
+        aria-label={title}
       >
         <Flex gap={token.marginMD} wrap>
           <Form.Item
@@ -83,20 +128,22 @@ export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: 
             tooltip={t('accounts.usernameRule')}
             rules={[required, { pattern: /^[a-z0-9][a-z0-9._-]{2,31}$/, message: t('accounts.usernameRule') }]}
           >
-            <Input autoComplete="off" autoFocus />
+            <Input autoComplete="off" autoFocus={!editing} disabled={editing} />
           </Form.Item>
           <Form.Item style={{ flex: 1, minWidth: 200 }} label={t('accounts.displayName')} name="displayName" rules={[required, { max: 50 }]}>
             <Input autoComplete="off" />
           </Form.Item>
         </Flex>
-        <Form.Item
-          label={t('accounts.password')}
-          name="password"
-          extra={`${t('accounts.passwordHint')}；${t('password.rule', { ...PASSWORD_POLICY })}`}
-          rules={[required, passwordRule(t, () => form.getFieldValue('username'))]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        {!editing && (
+          <Form.Item
+            label={t('accounts.password')}
+            name="password"
+            extra={`${t('accounts.passwordHint')}；${t('password.rule', { ...PASSWORD_POLICY })}`}
+            rules={[required, passwordRule(t, () => form.getFieldValue('username'))]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
         <Form.List
           name="grants"
           rules={[{ validator: async (_, grants?: GrantValues[]) => (grants?.length ? undefined : Promise.reject(new Error(t('accounts.grantsRequired')))) }]}
@@ -140,7 +187,7 @@ export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: 
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: token.marginMD }} />}
         <Flex justify="flex-end" gap={token.marginXS}>
           <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>
+          <Button type="primary" htmlType="submit" loading={pending}>
             {t('common.save')}
           </Button>
         </Flex>
