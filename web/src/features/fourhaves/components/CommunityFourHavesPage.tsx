@@ -61,7 +61,8 @@ export function CommunityFourHavesPage() {
     });
 
   const premisesColumns: TableColumnsType<PremisesView> = [
-    { title: t('premises.name'), dataIndex: 'name', key: 'name' },
+    // Fixed: the table scrolls sideways on a phone, and a fixed column keeps the expanded files panel in view.
+    { title: t('premises.name'), dataIndex: 'name', key: 'name', fixed: 'left', width: 160 },
     { title: t('premises.use'), dataIndex: 'use', key: 'use', width: 120, render: (v: string) => t(`use.${v}` as FourHavesMessageKey) },
     { title: t('premises.areaM2'), dataIndex: 'areaM2', key: 'areaM2', width: 100, align: 'right' },
     { title: t('premises.ownership'), dataIndex: 'ownership', key: 'ownership', width: 130, render: (v: string) => t(`ownership.${v}` as FourHavesMessageKey) },
@@ -143,6 +144,7 @@ export function CommunityFourHavesPage() {
           expandable={{
             columnTitle: t('files.column'),
             columnWidth: 90,
+            fixed: 'left',
             expandedRowRender: (p) => <PremisesFiles premisesId={p.id} premisesName={p.name} canWrite={canWrite} />,
             expandIcon: ({ expanded, onExpand, record }) => (
               <Button size="small" type={expanded ? 'primary' : 'default'} onClick={(e) => onExpand(record, e)} aria-expanded={expanded}>
@@ -155,7 +157,7 @@ export function CommunityFourHavesPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
           <Card id="records-rules" style={marked('rules')} size="small" title={t('detail.rules')}>
-            <Table<Rule> rowKey="id" size="small" pagination={false} columns={ruleColumns} dataSource={d.rulesList} />
+            <Table<Rule> rowKey="id" size="small" pagination={false} columns={ruleColumns} dataSource={d.rulesList} scroll={{ x: 480 }} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
