@@ -1,10 +1,11 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNITIES } from '../../db/seed/demo-city';
 import { createTestApp, type Client, type TestApp } from '../../test/app';
 
 let t: TestApp;
 const id: Record<string, string> = {};
-const LIMIT = 8 * 1024;
+const LIMIT = 16 * 1024;
 beforeAll(async () => {
   t = await createTestApp({ config: { premisesFileMaxBytes: LIMIT } });
   for (const r of await t.database.query<{ id: string; code: string }>(`SELECT id, code FROM regions WHERE level = 'community'`)) id[r.code] = r.id;
@@ -81,15 +82,32 @@ describe('POST /api/premises/:id/files', () => {
     expect(en.json().error.details[0].message).toContain("The file's content is not an allowed type");
   });
 
+  it('takes a real Excel workbook as a document and serves it with the .xlsx type', async () => {
+    const c = await t.login('chengdong');
+    const p = await premisesOf(c, DONG());
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('面积').addRow(['活动室', 60]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload(c, p, form('面积台账.xlsx', xlsx, 'application/octet-stream'));
+    expect(res.json()).toMatchObject({
+      kind: 'document',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: '面积台账.xlsx',
+    });
+    const dl = await c.get(`/api/premises-files/${res.json().id}`);
+    expect(dl.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(dl.rawPayload.length).toBe(xlsx.length);
+  });
+
   it('answers 413 naming the field above the configured limit, in the caller’s language', async () => {
     const c = await t.login('chengdong');
     const p = await premisesOf(c, DONG());
     const big = Buffer.concat([JPEG, Buffer.alloc(LIMIT)]);
     const res = await upload(c, p, form('big.jpg', big));
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '文件过大（上限 8 KB）', details: [{ path: 'file', code: 'too_large' }] });
+    expect(res.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '文件过大（上限 16 KB）', details: [{ path: 'file', code: 'too_large' }] });
     const en = await upload(c, p, form('big.jpg', big), 'en');
-    expect(en.json().error.details[0].message).toBe('The file (field "file") is larger than 8 KB');
+    expect(en.json().error.details[0].message).toBe('The file (field "file") is larger than 16 KB');
     expect((await c.get(`/api/premises/${p}/files`)).json().items).toEqual([]);
   });
 
