@@ -32,15 +32,16 @@ describe('the four haves (四有)', () => {
     await shows(page.getByRole('heading', { name: '四有达标情况' }));
     const row = qiaoxiRow(page);
     await shows(row);
-    // Only the worker's own community is listed.
-    expect(await page.getByRole('table').getByRole('link').allTextContents()).toEqual(['城西社区']);
+    // Only the worker's own community is listed; each of its four colours links to the records behind it.
+    expect(await page.getByRole('table').first().locator('tbody tr.ant-table-row').count()).toBe(1);
+    await shows(row.getByRole('link', { name: '城西社区 有房（用房）：查看依据' }));
     await shows(row.getByText('240 / 300 m²'));
     await shows(row.getByText(/在用面积 240 m²，低于标准 300 m²/));
     await shows(row.getByText(/在建或规划中 560 m²/));
   });
 
   it('turns 有房 green after the new premises are handed over', async () => {
-    await qiaoxiRow(page).getByRole('link', { name: '城西社区' }).click();
+    await qiaoxiRow(page).getByRole('link', { name: '城西社区', exact: true }).click();
     await shows(page.getByRole('heading', { name: /城西社区/ }));
     const premises = page.getByRole('row').filter({ hasText: '城西新区配建社区用房' });
     await shows(premises.getByText('在建'));

@@ -45,6 +45,11 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  PREMISES_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   IMPORT_REPORT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
@@ -102,6 +107,8 @@ export interface Config {
    */
   audit: { retentionDays: number; anchorMinutes: number; anchorFile: string | null };
   upload: { maxBytes: number; maxRows: number; reportDays: number };
+  /** The largest photo or document of premises (四有 有房), in bytes. */
+  premisesFileMaxBytes: number;
   /** Sign-in attempts per minute per client address. */
   loginRateLimit: number;
   /** Resident searches and exports per minute per user. */
@@ -148,6 +155,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       anchorFile: e.AUDIT_ANCHOR_FILE === 'off' ? null : (e.AUDIT_ANCHOR_FILE ?? `${e.DATA_DIR}/audit-anchors.jsonl`),
     },
     upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, reportDays: e.IMPORT_REPORT_DAYS },
+    premisesFileMaxBytes: e.PREMISES_FILE_MAX_BYTES,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     searchRateLimit: e.SEARCH_RATE_LIMIT,
     lookup: { perHour: e.LOOKUP_LIMIT_PER_HOUR, missesPerHour: e.LOOKUP_MISSES_PER_HOUR },

@@ -178,6 +178,19 @@ async function premisesIn(c: Ctx, p: PlaceObjects): Promise<string> {
   );
   return row.id;
 }
+/** A photo of a premises row of the place's community, written straight to the table. */
+async function premisesFileIn(c: Ctx, p: PlaceObjects): Promise<string> {
+  const premisesId = await premisesIn(c, p);
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO premises_files (premises_id, community_id, kind, content_type, file_name, size_bytes, sha256, data)
+     VALUES ($1, $2, 'photo', 'image/jpeg', '矩阵照片.jpg', 4, 'x', '\xffd8ffe0'::bytea) RETURNING id`,
+    [premisesId, p.communityId],
+  );
+  return row.id;
+}
+/** A JPEG's first bytes: enough for the upload's content check. */
+const MATRIX_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+
 /** The community's head-count version, so that each allowed caller's PUT is not stale. */
 async function staffingVersion(c: Ctx, p: PlaceObjects): Promise<number | undefined> {
   const rows = await c.w.t.database.query<{ version: number }>(`SELECT version FROM community_staffing WHERE community_id = $1`, [p.communityId]);
@@ -1127,6 +1140,18 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     'PATCH /api/four-haves/standards',
     'fourhaves.settings',
     once('the lease warning (unchanged)', () => ({ url: '/api/four-haves/standards', body: { leaseWarningDays: 90 } })),
+    once('the tier table (the default again)', () => ({
+      url: '/api/four-haves/standards',
+      body: {
+        premisesTiers: [
+          { maxFloorAreaM2: 30_000, premisesM2: 300 },
+          { maxFloorAreaM2: 100_000, premisesM2: 800 },
+          { maxFloorAreaM2: 180_000, premisesM2: 1_700 },
+          { maxFloorAreaM2: 280_000, premisesM2: 2_500 },
+          { maxFloorAreaM2: null, premisesM2: 4_800 },
+        ],
+      },
+    })),
   ),
   route(
     'GET /api/premises',
@@ -1162,6 +1187,36 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
       async (c, p) => ({ url: `/api/premises/${await premisesIn(c, p)}`, body: { version: 1, state: 'in_use', areaM2: 130 } }),
       COMMUNITY_LEVEL,
     ),
+  ),
+  route(
+    'GET /api/premises/:id/files',
+    'fourhaves.read',
+    each('the photos of a room', async (c, p) => ({ url: `/api/premises/${await premisesIn(c, p)}/files` }), COMMUNITY_LEVEL),
+  ),
+  {
+    ...route(
+      'POST /api/premises/:id/files',
+      'fourhaves.write',
+      each(
+        'a photo of a room',
+        async (c, p) => ({
+          url: `/api/premises/${await premisesIn(c, p)}/files`,
+          raw: multipart({ name: '矩阵照片.jpg', data: MATRIX_JPEG, type: 'image/jpeg' }),
+        }),
+        { ...COMMUNITY_LEVEL, ok: [201] },
+      ),
+    ),
+    multipart: true,
+  },
+  route(
+    'GET /api/premises-files/:id',
+    'fourhaves.read',
+    each('a photo', async (c, p) => ({ url: `/api/premises-files/${await premisesFileIn(c, p)}` }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'DELETE /api/premises-files/:id',
+    'fourhaves.write',
+    each('a photo', async (c, p) => ({ url: `/api/premises-files/${await premisesFileIn(c, p)}` }), COMMUNITY_LEVEL),
   ),
   route(
     'GET /api/housing-projects',

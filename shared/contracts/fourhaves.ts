@@ -253,6 +253,20 @@ export const FourHavesStandardsSchema = z.object({
   fundingGapAmberShare: z.number().min(0).max(1),
   rulesMaxAgeYears: z.number().int().min(1).max(100),
   requiredRuleKinds: z.array(z.enum(RULE_KINDS)).max(3),
+  /**
+   * The developer-premises tier table (开发商配建): a project whose floor area is below `maxFloorAreaM2`
+   * (the first such tier; null = the open-ended last tier) must provide `premisesM2`. Bounds ascending.
+   */
+  premisesTiers: z
+    .array(
+      z.object({
+        /** Upper bound of the floor area (m², exclusive); null on the last tier. */
+        maxFloorAreaM2: z.number().max(100_000_000).nullable(),
+        /** Premises the project must provide (m²). */
+        premisesM2: z.number().max(1_000_000),
+      }),
+    )
+    .max(20),
 });
 /** A change of some standards; the others keep their values. */
 export const UpdateStandardsRequest = FourHavesStandardsSchema.partial();
@@ -319,3 +333,27 @@ export const HousingProjectView = z.object({
 });
 export type HousingProjectView = z.infer<typeof HousingProjectView>;
 export const HousingProjectsList = z.object({ items: z.array(HousingProjectView) });
+
+// ------------------------------------------------------------------ photos and documents of premises
+
+/** A photo or document attached to premises (the bytes come from GET /api/premises-files/:id). */
+export const PremisesFileView = z.object({
+  id: z.uuid(),
+  premisesId: z.uuid(),
+  communityId: z.uuid(),
+  /** photo (JPEG, PNG: shown as a thumbnail) | document (PDF, DOCX, XLSX). */
+  kind: z.enum(['photo', 'document']),
+  /** The type found from the content. */
+  contentType: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+});
+export type PremisesFileView = z.infer<typeof PremisesFileView>;
+
+export const PremisesFilesList = z.object({
+  items: z.array(PremisesFileView),
+  /** The upload limit in bytes (PREMISES_FILE_MAX_BYTES). */
+  maxBytes: z.number().int(),
+});
+export type PremisesFilesList = z.infer<typeof PremisesFilesList>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkPremisesTiers,
+  DEFAULT_PREMISES_TIERS,
   DEFAULT_STANDARDS,
   housingProjectCompliance,
   requiredDeveloperPremisesM2,
@@ -10,6 +12,7 @@ import {
   ruleIsCurrent,
   rulesCompliance,
   type PremisesFact,
+  type PremisesTier,
 } from './four-haves';
 
 const TODAY = '2026-06-01';
@@ -157,5 +160,36 @@ describe('developer-provided premises (配建)', () => {
     expect(housingProjectCompliance(project({ planning: '2025-01-01', handover: '2026-05-01' }, 800, 600), TODAY).reasons[0].en).toContain(
       'handed over with 600 m²',
     );
+  });
+});
+
+describe('checkPremisesTiers', () => {
+  it('accepts the default tier table', () => {
+    expect(checkPremisesTiers(DEFAULT_PREMISES_TIERS)).toEqual([]);
+  });
+  it('names the tier whose bound does not ascend, is missing, or is set on the last tier', () => {
+    const paths = (tiers: PremisesTier[]) => checkPremisesTiers(tiers).map((i) => `${i.path}:${i.code}`);
+    expect(
+      paths([
+        { maxFloorAreaM2: 50_000, premisesM2: 300 },
+        { maxFloorAreaM2: 40_000, premisesM2: 800 },
+        { maxFloorAreaM2: null, premisesM2: 900 },
+      ]),
+    ).toEqual(['premisesTiers.1.maxFloorAreaM2:not_ascending']);
+    expect(
+      paths([
+        { maxFloorAreaM2: null, premisesM2: 300 },
+        { maxFloorAreaM2: 40_000, premisesM2: 0 },
+      ]),
+    ).toEqual(['premisesTiers.0.maxFloorAreaM2:required', 'premisesTiers.1.premisesM2:too_small', 'premisesTiers.1.maxFloorAreaM2:open_ended']);
+    expect(paths([])).toEqual(['premisesTiers:too_small']);
+  });
+  it('gives a project the area of the first tier its floor area is below, under any valid table', () => {
+    const tiers = [
+      { maxFloorAreaM2: 10_000, premisesM2: 100 },
+      { maxFloorAreaM2: null, premisesM2: 1_000 },
+    ];
+    expect(requiredDeveloperPremisesM2(9_999, tiers)).toBe(100);
+    expect(requiredDeveloperPremisesM2(10_000, tiers)).toBe(1_000);
   });
 });

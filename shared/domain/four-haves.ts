@@ -20,6 +20,72 @@ export interface HaveVerdict {
 
 // ------------------------------------------------------------------ standards (settings)
 
+/** One tier: housing floor area up to `maxFloorAreaM2` (exclusive; null = no limit) asks `premisesM2`. */
+export interface PremisesTier {
+  maxFloorAreaM2: number | null;
+  premisesM2: number;
+}
+
+/** One city's tiers (DOMAIN.md §4): a setting. */
+export const DEFAULT_PREMISES_TIERS: PremisesTier[] = [
+  { maxFloorAreaM2: 30_000, premisesM2: 300 },
+  { maxFloorAreaM2: 100_000, premisesM2: 800 },
+  { maxFloorAreaM2: 180_000, premisesM2: 1_700 },
+  { maxFloorAreaM2: 280_000, premisesM2: 2_500 },
+  { maxFloorAreaM2: null, premisesM2: 4_800 },
+];
+
+/**
+ * Problems with a tier table, each naming its field (`premisesTiers.<i>.<field>`): at least one tier, the
+ * bounds ascending, only the last open-ended (null), every area positive.
+ */
+export function checkPremisesTiers(tiers: PremisesTier[]): { path: string; code: string; message: string; messageEn: string }[] {
+  const issues: { path: string; code: string; message: string; messageEn: string }[] = [];
+  if (tiers.length === 0)
+    return [{ path: 'premisesTiers', code: 'too_small', message: '配建标准至少需要一档', messageEn: 'the tier table needs at least one tier' }];
+  tiers.forEach((t, i) => {
+    const at = `premisesTiers.${i}`;
+    const last = i === tiers.length - 1;
+    if (!(t.premisesM2 > 0))
+      issues.push({
+        path: `${at}.premisesM2`,
+        code: 'too_small',
+        message: `第 ${i + 1} 档配建面积须大于 0`,
+        messageEn: `tier ${i + 1}: the premises area must be positive`,
+      });
+    if (last && t.maxFloorAreaM2 !== null)
+      issues.push({
+        path: `${at}.maxFloorAreaM2`,
+        code: 'open_ended',
+        message: '最后一档不设上限（留空）',
+        messageEn: 'the last tier must be open-ended (no upper bound)',
+      });
+    if (!last && t.maxFloorAreaM2 === null)
+      issues.push({
+        path: `${at}.maxFloorAreaM2`,
+        code: 'required',
+        message: `第 ${i + 1} 档须填写面积上限`,
+        messageEn: `tier ${i + 1} needs its upper bound`,
+      });
+    if (t.maxFloorAreaM2 !== null && !(t.maxFloorAreaM2 > 0))
+      issues.push({
+        path: `${at}.maxFloorAreaM2`,
+        code: 'too_small',
+        message: `第 ${i + 1} 档面积上限须大于 0`,
+        messageEn: `tier ${i + 1}: the bound must be positive`,
+      });
+    const prev = i > 0 ? tiers[i - 1].maxFloorAreaM2 : null;
+    if (prev !== null && t.maxFloorAreaM2 !== null && t.maxFloorAreaM2 <= prev)
+      issues.push({
+        path: `${at}.maxFloorAreaM2`,
+        code: 'not_ascending',
+        message: `第 ${i + 1} 档面积上限须大于上一档（${prev} m²）`,
+        messageEn: `tier ${i + 1}: the bound must be above the previous one (${prev} m²)`,
+      });
+  });
+  return issues;
+}
+
 /** The standards the verdicts are measured against; each a setting with a default. */
 export interface FourHavesStandards {
   /** Minimum total premises (the speech's provincial standard): 300 m². */
@@ -40,6 +106,8 @@ export interface FourHavesStandards {
   rulesMaxAgeYears: number;
   /** The rule kinds every community must have registered. */
   requiredRuleKinds: RuleKind[];
+  /** The premises a new housing project must provide, by its floor area (开发商配建 tiers). */
+  premisesTiers: PremisesTier[];
 }
 
 export const DEFAULT_STANDARDS: FourHavesStandards = {
@@ -53,6 +121,7 @@ export const DEFAULT_STANDARDS: FourHavesStandards = {
   fundingGapAmberShare: 0.2,
   rulesMaxAgeYears: 5,
   requiredRuleKinds: ['residents_convention', 'work_rules'],
+  premisesTiers: DEFAULT_PREMISES_TIERS,
 };
 
 // ------------------------------------------------------------------ 有房 premises
@@ -331,21 +400,6 @@ export function rulesCompliance(rules: RuleFact[], today: string, s: FourHavesSt
 }
 
 // ------------------------------------------------------------------ developer-provided premises (配建)
-
-/** One tier: housing floor area up to `maxFloorAreaM2` (exclusive; null = no limit) asks `premisesM2`. */
-export interface PremisesTier {
-  maxFloorAreaM2: number | null;
-  premisesM2: number;
-}
-
-/** One city's tiers (DOMAIN.md §4): a setting. */
-export const DEFAULT_PREMISES_TIERS: PremisesTier[] = [
-  { maxFloorAreaM2: 30_000, premisesM2: 300 },
-  { maxFloorAreaM2: 100_000, premisesM2: 800 },
-  { maxFloorAreaM2: 180_000, premisesM2: 1_700 },
-  { maxFloorAreaM2: 280_000, premisesM2: 2_500 },
-  { maxFloorAreaM2: null, premisesM2: 4_800 },
-];
 
 /** The premises a housing project must provide for its above-ground residential floor area. */
 export function requiredDeveloperPremisesM2(floorAreaM2: number, tiers: PremisesTier[] = DEFAULT_PREMISES_TIERS): number {

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
 import { communityScopeSql, type DataScope } from '../../lib/scope';
-import { communityRules, communityStaffing, fourHavesSettings, fundingEntries, housingProjects, premises } from './fourhaves.table';
+import { communityRules, communityStaffing, fourHavesSettings, fundingEntries, housingProjects, premises, premisesFiles } from './fourhaves.table';
 
 export type PremisesRow = typeof premises.$inferSelect;
 export type RuleRow = typeof communityRules.$inferSelect;
@@ -206,6 +206,41 @@ export class FourHavesRepository {
       .where(and(eq(housingProjects.id, id), eq(housingProjects.version, version)))
       .returning();
     return rows[0];
+  }
+
+  /** The files of premises, newest first, without their bytes. */
+  filesOf(premisesId: string) {
+    return rowsOf<{
+      id: string;
+      premisesId: string;
+      communityId: string;
+      kind: 'photo' | 'document';
+      contentType: string;
+      fileName: string;
+      sizeBytes: number;
+      createdAt: string;
+    }>(
+      this.db,
+      sql`SELECT id, premises_id AS "premisesId", community_id AS "communityId", kind, content_type AS "contentType", file_name AS "fileName",
+                 size_bytes AS "sizeBytes", to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
+          FROM premises_files WHERE premises_id = ${premisesId}::uuid ORDER BY created_at DESC, id`,
+    );
+  }
+
+  /** One file with its bytes. */
+  async fileById(id: string, db: Db = this.db) {
+    const [row] = await db.select().from(premisesFiles).where(eq(premisesFiles.id, id)).limit(1);
+    return row;
+  }
+
+  async insertFile(row: typeof premisesFiles.$inferInsert, db: Db = this.db) {
+    const [f] = await db.insert(premisesFiles).values(row).returning({ id: premisesFiles.id });
+    return f;
+  }
+
+  async deleteFile(id: string, db: Db = this.db) {
+    const rows = await db.delete(premisesFiles).where(eq(premisesFiles.id, id)).returning({ id: premisesFiles.id });
+    return rows.length > 0;
   }
 
   async settings(): Promise<Record<string, unknown>> {

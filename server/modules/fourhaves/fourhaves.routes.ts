@@ -1,7 +1,8 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
+import { ErrorResponse, IdParams, Ok } from '../../../shared/contracts/common';
 import {
   AwardPreviewRequest,
   AwardPreviewResponse,
@@ -18,6 +19,8 @@ import {
   FundingQuery,
   HousingProjectsList,
   HousingProjectView,
+  PremisesFilesList,
+  PremisesFileView,
   PremisesList,
   PremisesQuery,
   PremisesView,
@@ -30,12 +33,18 @@ import {
   UpdatePremisesRequest,
   UpdateStandardsRequest,
 } from '../../../shared/contracts/fourhaves';
+import { AppError, validationError } from '../../lib/errors';
 import { pickLang } from '../../lib/i18n';
 import type { FourHavesService } from './fourhaves.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: FourHavesService }) {
+/** RFC 5987 filename for Chinese names, with an ASCII fallback. */
+function attachment(fileName: string) {
+  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: FourHavesService; maxFileBytes: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const s = opts.fourHaves;
   const tags = ['four-haves'];
@@ -106,7 +115,14 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
     '/api/four-haves/standards',
     {
       config: { policy: 'fourhaves.settings' },
-      schema: { tags, summary: '修改四有标准 / Change the standards', body: UpdateStandardsRequest, response: { 200: FourHavesStandardsSchema, ...errors } },
+      schema: {
+        tags,
+        summary: '修改四有标准 / Change the standards',
+        description:
+          'Only the fields sent change. premisesTiers (the developer-premises tier table) must ascend, the last tier open-ended (maxFloorAreaM2 null), every area positive; 400 names the field (premisesTiers.<i>.<field>). The housing projects are judged against it at once.',
+        body: UpdateStandardsRequest,
+        response: { 200: FourHavesStandardsSchema, ...errors },
+      },
     },
     async (request) => s.updateStandards(request.ctx, request.body),
   );
@@ -251,4 +267,108 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
     },
     async (request, reply) => reply.status(201).send(await s.createFunding(request.ctx, request.body)),
   );
+
+  // Photos and documents of premises. Multipart is registered in this child context only, with its own
+  // limit, so no other four-haves route accepts files.
+  await app.register(async (files) => {
+    await files.register(multipart, { limits: { fileSize: opts.maxFileBytes, files: 1, fields: 4, parts: 6, fieldSize: 1024 } });
+    const f = files.withTypeProvider<ZodTypeProvider>();
+    const limit = opts.maxFileBytes;
+    const shown = limit >= 1024 * 1024 ? `${Math.round((limit / 1024 / 1024) * 10) / 10} MB` : `${Math.round(limit / 1024)} KB`;
+    // 413 naming the field, in the caller's language (the handler translates validation details only).
+    const tooLarge = (l: string | undefined) =>
+      new AppError(
+        'PAYLOAD_TOO_LARGE',
+        [
+          lang(l) === 'en'
+            ? { path: 'file', code: 'too_large', message: `The file (field "file") is larger than ${shown}` }
+            : { path: 'file', code: 'too_large', message: `文件（字段 file）超过 ${shown}` },
+        ],
+        { limit: shown },
+      );
+
+    f.get(
+      '/api/premises/:id/files',
+      {
+        config: { policy: 'fourhaves.read' },
+        schema: { tags, summary: '用房照片与文件 / Photos and documents of premises', params: IdParams, response: { 200: PremisesFilesList, ...errors } },
+      },
+      async (request) => ({ items: await s.listFiles(request.actor!, request.params.id), maxBytes: limit }),
+    );
+    f.post(
+      '/api/premises/:id/files',
+      {
+        config: { policy: 'fourhaves.write' },
+        schema: {
+          tags,
+          summary: '上传用房照片或文件（字段 file）/ Upload a photo or document of premises (multipart field "file")',
+          description:
+            'JPEG, PNG, PDF, DOCX or XLSX, recognised by content (the name and the declared type are not trusted): 400 naming `file` otherwise; 413 above PREMISES_FILE_MAX_BYTES.',
+          params: IdParams,
+          response: { 201: PremisesFileView, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: 'multipart/form-data' });
+        let data: Buffer | undefined;
+        let fileName = 'file';
+        try {
+          for await (const part of request.parts()) {
+            if (part.type !== 'file') continue;
+            if (part.fieldname !== 'file' || data) {
+              await part.toBuffer().catch(() => undefined);
+              continue;
+            }
+            data = await part.toBuffer();
+            if (part.file.truncated) throw tooLarge(request.headers['accept-language']);
+            fileName = part.filename || 'file';
+          }
+        } catch (err) {
+          const code = (err as { code?: string }).code;
+          if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(request.headers['accept-language']);
+          if (code === 'FST_FILES_LIMIT')
+            throw validationError([{ path: 'file', code: 'one_file', message: '一次只能上传一个文件', messageEn: 'Upload one file at a time' }]);
+          if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PART_FIELD_SIZE_LIMIT' || code === 'FST_FIELD_SIZE_LIMIT')
+            throw validationError([{ path: 'file', code: 'too_big', message: '表单字段过多或过长', messageEn: 'Too many or too long form fields' }]);
+          throw err;
+        }
+        if (!data)
+          throw validationError([
+            { path: 'file', code: 'required', message: '请选择要上传的文件（字段 file）', messageEn: 'The multipart field "file" is required' },
+          ]);
+        return reply.status(201).send(await s.uploadFile(request.ctx, request.params.id, { fileName, data }));
+      },
+    );
+    f.get(
+      '/api/premises-files/:id',
+      {
+        config: { policy: 'fourhaves.read' },
+        schema: {
+          tags,
+          summary: '下载用房照片或文件 / Download a photo or document of premises',
+          description: 'The bytes, with the type recognised at upload and an attachment filename.',
+          params: IdParams,
+          response: { 200: z.unknown().describe('image/jpeg, image/png, application/pdf, .docx or .xlsx (binary)'), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const file = await s.downloadFile(request.actor!, request.params.id);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', attachment(file.fileName))
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'private, no-store')
+          .send(file.data);
+      },
+    );
+    f.delete(
+      '/api/premises-files/:id',
+      {
+        config: { policy: 'fourhaves.write' },
+        schema: { tags, summary: '删除用房照片或文件 / Delete a photo or document of premises', params: IdParams, response: { 200: Ok, ...errors } },
+      },
+      async (request) => s.deleteFile(request.ctx, request.params.id),
+    );
+  });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type {
@@ -19,6 +20,7 @@ import { FourHavesStandardsSchema } from '../../../shared/contracts/fourhaves';
 import { checkAwardInput, computeAwards } from '../../../shared/domain/award';
 import {
   daysBetween,
+  checkPremisesTiers,
   DEFAULT_STANDARDS,
   fundingGapFen,
   housingProjectCompliance,
@@ -31,8 +33,10 @@ import {
   type FundingFact,
   type HaveVerdict,
   type PremisesFact,
+  type PremisesTier,
   type RuleFact,
 } from '../../../shared/domain/four-haves';
+import { PREMISES_FILE_TYPES, safeFileName, sniffPremisesFile } from '../../../shared/domain/premises-files';
 import type { Db } from '../../db/client';
 import { today } from '../../lib/clock';
 import type { Actor, RequestContext } from '../../lib/context';
@@ -68,6 +72,10 @@ export class FourHavesService {
   }
 
   async updateStandards(ctx: RequestContext, patch: z.infer<typeof UpdateStandardsRequest>) {
+    if (patch.premisesTiers) {
+      const issues = checkPremisesTiers(patch.premisesTiers);
+      if (issues.length > 0) throw validationError(issues);
+    }
     const next = { ...(await this.standards()), ...patch };
     await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
@@ -385,9 +393,107 @@ export class FourHavesService {
     return this.premisesView(id);
   }
 
+  // ---------------------------------------------------------------- photos and documents of premises
+
+  /** The photos and documents of premises in the actor's scope (404 outside). */
+  async listFiles(actor: Actor, premisesId: string) {
+    await this.premisesFor(actor, premisesId);
+    return this.repo.filesOf(premisesId);
+  }
+
+  /**
+   * Attach a photo or document: its type is decided by its content (400 naming `file` otherwise); the
+   * caller must write in the premises' community (404 when it cannot even read it, 403 otherwise).
+   */
+  async uploadFile(ctx: RequestContext, premisesId: string, file: { fileName: string; data: Buffer }) {
+    const actor = ctx.actor!;
+    const p = await this.premisesFor(actor, premisesId);
+    await this.regions.assertCovers(actor, 'fourhaves.write', p);
+    if (file.data.length === 0) throw validationError([{ path: 'file', code: 'empty', message: '文件为空', messageEn: 'The file is empty' }]);
+    const type = sniffPremisesFile(file.data);
+    if (!type)
+      throw validationError([
+        {
+          path: 'file',
+          code: 'unsupported_type',
+          message: `文件内容不是允许的类型（${PREMISES_FILE_TYPES.join('、')}）`,
+          messageEn: `The file's content is not an allowed type (${PREMISES_FILE_TYPES.join(', ')})`,
+        },
+      ]);
+    const fileName = safeFileName(file.fileName, type.extension);
+    const id = await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const row = await this.repo.insertFile(
+        {
+          premisesId,
+          communityId: p.communityId,
+          kind: type.kind,
+          contentType: type.contentType,
+          fileName,
+          sizeBytes: file.data.length,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+          data: file.data,
+          uploadedBy: actor.userId,
+        },
+        tx,
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'premises.file_upload',
+          objectType: 'premises_file',
+          objectId: row.id,
+          communityId: p.communityId,
+          details: { premisesId, fileName, contentType: type.contentType, sizeBytes: file.data.length },
+        },
+        tx,
+      );
+      return row.id;
+    });
+    const [view] = (await this.repo.filesOf(premisesId)).filter((f) => f.id === id);
+    return view;
+  }
+
+  /** A file in the actor's scope: 404 when missing or outside (no probing of ids). */
+  private async fileFor(actor: Actor, id: string) {
+    const row = await this.repo.fileById(id);
+    if (!row) throw notFound('premises_file');
+    if (!scopeCovers(await this.regions.scopeFor(actor, 'fourhaves.read'), row)) throw outOfScopeNotFound('premises_file');
+    return row;
+  }
+
+  /** The bytes of a file, with the type found at upload and its safe name. */
+  async downloadFile(actor: Actor, id: string) {
+    const row = await this.fileFor(actor, id);
+    return { data: row.data, contentType: row.contentType, fileName: row.fileName };
+  }
+
+  async deleteFile(ctx: RequestContext, id: string) {
+    const actor = ctx.actor!;
+    const row = await this.fileFor(actor, id);
+    await this.regions.assertCovers(actor, 'fourhaves.write', row);
+    await this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      if (!(await this.repo.deleteFile(id, tx))) throw notFound('premises_file');
+      await this.audit.record(
+        ctx,
+        {
+          action: 'premises.file_delete',
+          objectType: 'premises_file',
+          objectId: id,
+          communityId: row.communityId,
+          details: { premisesId: row.premisesId, fileName: row.fileName, sha256: row.sha256 },
+        },
+        tx,
+      );
+    });
+    return { ok: true as const };
+  }
+
   // ---------------------------------------------------------------- developer-provided premises (配建)
 
-  private judgeProject(h: HousingProjectRow, lang: Lang, day = today()) {
+  /** A project with its verdict against the tier table of the standards. */
+  private judgeProject(h: HousingProjectRow, lang: Lang, tiers: PremisesTier[], day = today()) {
     const v = housingProjectCompliance(
       {
         floorAreaM2: h.floorAreaM2,
@@ -396,6 +502,7 @@ export class FourHavesService {
         stages: { approval: h.approvalOn, planning: h.planningOn, permit: h.permitOn, completion: h.completionOn, handover: h.handoverOn },
       },
       day,
+      tiers,
     );
     return { ...h, requiredM2: v.requiredM2, stage: v.stage, status: v.status, reason: v.reasons.map((r) => say(r, lang)).join('；') };
   }
@@ -403,14 +510,15 @@ export class FourHavesService {
   async listHousingProjects(actor: Actor, lang: Lang, communityId?: string) {
     const communities = await this.readableCommunities(actor, communityId);
     if (communities.length === 0) return { items: [] };
-    return { items: (await this.repo.housingProjectsOf(communities.map((c) => c.id))).map((h) => this.judgeProject(h, lang)) };
+    const [rows, { premisesTiers }] = await Promise.all([this.repo.housingProjectsOf(communities.map((c) => c.id)), this.standards()]);
+    return { items: rows.map((h) => this.judgeProject(h, lang, premisesTiers)) };
   }
 
   private async housingProjectView(id: string, lang: Lang) {
     const row = await this.repo.housingProjectById(id);
     if (!row) throw notFound('housing_project');
     const [view] = (await this.repo.housingProjectsOf([row.communityId])).filter((h) => h.id === id);
-    return this.judgeProject(view, lang);
+    return this.judgeProject(view, lang, (await this.standards()).premisesTiers);
   }
 
   async createHousingProject(ctx: RequestContext, input: CreateHousingProjectRequest, lang: Lang) {

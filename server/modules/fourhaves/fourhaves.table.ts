@@ -1,4 +1,5 @@
 import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/types';
 
 /** A room or building a community uses (有房). `community_id` is the scope and distribution key. */
 export const premises = pgTable(
@@ -30,6 +31,34 @@ export const premises = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('premises_community_idx').on(t.communityId)],
+);
+
+/**
+ * A photo or document of premises (a floor plan, a lease, a hand-over record). The bytes live in the
+ * database (bytea, the same on PGlite and PostgreSQL: one backup holds everything; files are small, see
+ * the size limit). `community_id` is copied from the premises: the scope and distribution key.
+ */
+export const premisesFiles = pgTable(
+  'premises_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    premisesId: uuid('premises_id')
+      .notNull()
+      .references(() => premises.id, { onDelete: 'cascade' }),
+    communityId: uuid('community_id').notNull(),
+    /** photo (JPEG, PNG) | document (PDF, DOCX, XLSX) */
+    kind: text('kind').notNull(),
+    /** The type found from the content (magic bytes), never the one the browser sent. */
+    contentType: text('content_type').notNull(),
+    /** The name as uploaded (shown, and offered on download after sanitising). */
+    fileName: text('file_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('premises_files_premises_idx').on(t.premisesId), index('premises_files_community_idx').on(t.communityId)],
 );
 
 /** A rule document registered by a community (有章): 居民公约, work rules. */

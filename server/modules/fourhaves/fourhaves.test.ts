@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNITIES, STREETS } from '../../db/seed/demo-city';
+import { DEFAULT_PREMISES_TIERS as DEFAULT_TIERS } from '../../../shared/domain/four-haves';
 import { createTestApp, type TestApp } from '../../test/app';
 
 let t: TestApp;
@@ -331,5 +332,58 @@ describe('housing projects with developer-provided premises (配建)', () => {
     expect((await xi.get('/api/housing-projects')).json().items.some((h: { id: string }) => h.id === res.json().id)).toBe(false);
     expect((await xi.patch(`/api/housing-projects/${res.json().id}`, { version: 3, plannedPremisesM2: 0 })).statusCode).toBe(404);
     expect((await xi.post('/api/housing-projects', { communityId: DONG(), name: 'x', developer: 'y', floorAreaM2: 10 })).statusCode).toBe(403);
+  });
+});
+
+describe('the developer-premises tier table as a standard', () => {
+  it('is part of the standards, with the default of DOMAIN.md §4', async () => {
+    const res = await (await t.login('chengdong')).get('/api/four-haves/standards');
+    expect(res.json().premisesTiers).toEqual([
+      { maxFloorAreaM2: 30_000, premisesM2: 300 },
+      { maxFloorAreaM2: 100_000, premisesM2: 800 },
+      { maxFloorAreaM2: 180_000, premisesM2: 1_700 },
+      { maxFloorAreaM2: 280_000, premisesM2: 2_500 },
+      { maxFloorAreaM2: null, premisesM2: 4_800 },
+    ]);
+  });
+
+  it('answers 400 naming the tier: bounds not ascending, the last tier bounded, an area not positive', async () => {
+    const mzj = await t.login('mzj');
+    const bad = async (premisesTiers: unknown) => (await mzj.patch('/api/four-haves/standards', { premisesTiers })).json().error;
+    const e1 = await bad([
+      { maxFloorAreaM2: 50_000, premisesM2: 300 },
+      { maxFloorAreaM2: 50_000, premisesM2: 800 },
+      { maxFloorAreaM2: null, premisesM2: 900 },
+    ]);
+    expect(e1).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'premisesTiers.1.maxFloorAreaM2', code: 'not_ascending' }] });
+    expect(e1.message).toContain('premisesTiers.1.maxFloorAreaM2');
+    expect((await bad([{ maxFloorAreaM2: 50_000, premisesM2: 300 }])).details[0].path).toBe('premisesTiers.0.maxFloorAreaM2');
+    expect((await bad([{ maxFloorAreaM2: null, premisesM2: -1 }])).details[0].path).toBe('premisesTiers.0.premisesM2');
+    expect((await mzj.get('/api/four-haves/standards')).json().premisesTiers).toHaveLength(5);
+    expect((await (await t.login('street1')).patch('/api/four-haves/standards', { premisesTiers: [{ maxFloorAreaM2: null, premisesM2: 1 }] })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('judges the housing projects by the stored table, and is audited', async () => {
+    const c = await t.login('chengdong');
+    const project = (await c.post('/api/housing-projects', { communityId: DONG(), name: '新城佳苑', developer: '宁阳置业', floorAreaM2: 60_000 })).json();
+    expect(project.requiredM2).toBe(800);
+    const mzj = await t.login('mzj');
+    const put = await mzj.patch('/api/four-haves/standards', {
+      premisesTiers: [
+        { maxFloorAreaM2: 70_000, premisesM2: 500 },
+        { maxFloorAreaM2: null, premisesM2: 2_000 },
+      ],
+    });
+    expect(put.statusCode).toBe(200);
+    const judged = (await c.get(`/api/housing-projects?communityId=${DONG()}`)).json().items.find((h: { id: string }) => h.id === project.id);
+    expect(judged).toMatchObject({ requiredM2: 500, status: 'amber' });
+    expect(judged.reason).toContain('500 m²');
+    const [entry] = await t.database.query<{ details: { fields: string[] } }>(
+      `SELECT details FROM audit_log WHERE action = 'fourhaves.standards' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(entry.details.fields).toEqual(['premisesTiers']);
+    await mzj.patch('/api/four-haves/standards', { premisesTiers: DEFAULT_TIERS });
   });
 });

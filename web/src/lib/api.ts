@@ -26,6 +26,9 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The CSRF token for requests that do not go through api() (uploads with progress). */
+export const getCsrfToken = () => csrfToken;
+
 let onSessionExpired: () => void = () => window.location.assign('/session-expired');
 /** What to do when the server says the session has expired (the app navigates to its page). */
 export function setSessionExpiredHandler(handler: () => void) {

@@ -14,6 +14,11 @@ export const fourHavesRoutes: RouteObject[] = [
     ],
   },
   {
+    path: 'four-haves/standards',
+    handle: { permission: 'fourhaves.read' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('./components/StandardsPage')).StandardsPage }),
+  },
+  {
     path: 'four-haves/funding',
     handle: { permission: 'fourhaves.read' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('./components/FundingPage')).FundingPage }),
@@ -34,5 +39,7 @@ export const fourHavesFeature: Feature = {
     { key: '/four-haves', label: 'menu.fourHavesStatus', permission: 'fourhaves.read', group: 'fourHaves', order: 10 },
     { key: '/four-haves/funding', label: 'menu.funding', permission: 'fourhaves.read', group: 'fourHaves', order: 20 },
     { key: '/four-haves/awards', label: 'menu.awards', permission: 'fourhaves.read', group: 'fourHaves', order: 30 },
+    // The city edits the standards here; others open them from the 四有 page.
+    { key: '/four-haves/standards', label: 'menu.fourHavesStandards', permission: 'fourhaves.settings', group: 'fourHaves', order: 40 },
   ],
 };

@@ -14,14 +14,16 @@ import {
   Space,
   Table,
   Tag,
+  theme,
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { useSession } from '../../auth/hooks/use-session';
 import { useCommunityFourHaves, useCreatePremises, useUpdatePremises, type FourHavesDetail, type PremisesView } from '../api/four-haves';
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
+import { PremisesFiles } from './PremisesFiles';
 import { StatusTag } from './StatusTag';
 
 type Rule = FourHavesDetail['rulesList'][number];
@@ -37,6 +39,15 @@ export function CommunityFourHavesPage() {
   const { can } = useSession();
   const canWrite = can('fourhaves.write');
   const d = query.data;
+  // The map and the table link here with #people, #money, #premises or #rules: the records behind that colour.
+  const { hash } = useLocation();
+  const focus = hash.replace(/^#/, '');
+  const { token } = theme.useToken();
+  useEffect(() => {
+    if (d && focus) document.getElementById(`records-${focus}`)?.scrollIntoView({ block: 'start' });
+  }, [d, focus]);
+  const marked = (key: string): CSSProperties | undefined =>
+    focus === key ? { borderColor: token.colorPrimary, boxShadow: `0 0 0 2px ${token.colorPrimaryBg}` } : undefined;
   if (query.error) return <Alert type="error" showIcon message={t('detail.notFound')} action={<Link to="/four-haves">{t('detail.back')}</Link>} />;
   if (!d) return <Card loading />;
 
@@ -50,7 +61,8 @@ export function CommunityFourHavesPage() {
     });
 
   const premisesColumns: TableColumnsType<PremisesView> = [
-    { title: t('premises.name'), dataIndex: 'name', key: 'name' },
+    // Fixed: the table scrolls sideways on a phone, and a fixed column keeps the expanded files panel in view.
+    { title: t('premises.name'), dataIndex: 'name', key: 'name', fixed: 'left', width: 160 },
     { title: t('premises.use'), dataIndex: 'use', key: 'use', width: 120, render: (v: string) => t(`use.${v}` as FourHavesMessageKey) },
     { title: t('premises.areaM2'), dataIndex: 'areaM2', key: 'areaM2', width: 100, align: 'right' },
     { title: t('premises.ownership'), dataIndex: 'ownership', key: 'ownership', width: 130, render: (v: string) => t(`ownership.${v}` as FourHavesMessageKey) },
@@ -110,6 +122,8 @@ export function CommunityFourHavesPage() {
         {have('col.rules', d.rules)}
       </Row>
       <Card
+        id="records-premises"
+        style={marked('premises')}
         size="small"
         title={t('detail.premises')}
         extra={
@@ -120,26 +134,44 @@ export function CommunityFourHavesPage() {
           )
         }
       >
-        <Table<PremisesView> rowKey="id" size="small" pagination={false} columns={premisesColumns} dataSource={d.premisesList} scroll={{ x: 900 }} />
+        <Table<PremisesView>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          columns={premisesColumns}
+          dataSource={d.premisesList}
+          scroll={{ x: 900 }}
+          expandable={{
+            columnTitle: t('files.column'),
+            columnWidth: 90,
+            fixed: 'left',
+            expandedRowRender: (p) => <PremisesFiles premisesId={p.id} premisesName={p.name} canWrite={canWrite} />,
+            expandIcon: ({ expanded, onExpand, record }) => (
+              <Button size="small" type={expanded ? 'primary' : 'default'} onClick={(e) => onExpand(record, e)} aria-expanded={expanded}>
+                {t('files.open', { name: record.name })}
+              </Button>
+            ),
+          }}
+        />
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('detail.rules')}>
-            <Table<Rule> rowKey="id" size="small" pagination={false} columns={ruleColumns} dataSource={d.rulesList} />
+          <Card id="records-rules" style={marked('rules')} size="small" title={t('detail.rules')}>
+            <Table<Rule> rowKey="id" size="small" pagination={false} columns={ruleColumns} dataSource={d.rulesList} scroll={{ x: 480 }} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('detail.funding', { year: d.funding.year })}>
+          <Card id="records-money" style={marked('money')} size="small" title={t('detail.funding', { year: d.funding.year })}>
             <Descriptions size="small" column={2}>
               <Descriptions.Item label={t('funding.need')}>{d.funding.need?.toLocaleString() ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('funding.received')}>{d.funding.received.toLocaleString()}</Descriptions.Item>
               <Descriptions.Item label={t('funding.spent')}>{d.funding.spent.toLocaleString()}</Descriptions.Item>
               <Descriptions.Item label={t('funding.balance')}>{d.funding.balance.toLocaleString()}</Descriptions.Item>
               <Descriptions.Item label={t('funding.gap')}>{d.funding.gap.toLocaleString()}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.staffing')}>
-                {d.staffing ? t('detail.staffingText', { f: d.staffing.fullTime, p: d.staffing.partTime, police: d.staffing.police }) : t('detail.noStaffing')}
-              </Descriptions.Item>
             </Descriptions>
+          </Card>
+          <Card id="records-people" style={{ marginTop: 12, ...marked('people') }} size="small" title={t('detail.staffing')}>
+            {d.staffing ? t('detail.staffingText', { f: d.staffing.fullTime, p: d.staffing.partTime, police: d.staffing.police }) : t('detail.noStaffing')}
           </Card>
         </Col>
       </Row>
