@@ -136,7 +136,13 @@ function CommunityTable({ data }: { data: OverviewResponse }) {
       key: 'share',
       width: 150,
       render: (_, r) => (
-        <Progress percent={(r.residents / largest) * 100} format={() => `${((r.residents / total) * 100).toFixed(1)}%`} size="small" status="normal" />
+        <Progress
+          aria-label={`${r.name} ${t('share')} ${((r.residents / total) * 100).toFixed(1)}%`}
+          percent={(r.residents / largest) * 100}
+          format={() => `${((r.residents / total) * 100).toFixed(1)}%`}
+          size="small"
+          status="normal"
+        />
       ),
     },
     {
@@ -200,7 +206,15 @@ function CareGroups({ data }: { data: OverviewResponse }) {
       title: '',
       key: 'bar',
       width: 160,
-      render: (_, r) => <Progress percent={(r.count / max) * 100} showInfo={false} size="small" strokeColor={token.colorWarning} />,
+      render: (_, r) => (
+        <Progress
+          aria-label={`${label('careGroup', r.group, lang)} ${r.count}`}
+          percent={(r.count / max) * 100}
+          showInfo={false}
+          size="small"
+          strokeColor={token.colorWarning}
+        />
+      ),
     },
   ];
   return (
