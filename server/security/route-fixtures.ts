@@ -1288,7 +1288,11 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
   route(
     'PATCH /api/projects/:id',
     'fourhaves.write',
-    each('its progress', async (c, p) => ({ url: `/api/projects/${await projectIn(c, p)}`, body: { version: 1, state: 'under_way', progressPercent: 10 } }), COMMUNITY_LEVEL),
+    each(
+      'its progress',
+      async (c, p) => ({ url: `/api/projects/${await projectIn(c, p)}`, body: { version: 1, state: 'under_way', progressPercent: 10 } }),
+      COMMUNITY_LEVEL,
+    ),
   ),
   route(
     'DELETE /api/projects/:id',
@@ -1298,7 +1302,11 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
   route(
     'POST /api/projects/:id/milestones',
     'fourhaves.write',
-    each('a milestone', async (c, p) => ({ url: `/api/projects/${await projectIn(c, p)}/milestones`, body: { name: '矩阵节点', plannedOn: DAY } }), COMMUNITY_LEVEL),
+    each(
+      'a milestone',
+      async (c, p) => ({ url: `/api/projects/${await projectIn(c, p)}/milestones`, body: { name: '矩阵节点', plannedOn: DAY } }),
+      COMMUNITY_LEVEL,
+    ),
   ),
   route(
     'POST /api/projects/:id/milestones/:milestoneId/complete',

@@ -521,7 +521,10 @@ export class FourHavesService {
     const communities = await this.readableCommunities(actor, query.communityId);
     if (communities.length === 0) return { items: [], summaries: [] };
     const ids = communities.map((c) => c.id);
-    const [entries, totals] = await Promise.all([this.repo.fundingEntriesOf(ids, query.year, query.projectId), this.repo.fundingTotals(ids, query.year ? [query.year] : null)]);
+    const [entries, totals] = await Promise.all([
+      this.repo.fundingEntriesOf(ids, query.year, query.projectId),
+      this.repo.fundingTotals(ids, query.year ? [query.year] : null),
+    ]);
     const summaries = [];
     for (const c of communities) {
       const years = [...new Set(totals.filter((t) => t.communityId === c.id).map((t) => t.year))].sort();

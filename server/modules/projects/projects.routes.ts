@@ -64,7 +64,12 @@ export async function projectsRoutes(app: FastifyInstance, opts: { projects: Pro
     '/api/projects/:id',
     {
       config: { policy: 'fourhaves.read' },
-      schema: { tags, summary: '建设项目详情 / One project with milestones and funding by source', params: IdParams, response: { 200: ProjectDetail, ...errors } },
+      schema: {
+        tags,
+        summary: '建设项目详情 / One project with milestones and funding by source',
+        params: IdParams,
+        response: { 200: ProjectDetail, ...errors },
+      },
     },
     async (request) => s.get(request.actor!, request.params.id),
   );

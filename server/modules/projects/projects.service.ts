@@ -159,12 +159,12 @@ export class ProjectsService {
       if (e instanceof AppError && e.status === 404) return null;
       throw e;
     });
-    if (!p || p.communityId !== communityId)
-      throw field('premisesId', 'other_community', '该用房不属于此社区', 'the premises do not belong to this community');
+    if (!p || p.communityId !== communityId) throw field('premisesId', 'other_community', '该用房不属于此社区', 'the premises do not belong to this community');
   }
 
   private checkDates(start: string | null | undefined, end: string | null | undefined) {
-    if (start && end && end < start) throw field('plannedEnd', 'before_start', '计划竣工日期不能早于计划开工日期', 'the planned end is before the planned start');
+    if (start && end && end < start)
+      throw field('plannedEnd', 'before_start', '计划竣工日期不能早于计划开工日期', 'the planned end is before the planned start');
   }
 
   async create(ctx: RequestContext, input: CreateProjectRequest): Promise<ProjectDetail> {
@@ -209,7 +209,10 @@ export class ProjectsService {
     if (Object.keys(patch).length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
     if (input.state && !stateChangeAllowed(current.state as ProjectState, input.state))
       throw field('state', 'transition', '项目状态不能这样变更', `a ${current.state} project cannot become ${input.state}`);
-    this.checkDates(input.plannedStart !== undefined ? input.plannedStart : current.plannedStart, input.plannedEnd !== undefined ? input.plannedEnd : current.plannedEnd);
+    this.checkDates(
+      input.plannedStart !== undefined ? input.plannedStart : current.plannedStart,
+      input.plannedEnd !== undefined ? input.plannedEnd : current.plannedEnd,
+    );
     if (input.premisesId) await this.checkPremises(actor, input.premisesId, current.communityId);
     if (input.state === 'finished' && input.progressPercent === undefined) patch.progressPercent = 100;
     const row = await transaction(this.db, async (tx) => {
@@ -236,7 +239,8 @@ export class ProjectsService {
   /** Deletes a project still planned and without money on the ledger (a mistake); others are cancelled instead. */
   async remove(ctx: RequestContext, id: string, version: number) {
     const current = await this.writable(ctx.actor!, id);
-    if (current.state !== 'planned') throw field('state', 'not_planned', '只能删除计划中的项目，其他项目请改为已取消', 'only a planned project can be deleted; cancel the others');
+    if (current.state !== 'planned')
+      throw field('state', 'not_planned', '只能删除计划中的项目，其他项目请改为已取消', 'only a planned project can be deleted; cancel the others');
     if ((await this.repo.fundingEntryCount(id)) > 0)
       throw field('id', 'has_funding', '该项目已有经费记录，不能删除，请改为已取消', 'the project has funding entries: cancel it instead');
     const ok = await transaction(this.db, async (tx) => {

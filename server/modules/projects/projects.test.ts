@@ -49,7 +49,9 @@ describe('POST /api/projects', () => {
   it('links premises of the same community only', async () => {
     const dong = await t.login('chengdong');
     const xi = await t.login('chengxi');
-    const room = (await xi.post('/api/premises', { communityId: XI(), name: '城西活动室', use: 'activity', areaM2: 90, ownership: 'owned', state: 'planned' })).json();
+    const room = (
+      await xi.post('/api/premises', { communityId: XI(), name: '城西活动室', use: 'activity', areaM2: 90, ownership: 'owned', state: 'planned' })
+    ).json();
     const bad = await dong.post('/api/projects', { ...base(), premisesId: room.id });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('premisesId');
@@ -156,9 +158,9 @@ describe('milestones', () => {
     expect((await xi.post(`/api/projects/${p.id}/milestones/${m.id}/complete`, {})).statusCode).toBe(404);
     const future = await c.post(`/api/projects/${p.id}/milestones/${m.id}/complete`, { doneOn: addDays(today(), 5) });
     expect(future.json().error.details[0].path).toBe('doneOn');
-    expect((await c.post(`/api/projects/${p.id}/milestones`, { name: '', plannedOn: 'soon' })).json().error.details.map((d: { path: string }) => d.path)).toEqual(
-      expect.arrayContaining(['name', 'plannedOn']),
-    );
+    expect(
+      (await c.post(`/api/projects/${p.id}/milestones`, { name: '', plannedOn: 'soon' })).json().error.details.map((d: { path: string }) => d.path),
+    ).toEqual(expect.arrayContaining(['name', 'plannedOn']));
   });
 });
 
@@ -213,7 +215,15 @@ describe('DELETE /api/projects/:id', () => {
     expect((await c.delete(`/api/projects/${busy.id}?version=2`)).json().error.details[0].path).toBe('state');
 
     const funded = (await c.post('/api/projects', base())).json();
-    await c.post('/api/funding', { communityId: DONG(), year: 2026, kind: 'budget', amount: 1, entryDate: '2026-04-01', description: '预算', projectId: funded.id });
+    await c.post('/api/funding', {
+      communityId: DONG(),
+      year: 2026,
+      kind: 'budget',
+      amount: 1,
+      entryDate: '2026-04-01',
+      description: '预算',
+      projectId: funded.id,
+    });
     expect((await c.delete(`/api/projects/${funded.id}?version=1`)).statusCode).toBe(400);
   });
 });
