@@ -119,7 +119,7 @@ export const PLANS: Plan[] = [
     start: '2026-04-01',
     end: '2026-12-20',
     state: 'under_way',
-    progress: 40,
+    progress: 50,
     milestones: [
       ['立项批复', '2026-03-10', '2026-03-12'],
       ['开工', '2026-04-01', '2026-04-20'],
@@ -162,7 +162,7 @@ export const PLANS: Plan[] = [
     start: '2026-10-01',
     end: '2026-12-31',
     state: 'under_way',
-    progress: 30,
+    progress: 67,
     milestones: [
       ['购房合同签订', '2026-09-30', '2026-09-28'],
       ['改造开工', '2026-10-15', '2026-10-20'],

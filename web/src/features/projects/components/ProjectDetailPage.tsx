@@ -131,6 +131,7 @@ export function ProjectDetailPage() {
       </Space>
     ),
   }));
+  const firstOpen = p.milestones.findIndex((m) => !m.doneOn);
   const chart = p.funding.bySource.map((s) => ({ label: t(`source.${s.source}` as ProjectsMessageKey), value: s.amount }));
 
   return (
@@ -199,7 +200,7 @@ export function ProjectDetailPage() {
               }
             >
               {steps.length ? (
-                <Steps direction="vertical" size="small" items={steps} />
+                <Steps direction="vertical" size="small" current={firstOpen === -1 ? steps.length : firstOpen} items={steps} />
               ) : (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noMilestones')} />
               )}
