@@ -23,7 +23,8 @@ describe('the server process', () => {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    for (let i = 0; i < 120 && !output.includes('running'); i++) await new Promise((r) => setTimeout(r, 250));
+    // Starting compiles the server with tsx: allow a loaded machine 90 s.
+    for (let i = 0; i < 360 && !output.includes('running'); i++) await new Promise((r) => setTimeout(r, 250));
     expect(output).toContain(`http://localhost:${port}`);
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toEqual({ status: 'ok' });
@@ -41,5 +42,5 @@ describe('the server process', () => {
     const anchors = fs.readFileSync(path.join(dir, 'audit-anchors.jsonl'), 'utf8').trim().split('\n');
     expect(anchors.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
     fs.rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 150_000);
 });

@@ -1,4 +1,5 @@
 import type { Permission, Role } from '../../shared/domain/permissions';
+import { AppError } from './errors';
 
 /** One grant as the server holds it: the role, the region it covers (with its path), and a domain. */
 export interface Grant {
@@ -34,3 +35,13 @@ export interface RequestContext {
 
 /** A context for work the system does by itself (seeding, retention). */
 export const systemContext: RequestContext = { actor: null, ip: null };
+
+/**
+ * The signed-in actor of a request's context. Every route behind a policy other than `public` has one
+ * (plugins/auth.ts refuses the request before the handler otherwise); a call without one is refused, never
+ * passed on as `null`.
+ */
+export function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('AUTH_REQUIRED');
+  return ctx.actor;
+}

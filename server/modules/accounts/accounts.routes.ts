@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contracts/accounts';
 import { ErrorResponse, IdParams, Ok } from '../../../shared/contracts/common';
 import type { AccountsService } from './accounts.service';
+import { actorOf } from '../../lib/context';
 
 export async function accountsRoutes(app: FastifyInstance, opts: { accounts: AccountsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -94,7 +95,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
   r.get(
     '/api/accounts/pending-grants',
     { config: approve, schema: { tags, summary: '待审批授权 / Grants awaiting approval', response: { 200: PendingGrants, 403: ErrorResponse } } },
-    async (request) => accounts.pendingGrants(request.actor!),
+    async (request) => accounts.pendingGrants(actorOf(request.ctx)),
   );
   r.post(
     '/api/accounts/pending-grants/:id/approve',

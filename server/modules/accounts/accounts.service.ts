@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CreateAccountRequest, GrantInput, UpdateAccountRequest } from '../../../shared/contracts/accounts';
 import { ADMIN_ROLES, grantNeedsApproval, permissionsOf, ROLE_REGION_LEVEL, type Role } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { isUnderPath } from '../../lib/scope';
@@ -95,7 +95,7 @@ export class AccountsService {
   async create(ctx: RequestContext, input: z.infer<typeof CreateAccountRequest>) {
     if (await this.repo.byUsername(input.username)) throw new AppError('DUPLICATE', [{ path: 'username' }], { field: 'username' });
     await this.auth.assertStrong(input.password, input.username, 'password');
-    await this.checkGrants(ctx.actor!, input.grants);
+    await this.checkGrants(actorOf(ctx), input.grants);
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
@@ -109,14 +109,14 @@ export class AccountsService {
 
   /** New grants that need a second person's approval are written pending, with who asked. */
   private approvalOf(ctx: RequestContext) {
-    return { requestedBy: ctx.actor!.userId, needsApproval: (g: { role: string; domain?: string | null }) => grantNeedsApproval(g.role as Role, g.domain) };
+    return { requestedBy: actorOf(ctx).userId, needsApproval: (g: { role: string; domain?: string | null }) => grantNeedsApproval(g.role as Role, g.domain) };
   }
 
   /** The account an administrator may change here: not its own, not an administrator's (三员). */
   private async changeable(ctx: RequestContext, id: string) {
     const u = await this.repo.byId(id);
     if (!u) throw notFound('account');
-    if (id === ctx.actor!.userId) throw new AppError('ACCOUNT_OWN');
+    if (id === actorOf(ctx).userId) throw new AppError('ACCOUNT_OWN');
     const roles = await this.repo.rolesOf(id);
     if (roles.some((r) => ADMIN_ROLES.includes(r as Role))) throw new AppError('ACCOUNT_ADMIN_PROTECTED');
     return u;
@@ -124,7 +124,7 @@ export class AccountsService {
 
   async update(ctx: RequestContext, id: string, input: z.infer<typeof UpdateAccountRequest>) {
     const current = await this.changeable(ctx, id);
-    if (input.grants) await this.checkGrants(ctx.actor!, input.grants);
+    if (input.grants) await this.checkGrants(actorOf(ctx), input.grants);
     await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const row = await this.repo.update(tx, id, input.version, { displayName: input.displayName, disabled: input.disabled });
@@ -204,7 +204,7 @@ export class AccountsService {
     const grant = await this.pendingFor(ctx, grantId);
     await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      if (!(await this.repo.approveGrant(tx, grantId, ctx.actor!.userId))) throw new AppError('CONFLICT', { reason: 'grant_not_pending' });
+      if (!(await this.repo.approveGrant(tx, grantId, actorOf(ctx).userId))) throw new AppError('CONFLICT', { reason: 'grant_not_pending' });
       await this.audit.record(ctx, { action: 'accounts.grant.approve', objectType: 'user', objectId: grant.userId, details: this.grantDetails(grant) }, tx);
     });
     // The new permission applies from the next request (cached sessions are dropped).
@@ -223,7 +223,7 @@ export class AccountsService {
   }
 
   private async pendingFor(ctx: RequestContext, grantId: string) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const [grant] = await this.repo.pendingGrants(grantId);
     if (!grant) throw notFound('grant');
     if (!this.approves(actor, grant.regionPath)) throw new AppError('OUT_OF_SCOPE');

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ChangePasswordRequest, LoginRequest, SessionResponse, TotpEnableRequest, TotpSetupRequest, TotpSetupResponse } from '../../../shared/contracts/auth';
 import { ErrorResponse, Ok } from '../../../shared/contracts/common';
 import type { Config } from '../../config';
-import type { Actor } from '../../lib/context';
+import { actorOf, type Actor } from '../../lib/context';
 import { SESSION_COOKIE } from '../../plugins/auth';
 import type { AuthService } from './auth.service';
 
@@ -55,7 +55,7 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       config: { policy: 'authenticated' },
       schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: SessionResponse, 401: ErrorResponse } },
     },
-    async (request) => sessionView(request.actor!),
+    async (request) => sessionView(actorOf(request.ctx)),
   );
 
   r.post(

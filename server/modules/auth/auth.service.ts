@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { checkPassword } from '../../../shared/domain/password-policy';
 import { ADMIN_ROLES, grantIsCityWide, permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
 import type { Config } from '../../config';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import type { FieldCrypto } from '../../lib/crypto';
 import { AppError, notFound, validationError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
@@ -162,7 +162,7 @@ export class AuthService {
     proof: { password: string; passwordField: string; code?: string },
     work: (user: UserRow) => Promise<T>,
   ): Promise<T> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     return this.oneAtATime(actor.username, async () => {
       const user = await this.repo.userById(actor.userId);
       if (!user) throw new AppError('AUTH_REQUIRED');
@@ -212,7 +212,7 @@ export class AuthService {
 
   /** Puts the enrolled secret in force once the app shows a matching code; other sessions are signed out. */
   async enableTotp(ctx: RequestContext, code: string) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const user = await this.repo.userById(actor.userId);
     if (!user) throw new AppError('AUTH_REQUIRED');
     if (!user.totpPendingCipher) throw new AppError('CONFLICT', { reason: 'totp_not_set_up' });
@@ -390,7 +390,7 @@ export class AuthService {
 
   /** Changes one's own password: the current one first (wrong answers count towards the lockout), then the rules. */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     await this.reauthenticate(ctx, 'auth.password.change', { password: currentPassword, passwordField: 'currentPassword' }, async (user) => {
       await this.assertStrong(newPassword, user.username);
       await this.assertNotReused(user, newPassword);

@@ -33,6 +33,12 @@ export interface BuildingSearch {
   q?: string;
 }
 
+/**
+ * Rooms as people count them: by the numbers in them (1单元301室 before 1单元1002室 before 2单元101室), then
+ * by the text. Used on one building's households (dozens of rows), not on city-wide lists.
+ */
+const ROOM_ORDER = sql`(SELECT array_agg(m[1]::numeric ORDER BY n) FROM regexp_matches(h.room, '([0-9]+)', 'g') WITH ORDINALITY AS x(m, n))`;
+
 const VIEW = sql`b.id, b.name, b.address, b.floors, b.units, b.built_year AS "builtYear", b.community_id AS "communityId", c.name AS "communityName",
   b.grid_id AS "gridId", g.name AS "gridName", b.version, to_json(b.created_at)#>>'{}' AS "createdAt", to_json(b.updated_at)#>>'{}' AS "updatedAt",
   (SELECT count(*)::int FROM households h WHERE h.building_id = b.id AND h.status = 'active') AS households
@@ -97,7 +103,7 @@ export class BuildingsRepository {
                  (SELECT count(*)::int FROM residents r WHERE r.household_id = h.id AND r.status = 'active') AS "memberCount"
           FROM households h LEFT JOIN residents hr ON hr.id = h.head_resident_id
           WHERE h.building_id = ${buildingId}::uuid
-          ORDER BY (h.status = 'active') DESC, h.room NULLS LAST, h.id`,
+          ORDER BY (h.status = 'active') DESC, ${ROOM_ORDER} NULLS LAST, h.room NULLS LAST, h.id`,
     );
   }
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BuildingDetail, BuildingsPage, BuildingsQuery, CreateBuildingRequest, UpdateBuildingRequest } from '../../../shared/contracts/buildings';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import type { BuildingsService } from './buildings.service';
+import { actorOf } from '../../lib/context';
 
 export async function buildingsRoutes(app: FastifyInstance, opts: { buildings: BuildingsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,7 +16,7 @@ export async function buildingsRoutes(app: FastifyInstance, opts: { buildings: B
       config: { policy: 'buildings.read' },
       schema: { tags, summary: '楼栋列表 / Buildings', querystring: BuildingsQuery, response: { 200: BuildingsPage, 403: ErrorResponse, 404: ErrorResponse } },
     },
-    async (request) => buildings.list(request.actor!, request.query),
+    async (request) => buildings.list(actorOf(request.ctx), request.query),
   );
   r.get(
     '/api/buildings/:id',
@@ -23,7 +24,7 @@ export async function buildingsRoutes(app: FastifyInstance, opts: { buildings: B
       config: { policy: 'buildings.read', personalRead: true },
       schema: { tags, summary: '楼栋详情（含住户） / Building with its households', params: IdParams, response: { 200: BuildingDetail, 404: ErrorResponse } },
     },
-    async (request) => buildings.get(request.actor!, request.params.id),
+    async (request) => buildings.get(actorOf(request.ctx), request.params.id),
   );
   r.post(
     '/api/buildings',

@@ -1,6 +1,6 @@
 import type { BuildingsQuery, CreateBuildingRequest, UpdateBuildingRequest } from '../../../shared/contracts/buildings';
 import type { Db } from '../../db/client';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
@@ -56,7 +56,7 @@ export class BuildingsService {
   }
 
   async create(ctx: RequestContext, input: CreateBuildingRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const place = await this.gridPlace(input.gridId, 'gridId');
     await this.regions.assertCovers(actor, 'buildings.write', place);
     const id = await this.db.transaction(async (t) => {
@@ -82,7 +82,7 @@ export class BuildingsService {
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateBuildingRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.readable(actor, id);
     await this.regions.assertCovers(actor, 'buildings.write', current);
     const { version, ...patch } = input;

@@ -40,6 +40,14 @@ describe('GET /api/buildings and /api/buildings/:id', () => {
     expect(res.json().householdList).toEqual([expect.objectContaining({ id: household.id, room: household.room, headName: head.name, memberCount: 3 })]);
   });
 
+  it('lists a building’s rooms by their numbers, not as text (101 before 1002)', async () => {
+    const place = await f.grid(COMMUNITY.城东, 3);
+    const b = await f.building(place);
+    for (const room of ['1单元1002室', '2单元101室', '1单元301室', '1单元101室', '底商']) await f.household({ ...place, buildingId: b.id }, { room });
+    const list = (await (await t.login('chengdong')).get(`/api/buildings/${b.id}`)).json().householdList;
+    expect(list.map((h: { room: string }) => h.room)).toEqual(['1单元101室', '1单元301室', '1单元1002室', '2单元101室', '底商']);
+  });
+
   it('answers 404 when chengxi asks for a 城东 building, 200 for street1, 404 for street1 on 城西', async () => {
     const dong = await f.building(await f.grid(COMMUNITY.城东, 1));
     const zhong = await f.building(await f.grid(COMMUNITY.城中, 1));

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/contracts/cadres';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import type { CadresService } from './cadres.service';
+import { actorOf } from '../../lib/context';
 
 /** Community cadres: profiles, training, insurance, staffing against the standard, analytics. */
 export async function cadresRoutes(app: FastifyInstance, opts: { cadres: CadresService }) {
@@ -28,7 +29,7 @@ export async function cadresRoutes(app: FastifyInstance, opts: { cadres: CadresS
       config: { policy: 'cadres.read', personalRead: true },
       schema: { tags, summary: '社区干部名册 / Community cadres', querystring: CadresQuery, response: { 200: CadresPage } },
     },
-    async (request) => cadres.list(request.actor!, request.query),
+    async (request) => cadres.list(actorOf(request.ctx), request.query),
   );
   r.get(
     '/api/cadres/staffing',
@@ -36,7 +37,7 @@ export async function cadresRoutes(app: FastifyInstance, opts: { cadres: CadresS
       config: { policy: 'cadres.read' },
       schema: { tags, summary: '各社区配备与缺编 / Staffing against the standard', response: { 200: StaffingReport } },
     },
-    async (request) => cadres.staffing(request.actor!),
+    async (request) => cadres.staffing(actorOf(request.ctx)),
   );
   r.get(
     '/api/cadres/training-due',
@@ -44,7 +45,7 @@ export async function cadresRoutes(app: FastifyInstance, opts: { cadres: CadresS
       config: { policy: 'cadres.read' },
       schema: { tags, summary: '培训到期与逾期 / Training due and overdue', response: { 200: TrainingDueList } },
     },
-    async (request) => cadres.trainingDue(request.actor!),
+    async (request) => cadres.trainingDue(actorOf(request.ctx)),
   );
   r.get(
     '/api/cadres/analytics',
@@ -52,7 +53,7 @@ export async function cadresRoutes(app: FastifyInstance, opts: { cadres: CadresS
       config: { policy: 'cadres.read' },
       schema: { tags, summary: '干部队伍结构 / Team profile', querystring: AnalyticsQuery, response: { 200: CadreAnalytics, 404: ErrorResponse } },
     },
-    async (request) => cadres.analytics(request.actor!, request.query.communityId),
+    async (request) => cadres.analytics(actorOf(request.ctx), request.query.communityId),
   );
   r.get(
     '/api/cadres/settings',
@@ -81,7 +82,7 @@ export async function cadresRoutes(app: FastifyInstance, opts: { cadres: CadresS
       config: { policy: 'cadres.read', personalRead: true },
       schema: { tags, summary: '干部详情（含培训记录） / A cadre with training records', params: IdParams, response: { 200: CadreDetail, 404: ErrorResponse } },
     },
-    async (request) => cadres.get(request.actor!, request.params.id),
+    async (request) => cadres.get(actorOf(request.ctx), request.params.id),
   );
   r.post(
     '/api/cadres',

@@ -16,7 +16,7 @@ import { assessStaffing, DEFAULT_STAFFING, staffingCategory, type CadrePost, typ
 import { DEFAULT_CADENCE, trainingDue, type TrainingCadence, type TrainingForm } from '../../../shared/domain/training';
 import { transaction, type Db } from '../../db/client';
 import { today } from '../../lib/clock';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { WorkbenchContribution } from '../module';
@@ -113,7 +113,7 @@ export class CadresService {
   }
 
   async create(ctx: RequestContext, input: CreateCadreRequest): Promise<CadreDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const community = await this.repo.region(input.communityId);
     if (!community || community.level !== 'community') throw field('communityId', 'not_a_community', '社区不存在', 'no such community');
     await this.regions.assertCovers(actor, 'cadres.write', { communityId: input.communityId });
@@ -155,7 +155,7 @@ export class CadresService {
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateCadreRequest): Promise<CadreDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.readable(actor, id);
     await this.regions.assertCovers(actor, 'cadres.write', { communityId: current.communityId });
     const { version, ...rest } = input;
@@ -177,7 +177,7 @@ export class CadresService {
   }
 
   async addTraining(ctx: RequestContext, id: string, input: AddTrainingRequest): Promise<CadreDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.readable(actor, id);
     await this.regions.assertCovers(actor, 'cadres.write', { communityId: current.communityId });
     if (input.date > today()) throw field('date', 'future', '培训日期不能晚于今天', 'The training date cannot be in the future');

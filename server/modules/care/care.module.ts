@@ -1,6 +1,7 @@
 import { defineModule } from '../module';
 import { careRoutes } from './care.routes';
 import { careRecords } from './care.table';
+import { actorOf } from '../../lib/context';
 
 /** Care groups as dated records on a resident (elderly living alone, 低保, disability …). */
 export const careModule = defineModule({
@@ -13,6 +14,6 @@ export const careModule = defineModule({
     'care.end': { zh: '结束关怀记录', en: 'End a care record' },
   },
   auditObjects: { care_record: { label: { zh: '关怀记录', en: 'Care record' } } },
-  workbench: (services, ctx, today) => services.care.workbench(ctx.actor!, today),
+  workbench: (services, ctx, today) => services.care.workbench(actorOf(ctx), today),
   routes: (app, { services }) => app.register(careRoutes, { residents: services.residents, care: services.care }),
 });

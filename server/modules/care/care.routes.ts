@@ -4,6 +4,7 @@ import { CareRecordList, CareRecordParams, CareRecordView, CreateCareRecordReque
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import type { ResidentsService } from '../residents/residents.service';
 import type { CareService } from './care.service';
+import { actorOf } from '../../lib/context';
 
 /** A resident's care-group records; groups the caller may not see are left out. */
 export async function careRoutes(app: FastifyInstance, opts: { residents: ResidentsService; care: CareService }) {
@@ -18,8 +19,8 @@ export async function careRoutes(app: FastifyInstance, opts: { residents: Reside
       schema: { tags, summary: '关注群体记录 / Care records', params: IdParams, response: { 200: CareRecordList, 404: ErrorResponse } },
     },
     async (request) => {
-      const resident = await residents.getForActor(request.actor!, request.params.id);
-      return { items: await care.listFor(request.actor!, resident) };
+      const resident = await residents.getForActor(actorOf(request.ctx), request.params.id);
+      return { items: await care.listFor(actorOf(request.ctx), resident) };
     },
   );
 
@@ -36,7 +37,7 @@ export async function careRoutes(app: FastifyInstance, opts: { residents: Reside
       },
     },
     async (request, reply) => {
-      const resident = await residents.getForActor(request.actor!, request.params.id);
+      const resident = await residents.getForActor(actorOf(request.ctx), request.params.id);
       return reply.status(201).send(await care.create(request.ctx, resident, request.body));
     },
   );
@@ -54,7 +55,7 @@ export async function careRoutes(app: FastifyInstance, opts: { residents: Reside
       },
     },
     async (request) => {
-      const resident = await residents.getForActor(request.actor!, request.params.id);
+      const resident = await residents.getForActor(actorOf(request.ctx), request.params.id);
       return care.update(request.ctx, resident, request.params.recordId, request.body);
     },
   );

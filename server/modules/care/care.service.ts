@@ -3,7 +3,7 @@ import { CARE_ATTRIBUTE_SCHEMAS, type CareRecordView, type CreateCareRecordReque
 import { ASSISTANCE_YEARS, CARE_GROUP_PERMISSION, CARE_GROUPS, type CareGroup } from '../../../shared/domain/registry';
 import type { Permission } from '../../../shared/domain/permissions';
 import { transaction, type Db } from '../../db/client';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict, type FieldIssue } from '../../lib/errors';
 import { scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
@@ -133,7 +133,7 @@ export class CareService {
 
   /** Adds the resident to a group. The actor needs care.write over the resident and must be allowed to see the group. */
   async create(ctx: RequestContext, resident: ScopedResident, input: CreateCareRecordRequest): Promise<CareRecordView> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     await this.assertWritable(actor, resident, input.groupType);
     const attributes = withDefaults(input.groupType, (input.attributes ?? {}) as Record<string, unknown>);
     checkDates(input.startDate, input.endDate ?? null);
@@ -181,7 +181,7 @@ export class CareService {
 
   /** Changes a record; ending it is setting `endDate`. A record of a group the actor may not see is 404. */
   async update(ctx: RequestContext, resident: ScopedResident, recordId: string, input: UpdateCareRecordRequest): Promise<CareRecordView> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const existing = await this.repo.byId(recordId);
     if (!existing || existing.residentId !== resident.id) throw notFound('care_record');
     const group = existing.groupType as CareGroup;
@@ -230,7 +230,7 @@ export class CareService {
    * has warned on the row). Each record is audited as care.create.
    */
   async recordImported(ctx: RequestContext, entries: { resident: ScopedResident; groups: CareGroup[] }[], startDate: string): Promise<number> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     if (entries.length === 0) return 0;
     const writable = await this.writableGroups(actor);
     const existing = await this.currentGroups(entries.map((e) => e.resident.id));

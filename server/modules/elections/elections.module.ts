@@ -1,6 +1,7 @@
 import { defineModule } from '../module';
 import { electionsRoutes } from './elections.routes';
 import { electionCandidates, elections, electionTallies, electionVoters } from './elections.table';
+import { actorOf } from '../../lib/context';
 
 /** Residents' committee elections: timeline, roll, candidates, counts, result, announcement. */
 export const electionsModule = defineModule({
@@ -20,5 +21,5 @@ export const electionsModule = defineModule({
   },
   auditObjects: { election: { label: { zh: '换届选举', en: 'Election' } } },
   routes: (app, { services }) => app.register(electionsRoutes, { elections: services.elections }),
-  workbench: (services, ctx, today) => services.elections.workbench(ctx.actor!, today),
+  workbench: (services, ctx, today) => services.elections.workbench(actorOf(ctx), today),
 });

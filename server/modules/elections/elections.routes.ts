@@ -23,6 +23,7 @@ import {
 } from '../../../shared/contracts/elections';
 import { LAW_VERSIONS } from '../../../shared/domain/election-law';
 import type { ElectionsService } from './elections.service';
+import { actorOf } from '../../lib/context';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -57,7 +58,7 @@ export async function electionsRoutes(app: FastifyInstance, opts: { elections: E
   r.get(
     '/api/elections',
     { config: read, schema: { tags, summary: '换届选举列表 / Elections', querystring: ElectionsQuery, response: { 200: ElectionsPage } } },
-    async (request) => elections.list(request.actor!, request.query),
+    async (request) => elections.list(actorOf(request.ctx), request.query),
   );
   r.post(
     '/api/elections',
@@ -78,7 +79,7 @@ export async function electionsRoutes(app: FastifyInstance, opts: { elections: E
         response: { 200: ElectionDetail, 404: ErrorResponse },
       },
     },
-    async (request) => elections.get(request.actor!, request.params.id),
+    async (request) => elections.get(actorOf(request.ctx), request.params.id),
   );
   r.post(
     '/api/elections/:id/derive-roll',
@@ -94,7 +95,7 @@ export async function electionsRoutes(app: FastifyInstance, opts: { elections: E
       config: readPersonal,
       schema: { tags, summary: '选民名单 / Voter roll', params: IdParams, querystring: VotersQuery, response: { 200: VotersPage, 404: ErrorResponse } },
     },
-    async (request) => elections.voters(request.actor!, request.params.id, request.query),
+    async (request) => elections.voters(actorOf(request.ctx), request.params.id, request.query),
   );
   r.get(
     '/api/elections/:id/voters/export',
@@ -188,6 +189,6 @@ export async function electionsRoutes(app: FastifyInstance, opts: { elections: E
       config: readPersonal,
       schema: { tags, summary: '选举结果公告 / Announcement', params: IdParams, response: { 200: Announcement, 404: ErrorResponse, 409: ErrorResponse } },
     },
-    async (request) => elections.announcement(request.actor!, request.params.id),
+    async (request) => elections.announcement(actorOf(request.ctx), request.params.id),
   );
 }

@@ -14,7 +14,7 @@ import { lawVersionOn, type ElectionLawVersion } from '../../../shared/domain/el
 import { tallyElection, type TallyResult } from '../../../shared/domain/election-tally';
 import { addDays, electionTimeline } from '../../../shared/domain/election-timeline';
 import { transaction, type Db } from '../../db/client';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { today } from '../../lib/clock';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict, type FieldIssue } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
@@ -85,7 +85,7 @@ export class ElectionsService {
   }
 
   async create(ctx: RequestContext, input: CreateElectionRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     if (!(await this.repo.communityName(input.communityId))) throw validationError([field('communityId', 'not_community', '不是社区', 'not a community')]);
     await this.regions.assertCovers(actor, 'elections.write', { communityId: input.communityId });
     const law = lawVersionOn(input.electionDate);
@@ -173,7 +173,7 @@ export class ElectionsService {
 
   /** Derives the voter roll and the household-representative roll from the registry on election day. */
   async deriveRoll(ctx: RequestContext, id: string) {
-    const row = await this.writable(ctx.actor!, id);
+    const row = await this.writable(actorOf(ctx), id);
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
     const law = lawOf(row);
     const started = performance.now();
@@ -209,7 +209,7 @@ export class ElectionsService {
 
   /** The roll as an official .xlsx (masked ID numbers), for publication 20 days before the vote. */
   async exportVoters(ctx: RequestContext, id: string, view: 'all' | 'reps') {
-    const row = await this.readable(ctx.actor!, id);
+    const row = await this.readable(actorOf(ctx), id);
     const communityName = (await this.repo.communityName(row.communityId)) ?? '';
     const { items } = await this.repo.voters(id, { view }, 200_000, 0);
     const wb = new ExcelJS.Workbook();
@@ -242,7 +242,7 @@ export class ElectionsService {
 
   /** Adds a voter by hand (an application, an objection upheld), with a reason; audited. */
   async addVoter(ctx: RequestContext, id: string, input: { residentId: string; reason: string }) {
-    const row = await this.writable(ctx.actor!, id);
+    const row = await this.writable(actorOf(ctx), id);
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
     const law = lawOf(row);
     const person = await this.repo.resident(input.residentId, row.electionDate);
@@ -254,7 +254,7 @@ export class ElectionsService {
     const existing = await this.repo.voter(id, input.residentId);
     if (existing && !existing.excluded) throw new AppError('DUPLICATE', [{ path: 'residentId' }], { field: 'residentId' });
     await transaction(this.db, async (tx) => {
-      if (existing) await this.repo.setExcluded(existing.id, false, input.reason, ctx.actor!.userId, tx);
+      if (existing) await this.repo.setExcluded(existing.id, false, input.reason, actorOf(ctx).userId, tx);
       else
         await this.repo.insertVoter(
           {
@@ -264,7 +264,7 @@ export class ElectionsService {
             householdId: person.householdId,
             source: 'manual',
             reason: input.reason,
-            changedBy: ctx.actor!.userId,
+            changedBy: actorOf(ctx).userId,
           },
           tx,
         );
@@ -285,12 +285,12 @@ export class ElectionsService {
 
   /** Removes a voter by hand with a reason (kept as an exclusion, so deriving again does not bring them back); audited. */
   async removeVoter(ctx: RequestContext, id: string, input: { residentId: string; reason: string }) {
-    const row = await this.writable(ctx.actor!, id);
+    const row = await this.writable(actorOf(ctx), id);
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
     const existing = await this.repo.voter(id, input.residentId);
     if (!existing || existing.excluded) throw validationError([field('residentId', 'not_on_roll', '该居民不在选民名单上', 'the resident is not on the roll')]);
     await transaction(this.db, async (tx) => {
-      await this.repo.setExcluded(existing.id, true, input.reason, ctx.actor!.userId, tx);
+      await this.repo.setExcluded(existing.id, true, input.reason, actorOf(ctx).userId, tx);
       await this.audit.record(
         ctx,
         {
@@ -310,7 +310,7 @@ export class ElectionsService {
 
   /** Nominates a voter on the roll for a post. Too few nominators is refused (400 naming the field). */
   async nominate(ctx: RequestContext, id: string, input: { residentId: string; post: Post; nominatorCount: number }) {
-    const row = await this.writable(ctx.actor!, id);
+    const row = await this.writable(actorOf(ctx), id);
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
     const law = lawOf(row);
     if (input.nominatorCount < law.minNominators)
@@ -334,7 +334,7 @@ export class ElectionsService {
             residentId: input.residentId,
             post: input.post,
             nominatorCount: input.nominatorCount,
-            createdBy: ctx.actor!.userId,
+            createdBy: actorOf(ctx).userId,
           },
           tx,
         );
@@ -362,7 +362,7 @@ export class ElectionsService {
 
   /** Enters (or re-enters) one polling station's count of a round. */
   async enterTally(ctx: RequestContext, id: string, input: EnterTallyRequest) {
-    const row = await this.writable(ctx.actor!, id);
+    const row = await this.writable(actorOf(ctx), id);
     if (row.status === 'completed' || row.status === 'void') throw conflict('election_closed');
     if (input.round === 2 && row.status !== 'runoff')
       throw validationError([field('round', 'no_runoff', '本次选举没有另行选举', 'this election has no second round')]);
@@ -376,7 +376,7 @@ export class ElectionsService {
       issues.push(field('invalidBallots', 'more_than_returned', '无效票多于收回选票', 'more invalid ballots than returned ones'));
     if (issues.length > 0) throw validationError(issues);
     return transaction(this.db, async (tx) => {
-      const t = await this.repo.upsertTally({ ...input, communityId: row.communityId, electionId: id, enteredBy: ctx.actor!.userId }, tx);
+      const t = await this.repo.upsertTally({ ...input, communityId: row.communityId, electionId: id, enteredBy: actorOf(ctx).userId }, tx);
       await this.audit.record(
         ctx,
         {
@@ -398,7 +398,7 @@ export class ElectionsService {
    * runoff candidates. The status follows: completed, runoff (seats left), or void.
    */
   async computeResult(ctx: RequestContext, id: string, round: 1 | 2) {
-    const row = await this.writable(ctx.actor!, id);
+    const row = await this.writable(actorOf(ctx), id);
     const law = lawOf(row);
     const previous = row.results.filter((r) => r.round < round);
     // Recounting the first round would throw away a second round already counted.

@@ -1,6 +1,7 @@
 import { defineModule } from '../module';
 import { householdsRoutes } from './households.routes';
 import { households } from './households.table';
+import { actorOf } from '../../lib/context';
 
 /** Households: members, head, moves, split and merge. */
 export const householdsModule = defineModule({
@@ -15,6 +16,6 @@ export const householdsModule = defineModule({
     'households.move_member': { zh: '迁往他户', en: 'Move a member to another household' },
   },
   auditObjects: { household: { label: { zh: '家庭户', en: 'Household' } } },
-  workbench: (services, ctx) => services.households.workbench(ctx.actor!),
+  workbench: (services, ctx) => services.households.workbench(actorOf(ctx)),
   routes: (app, { services }) => app.register(householdsRoutes, { households: services.households }),
 });

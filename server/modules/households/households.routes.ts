@@ -13,6 +13,7 @@ import {
   UpdateHouseholdRequest,
 } from '../../../shared/contracts/households';
 import type { HouseholdsService } from './households.service';
+import { actorOf } from '../../lib/context';
 
 export async function householdsRoutes(app: FastifyInstance, opts: { households: HouseholdsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +31,7 @@ export async function householdsRoutes(app: FastifyInstance, opts: { households:
       config: readPersonal,
       schema: { tags, summary: '住户列表 / Households', querystring: HouseholdsQuery, response: { 200: HouseholdsPage, 404: ErrorResponse } },
     },
-    async (request) => households.list(request.actor!, request.query),
+    async (request) => households.list(actorOf(request.ctx), request.query),
   );
   r.get(
     '/api/households/:id',
@@ -43,7 +44,7 @@ export async function householdsRoutes(app: FastifyInstance, opts: { households:
         response: { 200: HouseholdDetail, 404: ErrorResponse },
       },
     },
-    async (request) => households.get(request.actor!, request.params.id),
+    async (request) => households.get(actorOf(request.ctx), request.params.id),
   );
   r.post(
     '/api/households',

@@ -7,7 +7,7 @@ import type {
   UpdateHouseholdRequest,
 } from '../../../shared/contracts/households';
 import type { Db } from '../../db/client';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { ageView } from '../../lib/identity';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
@@ -158,7 +158,7 @@ export class HouseholdsService {
   }
 
   async create(ctx: RequestContext, input: CreateHouseholdRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const place = await this.placeOf(actor, input, 'gridId');
     await this.regions.assertCovers(actor, 'households.write', place);
     await this.checkNumber(input.householdNumber);
@@ -188,7 +188,7 @@ export class HouseholdsService {
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateHouseholdRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.writable(actor, id);
     if (input.householdNumber !== undefined) await this.checkNumber(input.householdNumber, id);
     const { version, headResidentId, formerHeadRelation, ...fields } = input;
@@ -277,7 +277,7 @@ export class HouseholdsService {
 
   /** Moves one member to another household; their community and grid follow the new household. */
   async moveMember(ctx: RequestContext, id: string, input: MoveMemberRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     await this.writable(actor, id);
     if (input.toHouseholdId === id)
       throw validationError([{ path: 'toHouseholdId', code: 'same_household', message: '目标户与原户相同', messageEn: 'the target is the same household' }]);
@@ -325,7 +325,7 @@ export class HouseholdsService {
 
   /** 分户: the listed members form a new household; the old one keeps its head and at least one member. */
   async split(ctx: RequestContext, id: string, input: SplitHouseholdRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     await this.writable(actor, id);
     const ids = [...new Set(input.residentIds)];
     if (!ids.includes(input.newHeadId))
@@ -384,7 +384,7 @@ export class HouseholdsService {
 
   /** 并户: every active member joins another household, whose head stays; this household becomes `merged`. */
   async merge(ctx: RequestContext, id: string, input: MergeHouseholdRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     await this.writable(actor, id);
     if (input.intoHouseholdId === id)
       throw validationError([{ path: 'intoHouseholdId', code: 'same_household', message: '目标户与原户相同', messageEn: 'the target is the same household' }]);

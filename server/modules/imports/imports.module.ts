@@ -1,6 +1,7 @@
 import { defineModule } from '../module';
 import { importsRoutes } from './imports.routes';
 import { importJobs, importMappings } from './imports.table';
+import { actorOf } from '../../lib/context';
 
 /** Excel and CSV import of residents, with its jobs and reports. */
 export const importsModule = defineModule({
@@ -14,6 +15,6 @@ export const importsModule = defineModule({
     'residents.import.report': { zh: '下载导入错误报告', en: 'Download an import error report' },
   },
   auditObjects: { import_job: { label: { zh: '导入任务', en: 'Import job' } } },
-  workbench: (services, ctx) => services.imports.workbench(ctx.actor!),
+  workbench: (services, ctx) => services.imports.workbench(actorOf(ctx)),
   routes: (app, { services, config }) => app.register(importsRoutes, { imports: services.imports, maxBytes: config.upload.maxBytes }),
 });

@@ -109,7 +109,6 @@ export class ImportsRepository {
     await tx.update(importJobs).set(patch).where(eq(importJobs.id, id));
   }
 
-  /** Marks jobs left queued or running by a process that stopped. */
   /** Clears stored error reports (they hold personal data) of jobs finished before the cut-off. */
   async purgeReports(before: Date): Promise<number> {
     const rows = await this.db
@@ -120,11 +119,23 @@ export class ImportsRepository {
     return rows.length;
   }
 
-  async failStale(before: Date) {
-    await this.db
+  /** Fails the queued or running jobs with no heartbeat since `before`, keeping their counts; returns how many. */
+  async failStale(before: Date): Promise<number> {
+    const rows = await this.db
       .update(importJobs)
       .set({ status: 'failed', failureCode: 'INTERRUPTED', finishedAt: new Date() })
-      .where(and(inArray(importJobs.status, ['queued', 'running']), sql`${importJobs.createdAt} < ${before.toISOString()}`));
+      .where(and(inArray(importJobs.status, ['queued', 'running']), sql`${importJobs.heartbeatAt} < ${before.toISOString()}`))
+      .returning({ id: importJobs.id });
+    return rows.length;
+  }
+
+  /** Marks the jobs this process holds as alive. */
+  async heartbeat(ids: string[]) {
+    if (ids.length === 0) return;
+    await this.db
+      .update(importJobs)
+      .set({ heartbeatAt: sql`now()` })
+      .where(and(inArray(importJobs.id, ids), inArray(importJobs.status, ['queued', 'running'])));
   }
 
   /** The mapping saved for a layout in a community, if any. */

@@ -15,6 +15,7 @@ import {
 import { AppError, validationError } from '../../lib/errors';
 import type { ImportsService } from './imports.service';
 import { buildTemplate } from './imports.workbook';
+import { actorOf } from '../../lib/context';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A binary download (the schema documents it; the bytes bypass serialisation). */
@@ -55,7 +56,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
       config: { policy },
       schema: { tags, summary: '可导入的社区与网格 / Communities and grids to import into', response: { 200: ImportTargetsResponse, 403: ErrorResponse } },
     },
-    async (request) => ({ items: await imports.targets(request.ctx.actor!) }),
+    async (request) => ({ items: await imports.targets(actorOf(request.ctx)) }),
   );
 
   r.get(
@@ -140,7 +141,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
     '/api/imports',
     { config: { policy }, schema: { tags, summary: '最近的导入任务 / Recent imports', response: { 200: ImportJobsList } } },
     async (request) => ({
-      items: await imports.recent(request.actor!),
+      items: await imports.recent(actorOf(request.ctx)),
     }),
   );
 
@@ -150,7 +151,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
       config: { policy },
       schema: { tags, summary: '导入进度与结果 / Import progress and result', params: IdParams, response: { 200: ImportJobView, 404: ErrorResponse } },
     },
-    async (request) => imports.detail(request.actor!, request.params.id),
+    async (request) => imports.detail(actorOf(request.ctx), request.params.id),
   );
 
   r.get(

@@ -32,7 +32,7 @@ import {
   type RowIssue,
 } from '../../../shared/domain/resident-row';
 import { transaction, type Db } from '../../db/client';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import type { FieldCrypto } from '../../lib/crypto';
 import { AppError, notFound, outOfScopeNotFound, validationError } from '../../lib/errors';
 import { nameColumns } from '../../lib/pinyin';
@@ -265,10 +265,17 @@ const covers = (scope: DataScope, grid: { id: string; communityId: string }) =>
  * Resident imports: reads the upload at once (refusing bad files with a coded error), then saves the
  * rows in the background in batches, each batch one transaction, recording progress on the job.
  */
+/** How often this process tells the database its jobs are alive, and after how long without it a job is lost. */
+export const IMPORT_HEARTBEAT_MS = 30_000;
+export const IMPORT_STALE_MS = 120_000;
+
 export class ImportsService {
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
   private stopping = false;
+  /** The jobs queued in or run by this process, and the timer that keeps their heartbeat. */
+  private readonly held = new Set<string>();
+  private beat: NodeJS.Timeout | null = null;
 
   /** Removes stored error reports older than `days` (residual personal data). */
   purgeReports(days: number, now = new Date()) {
@@ -291,7 +298,7 @@ export class ImportsService {
    * person's confirmation (or `preview` was asked), nothing is imported and the proposal is returned.
    */
   async startResidents(ctx: RequestContext, input: UploadInput): Promise<ImportAccepted | ImportMappingProposal> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const scope = await this.regions.scopeFor(actor, 'residents.import');
     const grids = await this.repo.grids();
     const communityId = await this.defaultCommunity(scope, grids, input.communityId);
@@ -341,11 +348,13 @@ export class ImportsService {
     const buildings = header.present.has('grid') && !header.present.has('address') ? [] : await this.repo.communityBuildings(communityId);
     const placer = new Placer(buildings, grids, defaultGrid);
     this.queued++;
+    this.hold(job.id);
     this.queue = this.queue.then(async () => {
       try {
         await this.run(ctx, job, { header: ledger.header, rows: ledger.rows }, header, grids, placer);
       } finally {
         this.queued--;
+        this.release(job.id);
       }
     });
     return {
@@ -541,9 +550,26 @@ export class ImportsService {
     await this.queue;
   }
 
-  /** Marks jobs that a stopped process left behind (older than an hour, never finished) as failed. */
-  async failStale() {
-    await this.repo.failStale(new Date(Date.now() - 3_600_000));
+  /**
+   * Fails the jobs a stopped process left behind: queued or running, with no heartbeat for IMPORT_STALE_MS.
+   * Their counts stay, so the person sees how far the import got (INTERRUPTED). Run at start and every minute,
+   * so it holds with several processes on one database too.
+   */
+  failStale(now = new Date()) {
+    return this.repo.failStale(new Date(now.getTime() - IMPORT_STALE_MS));
+  }
+
+  private hold(id: string) {
+    this.held.add(id);
+    this.beat ??= setInterval(() => void this.repo.heartbeat([...this.held]).catch(() => undefined), IMPORT_HEARTBEAT_MS).unref();
+  }
+
+  private release(id: string) {
+    this.held.delete(id);
+    if (this.held.size === 0 && this.beat) {
+      clearInterval(this.beat);
+      this.beat = null;
+    }
   }
 
   private async run(
@@ -554,7 +580,7 @@ export class ImportsService {
     grids: GridRef[],
     placer: Placer,
   ) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const counters: Counters = { care: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
     const errors: ImportRowError[] = [];
     const warnings: ImportRowError[] = [];
@@ -763,7 +789,7 @@ export class ImportsService {
     fail: (row: SheetRow, issues: RowIssue[]) => void,
     today: Date,
   ) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     // A resident registered outside the actor's scope cannot be changed through an import. The row says
     // only that the number cannot be registered here — not that it exists elsewhere — and the attempt is
     // audited for the security administrator.
@@ -960,7 +986,7 @@ export class ImportsService {
    * (its 网格, else the job's community); reading it is audited with how many rows were shown in full.
    */
   async report(ctx: RequestContext, id: string): Promise<{ fileName: string; data: Buffer }> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const job = await this.get(actor, id);
     if (job.createdBy !== actor.userId) throw outOfScopeNotFound('import_report');
     const cipher = job.status === 'done' ? await this.repo.reportCipher(job.id) : null;

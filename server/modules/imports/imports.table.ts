@@ -20,6 +20,11 @@ export const importJobs = pgTable(
     status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
       .notNull()
       .default('queued'),
+    /**
+     * Last sign of life from the process holding the job (queued in its memory or running): refreshed every
+     * 30 s. A queued or running job without one for two minutes was lost with its process and is failed.
+     */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),
     created: integer('created').notNull().default(0),

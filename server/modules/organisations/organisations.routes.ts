@@ -19,6 +19,7 @@ import {
   UpdateOrganisationRequest,
 } from '../../../shared/contracts/organisations';
 import type { OrganisationsService } from './organisations.service';
+import { actorOf } from '../../lib/context';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -34,7 +35,7 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { organisa
       config: { policy: 'orgs.read' },
       schema: { tags, summary: '社区组织列表 / Organisations', querystring: OrganisationsQuery, response: { 200: OrganisationsPage } },
     },
-    async (request) => organisations.list(request.actor!, request.query),
+    async (request) => organisations.list(actorOf(request.ctx), request.query),
   );
   r.get(
     '/api/organisations/counts',
@@ -42,7 +43,7 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { organisa
       config: { policy: 'orgs.read' },
       schema: { tags, summary: '各社区组织数（按类型） / Organisations per community and type', response: { 200: OrganisationCounts } },
     },
-    async (request) => organisations.counts(request.actor!),
+    async (request) => organisations.counts(actorOf(request.ctx)),
   );
   r.get(
     '/api/organisations/export',
@@ -77,7 +78,7 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { organisa
         response: { 200: OrganisationDetail, 404: ErrorResponse },
       },
     },
-    async (request) => organisations.get(request.actor!, request.params.id),
+    async (request) => organisations.get(actorOf(request.ctx), request.params.id),
   );
   r.post(
     '/api/organisations',

@@ -15,7 +15,7 @@ import type {
 import { ORGANISATION_TYPE_LABELS, PARENT_TYPES, requiredPoliticalStatus, type MemberRole, type OrganisationType } from '../../../shared/domain/organisations';
 import { transaction, type Db } from '../../db/client';
 import { today } from '../../lib/clock';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
@@ -99,7 +99,7 @@ export class OrganisationsService {
   }
 
   async create(ctx: RequestContext, input: CreateOrganisationRequest): Promise<OrganisationDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const community = await this.repo.region(input.communityId);
     if (!community || community.level !== 'community') throw field('communityId', 'not_a_community', '社区不存在', 'no such community');
     await this.regions.assertCovers(actor, 'orgs.write', { communityId: input.communityId });
@@ -137,7 +137,7 @@ export class OrganisationsService {
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateOrganisationRequest): Promise<OrganisationDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.writable(actor, id);
     const { version, ...rest } = input;
     const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<OrganisationRow>;
@@ -164,7 +164,7 @@ export class OrganisationsService {
 
   /** Deletes an organisation with its memberships and honours; one with sub-organisations is refused (409). */
   async remove(ctx: RequestContext, id: string, version: number): Promise<void> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.writable(actor, id);
     if ((await this.repo.children(id)).length > 0) throw new AppError('CONFLICT', { reason: 'has_children' });
     await transaction(this.db, async (tx) => {
@@ -188,7 +188,7 @@ export class OrganisationsService {
    * community (400 naming residentId); in a party organisation their political status is brought in line.
    */
   async addMember(ctx: RequestContext, id: string, input: AddMemberRequest): Promise<OrganisationMember> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const org = await this.writable(actor, id);
     const type = org.type as OrganisationType;
     let name = input.name ?? '';
@@ -241,7 +241,7 @@ export class OrganisationsService {
 
   /** Ends a membership (leaving a branch does not end party membership: the political status stays). */
   async endMember(ctx: RequestContext, id: string, memberId: string, input: EndMemberRequest): Promise<OrganisationMember> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const org = await this.writable(actor, id);
     const member = await this.repo.member(memberId);
     if (!member || member.organisationId !== id) throw notFound('organisation_member');
@@ -267,7 +267,7 @@ export class OrganisationsService {
   }
 
   async addHonour(ctx: RequestContext, id: string, input: AddHonourRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const org = await this.writable(actor, id);
     return transaction(this.db, async (tx) => {
       const h = await this.repo.insertHonour({ communityId: org.communityId, organisationId: id, ...input }, tx);
@@ -288,7 +288,7 @@ export class OrganisationsService {
 
   /** The list's filter as an .xlsx sheet (official ledger 社区组织名册). */
   async exportXlsx(ctx: RequestContext, query: OrganisationsExportQuery): Promise<{ filename: string; rows: number; stream: Readable }> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const scope = await this.regions.scopeFor(actor, 'orgs.read');
     const rows = await this.repo.all({ ...query, q: query.q || undefined, scope }, ORGANISATIONS_EXPORT_CAP);
     await this.audit.record(ctx, {

@@ -14,6 +14,7 @@ import {
   ProjectsQuery,
   UpdateProjectRequest,
 } from '../../../shared/contracts/projects';
+import { actorOf } from '../../lib/context';
 import type { ProjectsService } from './projects.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,7 +38,7 @@ export async function projectsRoutes(app: FastifyInstance, opts: { projects: Pro
         response: { 200: ProjectsPage, ...errors },
       },
     },
-    async (request) => s.list(request.actor!, request.query),
+    async (request) => s.list(actorOf(request.ctx), request.query),
   );
   r.get(
     '/api/projects/export',
@@ -51,7 +52,7 @@ export async function projectsRoutes(app: FastifyInstance, opts: { projects: Pro
       },
     },
     async (request, reply) => {
-      const { buffer, rows } = await s.export(request.actor!, request.query);
+      const { buffer, rows } = await s.export(actorOf(request.ctx), request.query);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent('社区用房建设项目.xlsx')}`)
@@ -71,7 +72,7 @@ export async function projectsRoutes(app: FastifyInstance, opts: { projects: Pro
         response: { 200: ProjectDetail, ...errors },
       },
     },
-    async (request) => s.get(request.actor!, request.params.id),
+    async (request) => s.get(actorOf(request.ctx), request.params.id),
   );
   r.post(
     '/api/projects',

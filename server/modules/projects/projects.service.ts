@@ -21,7 +21,7 @@ import {
 } from '../../../shared/domain/projects';
 import { transaction, type Db } from '../../db/client';
 import { today } from '../../lib/clock';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
@@ -168,7 +168,7 @@ export class ProjectsService {
   }
 
   async create(ctx: RequestContext, input: CreateProjectRequest): Promise<ProjectDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const community = await this.repo.region(input.communityId);
     if (!community || community.level !== 'community') throw field('communityId', 'not_a_community', '社区不存在', 'no such community');
     await this.regions.assertCovers(actor, 'fourhaves.write', { communityId: input.communityId });
@@ -200,7 +200,7 @@ export class ProjectsService {
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateProjectRequest): Promise<ProjectDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.writable(actor, id);
     const { version, budget, ...rest } = input;
     const patch: Record<string, unknown> = {};
@@ -238,7 +238,7 @@ export class ProjectsService {
 
   /** Deletes a project still planned and without money on the ledger (a mistake); others are cancelled instead. */
   async remove(ctx: RequestContext, id: string, version: number) {
-    const current = await this.writable(ctx.actor!, id);
+    const current = await this.writable(actorOf(ctx), id);
     if (current.state !== 'planned')
       throw field('state', 'not_planned', '只能删除计划中的项目，其他项目请改为已取消', 'only a planned project can be deleted; cancel the others');
     if ((await this.repo.fundingEntryCount(id)) > 0)
@@ -257,7 +257,7 @@ export class ProjectsService {
   }
 
   async addMilestone(ctx: RequestContext, id: string, input: AddMilestoneRequest): Promise<ProjectDetail> {
-    const project = await this.writable(ctx.actor!, id);
+    const project = await this.writable(actorOf(ctx), id);
     if (project.state === 'finished' || project.state === 'cancelled')
       throw field('state', 'closed', '已完工或已取消的项目不能再添加节点', 'a finished or cancelled project takes no new milestones');
     await transaction(this.db, async (tx) => {
@@ -285,7 +285,7 @@ export class ProjectsService {
    * a planned project is under way once its first milestone is done.
    */
   async completeMilestone(ctx: RequestContext, id: string, milestoneId: string, input: CompleteMilestoneRequest): Promise<ProjectDetail> {
-    const project = await this.writable(ctx.actor!, id);
+    const project = await this.writable(actorOf(ctx), id);
     const m = await this.repo.milestoneById(milestoneId);
     if (!m || m.projectId !== id) throw notFound('milestone');
     if (m.doneOn) throw new AppError('CONFLICT', { reason: 'already_done', doneOn: m.doneOn });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '../../../shared/contracts/common';
 import { MoveBuildingRequest, MoveGridRequest, RedivisionHistory, RedivisionHistoryQuery, RedivisionResult } from '../../../shared/contracts/redivision';
 import type { RedivisionService } from './redivision.service';
+import { actorOf } from '../../lib/context';
 
 export async function redivisionRoutes(app: FastifyInstance, opts: { redivision: RedivisionService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,6 +43,6 @@ export async function redivisionRoutes(app: FastifyInstance, opts: { redivision:
         response: { 200: RedivisionHistory, 404: ErrorResponse },
       },
     },
-    async (request) => redivision.history(request.actor!, request.query),
+    async (request) => redivision.history(actorOf(request.ctx), request.query),
   );
 }

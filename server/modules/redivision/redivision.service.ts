@@ -1,6 +1,6 @@
 import type { MoveBuildingRequest, MoveGridRequest } from '../../../shared/contracts/redivision';
 import type { Db } from '../../db/client';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { today } from '../../lib/clock';
 import { AppError, notFound, validationError } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
@@ -36,7 +36,7 @@ export class RedivisionService {
   ) {}
 
   async moveGrid(ctx: RequestContext, input: MoveGridRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     assertNotFuture(input.effectiveDate);
     const manage = await this.regions.scopeFor(actor, 'regions.redivide');
     const grid = await this.regions.get(actor, input.gridId);
@@ -82,7 +82,7 @@ export class RedivisionService {
   }
 
   async moveBuilding(ctx: RequestContext, input: MoveBuildingRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     assertNotFuture(input.effectiveDate);
     const manage = await this.regions.scopeFor(actor, 'regions.redivide');
     const building = await this.repo.building(input.buildingId);

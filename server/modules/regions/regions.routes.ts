@@ -11,6 +11,7 @@ import {
 } from '../../../shared/contracts/regions';
 import type { RegionRow } from './regions.repository';
 import type { RegionsService } from './regions.service';
+import { actorOf } from '../../lib/context';
 
 const detail = (r: RegionRow) => ({
   id: r.id,
@@ -34,7 +35,7 @@ export async function regionsRoutes(app: FastifyInstance, opts: { regions: Regio
       config: { policy: 'regions.read' },
       schema: { tags, summary: '区域树（本人管辖范围） / Region tree within scope', response: { 200: RegionTreeResponse, 403: ErrorResponse } },
     },
-    async (request) => ({ roots: await regions.treeFor(request.actor!) }),
+    async (request) => ({ roots: await regions.treeFor(actorOf(request.ctx)) }),
   );
 
   r.get(
@@ -43,7 +44,7 @@ export async function regionsRoutes(app: FastifyInstance, opts: { regions: Regio
       config: { policy: 'regions.read' },
       schema: { tags, summary: '区域边界 GeoJSON / Boundaries', querystring: BoundariesQuery, response: { 200: FeatureCollection } },
     },
-    async (request) => regions.boundaries(request.actor!, request.query.level),
+    async (request) => regions.boundaries(actorOf(request.ctx), request.query.level),
   );
 
   r.get(
@@ -52,7 +53,7 @@ export async function regionsRoutes(app: FastifyInstance, opts: { regions: Regio
       config: { policy: 'regions.read' },
       schema: { tags, summary: '区域详情 / Region', params: IdParams, response: { 200: RegionDetail, 404: ErrorResponse } },
     },
-    async (request) => detail(await regions.get(request.actor!, request.params.id)),
+    async (request) => detail(await regions.get(actorOf(request.ctx), request.params.id)),
   );
 
   r.post(

@@ -1,6 +1,6 @@
 import type { RegionNodeT } from '../../../shared/contracts/regions';
 import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, versionConflict } from '../../lib/errors';
 import { grantPathsFor, isUnderPath, NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
@@ -103,7 +103,7 @@ export class RegionsService {
   }
 
   async create(ctx: RequestContext, input: { parentId: string; code: string; name: string; nameEn?: string; boundary?: unknown }) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const parent = await this.repo.byId(input.parentId);
     if (!parent || !this.visible(actor, parent.path)) throw notFound('region');
     if (!this.manages(actor, parent.path)) throw new AppError('OUT_OF_SCOPE');
@@ -129,7 +129,7 @@ export class RegionsService {
   }
 
   async update(ctx: RequestContext, id: string, input: { version: number; name?: string; nameEn?: string | null; boundary?: unknown }) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const region = await this.get(actor, id);
     if (!this.manages(actor, region.path)) throw new AppError('OUT_OF_SCOPE');
     const { version, ...patch } = input;

@@ -1,5 +1,5 @@
 import type { FieldCrypto } from '../../lib/crypto';
-import type { RequestContext } from '../../lib/context';
+import { actorOf, type RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { SlidingWindow } from '../../lib/rate-limit';
 import type { AuditService } from '../audit/audit.service';
@@ -37,7 +37,7 @@ export class LookupGuard {
 
   /** 429 when the caller's look-ups are locked (misses) or used up for the hour; the refusal is audited. */
   async admit(ctx: RequestContext, kind: LookupKind, value: string): Promise<void> {
-    const userId = ctx.actor!.userId;
+    const userId = actorOf(ctx).userId;
     let error: AppError | null = null;
     if (this.misses.count(userId) >= this.limits.missesPerHour) {
       error = new AppError('LOOKUP_LOCKED', { limit: this.limits.missesPerHour }, { minutes: this.misses.minutesUntilFree(userId) });
@@ -61,7 +61,7 @@ export class LookupGuard {
 
   /** Counts and audits a look-up that ran; `found` residents matched (in the caller's scope). */
   async settle(ctx: RequestContext, kind: LookupKind, value: string, found: number, first?: { id: string; communityId: string }): Promise<void> {
-    const userId = ctx.actor!.userId;
+    const userId = actorOf(ctx).userId;
     const total = this.all.add(userId);
     await this.audit.record(ctx, {
       action: 'residents.lookup',
@@ -77,7 +77,7 @@ export class LookupGuard {
 
   /** A look-up that found nobody (or an ID that cannot be registered here): counts towards the lock. */
   async miss(ctx: RequestContext, kind: LookupKind): Promise<void> {
-    const misses = this.misses.add(ctx.actor!.userId);
+    const misses = this.misses.add(actorOf(ctx).userId);
     if (misses === this.limits.missesPerHour) await this.alert(ctx, 'lookup_locked', { kind, misses, limit: this.limits.missesPerHour });
   }
 
@@ -85,7 +85,7 @@ export class LookupGuard {
     return this.audit.record(ctx, {
       action: 'security.alert',
       objectType: 'user',
-      objectId: ctx.actor!.userId,
+      objectId: actorOf(ctx).userId,
       outcome: 'denied',
       details: { reason, ...details },
     });

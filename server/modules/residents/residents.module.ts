@@ -1,6 +1,7 @@
 import { defineModule } from '../module';
 import { residentsRoutes } from './residents.routes';
 import { residentMoves, residentNameKeys, residents } from './residents.table';
+import { actorOf } from '../../lib/context';
 
 /** The population register: residents, their moves and the name search index. */
 export const residentsModule = defineModule({
@@ -18,6 +19,6 @@ export const residentsModule = defineModule({
   },
   // No readable name: a resident's name is personal data, and the auditors hold no registry permission.
   auditObjects: { resident: { label: { zh: '居民', en: 'Resident' } } },
-  workbench: (services, ctx) => services.residents.workbench(ctx.actor!),
+  workbench: (services, ctx) => services.residents.workbench(actorOf(ctx)),
   routes: (app, { services, config }) => app.register(residentsRoutes, { residents: services.residents, searchRateLimit: config.searchRateLimit }),
 });

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/contracts/residents';
 import { perUserPerMinute } from '../../lib/rate-limit';
 import type { ResidentsService } from './residents.service';
+import { actorOf } from '../../lib/context';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -83,7 +84,7 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
       config: { policy: 'residents.read', personalRead: true },
       schema: { tags, summary: '居民详情 / Resident', params: IdParams, response: { 200: ResidentDetail, 404: ErrorResponse } },
     },
-    async (request) => residents.detail(request.actor!, request.params.id),
+    async (request) => residents.detail(actorOf(request.ctx), request.params.id),
   );
 
   r.post(

@@ -28,7 +28,7 @@ import {
 import { transaction, type Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/sql';
 import type { FieldCrypto } from '../../lib/crypto';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { ageBand, ageView, identityColumns, normaliseIdNumber, redactIdentifiers } from '../../lib/identity';
 import { nameColumns } from '../../lib/pinyin';
@@ -359,7 +359,7 @@ export class ResidentsService {
 
   /** The list: search, filters, sort, offset or keyset pagination, capped total (alone with pageSize 0). */
   async list(ctx: RequestContext, query: ResidentsQuery): Promise<ResidentsPage> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const scope = await this.regions.scopeFor(actor, 'residents.read');
     const { search, lookup } = await this.resolve(ctx, query, scope);
     const after = query.cursor ? decodeCursor(this.unsealCursor(query.cursor), query.sort, query.order) : undefined;
@@ -399,7 +399,7 @@ export class ResidentsService {
 
   /** Registers a resident; birth date and sex come from the ID number. */
   async create(ctx: RequestContext, input: CreateResidentRequest): Promise<ResidentDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const identity = identityColumns(this.crypto, input.idNumber);
     const place = await this.placeFor(actor, input.gridId, input.householdId ?? null, this.db);
     const existing = await this.repo.byIdHash(identity.idHash);
@@ -414,7 +414,7 @@ export class ResidentsService {
    * community is a move between communities (400 naming `gridId`).
    */
   async place(ctx: RequestContext, id: string, input: PlaceResidentRequest): Promise<ResidentDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.getForActor(actor, id);
     await this.assertWritable(actor, current);
     if (input.version !== current.version) throw versionConflict(current.version);
@@ -445,7 +445,7 @@ export class ResidentsService {
 
   /** Edits a resident (optimistic lock on `version`); a status change is recorded in the move history. */
   async update(ctx: RequestContext, id: string, input: UpdateResidentRequest): Promise<ResidentDetail> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.getForActor(actor, id);
     await this.assertWritable(actor, current);
     if (input.version !== current.version) throw versionConflict(current.version);
@@ -509,7 +509,7 @@ export class ResidentsService {
 
   /** The full ID number and phone; needs residents.reveal over the resident and is audited. */
   async reveal(ctx: RequestContext, id: string): Promise<{ idNumber: string; phone: string | null }> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const row = await this.getForActor(actor, id);
     await this.regions.assertCovers(actor, 'residents.reveal', row);
     const idNumber = this.crypto.decrypt(row.idCipher);
@@ -528,7 +528,7 @@ export class ResidentsService {
    * Masked unless `reveal` (needs residents.reveal; full values only for residents inside its scope).
    */
   async exportXlsx(ctx: RequestContext, query: ResidentsFilter & { reveal: boolean }): Promise<{ filename: string; rows: number; stream: Readable }> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     if (query.reveal && !actor.permissions.has('residents.reveal')) throw new AppError('FORBIDDEN', { permission: 'residents.reveal' });
     const scope = await this.regions.scopeFor(actor, 'residents.export');
     const { search, lookup } = await this.resolve(ctx, query, scope);
@@ -608,7 +608,7 @@ export class ResidentsService {
 
   /** Turns the query's filters into a search, checking each against the actor. */
   private async resolve(ctx: RequestContext, q: ResidentsFilter, scope: DataScope): Promise<{ search: ResidentSearch; lookup: PendingLookup | null }> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const mayReveal = actor.permissions.has('residents.reveal');
     let lookup: PendingLookup | null = null;
     const search: ResidentSearch = {
@@ -716,7 +716,7 @@ export class ResidentsService {
    * a look-up miss.
    */
   private async duplicate(ctx: RequestContext, existing: ResidentRow, action: 'create' | 'update'): Promise<AppError> {
-    const visible = await this.visibleId(ctx.actor!, existing);
+    const visible = await this.visibleId(actorOf(ctx), existing);
     if (visible) return duplicateId(visible);
     await this.audit.record(ctx, {
       action: `residents.${action}`,

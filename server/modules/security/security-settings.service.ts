@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { SecuritySettings, type SecuritySettingsT, type UpdateSecuritySettingsRequest } from '../../../shared/contracts/security';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import type { RequestContext } from '../../lib/context';
+import { actorOf, type RequestContext } from '../../lib/context';
 import { versionConflict } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
 import { SecurityRepository } from './security.repository';
@@ -104,7 +104,7 @@ export class SecuritySettingsService {
   /** Replaces the settings (optimistic version), audited with each changed field's old and new value. */
   async update(ctx: RequestContext, input: z.infer<typeof UpdateSecuritySettingsRequest>) {
     const { version, ...next } = input;
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const row = await this.repo.current(tx);

@@ -11,6 +11,7 @@ import {
 import type { AccountsService } from '../accounts/accounts.service';
 import type { AuthService } from '../auth/auth.service';
 import type { SecuritySettingsService } from './security-settings.service';
+import { actorOf } from '../../lib/context';
 
 /** The security administrator's pages: settings, locked accounts, active sessions (三员: security.manage). */
 export async function securityRoutes(app: FastifyInstance, opts: { settings: SecuritySettingsService; auth: AuthService; accounts: AccountsService }) {
@@ -57,7 +58,7 @@ export async function securityRoutes(app: FastifyInstance, opts: { settings: Sec
   r.get(
     '/api/security/sessions',
     { config, schema: { tags, summary: '在线会话 / Active sessions', response: { 200: ActiveSessionsResponse, 403: ErrorResponse } } },
-    async (request) => ({ items: await opts.auth.activeSessions(request.ctx.actor!) }),
+    async (request) => ({ items: await opts.auth.activeSessions(actorOf(request.ctx)) }),
   );
 
   r.delete(

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import { CommunityStatsResponse, OverviewQuery, OverviewResponse } from '../../../shared/contracts/statistics';
 import type { StatisticsService } from './statistics.service';
+import { actorOf } from '../../lib/context';
 
 export async function statisticsRoutes(app: FastifyInstance, opts: { statistics: StatisticsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,11 +22,11 @@ export async function statisticsRoutes(app: FastifyInstance, opts: { statistics:
         response: { 200: OverviewResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request) => statistics.overview(request.actor!, request.query.regionId),
+    async (request) => statistics.overview(actorOf(request.ctx), request.query.regionId),
   );
   r.get(
     '/api/statistics/communities/:id',
     { config, schema: { tags, summary: '社区统计 / Community numbers', params: IdParams, response: { 200: CommunityStatsResponse, 404: ErrorResponse } } },
-    async (request) => statistics.community(request.actor!, request.params.id),
+    async (request) => statistics.community(actorOf(request.ctx), request.params.id),
   );
 }

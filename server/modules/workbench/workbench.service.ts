@@ -1,7 +1,7 @@
 import type { RecentItemView, WorkbenchResponse } from '../../../shared/contracts/workbench';
 import { isOverdue, shortcutsFor, sortTodos } from '../../../shared/domain/workbench';
 import { today as cityToday } from '../../lib/clock';
-import type { RequestContext } from '../../lib/context';
+import { actorOf, type RequestContext } from '../../lib/context';
 import type { ModuleManifest, WorkbenchContribution } from '../module';
 import type { Services } from '../../services';
 import type { WorkbenchRepository } from './workbench.repository';
@@ -26,7 +26,7 @@ export class WorkbenchService {
   ) {}
 
   async forActor(ctx: RequestContext, log: WorkbenchLog): Promise<WorkbenchResponse> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const day = cityToday();
     const withHooks = this.modules.filter((m) => m.workbench);
     const [settled, recent] = await Promise.all([
@@ -63,7 +63,7 @@ export class WorkbenchService {
 
   /** The records the actor touched lately that they may still read (a record moved out of scope is left out). */
   private async recent(ctx: RequestContext): Promise<RecentItemView[]> {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const rows = await this.repo.recentObjects(actor.userId, RECENT_SHOWN * 3);
     const ids = (type: string) => rows.filter((r) => r.type === type).map((r) => r.id);
     const [names, addresses] = await Promise.all([

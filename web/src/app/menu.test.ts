@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '../../../shared/domain/permissions';
 import { en, zh } from '../lib/messages';
 import { FEATURES } from '../features';
-import { buildMenu, groupOf, menuFor, selectedKey } from './menu';
+import { breadcrumbFor, buildMenu, groupOf, menuFor, selectedKey } from './menu';
 
 const labels = (perms: ReturnType<typeof permissionsOf>) => {
   const out: string[] = [];
@@ -67,6 +67,19 @@ describe('the side menu', () => {
     expect(selectedKey('/')).toBe('/');
     expect(selectedKey('/nowhere')).toBe('');
     expect(groupOf('/households')).toBe('population');
+  });
+
+  it('gives a page its breadcrumb: the group, then the entry, linked back from a page below it', () => {
+    expect(breadcrumbFor('/residents')).toEqual([
+      { key: 'population', label: 'menu.population' },
+      { key: '/residents', label: 'menu.residents', link: undefined },
+    ]);
+    expect(breadcrumbFor('/residents/123')).toEqual([
+      { key: 'population', label: 'menu.population' },
+      { key: '/residents', label: 'menu.residents', link: '/residents' },
+    ]);
+    expect(breadcrumbFor('/')).toEqual([{ key: '/', label: 'menu.dashboard', link: undefined }]);
+    expect(breadcrumbFor('/nowhere')).toEqual([]);
   });
 });
 

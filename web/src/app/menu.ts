@@ -74,3 +74,25 @@ export function selectedKey(pathname: string, entries: MenuEntry[] = MENU): stri
 export function groupOf(key: string, entries: MenuEntry[] = MENU): string | undefined {
   return entries.find((e) => e.children?.some((c) => c.key === key))?.key;
 }
+
+/** One crumb: a menu group (no link), or a menu entry (a link when the page is below it). */
+export interface Crumb {
+  key: string;
+  label: MessageKey;
+  link?: string;
+}
+
+/**
+ * Where a path sits in the menu: its group and its entry. The entry links back when the path is a page
+ * below it (a resident's detail under 居民信息); on the entry's own page it is the last crumb, unlinked.
+ */
+export function breadcrumbFor(pathname: string, entries: MenuEntry[] = MENU): Crumb[] {
+  const key = selectedKey(pathname, entries);
+  if (!key) return [];
+  const group = entries.find((e) => e.children?.some((c) => c.key === key));
+  const entry = (group?.children ?? entries).find((e) => e.key === key);
+  if (!entry) return [];
+  const crumbs: Crumb[] = group ? [{ key: group.key, label: group.label }] : [];
+  crumbs.push({ key: entry.key, label: entry.label, link: pathname === key ? undefined : key });
+  return crumbs;
+}

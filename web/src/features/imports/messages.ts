@@ -55,6 +55,7 @@ export const zh = {
   'job.done': '导入完成',
   'job.failed': '导入失败',
   'job.failureCode': '原因：{code}',
+  'job.interrupted': '导入被中断（服务停止或重启）：前 {done} 行已处理并保存，其余未导入。可重新上传整个文件：已导入的人按身份证号更新，不会重复。',
   'job.created': '新增',
   'job.updated': '更新',
   'job.unchanged': '未变化',
@@ -139,6 +140,8 @@ export const en: Record<ImportsMessageKey, string> = {
   'job.done': 'Import finished',
   'job.failed': 'Import failed',
   'job.failureCode': 'Reason: {code}',
+  'job.interrupted':
+    'The import was interrupted (the service stopped or restarted): the first {done} rows were processed and saved, the rest not. Upload the whole file again: people already imported are matched by ID number, not duplicated.',
   'job.created': 'Created',
   'job.updated': 'Updated',
   'job.unchanged': 'Unchanged',

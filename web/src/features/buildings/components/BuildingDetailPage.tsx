@@ -1,4 +1,3 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Input, Result, Skeleton, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -8,6 +7,7 @@ import { useI18n } from '../../../lib/i18n';
 import { label } from '../../residents/labels';
 import { useBuilding, type BuildingDetail } from '../api/get-building';
 import { useBuildingsT } from '../messages';
+import { BackButton } from '../../../components/BackButton';
 
 type Row = BuildingDetail['householdList'][number];
 
@@ -75,9 +75,10 @@ export function BuildingDetailPage() {
   return (
     <>
       <PageHeader
+        documentTitle={b.name}
         title={
           <Space size={token.marginSM}>
-            <Button type="text" aria-label={t('detail.back')} icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} />
+            <BackButton fallback="/buildings" label={t('detail.back')} />
             {b.name}
           </Space>
         }

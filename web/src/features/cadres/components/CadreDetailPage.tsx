@@ -85,6 +85,7 @@ export function CadreDetailPage() {
   return (
     <>
       <PageHeader
+        documentTitle={k.name}
         title={
           <Space>
             <Link to="/cadres" aria-label={t('detail.back')}>

@@ -66,6 +66,7 @@ export function ElectionDetailPage() {
   return (
     <>
       <PageHeader
+        documentTitle={t('detail.title', { community: e.communityName, term: e.term })}
         title={
           <Space>
             <Link to="/elections" aria-label={t('detail.back')}>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ForkOutlined, MergeCellsOutlined, SwapOutlined } from '@ant-design/icons';
+import { ForkOutlined, MergeCellsOutlined, SwapOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -39,6 +39,7 @@ import type { Household } from '../api/list-households';
 import { useHouseholdsT, zh, type HouseholdsMessageKey } from '../messages';
 import { HouseholdSelect } from './HouseholdSelect';
 import { HouseholdStatusTag } from './HouseholdsPage';
+import { BackButton } from '../../../components/BackButton';
 
 type Member = HouseholdDetail['members'][number];
 type Move = HouseholdDetail['moves'][number];
@@ -141,9 +142,10 @@ export function HouseholdDetailPage() {
   return (
     <>
       <PageHeader
+        documentTitle={h.address}
         title={
           <Space wrap size={token.marginSM}>
-            <Button type="text" aria-label={t('detail.back')} icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} />
+            <BackButton fallback="/households" label={t('detail.back')} />
             {h.address}
             <HouseholdStatusTag status={h.status} />
           </Space>

@@ -305,7 +305,12 @@ function JobResult({ job }: { job: ImportJobView }) {
         · {t('job.total', { n: job.totalRows })}
       </Typography.Paragraph>
       {job.status === 'failed' && job.failureCode && (
-        <Alert type="error" showIcon title={t('job.failureCode', { code: job.failureCode })} style={{ marginBottom: token.marginMD }} />
+        <Alert
+          type="error"
+          showIcon
+          title={job.failureCode === 'INTERRUPTED' ? t('job.interrupted', { done: job.processedRows }) : t('job.failureCode', { code: job.failureCode })}
+          style={{ marginBottom: token.marginMD }}
+        />
       )}
       <Row gutter={token.marginMD} style={{ marginBottom: token.marginMD }}>
         <Col span={5}>

@@ -186,6 +186,7 @@ export function OrganisationDetailPage() {
   return (
     <>
       <PageHeader
+        documentTitle={o.name}
         title={
           <Space>
             <Link to="/organisations" aria-label={t('detail.back')}>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -29,6 +29,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { FUNDING_SOURCES } from '@shared/contracts/fourhaves';
 import { PROJECT_KIND_LABELS } from '@shared/domain/projects';
+import { BackButton } from '../../../components/BackButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
@@ -137,11 +138,10 @@ export function ProjectDetailPage() {
   return (
     <>
       <PageHeader
+        documentTitle={p.name}
         title={
           <Space wrap>
-            <Link to="/projects" aria-label={t('detail.back')}>
-              <ArrowLeftOutlined />
-            </Link>
+            <BackButton fallback="/projects" label={t('detail.back')} />
             {p.name}
             <StateTag state={p.state} />
             {p.overdue && <Tag color="error">{t('tag.overdue')}</Tag>}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EyeOutlined, HomeOutlined } from '@ant-design/icons';
+import { EyeOutlined, HomeOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Space, Table, Tabs, Tag, Typography, theme, type TableColumnsType } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { ResidentDetail } from '@shared/contracts/residents';
@@ -14,6 +14,7 @@ import { BasicInfoForm } from './BasicInfoForm';
 import { PlaceInGrid } from './PlaceInGrid';
 import { CareRecordsTab } from './CareRecordsTab';
 import { CareGroupTags, StatusTag } from './tags';
+import { BackButton } from '../../../components/BackButton';
 
 type Member = NonNullable<ResidentDetail['household']>['members'][number];
 type Move = ResidentDetail['moves'][number];
@@ -49,9 +50,10 @@ export function ResidentDetailPage() {
   return (
     <>
       <PageHeader
+        documentTitle={r.name}
         title={
           <Space wrap size={token.marginSM}>
-            <Button type="text" aria-label={t('detail.back')} icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} />
+            <BackButton fallback="/residents" label={t('detail.back')} />
             {r.name}
             <StatusTag status={r.status} />
             <CareGroupTags groups={r.careGroups} />
