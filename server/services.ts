@@ -34,6 +34,8 @@ import { OrganisationsRepository } from './modules/organisations/organisations.r
 import { OrganisationsService } from './modules/organisations/organisations.service';
 import { CadresRepository } from './modules/cadres/cadres.repository';
 import { CadresService } from './modules/cadres/cadres.service';
+import { ProjectsRepository } from './modules/projects/projects.repository';
+import { ProjectsService } from './modules/projects/projects.service';
 
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
 export function createServices(database: Database, config: Config) {
@@ -64,6 +66,7 @@ export function createServices(database: Database, config: Config) {
   const fourHavesRepo = new FourHavesRepository(db);
   // 有人: the cadres in post; the hand-entered head-counts only for a community with nobody in post yet.
   const fourHaves = new FourHavesService(db, fourHavesRepo, regions, audit, new FirstRecorded([cadres, new RecordedStaffing(fourHavesRepo)]));
+  const projects = new ProjectsService(db, new ProjectsRepository(db), regions, fourHaves, audit);
   return {
     crypto,
     audit,
@@ -82,6 +85,7 @@ export function createServices(database: Database, config: Config) {
     organisations,
     cadres,
     fourHaves,
+    projects,
     elections,
   };
 }

@@ -11,6 +11,7 @@ import { importsModule } from './imports/imports.module';
 import { jobsModule } from './jobs/jobs.module';
 import { organisationsModule } from './organisations/organisations.module';
 import { cadresModule } from './cadres/cadres.module';
+import { projectsModule } from './projects/projects.module';
 import type { ModuleManifest } from './module';
 import { redivisionModule } from './redivision/redivision.module';
 import { regionsModule } from './regions/regions.module';
@@ -42,4 +43,5 @@ export const MODULES: ModuleManifest[] = [
   organisationsModule,
   cadresModule,
   fourHavesModule,
+  projectsModule,
 ];

@@ -191,6 +191,23 @@ async function premisesFileIn(c: Ctx, p: PlaceObjects): Promise<string> {
 /** A JPEG's first bytes: enough for the upload's content check. */
 const MATRIX_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
+/** A planned construction project of the place's community, written straight to the table. */
+async function projectIn(c: Ctx, p: PlaceObjects): Promise<string> {
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO projects (community_id, name, kind, budget_fen) VALUES ($1, '矩阵建设项目', 'renovation', 1000000) RETURNING id`,
+    [p.communityId],
+  );
+  return row.id;
+}
+/** A milestone not done of a fresh project of the place's community. */
+async function milestoneIn(c: Ctx, p: PlaceObjects): Promise<{ projectId: string; milestoneId: string }> {
+  const projectId = await projectIn(c, p);
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO project_milestones (project_id, community_id, name, planned_on) VALUES ($1, $2, '矩阵节点', '2024-05-01') RETURNING id`,
+    [projectId, p.communityId],
+  );
+  return { projectId, milestoneId: row.id };
+}
 /** The community's head-count version, so that each allowed caller's PUT is not stale. */
 async function staffingVersion(c: Ctx, p: PlaceObjects): Promise<number | undefined> {
   const rows = await c.w.t.database.query<{ version: number }>(`SELECT version FROM community_staffing WHERE community_id = $1`, [p.communityId]);
@@ -1284,6 +1301,87 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
         body: { communityId: p.communityId, year: 2024, kind: 'spending', amount: 123.45, entryDate: DAY, description: '矩阵支出', voucher: 'MX-1' },
       }),
       COMMUNITY_LEVEL,
+    ),
+  ),
+
+  // ------------------------------------------------------------------ construction projects
+  route(
+    'GET /api/projects',
+    'fourhaves.read',
+    each(
+      'filtered by community',
+      async (c, p) => ({ url: '/api/projects', query: { communityId: p.communityId }, expectId: await projectIn(c, p) }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'GET /api/projects/export',
+    'fourhaves.read',
+    each(
+      'filtered by community',
+      async (c, p) => {
+        await projectIn(c, p);
+        return { url: '/api/projects/export', query: { communityId: p.communityId } };
+      },
+      { ...COMMUNITY_LEVEL, found: rowsFound },
+    ),
+  ),
+  route(
+    'GET /api/projects/:id',
+    'fourhaves.read',
+    each('a project', async (c, p) => ({ url: `/api/projects/${await projectIn(c, p)}` }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'POST /api/projects',
+    'fourhaves.write',
+    each(
+      'a renovation',
+      (_c, p) => ({ url: '/api/projects', body: { communityId: p.communityId, name: '矩阵建设项目', kind: 'renovation', budget: 10_000, plannedStart: DAY } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'PATCH /api/projects/:id',
+    'fourhaves.write',
+    each(
+      'its progress',
+      async (c, p) => ({ url: `/api/projects/${await projectIn(c, p)}`, body: { version: 1, state: 'under_way', progressPercent: 10 } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'DELETE /api/projects/:id',
+    'fourhaves.write',
+    each('a planned project', async (c, p) => ({ url: `/api/projects/${await projectIn(c, p)}`, query: { version: '1' } }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'POST /api/projects/:id/milestones',
+    'fourhaves.write',
+    each(
+      'a milestone',
+      async (c, p) => ({ url: `/api/projects/${await projectIn(c, p)}/milestones`, body: { name: '矩阵节点', plannedOn: DAY } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'POST /api/projects/:id/milestones/:milestoneId/complete',
+    'fourhaves.write',
+    each(
+      'a milestone done',
+      async (c, p) => {
+        const { projectId, milestoneId } = await milestoneIn(c, p);
+        return { url: `/api/projects/${projectId}/milestones/${milestoneId}/complete`, body: { doneOn: DAY } };
+      },
+      COMMUNITY_LEVEL,
+    ),
+    cross(
+      'a milestone of another project',
+      async (c, from, to) => {
+        const projectId = await projectIn(c, from);
+        const { milestoneId } = await milestoneIn(c, to);
+        return { url: `/api/projects/${projectId}/milestones/${milestoneId}/complete`, body: { doneOn: DAY } };
+      },
+      { never: true, level: 'community', pairs: [['dong1', 'xi']] },
     ),
   ),
 

@@ -194,6 +194,8 @@ export const FUNDING_SOURCES = ['city', 'street', 'resident_units', 'self_raised
 
 export const FundingQuery = z.object({
   communityId: z.uuid().optional(),
+  /** Only the entries of one construction project. */
+  projectId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
@@ -209,6 +211,8 @@ export const FundingEntryView = z.object({
   entryDate: z.string(),
   description: z.string(),
   voucher: z.string().nullable(),
+  /** The construction project the entry belongs to (projects module), if any. */
+  projectId: z.uuid().nullable(),
 });
 export type FundingEntryView = z.infer<typeof FundingEntryView>;
 
@@ -234,6 +238,8 @@ export const CreateFundingEntryRequest = z
     entryDate: dateStr,
     description: z.string().trim().min(1, '请填写摘要 | description is required').max(200),
     voucher: z.string().trim().max(100).nullable().optional(),
+    /** A construction project of the same community the money is for. */
+    projectId: z.uuid().nullable().optional(),
   })
   .refine((e) => e.kind !== 'allocation' || !!e.source, { path: ['source'], message: '到位资金须注明来源 | an allocation needs its source' })
   .refine((e) => e.kind !== 'spending' || !!e.voucher, { path: ['voucher'], message: '支出须填写凭证号 | a spending needs its voucher' });

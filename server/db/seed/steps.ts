@@ -4,6 +4,7 @@ import { seedCadres } from '../../modules/cadres/cadres.seed';
 import { seedOrganisations } from '../../modules/organisations/organisations.seed';
 import { registerSeedStep } from './index';
 import { seedFourHaves } from '../../modules/fourhaves/fourhaves.seed';
+import { seedProjects } from '../../modules/projects/projects.seed';
 import { seedPopulation } from './population';
 import { seedElections } from '../../modules/elections/elections.seed';
 
@@ -19,6 +20,8 @@ registerSeedStep(async (database, options) => {
 // The four haves (四有): premises, rules, head-counts and the funding ledger of the speech's city.
 registerSeedStep(async (database) => {
   await seedFourHaves(database);
+  // After the premises: construction projects link to them, and their money goes on the same ledger.
+  await seedProjects(database);
 });
 
 // After the population: elections draw their rolls and candidates from the registry.

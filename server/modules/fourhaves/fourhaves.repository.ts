@@ -149,7 +149,7 @@ export class FourHavesRepository {
     );
   }
 
-  fundingEntriesOf(ids: string[], year: number | undefined) {
+  fundingEntriesOf(ids: string[], year: number | undefined, projectId?: string) {
     return rowsOf<{
       id: string;
       communityId: string;
@@ -161,15 +161,23 @@ export class FourHavesRepository {
       entryDate: string;
       description: string;
       voucher: string | null;
+      projectId: string | null;
     }>(
       this.db,
       sql`SELECT f.id, f.community_id AS "communityId", c.name AS "communityName", f.year, f.kind, f.source, f.amount_fen::float8 AS "amountFen",
-                 f.entry_date::text AS "entryDate", f.description, f.voucher
+                 f.entry_date::text AS "entryDate", f.description, f.voucher, f.project_id AS "projectId"
           FROM funding_entries f JOIN regions c ON c.id = f.community_id
           WHERE f.community_id = ANY(${arrayParam(ids, 'uuid')}) ${year ? sql`AND f.year = ${year}` : sql``}
+                ${projectId ? sql`AND f.project_id = ${projectId}::uuid` : sql``}
           ORDER BY c.path, f.year, f.entry_date, f.created_at, f.id
           LIMIT 5000`,
     );
+  }
+
+  /** The community of a construction project (a read of the projects module's table), to check a link. */
+  async projectCommunity(projectId: string): Promise<string | undefined> {
+    const rows = await rowsOf<{ communityId: string }>(this.db, sql`SELECT community_id AS "communityId" FROM projects WHERE id = ${projectId}::uuid`);
+    return rows[0]?.communityId;
   }
 
   async insertFunding(row: typeof fundingEntries.$inferInsert, db: Db = this.db) {

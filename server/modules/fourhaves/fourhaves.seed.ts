@@ -144,3 +144,8 @@ export async function seedFourHaves(database: Database) {
   }
   await db.insert(fundingEntries).values(ledger);
 }
+
+/** Ledger entries another module's demo seed adds (the projects' money): written here, by the table's owner. */
+export async function insertFundingEntries(database: Database, rows: (typeof fundingEntries.$inferInsert)[]) {
+  if (rows.length) await database.db.insert(fundingEntries).values(rows);
+}

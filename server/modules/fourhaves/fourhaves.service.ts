@@ -625,11 +625,14 @@ export class FourHavesService {
 
   // ---------------------------------------------------------------- funding
 
-  async ledger(actor: Actor, query: { communityId?: string; year?: number }) {
+  async ledger(actor: Actor, query: { communityId?: string; year?: number; projectId?: string }) {
     const communities = await this.readableCommunities(actor, query.communityId);
     if (communities.length === 0) return { items: [], summaries: [] };
     const ids = communities.map((c) => c.id);
-    const [entries, totals] = await Promise.all([this.repo.fundingEntriesOf(ids, query.year), this.repo.fundingTotals(ids, query.year ? [query.year] : null)]);
+    const [entries, totals] = await Promise.all([
+      this.repo.fundingEntriesOf(ids, query.year, query.projectId),
+      this.repo.fundingTotals(ids, query.year ? [query.year] : null),
+    ]);
     const summaries = [];
     for (const c of communities) {
       const years = [...new Set(totals.filter((t) => t.communityId === c.id).map((t) => t.year))].sort();
@@ -653,6 +656,10 @@ export class FourHavesService {
 
   async createFunding(ctx: RequestContext, input: CreateFundingEntryRequest) {
     await this.community(ctx.actor!, input.communityId, 'funding.write');
+    if (input.projectId && (await this.repo.projectCommunity(input.projectId)) !== input.communityId)
+      throw validationError([
+        { path: 'projectId', code: 'other_community', message: '该建设项目不属于此社区', messageEn: 'the project does not belong to this community' },
+      ]);
     const row = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const f = await this.repo.insertFunding(
@@ -665,6 +672,7 @@ export class FourHavesService {
           entryDate: input.entryDate,
           description: input.description,
           voucher: input.voucher ?? null,
+          projectId: input.projectId ?? null,
         },
         tx,
       );
@@ -675,7 +683,7 @@ export class FourHavesService {
           objectType: 'funding_entry',
           objectId: f.id,
           communityId: f.communityId,
-          details: { kind: f.kind, year: f.year, amountFen: f.amountFen },
+          details: { kind: f.kind, year: f.year, amountFen: f.amountFen, ...(f.projectId ? { projectId: f.projectId } : {}) },
         },
         tx,
       );
@@ -686,7 +694,7 @@ export class FourHavesService {
   }
 
   /** The ledger as an .xlsx: the entries, then a sheet of balances and gaps per community and year. */
-  async exportLedger(actor: Actor, query: { communityId?: string; year?: number }) {
+  async exportLedger(actor: Actor, query: { communityId?: string; year?: number; projectId?: string }) {
     const { items, summaries } = await this.ledger(actor, query);
     const wb = new ExcelJS.Workbook();
     const text = (v: string | null) => (v && /^[=+\-@]/.test(v) ? `'${v}` : (v ?? ''));

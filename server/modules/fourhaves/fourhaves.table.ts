@@ -113,9 +113,11 @@ export const fundingEntries = pgTable(
     description: text('description').notNull(),
     /** 凭证号 of a spending. */
     voucher: text('voucher'),
+    /** The construction project (projects module) the money is for, if any: its budget, sources and spending. */
+    projectId: uuid('project_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('funding_entries_community_year_idx').on(t.communityId, t.year)],
+  (t) => [index('funding_entries_community_year_idx').on(t.communityId, t.year), index('funding_entries_project_idx').on(t.projectId)],
 );
 
 /** The 四有 standards as settings (one row per key; a missing key is its default). */

@@ -31,6 +31,7 @@ export const zh = {
   'menu.fourHaves': '四有建设',
   'menu.fourHavesStatus': '四有达标',
   'menu.funding': '经费台账',
+  'menu.projects': '用房建设项目',
   'menu.awards': '以奖代补',
   'menu.fourHavesStandards': '四有标准',
 
@@ -260,6 +261,7 @@ export const en: Record<MessageKey, string> = {
   'menu.fourHaves': 'Four haves',
   'menu.fourHavesStatus': 'Status',
   'menu.funding': 'Funding ledger',
+  'menu.projects': 'Construction projects',
   'menu.awards': 'Awards (以奖代补)',
   'menu.fourHavesStandards': 'Four-haves standards',
 

@@ -111,7 +111,10 @@ export function CommunityFourHavesPage() {
   );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Link to="/four-haves">{t('detail.back')}</Link>
+      <Space wrap>
+        <Link to="/four-haves">{t('detail.back')}</Link>
+        <Link to={`/projects?communityId=${d.communityId}`}>{t('detail.projects')}</Link>
+      </Space>
       <Typography.Title level={4} style={{ margin: 0 }}>
         {d.name} <Typography.Text type="secondary">{t('detail.households', { n: d.households })}</Typography.Text>
       </Typography.Title>
