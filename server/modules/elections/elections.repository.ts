@@ -26,7 +26,11 @@ export class ElectionsRepository {
 
   async page(f: { scope: DataScope; communityId?: string; status?: string }, limit: number, offset: number) {
     const where = sql.join(
-      [communityScopeSql(f.scope, 'e.community_id'), f.communityId ? sql`e.community_id = ${f.communityId}` : sql`true`, f.status ? sql`e.status = ${f.status}` : sql`true`],
+      [
+        communityScopeSql(f.scope, 'e.community_id'),
+        f.communityId ? sql`e.community_id = ${f.communityId}` : sql`true`,
+        f.status ? sql`e.status = ${f.status}` : sql`true`,
+      ],
       sql` AND `,
     );
     const [items, total] = await Promise.all([
