@@ -88,7 +88,9 @@ export class AuthService {
     await this.repo.createSession({ tokenHash: sha256(token), userId: user.id, csrfToken, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) });
     await this.audit.record(ctx, { action: 'auth.login', outcome: 'success', userId: user.id, username });
     const actor = await this.actorFor(user.id, sha256(token), csrfToken);
-    return { token, csrfToken, actor: actor! };
+    // The session was created just above; a missing actor would mean the account vanished in between.
+    if (!actor) throw new AppError('AUTH_REQUIRED');
+    return { token, csrfToken, actor };
   }
 
   /** Runs sign-in checks of one account (by username) one after another; the chain is dropped when it empties. */

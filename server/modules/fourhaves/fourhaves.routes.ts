@@ -36,6 +36,7 @@ import {
 import { AppError, validationError } from '../../lib/errors';
 import { pickLang } from '../../lib/i18n';
 import type { FourHavesService } from './fourhaves.service';
+import { actorOf } from '../../lib/context';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -73,7 +74,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
       config: { policy: 'fourhaves.read' },
       schema: { tags, summary: '四有达标情况 / The four haves per community', querystring: FourHavesQuery, response: { 200: FourHavesResponse, ...errors } },
     },
-    async (request) => s.status(request.actor!, lang(request.headers['accept-language']), request.query.year),
+    async (request) => s.status(actorOf(request.ctx), lang(request.headers['accept-language']), request.query.year),
   );
   r.get(
     '/api/four-haves/communities/:id',
@@ -87,7 +88,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
         response: { 200: FourHavesDetail, ...errors },
       },
     },
-    async (request) => s.detail(request.actor!, request.params.id, lang(request.headers['accept-language']), request.query.year),
+    async (request) => s.detail(actorOf(request.ctx), request.params.id, lang(request.headers['accept-language']), request.query.year),
   );
   r.put(
     '/api/four-haves/communities/:id/staffing',
@@ -133,7 +134,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
       config: { policy: 'fourhaves.read' },
       schema: { tags, summary: '社区用房 / Premises', querystring: PremisesQuery, response: { 200: PremisesList, ...errors } },
     },
-    async (request) => s.listPremises(request.actor!, request.query.communityId),
+    async (request) => s.listPremises(actorOf(request.ctx), request.query.communityId),
   );
   r.get(
     '/api/premises/:id',
@@ -141,7 +142,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
       config: { policy: 'fourhaves.read' },
       schema: { tags, summary: '社区用房详情 / One premises', params: IdParams, response: { 200: PremisesView, ...errors } },
     },
-    async (request) => s.getPremises(request.actor!, request.params.id),
+    async (request) => s.getPremises(actorOf(request.ctx), request.params.id),
   );
   r.post(
     '/api/premises',
@@ -178,7 +179,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
         response: { 200: HousingProjectsList, ...errors },
       },
     },
-    async (request) => s.listHousingProjects(request.actor!, lang(request.headers['accept-language']), request.query.communityId),
+    async (request) => s.listHousingProjects(actorOf(request.ctx), lang(request.headers['accept-language']), request.query.communityId),
   );
   r.post(
     '/api/housing-projects',
@@ -214,7 +215,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
       config: { policy: 'fourhaves.read' },
       schema: { tags, summary: '社区制度 / Rules', querystring: RulesQuery, response: { 200: RulesList, ...errors } },
     },
-    async (request) => s.listRules(request.actor!, request.query.communityId),
+    async (request) => s.listRules(actorOf(request.ctx), request.query.communityId),
   );
   r.post(
     '/api/community-rules',
@@ -231,7 +232,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
       config: { policy: 'fourhaves.read' },
       schema: { tags, summary: '经费台账 / Funding ledger', querystring: FundingQuery, response: { 200: FundingLedger, ...errors } },
     },
-    async (request) => s.ledger(request.actor!, request.query),
+    async (request) => s.ledger(actorOf(request.ctx), request.query),
   );
   r.get(
     '/api/funding/export',
@@ -245,7 +246,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
       },
     },
     async (request, reply) => {
-      const { buffer, rows } = await s.exportLedger(request.actor!, request.query);
+      const { buffer, rows } = await s.exportLedger(actorOf(request.ctx), request.query);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="funding.xlsx"; filename*=UTF-8''${encodeURIComponent('社区经费台账.xlsx')}`)
@@ -293,7 +294,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
         config: { policy: 'fourhaves.read' },
         schema: { tags, summary: '用房照片与文件 / Photos and documents of premises', params: IdParams, response: { 200: PremisesFilesList, ...errors } },
       },
-      async (request) => ({ items: await s.listFiles(request.actor!, request.params.id), maxBytes: limit }),
+      async (request) => ({ items: await s.listFiles(actorOf(request.ctx), request.params.id), maxBytes: limit }),
     );
     f.post(
       '/api/premises/:id/files',
@@ -352,7 +353,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
         },
       },
       async (request, reply) => {
-        const file = await s.downloadFile(request.actor!, request.params.id);
+        const file = await s.downloadFile(actorOf(request.ctx), request.params.id);
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', attachment(file.fileName))

@@ -39,7 +39,7 @@ import {
 import { PREMISES_FILE_TYPES, safeFileName, sniffPremisesFile } from '../../../shared/domain/premises-files';
 import type { Db } from '../../db/client';
 import { today } from '../../lib/clock';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import type { Lang } from '../../lib/i18n';
 import { scopeCovers } from '../../lib/scope';
@@ -305,7 +305,7 @@ export class FourHavesService {
   }
 
   async createPremises(ctx: RequestContext, input: CreatePremisesRequest) {
-    await this.community(ctx.actor!, input.communityId, 'fourhaves.write');
+    await this.community(actorOf(ctx), input.communityId, 'fourhaves.write');
     this.checkPremises(input);
     const id = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
@@ -357,7 +357,7 @@ export class FourHavesService {
 
   /** Edit premises; a hand-over is state → in_use (in_use_since defaults to today). */
   async updatePremises(ctx: RequestContext, id: string, input: UpdatePremisesRequest) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.premisesFor(actor, id);
     await this.regions.assertCovers(actor, 'fourhaves.write', current);
     const { version, rentYuan, ...rest } = input;
@@ -406,7 +406,7 @@ export class FourHavesService {
    * caller must write in the premises' community (404 when it cannot even read it, 403 otherwise).
    */
   async uploadFile(ctx: RequestContext, premisesId: string, file: { fileName: string; data: Buffer }) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const p = await this.premisesFor(actor, premisesId);
     await this.regions.assertCovers(actor, 'fourhaves.write', p);
     if (file.data.length === 0) throw validationError([{ path: 'file', code: 'empty', message: '文件为空', messageEn: 'The file is empty' }]);
@@ -469,7 +469,7 @@ export class FourHavesService {
   }
 
   async deleteFile(ctx: RequestContext, id: string) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const row = await this.fileFor(actor, id);
     await this.regions.assertCovers(actor, 'fourhaves.write', row);
     await this.db.transaction(async (t) => {
@@ -522,7 +522,7 @@ export class FourHavesService {
   }
 
   async createHousingProject(ctx: RequestContext, input: CreateHousingProjectRequest, lang: Lang) {
-    await this.community(ctx.actor!, input.communityId, 'fourhaves.write');
+    await this.community(actorOf(ctx), input.communityId, 'fourhaves.write');
     const id = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const { communityId, ...rest } = input;
@@ -554,7 +554,7 @@ export class FourHavesService {
   }
 
   async updateHousingProject(ctx: RequestContext, id: string, input: UpdateHousingProjectRequest, lang: Lang) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const current = await this.repo.housingProjectById(id);
     if (!current) throw notFound('housing_project');
     if (!scopeCovers(await this.regions.scopeFor(actor, 'fourhaves.read'), current)) throw outOfScopeNotFound('housing_project');
@@ -593,7 +593,7 @@ export class FourHavesService {
   }
 
   async createRule(ctx: RequestContext, input: CreateRuleRequest) {
-    await this.community(ctx.actor!, input.communityId, 'fourhaves.write');
+    await this.community(actorOf(ctx), input.communityId, 'fourhaves.write');
     const row = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const r = await this.repo.insertRule({ ...input, notes: input.notes ?? null }, tx);
@@ -609,7 +609,7 @@ export class FourHavesService {
   }
 
   async setStaffing(ctx: RequestContext, communityId: string, input: SetStaffingRequest) {
-    await this.community(ctx.actor!, communityId, 'fourhaves.write');
+    await this.community(actorOf(ctx), communityId, 'fourhaves.write');
     const { version, ...counts } = input;
     const row = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
@@ -655,7 +655,7 @@ export class FourHavesService {
   }
 
   async createFunding(ctx: RequestContext, input: CreateFundingEntryRequest) {
-    await this.community(ctx.actor!, input.communityId, 'funding.write');
+    await this.community(actorOf(ctx), input.communityId, 'funding.write');
     if (input.projectId && (await this.repo.projectCommunity(input.projectId)) !== input.communityId)
       throw validationError([
         { path: 'projectId', code: 'other_community', message: '该建设项目不属于此社区', messageEn: 'the project does not belong to this community' },
@@ -689,7 +689,7 @@ export class FourHavesService {
       );
       return f;
     });
-    const [view] = (await this.ledger(ctx.actor!, { communityId: row.communityId, year: row.year })).items.filter((e) => e.id === row.id);
+    const [view] = (await this.ledger(actorOf(ctx), { communityId: row.communityId, year: row.year })).items.filter((e) => e.id === row.id);
     return view;
   }
 
