@@ -13,4 +13,5 @@ export * from '../modules/security/security.table';
 export * from '../modules/organisations/organisations.table';
 export * from '../modules/cadres/cadres.table';
 export * from '../modules/fourhaves/fourhaves.table';
+export * from '../modules/awards/awards.table';
 export * from '../modules/elections/elections.table';

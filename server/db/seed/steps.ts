@@ -4,6 +4,7 @@ import { seedCadres } from '../../modules/cadres/cadres.seed';
 import { seedOrganisations } from '../../modules/organisations/organisations.seed';
 import { registerSeedStep } from './index';
 import { seedFourHaves } from '../../modules/fourhaves/fourhaves.seed';
+import { seedAwards } from '../../modules/awards/awards.seed';
 import { seedPopulation } from './population';
 import { seedElections } from '../../modules/elections/elections.seed';
 
@@ -19,6 +20,10 @@ registerSeedStep(async (database, options) => {
 // The four haves (四有): premises, rules, head-counts and the funding ledger of the speech's city.
 registerSeedStep(async (database) => {
   await seedFourHaves(database);
+});
+// After the four haves: last year's award payments name the reward entries of its funding ledger.
+registerSeedStep(async (database) => {
+  await seedAwards(database);
 });
 
 // After the population: elections draw their rolls and candidates from the registry.
