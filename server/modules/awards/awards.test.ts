@@ -18,7 +18,7 @@ afterAll(() => t.close());
 const put = (c: Client, url: string, payload: unknown, headers: Record<string, string> = {}) =>
   c.request({ method: 'PUT', url, payload: payload as never, headers });
 /** The 东城 street's communities (street1's scope). */
-const DONGCHENG = COMMUNITIES.filter((c) => c.street === 0).map((c) => c.name);
+const DONGCHENG: string[] = COMMUNITIES.filter((c) => c.street === 0).map((c) => c.name);
 const SCORES: Record<string, number> = {
   城东社区: 95,
   城中社区: 90,
