@@ -180,6 +180,7 @@ export class AwardsService {
   // ---------------------------------------------------------------- the round
 
   async create(ctx: RequestContext, input: CreateAwardRoundRequest, lang: Lang) {
+    await this.assertCityWide(ctx.actor!, 'awards.manage');
     const row = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const r = await this.repo.insertRound(
@@ -209,6 +210,7 @@ export class AwardsService {
 
   async update(ctx: RequestContext, id: string, input: UpdateAwardRoundRequest, lang: Lang) {
     const round = await this.roundRow(id);
+    await this.assertCityWide(ctx.actor!, 'awards.manage');
     if (round.status !== 'draft') throw this.frozen(round);
     const patch: Record<string, unknown> = {};
     if (input.pot !== undefined) patch.potFen = yuanToFen(input.pot);
@@ -228,6 +230,11 @@ export class AwardsService {
     });
     if (!ok) throw versionConflict((await this.repo.round(id))?.version ?? round.version);
     return this.detail(ctx.actor!, id, lang);
+  }
+
+  /** A round is the whole city's: opening, changing or approving it needs the permission city-wide (403 otherwise). */
+  private async assertCityWide(actor: Actor, permission: Permission) {
+    if (!(await this.scopeOf(actor, permission)).all) throw new AppError('OUT_OF_SCOPE');
   }
 
   /** A community the actor may write for: 400 when it is not a community, 403 outside the scope. */
@@ -271,6 +278,7 @@ export class AwardsService {
   /** POST …/approve: the city freezes the amounts; every community must be scored and the pot placeable. */
   async approve(ctx: RequestContext, id: string, version: number, lang: Lang) {
     const round = await this.roundRow(id);
+    await this.assertCityWide(ctx.actor!, 'awards.approve');
     if (round.status !== 'draft') throw this.frozen(round);
     const { out, blocked, all } = await this.distribution(round);
     if (blocked) throw validationError([{ path: 'scores', code: 'not_ready', message: blockedText(blocked, 'zh'), messageEn: blockedText(blocked, 'en') }]);

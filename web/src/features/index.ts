@@ -12,6 +12,7 @@ import { securityFeature } from './security/routes';
 import { organisationsFeature } from './organisations/routes';
 import { cadresFeature } from './cadres/routes';
 import { fourHavesFeature } from './fourhaves/routes';
+import { awardsFeature } from './awards/routes';
 import { electionsFeature } from './elections/routes';
 
 /** Every feature of the web app, once: the router and the side menu are derived from this list. */
@@ -30,4 +31,5 @@ export const FEATURES: Feature[] = [
   auditFeature,
   securityFeature,
   fourHavesFeature,
+  awardsFeature,
 ];

@@ -32,6 +32,7 @@ export const zh = {
   'menu.fourHavesStatus': '四有达标',
   'menu.funding': '经费台账',
   'menu.awards': '以奖代补',
+  'menu.awardRounds': '奖补方案',
 
   'header.switchLanguage': 'English',
   'header.switchLanguageHint': '切换为英文界面',
@@ -258,6 +259,7 @@ export const en: Record<MessageKey, string> = {
   'menu.fourHavesStatus': 'Status',
   'menu.funding': 'Funding ledger',
   'menu.awards': 'Awards (以奖代补)',
+  'menu.awardRounds': 'Award rounds',
 
   'header.switchLanguage': '中文',
   'header.switchLanguageHint': 'Switch to Chinese',
