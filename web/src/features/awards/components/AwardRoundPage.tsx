@@ -219,7 +219,7 @@ function PaymentModal({ round, onClose }: { round: AwardRoundDetail; onClose: ()
         <Form.Item name="communityId" label={t('pay.community')} rules={[{ required: true }]}>
           <Select
             aria-label={t('pay.community')}
-            options={open.map((l) => ({ value: l.communityId, label: `${l.communityName}（${money(due(l))}）` }))}
+            options={open.map((l) => ({ value: l.communityId, label: l.communityName }))}
             onChange={(id: string) => {
               const l = open.find((x) => x.communityId === id);
               if (l) form.setFieldValue('amount', due(l));
