@@ -15,6 +15,7 @@ export const awardsModule = defineModule({
     'awards.round.approve': { zh: '审批以奖代补方案', en: 'Approve an award round' },
     'awards.payment.create': { zh: '登记以奖代补拨付', en: 'Record an award payment' },
   },
-  auditObjects: { award_round: { label: { zh: '以奖代补方案', en: 'Award round' } } },
+  auditObjects: { award_round: { label: { zh: '以奖代补方案', en: 'Award round' }, names: (services, ids) => services.awards.auditNames(ids) } },
   routes: (app, { services }) => app.register(awardsRoutes, { awards: services.awards }),
+  workbench: (services, ctx, today) => services.awards.workbench(ctx, today),
 });

@@ -46,4 +46,40 @@ describe('the demo city’s 以奖代补 (每年30万元，连续三年)', () =>
     expect(current.total).toBe(300000);
     expect(current.lines.every((l: { amount: number | null; reason: string }) => l.amount !== null && l.reason.length > 0)).toBe(true);
   });
+
+  it('puts this year’s approval on the bureau’s 工作台, and nothing on a street office’s (its communities are scored)', async () => {
+    const day = '2026-11-29';
+    const city = (await t.app.services.awards.workbench({ actor: await actorOf('mzj'), ip: null }, day)).todos ?? [];
+    expect(city.map((x) => [x.title.zh, x.dueDate])).toEqual([['审批 2026 年度以奖代补方案', '2026-12-31']]);
+    expect(city[0].link).toMatch(/^\/awards\/[0-9a-f-]{36}$/);
+    const street = await t.app.services.awards.workbench({ actor: await actorOf('street1'), ip: null }, day);
+    expect(street.todos ?? []).toEqual([]);
+    // Next year the street office is asked for its communities' scores.
+    const next = (await t.app.services.awards.workbench({ actor: await actorOf('street1'), ip: null }, '2027-11-01')).todos ?? [];
+    expect(next.map((x) => x.title.zh)).toEqual(['录入 2027 年度以奖代补考评得分（3 个社区未评分）']);
+  });
 });
+
+/** The signed-in actor of a demo account, as the request context carries it (for a hook called with a fixed day). */
+async function actorOf(username: string) {
+  const me = (await (await t.login(username)).get('/api/auth/me')).json();
+  const grants = await t.database.query<{ role: string; region_id: string; region_path: string; region_name: string; level: string }>(
+    `SELECT g.role, r.id AS region_id, r.path::text AS region_path, r.name AS region_name, r.level FROM user_grants g
+     JOIN users u ON u.id = g.user_id JOIN regions r ON r.id = g.region_id WHERE u.username = $1`,
+    [username],
+  );
+  return {
+    userId: me.user.id,
+    username,
+    displayName: me.user.displayName,
+    permissions: new Set(me.user.permissions),
+    grants: grants.map((g) => ({
+      role: g.role,
+      regionId: g.region_id,
+      regionPath: g.region_path,
+      regionName: g.region_name,
+      regionLevel: g.level,
+      domain: null,
+    })),
+  } as never;
+}

@@ -380,6 +380,77 @@ export class AwardsService {
     if (paid >= due) await this.repo.updateRound(id, round.version, { status: 'paid' });
   }
 
+  // ---------------------------------------------------------------- audit names and the 工作台
+
+  /** Readable names of rounds for the audit log ("2026 年度以奖代补方案"). */
+  async auditNames(ids: string[]) {
+    const rounds = await this.repo.rounds();
+    return new Map(rounds.filter((r) => ids.includes(r.id)).map((r) => [r.id, `${r.year} 年度以奖代补方案`]));
+  }
+
+  /**
+   * 待办 up to this year: a street office's communities still to score, a fully scored draft for the bureau
+   * to approve, an approved round with amounts still to pay. Each due at the year's end.
+   */
+  async workbench(ctx: RequestContext, day: string) {
+    const actor = ctx.actor;
+    if (!actor || !actor.permissions.has('awards.read')) return {};
+    const year = Number(day.slice(0, 4));
+    const rounds = (await this.repo.rounds()).filter((r) => r.year <= year && r.status !== 'paid');
+    if (rounds.length === 0) return {};
+    const [scores, paid, all] = await Promise.all([
+      this.repo.scoreCounts(),
+      this.repo.paidTotals(),
+      this.repo.communities({ all: true, communityIds: [], gridIds: [] }),
+    ]);
+    const todos = [];
+    const can = (p: Permission) => actor.permissions.has(p);
+    for (const r of rounds) {
+      const due = `${r.year}-12-31`;
+      const link = `/awards/${r.id}`;
+      if (r.status === 'draft' && can('awards.write')) {
+        const mine = await this.repo.communities(await this.scopeOf(actor, 'awards.write'));
+        const missing = mine.filter((c) => !scores.some((s) => s.roundId === r.id && s.communityId === c.id)).length;
+        if (missing > 0)
+          todos.push({
+            id: `awards:score:${r.id}`,
+            module: 'awards',
+            title: {
+              zh: `录入 ${r.year} 年度以奖代补考评得分（${missing} 个社区未评分）`,
+              en: `Enter the ${r.year} award scores (${missing} communities not scored)`,
+            },
+            dueDate: due,
+            link,
+          });
+      }
+      const scoredAll = all.every((c) => scores.some((s) => s.roundId === r.id && s.communityId === c.id));
+      if (r.status === 'draft' && scoredAll && can('awards.approve') && (await this.scopeOf(actor, 'awards.approve')).all)
+        todos.push({
+          id: `awards:approve:${r.id}`,
+          module: 'awards',
+          title: { zh: `审批 ${r.year} 年度以奖代补方案`, en: `Approve the ${r.year} award round` },
+          dueDate: due,
+          link,
+        });
+      if (r.status === 'approved' && can('awards.manage') && (await this.scopeOf(actor, 'awards.manage')).all) {
+        const allocated = (await this.repo.allocations(r.id)).reduce((s, a) => s + a.amountFen, 0);
+        const done = paid.filter((p) => p.roundId === r.id).reduce((s, p) => s + p.fen, 0);
+        if (done < allocated)
+          todos.push({
+            id: `awards:pay:${r.id}`,
+            module: 'awards',
+            title: {
+              zh: `拨付 ${r.year} 年度以奖代补资金（未拨付 ${fenToYuan(allocated - done).toFixed(2)} 元）`,
+              en: `Pay the ${r.year} awards (${fenToYuan(allocated - done).toFixed(2)} yuan unpaid)`,
+            },
+            dueDate: due,
+            link,
+          });
+      }
+    }
+    return { todos };
+  }
+
   // ---------------------------------------------------------------- export
 
   /** The distribution as an .xlsx (the caller's communities, or one of them). */
