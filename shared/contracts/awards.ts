@@ -19,6 +19,22 @@ const yuan = z
   .max(10_000_000_000)
   .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额最多两位小数 | amount has at most two decimals');
 
+/** An inspection item of a round and its weight. */
+export const InspectionItemSchema = z.object({
+  /** Stable key (lower case letters, digits, _). */
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, '项目代码只能包含小写字母、数字和下划线 | key is lower case letters, digits and _')
+    .max(40),
+  label: z.string().trim().min(1, '请填写项目名称 | label is required').max(40),
+  /** Relative weight (> 0). */
+  weight: z.number().positive('权重须大于 0 | weight must be positive').max(1000),
+});
+const Items = z
+  .array(InspectionItemSchema)
+  .max(20)
+  .refine((a) => new Set(a.map((i) => i.key)).size === a.length, '考评项目代码重复 | item keys repeat');
+
 /** One year's round as lists show it. */
 export const AwardRoundView = z.object({
   id: z.uuid(),
@@ -28,6 +44,8 @@ export const AwardRoundView = z.object({
   floorScore: z.number(),
   /** The largest share of the pot one community may get; null = no cap. */
   maxShare: z.number().nullable(),
+  /** The inspection items and weights; empty: one overall score per community. */
+  items: z.array(InspectionItemSchema),
   status: z.enum(AWARD_ROUND_STATUSES),
   approvedOn: z.string().nullable(),
   approvedBy: z.string().nullable(),
@@ -61,6 +79,8 @@ export const AwardLine = z.object({
   communityName: z.string(),
   /** null: not scored yet. */
   score: z.number().nullable(),
+  /** Each item's score (rounds with items). */
+  itemScores: z.record(z.string(), z.number()).nullable(),
   inspector: z.string().nullable(),
   inspectedOn: z.string().nullable(),
   note: z.string().nullable(),
@@ -97,6 +117,8 @@ export const CreateAwardRoundRequest = z.object({
   pot: yuan.optional(),
   floorScore: floorScore.optional(),
   maxShare: maxShare.nullable().optional(),
+  /** Score by these items (weighted); absent or empty: one overall score. */
+  items: Items.optional(),
 });
 export type CreateAwardRoundRequest = z.infer<typeof CreateAwardRoundRequest>;
 
@@ -106,12 +128,21 @@ export const UpdateAwardRoundRequest = z.object({
   pot: yuan.optional(),
   floorScore: floorScore.optional(),
   maxShare: maxShare.nullable().optional(),
+  /** The items and weights; only before the first score. */
+  items: Items.optional(),
 });
 export type UpdateAwardRoundRequest = z.infer<typeof UpdateAwardRoundRequest>;
 
-/** An inspection's score of one community. `version` absent = the first score. */
+/**
+ * An inspection's score of one community: the overall `score`, or, in a round with items, `itemScores`
+ * (every item, 0–100; the overall score is their weighted mean). `version` absent = the first score.
+ */
 export const SetAwardScoreRequest = z.object({
-  score,
+  score: score.optional(),
+  itemScores: z
+    .record(z.string().max(40), z.number())
+    .refine((r) => Object.keys(r).length <= 20, '最多 20 个考评项目 | at most 20 items')
+    .optional(),
   inspector: z.string().trim().min(1, '请填写考评人 | inspector is required').max(50),
   inspectedOn: dateStr,
   note: z.string().trim().max(500).nullable().optional(),

@@ -21,6 +21,16 @@ describe('the demo city’s 以奖代补 (每年30万元，连续三年)', () =>
       [2026, 300000, 'draft', 9, 0],
       [2027, 300000, 'draft', 0, 0],
     ]);
+    // Next year's inspection scores the six aims and the four haves, weighted.
+    expect((await (await t.login('mzj')).get(`/api/award-rounds/${items[2].id}`)).json().items.map((i: { label: string }) => i.label)).toEqual([
+      '管理有序',
+      '服务完善',
+      '环境优美',
+      '治安良好',
+      '生活便利',
+      '人际关系和谐',
+      '四有建设',
+    ]);
   });
 
   it('freezes last year’s amounts as the ledger received them, each payment naming its reward entry', async () => {

@@ -2,9 +2,10 @@
  * The demo city's 以奖代补 (the speech: "从去年起，连续三年由市财政每年安排30万元社区建设资金，通过'以奖代补'的形式"):
  * three rounds of 300,000 yuan. Last year's is approved and paid (its payments name the reward entries the
  * four-haves seed put in the funding ledger); this year's is a draft with every community's inspection
- * score; next year's is opened with its pot and formula, not scored yet.
+ * score; next year's is opened with its pot, formula and weighted inspection items, not scored yet.
  */
 import { computeAwards } from '../../../shared/domain/award';
+import { DEFAULT_INSPECTION_ITEMS } from '../../../shared/domain/award-score';
 import type { Database } from '../../db/client';
 import { COMMUNITIES, STREETS } from '../../db/seed/demo-city';
 import { AWARD_POT_YUAN, AWARD_YEARS, SCORES } from '../fourhaves/fourhaves.seed';
@@ -28,7 +29,8 @@ export async function seedAwards(database: Database) {
     .values([
       { year: past, potFen: AWARD_POT_YUAN * 100, floorScore: FLOOR, maxShare: MAX_SHARE, status: 'paid', approvedOn: `${past}-12-10`, approvedBy: '市民政局' },
       { year: current, potFen: AWARD_POT_YUAN * 100, floorScore: FLOOR, maxShare: MAX_SHARE, status: 'draft' },
-      { year: next, potFen: AWARD_POT_YUAN * 100, floorScore: FLOOR, maxShare: MAX_SHARE, status: 'draft' },
+      // Next year's inspection scores each of the six aims and the four haves, weighted.
+      { year: next, potFen: AWARD_POT_YUAN * 100, floorScore: FLOOR, maxShare: MAX_SHARE, status: 'draft', items: DEFAULT_INSPECTION_ITEMS },
     ])
     .returning();
   const roundOf = (year: number) => rounds.find((r) => r.year === year)!;

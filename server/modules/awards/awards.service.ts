@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/contracts/awards';
 import { DEFAULT_AWARD_FLOOR, DEFAULT_AWARD_MAX_SHARE, DEFAULT_AWARD_POT_YUAN } from '../../../shared/contracts/awards';
 import { checkAwardInput, computeAwards, fenToYuan, yuanToFen, type AwardItem } from '../../../shared/domain/award';
+import { checkItemScores, weightedScore } from '../../../shared/domain/award-score';
 import type { Permission } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import { today } from '../../lib/clock';
@@ -102,6 +103,7 @@ export class AwardsService {
       pot: fenToYuan(round.potFen),
       floorScore: round.floorScore,
       maxShare: round.maxShare,
+      items: round.items,
       status: round.status as AwardRoundView['status'],
       approvedOn: round.approvedOn,
       approvedBy: round.approvedBy,
@@ -144,6 +146,7 @@ export class AwardsService {
         communityId: c.id,
         communityName: names.get(c.id)!,
         score: d.score,
+        itemScores: s?.itemScores ?? null,
         inspector: s?.inspector ?? null,
         inspectedOn: s?.inspectedOn ?? null,
         note: s?.note ?? null,
@@ -189,6 +192,7 @@ export class AwardsService {
           potFen: yuanToFen(input.pot ?? DEFAULT_AWARD_POT_YUAN),
           floorScore: input.floorScore ?? DEFAULT_AWARD_FLOOR,
           maxShare: input.maxShare === undefined ? DEFAULT_AWARD_MAX_SHARE : input.maxShare,
+          items: input.items ?? [],
         },
         tx,
       );
@@ -216,6 +220,19 @@ export class AwardsService {
     if (input.pot !== undefined) patch.potFen = yuanToFen(input.pot);
     if (input.floorScore !== undefined) patch.floorScore = input.floorScore;
     if (input.maxShare !== undefined) patch.maxShare = input.maxShare;
+    if (input.items !== undefined) {
+      // Stored overall scores are weighted by the items as they were: the items are fixed once scoring starts.
+      if ((await this.repo.scores(id)).length > 0)
+        throw validationError([
+          {
+            path: 'items',
+            code: 'already_scored',
+            message: '已有社区录入得分，不能再修改考评项目和权重',
+            messageEn: 'communities are scored already: the items and weights can no longer change',
+          },
+        ]);
+      patch.items = input.items;
+    }
     if (Object.keys(patch).length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
     const ok = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
@@ -251,7 +268,12 @@ export class AwardsService {
     const round = await this.roundRow(id);
     await this.writableCommunity(actor, communityId, 'awards.write');
     if (round.status !== 'draft') throw this.frozen(round);
-    const values = { score: input.score, inspector: input.inspector, inspectedOn: input.inspectedOn, note: input.note ?? null };
+    const values = {
+      ...this.overallScore(round, input),
+      inspector: input.inspector,
+      inspectedOn: input.inspectedOn,
+      note: input.note ?? null,
+    };
     const ok = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       // The round is re-read inside the transaction: an approval between the check and the write must win.
@@ -264,7 +286,7 @@ export class AwardsService {
       if (!row) return 'stale' as const;
       await this.audit.record(
         ctx,
-        { action: 'awards.score.set', objectType: 'award_round', objectId: id, communityId, details: { year: round.year, score: input.score } },
+        { action: 'awards.score.set', objectType: 'award_round', objectId: id, communityId, details: { year: round.year, score: values.score } },
         tx,
       );
       return 'ok' as const;
@@ -273,6 +295,30 @@ export class AwardsService {
     if (ok === 'stale') throw versionConflict((await this.repo.score(id, communityId))?.version ?? 1);
     const detail = await this.detail(actor, id, lang);
     return detail.lines.find((l) => l.communityId === communityId)!;
+  }
+
+  /** The overall score of an entry: typed in, or the weighted mean of every item's score (400 naming the field). */
+  private overallScore(round: AwardRoundRow, input: SetAwardScoreRequest): { score: number; itemScores: Record<string, number> | null } {
+    if (round.items.length > 0) {
+      if (!input.itemScores)
+        throw validationError([
+          {
+            path: 'itemScores',
+            code: 'required',
+            message: '本方案按考评项目打分，请填写各项目得分',
+            messageEn: 'this round is scored by item: itemScores is required',
+          },
+        ]);
+      const issues = checkItemScores(round.items, input.itemScores);
+      if (issues.length) throw validationError(issues);
+      return { score: weightedScore(round.items, input.itemScores), itemScores: input.itemScores };
+    }
+    if (input.itemScores)
+      throw validationError([
+        { path: 'itemScores', code: 'not_itemised', message: '本方案不分项目，请填写总分', messageEn: 'this round has no items: enter the overall score' },
+      ]);
+    if (input.score === undefined) throw validationError([{ path: 'score', code: 'required', message: '请填写得分', messageEn: 'score is required' }]);
+    return { score: input.score, itemScores: null };
   }
 
   /** POST …/approve: the city freezes the amounts; every community must be scored and the pot placeable. */

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** One year's 以奖代补 round of the city: the pot, the formula, its status. City-wide: no scope key. */
 export const awardRounds = pgTable(
@@ -10,6 +10,8 @@ export const awardRounds = pgTable(
     floorScore: numeric('floor_score', { precision: 6, scale: 3, mode: 'number' }).notNull(),
     /** The largest share of the pot one community may get; null = no cap. */
     maxShare: numeric('max_share', { precision: 10, scale: 9, mode: 'number' }),
+    /** The inspection items with their weights ({ key, label, weight }[]); empty: one overall score is entered. */
+    items: jsonb('items').$type<{ key: string; label: string; weight: number }[]>().notNull().default([]),
     /** draft | approved | paid */
     status: text('status').notNull().default('draft'),
     approvedOn: date('approved_on'),
@@ -29,7 +31,10 @@ export const awardScores = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     roundId: uuid('round_id').notNull(),
     communityId: uuid('community_id').notNull(),
+    /** The overall score (the weighted mean of the item scores when the round has items). */
     score: numeric('score', { precision: 6, scale: 3, mode: 'number' }).notNull(),
+    /** Each item's score, keyed by the item's key (rounds with items). */
+    itemScores: jsonb('item_scores').$type<Record<string, number>>(),
     inspector: text('inspector').notNull(),
     inspectedOn: date('inspected_on').notNull(),
     note: text('note'),

@@ -279,3 +279,41 @@ describe('GET /api/award-rounds', () => {
     expect(r2044).toMatchObject({ scored: 3, communities: 3, status: 'draft' });
   });
 });
+
+describe('a round scored by inspection items', () => {
+  const items = [
+    { key: 'order', label: '管理有序', weight: 1 },
+    { key: 'four_haves', label: '四有建设', weight: 3 },
+  ];
+  let round: { id: string; version: number };
+  beforeAll(async () => {
+    round = (await mzj.post('/api/award-rounds', { year: 2050, items })).json();
+  });
+
+  it('weighs the item scores into the overall score and keeps each item', async () => {
+    const res = await put(street1, `/api/award-rounds/${round.id}/scores/${id['城东社区']}`, {
+      itemScores: { order: 80, four_haves: 60 },
+      inspector: '东城街道考评组',
+      inspectedOn: '2026-11-20',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ score: 65, itemScores: { order: 80, four_haves: 60 } });
+  });
+
+  it('names a missing item and refuses an overall score alone (400)', async () => {
+    const url = `/api/award-rounds/${round.id}/scores/${id['城中社区']}`;
+    const missing = await put(street1, url, { itemScores: { order: 80 }, inspector: '考评组', inspectedOn: '2026-11-20' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details[0].path).toBe('itemScores.four_haves');
+    const overall = await put(street1, url, score(80));
+    expect(overall.json().error.details[0].path).toBe('itemScores');
+  });
+
+  it('fixes the items once a community is scored (400 naming the items)', async () => {
+    const current = (await mzj.get(`/api/award-rounds/${round.id}`)).json();
+    expect(current.items).toEqual(items);
+    const res = await mzj.patch(`/api/award-rounds/${round.id}`, { version: current.version, items: [{ key: 'order', label: '管理有序', weight: 1 }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('items');
+  });
+});
