@@ -73,4 +73,19 @@ describe('以奖代补 (award rounds)', () => {
     expect((await paid).status()).toBe(201);
     await shows(page.getByRole('cell', { name: '2026-JB-001' }));
   });
+
+  it('scores next year’s round item by item: the weighted score comes out of the weights', async () => {
+    await page.getByRole('link', { name: '返回方案列表' }).click();
+    await page.getByRole('link', { name: '2027 年度以奖代补' }).click();
+    await shows(page.getByText(/四有建设（25）/));
+    await rowOf(page, '城东社区').getByRole('button', { name: '城东社区 录入得分' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '城东社区 考评得分' });
+    for (const item of ['管理有序', '服务完善', '环境优美', '治安良好', '生活便利', '人际关系和谐']) await dialog.getByLabel(item, { exact: true }).fill('90');
+    await dialog.getByLabel('四有建设', { exact: true }).fill('70');
+    await shows(dialog.getByText('加权总分 85'));
+    const saved = page.waitForResponse((r) => r.url().includes('/scores/') && r.request().method() === 'PUT');
+    await dialog.getByRole('button', { name: OK }).click();
+    expect((await saved).status()).toBe(200);
+    await shows(rowOf(page, '城东社区').getByRole('cell', { name: '85', exact: true }));
+  });
 });

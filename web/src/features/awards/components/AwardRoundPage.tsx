@@ -1,8 +1,25 @@
 import { CheckOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { weightedScore } from '@shared/domain/award-score';
 import { PageHeader } from '../../../components/PageHeader';
 import { useSession } from '../../auth/hooks/use-session';
 import {
@@ -51,7 +68,23 @@ export function AwardRoundPage() {
 
   const columns: TableColumnsType<AwardLine> = [
     { title: t('col.community'), dataIndex: 'communityName', key: 'community', width: 110, fixed: 'left' },
-    { title: t('col.score'), dataIndex: 'score', key: 'score', width: 90, align: 'right', render: (v: number | null) => v ?? '—' },
+    {
+      title: t('col.score'),
+      dataIndex: 'score',
+      key: 'score',
+      width: 90,
+      align: 'right',
+      render: (v: number | null, l) =>
+        v === null ? (
+          '—'
+        ) : l.itemScores ? (
+          <Tooltip title={r.items.map((i) => `${i.label} ${l.itemScores?.[i.key] ?? '—'}`).join('；')}>
+            <span style={{ textDecoration: 'underline dotted' }}>{v}</span>
+          </Tooltip>
+        ) : (
+          v
+        ),
+    },
     { title: t('col.amount'), dataIndex: 'amount', key: 'amount', width: 140, align: 'right', render: money },
     { title: t('col.reason'), dataIndex: 'reason', key: 'reason' },
     { title: t('col.inspector'), key: 'inspector', width: 150, render: (_, l) => (l.inspector ? `${l.inspector} ${l.inspectedOn}` : '—') },
@@ -105,6 +138,11 @@ export function AwardRoundPage() {
           <Descriptions.Item label={t('round.maxShare')}>
             {r.maxShare === null ? t('round.noCap') : `${Math.round(r.maxShare * 10000) / 100}%`}
           </Descriptions.Item>
+          {r.items.length > 0 && (
+            <Descriptions.Item label={t('round.items')} span="filled">
+              {r.items.map((i) => t('round.itemWeight', { label: i.label, weight: i.weight })).join('、')}
+            </Descriptions.Item>
+          )}
           {r.approvedOn && (
             <Descriptions.Item label={t('round.approvedOn')}>{t('round.approvedText', { by: r.approvedBy ?? '', date: r.approvedOn })}</Descriptions.Item>
           )}
@@ -155,13 +193,16 @@ function ScoreModal({ round, line, onClose }: { round: AwardRoundDetail; line: A
   const { message } = App.useApp();
   const { user } = useSession();
   const save = useSetAwardScore();
-  const [form] = Form.useForm<{ score: number; inspector: string; inspectedOn: Dayjs; note?: string }>();
+  const [form] = Form.useForm<{ score?: number; items?: Record<string, number>; inspector: string; inspectedOn: Dayjs; note?: string }>();
+  const itemised = round.items.length > 0;
+  const itemValues = Form.useWatch('items', form);
+  const weighted = itemised ? weightedScore(round.items, itemValues ?? {}) : null;
   const submit = async () => {
     const v = await form.validateFields();
     await save.mutateAsync({
       id: round.id,
       communityId: line.communityId,
-      score: v.score,
+      ...(itemised ? { itemScores: v.items } : { score: v.score }),
       inspector: v.inspector,
       inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
       note: v.note || null,
@@ -177,14 +218,26 @@ function ScoreModal({ round, line, onClose }: { round: AwardRoundDetail; line: A
         layout="vertical"
         initialValues={{
           score: line.score ?? undefined,
+          items: line.itemScores ?? undefined,
           inspector: line.inspector ?? user.displayName,
           inspectedOn: line.inspectedOn ? dayjs(line.inspectedOn) : dayjs(),
           note: line.note ?? '',
         }}
       >
-        <Form.Item name="score" label={t('score.score')} rules={[{ required: true }]}>
-          <InputNumber aria-label={t('score.score')} min={0} max={100} precision={1} style={{ width: '100%' }} />
-        </Form.Item>
+        {itemised ? (
+          <>
+            {round.items.map((i) => (
+              <Form.Item key={i.key} name={['items', i.key]} label={t('score.item', { label: i.label, weight: i.weight })} rules={[{ required: true }]}>
+                <InputNumber aria-label={i.label} min={0} max={100} precision={1} style={{ width: '100%' }} />
+              </Form.Item>
+            ))}
+            <Typography.Paragraph strong>{t('score.weighted', { score: weighted ?? 0 })}</Typography.Paragraph>
+          </>
+        ) : (
+          <Form.Item name="score" label={t('score.score')} rules={[{ required: true }]}>
+            <InputNumber aria-label={t('score.score')} min={0} max={100} precision={1} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
         <Form.Item name="inspector" label={t('score.inspector')} rules={[{ required: true, whitespace: true }]}>
           <Input aria-label={t('score.inspector')} maxLength={50} />
         </Form.Item>

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, InputNumber, Modal, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Checkbox, Form, InputNumber, Modal, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DEFAULT_AWARD_FLOOR, DEFAULT_AWARD_MAX_SHARE, DEFAULT_AWARD_POT_YUAN } from '@shared/contracts/awards';
+import { DEFAULT_INSPECTION_ITEMS } from '@shared/domain/award-score';
 import { ListPage } from '../../../components/list/ListPage';
 import { useListState } from '../../../components/list/use-list-state';
 import { useSession } from '../../auth/hooks/use-session';
@@ -64,10 +65,10 @@ function CreateRoundModal({ onClose, nextYear }: { onClose: () => void; nextYear
   const { message } = App.useApp();
   const navigate = useNavigate();
   const create = useCreateAwardRound();
-  const [form] = Form.useForm<{ year: number; pot: number; floorScore: number; maxShare: number | null }>();
+  const [form] = Form.useForm<{ year: number; pot: number; floorScore: number; maxShare: number | null; byItem: boolean }>();
   const submit = async () => {
-    const v = await form.validateFields();
-    const round = await create.mutateAsync({ ...v, maxShare: v.maxShare ?? null });
+    const { byItem, ...v } = await form.validateFields();
+    const round = await create.mutateAsync({ ...v, maxShare: v.maxShare ?? null, items: byItem ? DEFAULT_INSPECTION_ITEMS : [] });
     message.success(t('create.done', { year: round.year }));
     onClose();
     navigate(`/awards/${round.id}`);
@@ -85,7 +86,7 @@ function CreateRoundModal({ onClose, nextYear }: { onClose: () => void; nextYear
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ year: nextYear, pot: DEFAULT_AWARD_POT_YUAN, floorScore: DEFAULT_AWARD_FLOOR, maxShare: DEFAULT_AWARD_MAX_SHARE }}
+        initialValues={{ year: nextYear, pot: DEFAULT_AWARD_POT_YUAN, floorScore: DEFAULT_AWARD_FLOOR, maxShare: DEFAULT_AWARD_MAX_SHARE, byItem: false }}
       >
         <Form.Item name="year" label={t('list.year')} rules={[{ required: true }]}>
           <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
@@ -98,6 +99,9 @@ function CreateRoundModal({ onClose, nextYear }: { onClose: () => void; nextYear
         </Form.Item>
         <Form.Item name="maxShare" label={t('round.maxShare')}>
           <InputNumber min={0.01} max={1} step={0.05} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="byItem" valuePropName="checked" extra={DEFAULT_INSPECTION_ITEMS.map((i) => `${i.label} ${i.weight}`).join('、')}>
+          <Checkbox>{t('create.byItem')}</Checkbox>
         </Form.Item>
       </Form>
       {create.error && <Typography.Text type="danger">{create.error.message}</Typography.Text>}
