@@ -23,6 +23,8 @@ import { StatisticsRepository } from './modules/statistics/statistics.repository
 import { StatisticsService } from './modules/statistics/statistics.service';
 import { RedivisionRepository } from './modules/redivision/redivision.repository';
 import { RedivisionService } from './modules/redivision/redivision.service';
+import { AwardsRepository } from './modules/awards/awards.repository';
+import { AwardsService } from './modules/awards/awards.service';
 import { FourHavesRepository } from './modules/fourhaves/fourhaves.repository';
 import { FourHavesService } from './modules/fourhaves/fourhaves.service';
 import { FirstRecorded, RecordedStaffing } from './modules/fourhaves/fourhaves.staffing';
@@ -67,6 +69,8 @@ export function createServices(database: Database, config: Config) {
   // 有人: the cadres in post; the hand-entered head-counts only for a community with nobody in post yet.
   const fourHaves = new FourHavesService(db, fourHavesRepo, regions, audit, new FirstRecorded([cadres, new RecordedStaffing(fourHavesRepo)]));
   const projects = new ProjectsService(db, new ProjectsRepository(db), regions, fourHaves, audit);
+  // 以奖代补: its payments enter the funding ledger through the four-haves service.
+  const awards = new AwardsService(db, new AwardsRepository(db), regions, audit, fourHaves);
   return {
     crypto,
     audit,
@@ -87,6 +91,7 @@ export function createServices(database: Database, config: Config) {
     fourHaves,
     projects,
     elections,
+    awards,
   };
 }
 

@@ -48,6 +48,16 @@ export const ERROR_MESSAGES = {
     en: 'The resident has a grid already; change it through a household move',
   },
   CONFLICT: { status: 409, zh: '操作与当前状态冲突', en: 'Conflicts with the current state' },
+  AWARD_ROUND_FROZEN: {
+    status: 409,
+    zh: '{year} 年度以奖代补方案已审批，得分和金额已冻结，不能再修改',
+    en: 'The {year} award round is approved: its scores and amounts are frozen and can no longer change',
+  },
+  AWARD_ROUND_NOT_APPROVED: {
+    status: 409,
+    zh: '{year} 年度以奖代补方案尚未审批，不能登记拨付',
+    en: 'The {year} award round is not approved yet: no payment can be recorded',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大（上限 {limit}）', en: 'File too large (limit {limit})' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
   IMPORT_TOO_MANY_ROWS: {

@@ -1,5 +1,6 @@
 import { accountsModule } from './accounts/accounts.module';
 import { auditModule } from './audit/audit.module';
+import { awardsModule } from './awards/awards.module';
 import { authModule } from './auth/auth.module';
 import { buildingsModule } from './buildings/buildings.module';
 import { careModule } from './care/care.module';
@@ -44,4 +45,5 @@ export const MODULES: ModuleManifest[] = [
   cadresModule,
   fourHavesModule,
   projectsModule,
+  awardsModule,
 ];

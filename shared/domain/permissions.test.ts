@@ -38,3 +38,14 @@ describe('department domains', () => {
     expect(permissionsOf('department', 'labour')).not.toContain('care.justice.read');
   });
 });
+
+describe('以奖代补 (awards)', () => {
+  it('only the civil affairs bureau approves a round, opens it and records payments', () => {
+    expect(ROLES.filter((r) => permissionsOf(r).includes('awards.approve'))).toEqual(['city']);
+    expect(ROLES.filter((r) => permissionsOf(r).includes('awards.manage'))).toEqual(['city']);
+  });
+  it('street offices enter inspection scores; streets and community workers read their own lines', () => {
+    expect(ROLES.filter((r) => permissionsOf(r).includes('awards.write'))).toEqual(['city', 'street']);
+    expect(ROLES.filter((r) => permissionsOf(r).includes('awards.read'))).toEqual(['city', 'street', 'worker']);
+  });
+});

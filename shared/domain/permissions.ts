@@ -50,6 +50,14 @@ export const PERMISSIONS = [
   'funding.write',
   /** Change the 四有 standards (a city setting). */
   'fourhaves.settings',
+  /** 以奖代补: the rounds and the lines of one's own communities (amount, reason, payments). */
+  'awards.read',
+  /** Enter inspection scores of a community (until the evaluation module computes them). */
+  'awards.write',
+  /** Open and change a round, record payments (the civil affairs bureau). */
+  'awards.manage',
+  /** Approve a round: its amounts are frozen (the civil affairs bureau only). */
+  'awards.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +102,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cadres.configure',
     ...fourHavesWrite,
     'fourhaves.settings',
+    'awards.read',
+    'awards.write',
+    'awards.manage',
+    'awards.approve',
     'elections.read',
     'elections.write',
   ],
@@ -113,6 +125,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cadres.read',
     'cadres.write',
     ...fourHavesWrite,
+    // Street offices inspect their communities (DOMAIN.md §2) and enter the 以奖代补 scores.
+    'awards.read',
+    'awards.write',
     'elections.read',
     'elections.write',
   ],
@@ -126,6 +141,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'orgs.write',
     'cadres.read',
     ...fourHavesWrite,
+    'awards.read',
     'elections.read',
     'elections.write',
   ],
@@ -184,6 +200,11 @@ export const PERSONAL_DATA: Record<Permission, boolean> = {
   'fourhaves.write': false,
   'funding.write': false,
   'fourhaves.settings': false,
+  // Scores and amounts of communities; the inspector's name is an official's, not a personal record.
+  'awards.read': false,
+  'awards.write': false,
+  'awards.manage': false,
+  'awards.approve': false,
 };
 
 /** Roles whose grants read personal data across a whole city (or a whole domain of it). */

@@ -5,6 +5,7 @@ import { seedOrganisations } from '../../modules/organisations/organisations.see
 import { registerSeedStep } from './index';
 import { seedFourHaves } from '../../modules/fourhaves/fourhaves.seed';
 import { seedProjects } from '../../modules/projects/projects.seed';
+import { seedAwards } from '../../modules/awards/awards.seed';
 import { seedPopulation } from './population';
 import { seedElections } from '../../modules/elections/elections.seed';
 
@@ -22,6 +23,10 @@ registerSeedStep(async (database) => {
   await seedFourHaves(database);
   // After the premises: construction projects link to them, and their money goes on the same ledger.
   await seedProjects(database);
+});
+// After the four haves: last year's award payments name the reward entries of its funding ledger.
+registerSeedStep(async (database) => {
+  await seedAwards(database);
 });
 
 // After the population: elections draw their rolls and candidates from the registry.

@@ -61,8 +61,8 @@ const PREMISES: Record<string, Room[]> = {
   ],
 };
 
-/** Inspection scores for the 以奖代补 of each year (until the evaluation module computes them). */
-const SCORES: Record<string, [number, number]> = {
+/** Inspection scores for the 以奖代补 of each year (until the evaluation module computes them); the awards seed enters them. */
+export const SCORES: Record<string, [number, number]> = {
   城东社区: [92, 94],
   城中社区: [90, 91],
   世纪社区: [88, 90],
@@ -128,7 +128,9 @@ export async function seedFourHaves(database: Database) {
       const entry = (kind: string, source: string | null, yuan: number, day: string, description: string, voucher: string | null = null) =>
         ledger.push({ communityId: id, year, kind, source, amountFen: Math.round(yuan * 100), entryDate: `${year}-${day}`, description, voucher });
       entry('budget', null, built ? 380_000 : 220_000, '01-10', built ? '社区服务设施运行与活动经费' : '办公用房建设及运行经费');
-      if (item.fen > 0) entry('allocation', 'reward', item.amount, '12-20', `${year} 年度以奖代补（考评得分 ${SCORES[item.id][k]}）`);
+      // Only last year's award is paid (the awards seed records its payment against this entry); this
+      // year's round is still a draft: its payments will enter the ledger when the bureau records them.
+      if (item.fen > 0 && k === 0) entry('allocation', 'reward', item.amount, '12-20', `${year} 年度以奖代补（考评得分 ${SCORES[item.id][k]}）`);
       entry('allocation', 'street', built ? 40_000 : 30_000, '03-01', '街道补贴');
       entry('allocation', 'resident_units', built ? 25_000 : 10_000, '05-15', '驻区单位配套');
       entry('allocation', 'self_raised', 8_000, '06-30', '社区自筹');

@@ -13,6 +13,7 @@ import { organisationsFeature } from './organisations/routes';
 import { cadresFeature } from './cadres/routes';
 import { fourHavesFeature } from './fourhaves/routes';
 import { projectsFeature } from './projects/routes';
+import { awardsFeature } from './awards/routes';
 import { electionsFeature } from './elections/routes';
 
 /** Every feature of the web app, once: the router and the side menu are derived from this list. */
@@ -32,4 +33,5 @@ export const FEATURES: Feature[] = [
   securityFeature,
   fourHavesFeature,
   projectsFeature,
+  awardsFeature,
 ];

@@ -34,6 +34,7 @@ export const zh = {
   'menu.projects': '用房建设项目',
   'menu.awards': '以奖代补',
   'menu.fourHavesStandards': '四有标准',
+  'menu.awardRounds': '奖补方案',
 
   'header.switchLanguage': 'English',
   'header.switchLanguageHint': '切换为英文界面',
@@ -264,6 +265,7 @@ export const en: Record<MessageKey, string> = {
   'menu.projects': 'Construction projects',
   'menu.awards': 'Awards (以奖代补)',
   'menu.fourHavesStandards': 'Four-haves standards',
+  'menu.awardRounds': 'Award rounds',
 
   'header.switchLanguage': '中文',
   'header.switchLanguageHint': 'Switch to Chinese',
