@@ -40,6 +40,20 @@ export default tseslint.config(
     },
   },
   {
+    // The signed-in actor comes from actorOf(ctx), which refuses a missing one; never `ctx.actor!`.
+    files: ['server/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSNonNullExpression > MemberExpression[property.name='actor']",
+          message: 'Use actorOf(ctx) from server/lib/context.ts | 请用 actorOf(ctx) 取得当前用户',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', '.ci/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
   },

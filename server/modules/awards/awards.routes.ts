@@ -16,6 +16,7 @@ import {
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import { pickLang } from '../../lib/i18n';
 import type { AwardsService } from './awards.service';
+import { actorOf } from '../../lib/context';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -33,7 +34,7 @@ export async function awardsRoutes(app: FastifyInstance, opts: { awards: AwardsS
       config: { policy: 'awards.read' },
       schema: { tags, summary: '以奖代补年度方案 / The 以奖代补 rounds', response: { 200: AwardRoundList, ...errors } },
     },
-    async (request) => s.list(request.actor!),
+    async (request) => s.list(actorOf(request.ctx)),
   );
   r.post(
     '/api/award-rounds',
@@ -61,7 +62,7 @@ export async function awardsRoutes(app: FastifyInstance, opts: { awards: AwardsS
         response: { 200: AwardRoundDetail, ...errors },
       },
     },
-    async (request) => s.detail(request.actor!, request.params.id, lang(request.headers['accept-language'])),
+    async (request) => s.detail(actorOf(request.ctx), request.params.id, lang(request.headers['accept-language'])),
   );
   r.patch(
     '/api/award-rounds/:id',
@@ -134,7 +135,12 @@ export async function awardsRoutes(app: FastifyInstance, opts: { awards: AwardsS
       },
     },
     async (request, reply) => {
-      const { buffer, rows, year } = await s.export(request.actor!, request.params.id, lang(request.headers['accept-language']), request.query.communityId);
+      const { buffer, rows, year } = await s.export(
+        actorOf(request.ctx),
+        request.params.id,
+        lang(request.headers['accept-language']),
+        request.query.communityId,
+      );
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="awards-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年度以奖代补分配表.xlsx`)}`)

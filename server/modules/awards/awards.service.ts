@@ -14,7 +14,7 @@ import { checkItemScores, weightedScore } from '../../../shared/domain/award-sco
 import type { Permission } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import { today } from '../../lib/clock';
-import type { Actor, RequestContext } from '../../lib/context';
+import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
 import type { Lang } from '../../lib/i18n';
 import { scopeCovers } from '../../lib/scope';
@@ -183,7 +183,7 @@ export class AwardsService {
   // ---------------------------------------------------------------- the round
 
   async create(ctx: RequestContext, input: CreateAwardRoundRequest, lang: Lang) {
-    await this.assertCityWide(ctx.actor!, 'awards.manage');
+    await this.assertCityWide(actorOf(ctx), 'awards.manage');
     const row = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const r = await this.repo.insertRound(
@@ -205,7 +205,7 @@ export class AwardsService {
       return r;
     });
     if (!row) throw new AppError('DUPLICATE', { field: 'year' }, { field: lang === 'en' ? `the ${input.year} round` : `${input.year} 年度奖补方案` });
-    return this.detail(ctx.actor!, row.id, lang);
+    return this.detail(actorOf(ctx), row.id, lang);
   }
 
   private frozen(round: AwardRoundRow) {
@@ -214,7 +214,7 @@ export class AwardsService {
 
   async update(ctx: RequestContext, id: string, input: UpdateAwardRoundRequest, lang: Lang) {
     const round = await this.roundRow(id);
-    await this.assertCityWide(ctx.actor!, 'awards.manage');
+    await this.assertCityWide(actorOf(ctx), 'awards.manage');
     if (round.status !== 'draft') throw this.frozen(round);
     const patch: Record<string, unknown> = {};
     if (input.pot !== undefined) patch.potFen = yuanToFen(input.pot);
@@ -246,7 +246,7 @@ export class AwardsService {
       return true;
     });
     if (!ok) throw versionConflict((await this.repo.round(id))?.version ?? round.version);
-    return this.detail(ctx.actor!, id, lang);
+    return this.detail(actorOf(ctx), id, lang);
   }
 
   /** A round is the whole city's: opening, changing or approving it needs the permission city-wide (403 otherwise). */
@@ -264,7 +264,7 @@ export class AwardsService {
 
   /** PUT …/scores/:communityId: an inspection's score; refused (409) once the round is approved. */
   async setScore(ctx: RequestContext, id: string, communityId: string, input: SetAwardScoreRequest, lang: Lang) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const round = await this.roundRow(id);
     await this.writableCommunity(actor, communityId, 'awards.write');
     if (round.status !== 'draft') throw this.frozen(round);
@@ -324,7 +324,7 @@ export class AwardsService {
   /** POST …/approve: the city freezes the amounts; every community must be scored and the pot placeable. */
   async approve(ctx: RequestContext, id: string, version: number, lang: Lang) {
     const round = await this.roundRow(id);
-    await this.assertCityWide(ctx.actor!, 'awards.approve');
+    await this.assertCityWide(actorOf(ctx), 'awards.approve');
     if (round.status !== 'draft') throw this.frozen(round);
     const { out, blocked, all } = await this.distribution(round);
     if (blocked) throw validationError([{ path: 'scores', code: 'not_ready', message: blockedText(blocked, 'zh'), messageEn: blockedText(blocked, 'en') }]);
@@ -334,7 +334,7 @@ export class AwardsService {
     });
     const ok = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      const r = await this.repo.updateRound(id, version, { status: 'approved', approvedOn: today(), approvedBy: ctx.actor!.displayName }, tx);
+      const r = await this.repo.updateRound(id, version, { status: 'approved', approvedOn: today(), approvedBy: actorOf(ctx).displayName }, tx);
       if (!r) return false;
       // Scores changed since they were read would move the amounts: the version bump of each score is not
       // tracked here, so the amounts are recomputed from the scores inside the transaction.
@@ -358,12 +358,12 @@ export class AwardsService {
       return true;
     });
     if (!ok) throw versionConflict((await this.repo.round(id))?.version ?? round.version);
-    return this.detail(ctx.actor!, id, lang);
+    return this.detail(actorOf(ctx), id, lang);
   }
 
   /** POST …/payments: pays (part of) a community's frozen amount and enters it in the funding ledger. */
   async recordPayment(ctx: RequestContext, id: string, input: RecordAwardPaymentRequest, lang: Lang) {
-    const actor = ctx.actor!;
+    const actor = actorOf(ctx);
     const round = await this.roundRow(id);
     await this.writableCommunity(actor, input.communityId, 'awards.manage');
     if (round.status === 'draft') throw new AppError('AWARD_ROUND_NOT_APPROVED', { year: round.year }, { year: round.year });
