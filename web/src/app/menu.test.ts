@@ -30,7 +30,7 @@ describe('the side menu', () => {
       '用房建设项目',
       '经费台账',
       '奖补方案',
-      '以奖代补',
+      '奖补试算',
       '换届选举',
       '区域',
     ]);
@@ -51,7 +51,7 @@ describe('the side menu', () => {
   });
 
   it('shows a grid worker the registry pages a community worker sees, not the community-wide registers', () => {
-    const community = ['组织与队伍', '社区组织', '社区干部', '四有建设', '四有达标', '用房建设项目', '经费台账', '奖补方案', '以奖代补', '换届选举'];
+    const community = ['组织与队伍', '社区组织', '社区干部', '四有建设', '四有达标', '用房建设项目', '经费台账', '奖补方案', '奖补试算', '换届选举'];
     expect(labels(permissionsOf('gridworker'))).toEqual(labels(permissionsOf('worker')).filter((l) => !community.includes(l)));
   });
 

@@ -32,7 +32,7 @@ export const zh = {
   'menu.fourHavesStatus': '四有达标',
   'menu.funding': '经费台账',
   'menu.projects': '用房建设项目',
-  'menu.awards': '以奖代补',
+  'menu.awards': '奖补试算',
   'menu.fourHavesStandards': '四有标准',
   'menu.awardRounds': '奖补方案',
 
@@ -263,7 +263,7 @@ export const en: Record<MessageKey, string> = {
   'menu.fourHavesStatus': 'Status',
   'menu.funding': 'Funding ledger',
   'menu.projects': 'Construction projects',
-  'menu.awards': 'Awards (以奖代补)',
+  'menu.awards': 'Award calculator',
   'menu.fourHavesStandards': 'Four-haves standards',
   'menu.awardRounds': 'Award rounds',
 
