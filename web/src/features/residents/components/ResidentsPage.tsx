@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MenuFoldOutlined, MenuUnfoldOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -9,6 +9,7 @@ import {
   Grid,
   Input,
   InputNumber,
+  Popover,
   Row,
   Select,
   Space,
@@ -98,6 +99,9 @@ export function ResidentsPage() {
   const search = useRef<InputRef>(null);
   // Phones get cards and no region tree (the header's region picker still narrows the list).
   const phone = Grid.useBreakpoint().md === false;
+  // The worker's layout choices at an office width: the region tree shown or folded, the columns shown.
+  const [treeOpen, setTreeOpen] = useStoredState('shequ.residents.tree', true);
+  const [hidden, setHidden] = useStoredState<string[]>('shequ.residents.hiddenColumns', []);
 
   // Typing searches after a short pause; Enter searches at once.
   useEffect(() => {
@@ -208,8 +212,32 @@ export function ResidentsPage() {
     },
     { title: t('col.address'), dataIndex: 'address', key: 'address', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
     { title: t('col.careGroups'), dataIndex: 'careGroups', key: 'careGroups', width: 160, render: (v: CareGroup[]) => <CareGroupTags groups={v} /> },
-    { title: t('col.status'), dataIndex: 'status', key: 'status', width: 80, render: (v: string) => <StatusTag status={v} /> },
+    { title: t('col.status'), dataIndex: 'status', key: 'status', width: 80, fixed: 'right', render: (v: string) => <StatusTag status={v} /> },
   ];
+
+  const optionalColumns = columns.filter((c) => c.key !== 'name');
+  const visibleColumns = columns.filter((c) => !hidden.includes(String(c.key)));
+  // Wide enough for every shown column; the address takes what is left (at least 200 px).
+  const tableWidth = visibleColumns.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 200), 0);
+  const columnChooser = (
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      title={t('list.columns')}
+      content={
+        <Checkbox.Group
+          style={{ display: 'grid', gap: token.marginXXS }}
+          value={optionalColumns.map((c) => String(c.key)).filter((k) => !hidden.includes(k))}
+          options={optionalColumns.map((c) => ({ value: String(c.key), label: c.title as string }))}
+          onChange={(shown) => setHidden(optionalColumns.map((c) => String(c.key)).filter((k) => !shown.includes(k)))}
+        />
+      }
+    >
+      <Button icon={<SettingOutlined />} aria-label={t('list.columns')}>
+        {t('list.columns')}
+      </Button>
+    </Popover>
+  );
 
   const total = residents.data?.total ?? 0;
   const empty = (
@@ -257,9 +285,24 @@ export function ResidentsPage() {
         }
       />
       <Row gutter={[token.marginMD, token.marginMD]} wrap>
-        {roots.length > 0 && !phone && (
+        {roots.length > 0 && !phone && treeOpen && (
           <Col xs={24} lg={5} xxl={4}>
-            <Card variant="borderless" title={t('list.regionTree')} size="small" styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflow: 'auto' } }}>
+            <Card
+              variant="borderless"
+              title={t('list.regionTree')}
+              size="small"
+              extra={
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<MenuFoldOutlined />}
+                  aria-label={t('list.treeHide')}
+                  title={t('list.treeHide')}
+                  onClick={() => setTreeOpen(false)}
+                />
+              }
+              styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflow: 'auto' } }}
+            >
               <nav aria-label={t('list.regionTree')}>
                 <Tree
                   treeData={treeData}
@@ -272,9 +315,14 @@ export function ResidentsPage() {
             </Card>
           </Col>
         )}
-        <Col xs={24} lg={roots.length ? 19 : 24} xxl={roots.length ? 20 : 24}>
+        <Col xs={24} lg={roots.length && treeOpen ? 19 : 24} xxl={roots.length && treeOpen ? 20 : 24}>
           <Card variant="borderless" size="small">
             <Flex wrap gap={token.marginXS} style={{ marginBottom: token.marginSM }} role="search">
+              {roots.length > 0 && !phone && !treeOpen && (
+                <Button icon={<MenuUnfoldOutlined />} onClick={() => setTreeOpen(true)}>
+                  {t('list.treeShow')}
+                </Button>
+              )}
               <Input.Search
                 ref={search}
                 aria-label={t('list.searchLabel')}
@@ -364,6 +412,7 @@ export function ResidentsPage() {
                   {t('list.reset')}
                 </Button>
               )}
+              {!phone && <span style={{ marginLeft: 'auto' }}>{columnChooser}</span>}
             </Flex>
             {phone ? (
               <CardList<ResidentListItem>
@@ -378,7 +427,8 @@ export function ResidentsPage() {
               <Table<ResidentListItem>
                 rowKey="id"
                 size="middle"
-                columns={columns}
+                columns={visibleColumns}
+                sticky
                 dataSource={residents.data?.items}
                 loading={residents.isFetching}
                 locale={{ emptyText: residents.isPending ? ' ' : empty }}
@@ -399,7 +449,7 @@ export function ResidentsPage() {
                     residents.data?.totalCapped ? t('list.totalCapped', { n: RESIDENTS_TOTAL_CAP.toLocaleString() }) : tt('common.total', { n }),
                   onChange: (p, size) => update(size !== state.pageSize ? { pageSize: size } : { page: p }),
                 }}
-                scroll={{ x: 1200 }}
+                scroll={{ x: tableWidth }}
               />
             )}
           </Card>
@@ -408,4 +458,25 @@ export function ResidentsPage() {
       {can('residents.write') && <CreateResidentDrawer open={creating} onClose={() => setCreating(false)} />}
     </>
   );
+}
+
+/** A piece of state kept in this browser's localStorage (a layout choice, not data). */
+function useStoredState<T>(key: string, initial: T): [T, (v: T) => void] {
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const stored = window.localStorage.getItem(key);
+      return stored === null ? initial : (JSON.parse(stored) as T);
+    } catch {
+      return initial;
+    }
+  });
+  const set = (v: T) => {
+    setValue(v);
+    try {
+      window.localStorage.setItem(key, JSON.stringify(v));
+    } catch {
+      // A full or disabled storage only loses the choice.
+    }
+  };
+  return [value, set];
 }

@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Empty, Progress, Row, Skeleton, Statistic, Table, Typography, theme, type TableColumnsType } from 'antd';
+import { Alert, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Typography, theme, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
 import type { OverviewResponse } from '@shared/contracts/statistics';
 import { useRegion } from '../../../app/region-context';
@@ -31,7 +32,12 @@ export function StatisticsPage() {
     <>
       <PageHeader
         title={t('title')}
-        extra={<Typography.Text type="secondary">{region ? t('scope', { name: regionLabel(region, lang) }) : t('scopeAll')}</Typography.Text>}
+        extra={
+          <Space wrap size={token.marginSM}>
+            <Typography.Text type="secondary">{region ? t('scope', { name: regionLabel(region, lang) }) : t('scopeAll')}</Typography.Text>
+            {data && <Typography.Text type="secondary">{t('asOf', { time: dayjs(overview.dataUpdatedAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>}
+          </Space>
+        }
       />
       {overview.isError && <Alert type="error" showIcon title={overview.error.message} style={{ marginBottom: token.marginMD }} />}
       {!data ? (
