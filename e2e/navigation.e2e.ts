@@ -37,4 +37,31 @@ describe('finding one’s way', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/residents');
     await context.close();
   });
+
+  it('fits 居民信息 to a 1366 px office screen: status in view, the tree folds away, columns can be hidden, and both choices stay', async () => {
+    const { page, context } = await session.newPage();
+    await signIn(page, 'chengdong');
+    await page.goto(url('/residents'));
+    const header = (name: string) => page.getByRole('columnheader', { name, exact: true });
+    await shows(header('状态'));
+    const inView = async (name: string) => {
+      const box = await header(name).first().boundingBox();
+      return !!box && box.x >= 0 && box.x + box.width <= 1366;
+    };
+    expect(await inView('状态')).toBe(true);
+
+    await page.getByRole('button', { name: '收起区域树' }).click();
+    await shows(page.getByRole('button', { name: '区域' }));
+    expect(await inView('关怀类别')).toBe(true);
+
+    await page.getByRole('button', { name: '显示列' }).click();
+    await page.getByRole('checkbox', { name: '联系电话' }).uncheck();
+    await expect.poll(() => header('联系电话').count()).toBe(0);
+
+    await page.reload();
+    await shows(header('状态'));
+    expect(await header('联系电话').count()).toBe(0);
+    await shows(page.getByRole('button', { name: '区域' }));
+    await context.close();
+  });
 });

@@ -14,7 +14,7 @@ const regionId = async (code: string) => (await t.database.query<{ id: string }>
 describe('the grid worker role (网格员)', () => {
   it('is labelled 网格员 and does a community worker’s registry work, but not the community-wide registers', () => {
     expect(ROLE_LABELS.gridworker).toEqual({ zh: '网格员', en: 'Grid worker' });
-    const communityWide = /^(orgs|cadres|fourhaves|funding|elections)\./;
+    const communityWide = /^(orgs|cadres|fourhaves|funding|elections|awards)\./;
     expect(permissionsOf('gridworker')).toEqual(permissionsOf('worker').filter((p) => !communityWide.test(p)));
     expect(permissionsOf('gridworker').some((p) => communityWide.test(p))).toBe(false);
   });
