@@ -211,7 +211,14 @@ export function ResidentsPage() {
       render: (v: string | null) => v ?? <Tag color="warning">{t('list.unplaced')}</Tag>,
     },
     { title: t('col.address'), dataIndex: 'address', key: 'address', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
-    { title: t('col.careGroups'), dataIndex: 'careGroups', key: 'careGroups', width: 160, render: (v: CareGroup[]) => <CareGroupTags groups={v} /> },
+    {
+      title: t('col.careGroups'),
+      dataIndex: 'careGroups',
+      key: 'careGroups',
+      width: 160,
+      fixed: 'right',
+      render: (v: CareGroup[]) => <CareGroupTags groups={v} />,
+    },
     { title: t('col.status'), dataIndex: 'status', key: 'status', width: 80, fixed: 'right', render: (v: string) => <StatusTag status={v} /> },
   ];
 
