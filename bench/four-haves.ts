@@ -56,7 +56,7 @@ async function buildLedger(database: Database, communityIds: string[]): Promise<
      SELECT ($1::uuid[])[1 + g % 9], ${LAST_YEAR - YEARS + 1} + (g / 9) % ${YEARS},
             CASE WHEN g % 10 = 0 THEN 'budget' WHEN g % 10 < 5 THEN 'allocation' ELSE 'spending' END,
             CASE WHEN g % 10 BETWEEN 1 AND 4 THEN (ARRAY['city', 'street', 'unit', 'self', 'reward'])[1 + g % 5] END,
-            1000 + (g * 7919) % 5000000,
+            1000 + (g::bigint * 7919) % 5000000,
             make_date(${LAST_YEAR - YEARS + 1} + (g / 9) % ${YEARS}, 1 + g % 12, 1 + g % 28),
             '经费条目 ' || g,
             CASE WHEN g % 10 >= 5 THEN 'PZ-' || g END
