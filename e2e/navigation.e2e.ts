@@ -66,4 +66,29 @@ describe('finding one’s way', () => {
     await shows(page.getByRole('button', { name: '区域' }));
     await context.close();
   });
+
+  it('finds a resident from the header on any page and opens them; Enter opens the list', async () => {
+    const { page, context } = await session.newPage();
+    await signIn(page, 'chengdong');
+    await page.goto(url('/statistics'));
+    const search = page.getByRole('combobox', { name: '查找居民' });
+    await shows(search);
+    // Take a name from the list, then look it up by its initials from another page.
+    await page.goto(url('/residents'));
+    const name = (await page.getByRole('table').getByRole('link').first().textContent())!.trim();
+    await page.goto(url('/statistics'));
+    await search.fill(name);
+    // antd draws the visible options outside the field (the role=option list is for screen readers only).
+    const hit = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first();
+    await shows(hit);
+    await hit.click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/residents\/[0-9a-f-]{36}$/);
+    await shows(page.getByRole('heading', { level: 1 }).filter({ hasText: name }));
+
+    // Enter without choosing opens the list with the text.
+    await search.fill(name);
+    await search.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(name);
+    await context.close();
+  });
 });

@@ -24,6 +24,7 @@ import { useI18n } from '../../lib/i18n';
 import type { RouteHandle } from '../../lib/routing';
 import { groupOf, menuFor, selectedKey, type MenuEntry } from '../menu';
 import { RegionProvider } from '../region-context';
+import { HeaderSearch } from '../../features/residents/components/HeaderSearch';
 
 const ICONS: Record<string, ReactNode> = {
   '/': <DashboardOutlined />,
@@ -148,6 +149,7 @@ export function AppLayout() {
                   style={{ marginInlineEnd: 'auto' }}
                 />
               )}
+              {can('residents.read') && !phone && <HeaderSearch />}
               {can('regions.read') && <RegionPicker compact={phone} />}
               <LanguageSwitch />
               <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
