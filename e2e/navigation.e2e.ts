@@ -91,4 +91,22 @@ describe('finding one’s way', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(name);
     await context.close();
   });
+
+  it('prints a household card (户卡) on A4, with the toolbar left off the paper', async () => {
+    const { page, context } = await session.newPage();
+    await signIn(page, 'chengdong');
+    await page.goto(url('/households'));
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('button', { name: /打印户卡/ }).click();
+    await shows(page.getByRole('heading', { name: '居民户卡' }));
+    const sheet = page.locator('.print-sheet');
+    await shows(sheet.getByRole('columnheader', { name: '与户主关系' }));
+    expect(await sheet.getByRole('row').count()).toBeGreaterThan(4);
+    await shows(sheet.getByText(/打印日期：\d{4}-\d{2}-\d{2}/));
+    // On paper only the sheet shows.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    expect(await sheet.getByRole('heading', { name: '居民户卡' }).isVisible()).toBe(true);
+    await context.close();
+  });
 });

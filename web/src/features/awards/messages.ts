@@ -77,7 +77,6 @@ export const zh = {
   'print.approved': '审批人：{by}    审批日期：{date}',
   'print.sign': '经办人（签字）：__________    审核人（签字）：__________    批准人（签字）：__________',
   'print.date': '制表日期：{date}',
-  'print.button': '打印',
   'print.back': '返回方案',
 };
 
@@ -161,7 +160,6 @@ export const en: Record<AwardsMessageKey, string> = {
   'print.approved': 'Approved by: {by}    on: {date}',
   'print.sign': 'Prepared by: __________    Checked by: __________    Approved by: __________',
   'print.date': 'Date: {date}',
-  'print.button': 'Print',
   'print.back': 'Back to the round',
 };
 

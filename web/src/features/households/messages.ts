@@ -24,6 +24,9 @@ export const zh = {
 
   'detail.notFound': '找不到该家庭户，或不在您的管辖范围内',
   'detail.back': '返回列表',
+  'card.title': '居民户卡',
+  'card.back': '返回家庭户',
+  'card.print': '打印户卡',
   'detail.info': '户信息',
   'detail.community': '社区',
   'detail.members': '家庭成员',
@@ -118,6 +121,9 @@ export const en: Record<HouseholdsMessageKey, string> = {
 
   'detail.notFound': 'No such household, or not in your area',
   'detail.back': 'Back to the list',
+  'card.title': 'Household card',
+  'card.back': 'Back to the household',
+  'card.print': 'Print the household card',
   'detail.info': 'Household',
   'detail.community': 'Community',
   'detail.members': 'Members',

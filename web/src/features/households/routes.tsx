@@ -11,6 +11,7 @@ export const householdsRoutes: RouteObject[] = [
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./components/HouseholdsPage')).HouseholdsPage }) },
       { path: ':id', lazy: async () => ({ Component: (await import('./components/HouseholdDetailPage')).HouseholdDetailPage }) },
+      { path: ':id/card', lazy: async () => ({ Component: (await import('./components/HouseholdCardPage')).HouseholdCardPage }) },
     ],
   },
 ];

@@ -1,6 +1,6 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Result, Skeleton, Space } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Result, Skeleton } from 'antd';
+import { useParams } from 'react-router-dom';
+import { PrintSheet } from '../../../components/PrintSheet';
 
 import { useAnnouncement } from '../api/get-election';
 import { useElectionsT } from '../messages';
@@ -17,66 +17,42 @@ export function AnnouncementPage() {
   const a = ann.data;
   const cell = { border: '1px solid #000', padding: '6px 10px' } as const;
   return (
-    <>
-      <style>{`@media print { @page { size: A4; margin: 20mm; } body * { visibility: hidden; } .announcement, .announcement * { visibility: visible; } .announcement { position: absolute; left: 0; top: 0; width: 100%; } }`}</style>
-      <Space style={{ marginBottom: 12 }}>
-        <Link to={`/elections/${id}`}>{t('detail.back')}</Link>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          {t('ann.print')}
-        </Button>
-      </Space>
-      <article
-        className="announcement"
-        style={{
-          width: '210mm',
-          minHeight: '297mm',
-          padding: '20mm',
-          background: '#fff',
-          color: '#000',
-          fontFamily: 'SimSun, serif',
-          fontSize: 16,
-          lineHeight: 1.9,
-          boxSizing: 'border-box',
-        }}
-      >
-        <h1 style={{ textAlign: 'center', fontSize: 24, marginBottom: 24 }}>{t('ann.title', { community: a.communityName, term: a.term })}</h1>
-        {a.valid ? (
-          <>
-            <p style={{ textIndent: '2em' }}>
-              {t('ann.body', { date: a.electionDate, term: a.term, voters: a.registeredVoters, returned: a.ballotsReturned })}
-            </p>
-            <table style={{ borderCollapse: 'collapse', width: '100%', margin: '12px 0' }}>
-              <thead>
-                <tr>
-                  <th style={cell}>{t('ann.post')}</th>
-                  <th style={cell}>{t('ann.name')}</th>
-                  <th style={cell}>{t('ann.sex')}</th>
-                  <th style={cell}>{t('ann.votes')}</th>
+    <PrintSheet back={`/elections/${id}`} backLabel={t('detail.back')} margin={20} fontSize={16}>
+      <h1 style={{ textAlign: 'center', fontSize: 24, marginBottom: 24 }}>{t('ann.title', { community: a.communityName, term: a.term })}</h1>
+      {a.valid ? (
+        <>
+          <p style={{ textIndent: '2em' }}>{t('ann.body', { date: a.electionDate, term: a.term, voters: a.registeredVoters, returned: a.ballotsReturned })}</p>
+          <table style={{ borderCollapse: 'collapse', width: '100%', margin: '12px 0' }}>
+            <thead>
+              <tr>
+                <th style={cell}>{t('ann.post')}</th>
+                <th style={cell}>{t('ann.name')}</th>
+                <th style={cell}>{t('ann.sex')}</th>
+                <th style={cell}>{t('ann.votes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.elected.map((x) => (
+                <tr key={`${x.name}-${x.votes}`}>
+                  <td style={cell}>{postLabel(x.post, lang)}</td>
+                  <td style={cell}>{x.name}</td>
+                  <td style={cell}>{t(`sex.${x.sex}`)}</td>
+                  <td style={cell}>{x.votes}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {a.elected.map((x) => (
-                  <tr key={`${x.name}-${x.votes}`}>
-                    <td style={cell}>{postLabel(x.post, lang)}</td>
-                    <td style={cell}>{x.name}</td>
-                    <td style={cell}>{t(`sex.${x.sex}`)}</td>
-                    <td style={cell}>{x.votes}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {a.unfilledSeats > 0 && <p style={{ textIndent: '2em' }}>{t('ann.unfilled', { n: a.unfilledSeats })}</p>}
-            <p style={{ textIndent: '2em' }}>{t('ann.handover', { date: a.handoverBy, end: a.termEnds })}</p>
-          </>
-        ) : (
-          <p style={{ textIndent: '2em' }}>{t('ann.void')}</p>
-        )}
-        <p style={{ textAlign: 'right', marginTop: 48 }}>
-          {t('ann.issuer', { community: a.communityName })}
-          <br />
-          {a.issuedOn}
-        </p>
-      </article>
-    </>
+              ))}
+            </tbody>
+          </table>
+          {a.unfilledSeats > 0 && <p style={{ textIndent: '2em' }}>{t('ann.unfilled', { n: a.unfilledSeats })}</p>}
+          <p style={{ textIndent: '2em' }}>{t('ann.handover', { date: a.handoverBy, end: a.termEnds })}</p>
+        </>
+      ) : (
+        <p style={{ textIndent: '2em' }}>{t('ann.void')}</p>
+      )}
+      <p style={{ textAlign: 'right', marginTop: 48 }}>
+        {t('ann.issuer', { community: a.communityName })}
+        <br />
+        {a.issuedOn}
+      </p>
+    </PrintSheet>
   );
 }

@@ -1,4 +1,4 @@
-import { ForkOutlined, MergeCellsOutlined, SwapOutlined } from '@ant-design/icons';
+import { ForkOutlined, MergeCellsOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -151,16 +151,21 @@ export function HouseholdDetailPage() {
           </Space>
         }
         extra={
-          writable && (
-            <Space wrap>
-              <Button icon={<ForkOutlined />} disabled={activeMembers.length < 2} onClick={() => setSplitting(true)}>
-                {t('action.split')}
-              </Button>
-              <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
-                {t('action.merge')}
-              </Button>
-            </Space>
-          )
+          <Space wrap>
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(`/households/${h.id}/card`)}>
+              {t('card.print')}
+            </Button>
+            {writable && (
+              <>
+                <Button icon={<ForkOutlined />} disabled={activeMembers.length < 2} onClick={() => setSplitting(true)}>
+                  {t('action.split')}
+                </Button>
+                <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
+                  {t('action.merge')}
+                </Button>
+              </>
+            )}
+          </Space>
         }
       />
       {!active && (
