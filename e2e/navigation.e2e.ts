@@ -109,4 +109,16 @@ describe('finding one’s way', () => {
     expect(await sheet.getByRole('heading', { name: '居民户卡' }).isVisible()).toBe(true);
     await context.close();
   });
+
+  it('prints a building’s households in room order', async () => {
+    const { page, context } = await session.newPage();
+    await signIn(page, 'chengdong');
+    await page.goto(url('/buildings'));
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('button', { name: /打印住户表/ }).click();
+    const sheet = page.locator('.print-sheet');
+    await shows(sheet.getByRole('heading', { name: /住户表$/ }));
+    await shows(sheet.getByText(/^合计 \d+ 户$/));
+    await context.close();
+  });
 });

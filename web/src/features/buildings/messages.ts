@@ -25,6 +25,10 @@ export const zh = {
   'hh.type': '户类型',
   'hh.status': '状态',
   'hh.search': '按室号、户主筛选',
+  'sheet.title': '{name} 住户表',
+  'sheet.back': '返回楼栋',
+  'sheet.print': '打印住户表',
+  'sheet.total': '合计 {n} 户',
 } as const;
 
 export type BuildingsMessageKey = keyof typeof zh;
@@ -53,6 +57,10 @@ export const en: Record<BuildingsMessageKey, string> = {
   'hh.type': 'Type',
   'hh.status': 'Status',
   'hh.search': 'Filter by room or head',
+  'sheet.title': 'Households of {name}',
+  'sheet.back': 'Back to the building',
+  'sheet.print': 'Print the household list',
+  'sheet.total': '{n} households in all',
 };
 
 /** The buildings feature's strings (listed in its manifest) and t() for them in the current language. */

@@ -11,6 +11,7 @@ export const buildingsRoutes: RouteObject[] = [
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./components/BuildingsPage')).BuildingsPage }) },
       { path: ':id', lazy: async () => ({ Component: (await import('./components/BuildingDetailPage')).BuildingDetailPage }) },
+      { path: ':id/sheet', lazy: async () => ({ Component: (await import('./components/BuildingSheetPage')).BuildingSheetPage }) },
     ],
   },
 ];

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Input, Result, Skeleton, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -81,6 +82,11 @@ export function BuildingDetailPage() {
             <BackButton fallback="/buildings" label={t('detail.back')} />
             {b.name}
           </Space>
+        }
+        extra={
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(`/buildings/${b.id}/sheet`)}>
+            {t('sheet.print')}
+          </Button>
         }
       />
       <Space orientation="vertical" size={token.marginMD} style={{ width: '100%' }}>
