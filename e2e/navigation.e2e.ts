@@ -121,4 +121,17 @@ describe('finding one’s way', () => {
     await shows(sheet.getByText(/^合计 \d+ 户$/));
     await context.close();
   });
+
+  it('prints 统计报表 without the menu and the header, saying 截至 when', async () => {
+    const { page, context } = await session.newPage();
+    await signIn(page, 'chengdong');
+    await page.goto(url('/statistics'));
+    await shows(page.getByText(/^截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/));
+    await shows(page.getByRole('button', { name: /打\s*印/ }));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: '社区综合服务平台' }).first().isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /打\s*印/ }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: '统计报表' }).isVisible()).toBe(true);
+    await context.close();
+  });
 });

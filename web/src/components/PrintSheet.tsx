@@ -23,11 +23,10 @@ export function PrintSheet({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const pageLabel = t('print.page');
   return (
     <>
       <style>{`@media print {
-  @page { size: A4; margin: ${margin}mm; @bottom-center { content: "${pageLabel.replace('{n}', '" counter(page) "')}"; font-size: 9pt; } }
+  @page { size: A4; margin: ${margin}mm; ${pageNumbers(t('print.page'))} }
   body * { visibility: hidden; }
   .print-sheet, .print-sheet * { visibility: visible; }
   .print-sheet { position: absolute; left: 0; top: 0; width: 100%; padding: 0 !important; min-height: 0 !important; }
@@ -59,6 +58,9 @@ export function PrintSheet({
     </>
   );
 }
+
+/** The page number at the foot of every printed page, from a label like 第 {n} 页 (an @page margin box). */
+export const pageNumbers = (label: string) => `@bottom-center { content: "${label.replace('{n}', '" counter(page) "')}"; font-size: 9pt; }`;
 
 /** A ruled table cell of a printed sheet. */
 export const PRINT_CELL = { border: '1px solid #000', padding: '4px 8px' } as const;

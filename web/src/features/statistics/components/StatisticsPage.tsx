@@ -1,9 +1,11 @@
-import { Alert, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Typography, theme, type TableColumnsType } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Typography, theme, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
 import type { OverviewResponse } from '@shared/contracts/statistics';
 import { useRegion } from '../../../app/region-context';
 import { PageHeader } from '../../../components/PageHeader';
+import { pageNumbers } from '../../../components/PrintSheet';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
 import { regionLabel } from '../../regions/region-label';
@@ -22,7 +24,7 @@ type CareRow = OverviewResponse['careGroups'][number];
 /** 统计报表: totals, residents by community (table and map), care groups and the population pyramid, for the header's region. */
 export function StatisticsPage() {
   const t = useStatisticsT();
-  const { lang } = useI18n();
+  const { lang, t: tt } = useI18n();
   const { token } = theme.useToken();
   const { regionId, region } = useRegion();
   const overview = useOverview(regionId ?? undefined);
@@ -30,12 +32,23 @@ export function StatisticsPage() {
 
   return (
     <>
+      {/* On paper: the report alone (no menu, header or buttons), A4 landscape with page numbers. */}
+      <style>{`@media print {
+  @page { size: A4 landscape; margin: 12mm; ${pageNumbers(tt('print.page'))} }
+  .ant-layout-sider, .ant-layout-header, .ant-breadcrumb, .no-print { display: none !important; }
+  .ant-layout-content { margin: 0 !important; }
+}`}</style>
       <PageHeader
         title={t('title')}
         extra={
           <Space wrap size={token.marginSM}>
             <Typography.Text type="secondary">{region ? t('scope', { name: regionLabel(region, lang) }) : t('scopeAll')}</Typography.Text>
             {data && <Typography.Text type="secondary">{t('asOf', { time: dayjs(overview.dataUpdatedAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>}
+            {data && (
+              <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
+                {tt('print.print')}
+              </Button>
+            )}
           </Space>
         }
       />
