@@ -71,6 +71,8 @@ const OPERATION_IDS: Record<string, string> = {
   'POST /api/funding': 'createFundingEntry',
   'GET /api/funding/export': 'exportFundingLedger',
   'GET /api/organisations/export': 'exportOrganisations',
+  'GET /api/households/export': 'exportHouseholds',
+  'GET /api/buildings/export': 'exportBuildings',
   'GET /api/projects/export': 'exportProjects',
   'POST /api/projects/:id/milestones/:milestoneId/complete': 'completeProjectMilestone',
   'GET /api/cadres/settings': 'getCadreSettings',

@@ -729,6 +729,12 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     each('filtered by region', (_c, p) => ({ url: '/api/buildings', query: { q: p.buildingName, regionId: p.gridId }, expectId: p.buildingId })),
   ),
   route(
+    'GET /api/buildings/export',
+    'buildings.read',
+    each('by name', (_c, p) => ({ url: '/api/buildings/export', query: { q: p.buildingName } }), { found: rowsFound }),
+    each('filtered by region', (_c, p) => ({ url: '/api/buildings/export', query: { q: p.buildingName, regionId: p.gridId } }), { found: rowsFound }),
+  ),
+  route(
     'GET /api/buildings/:id',
     'buildings.read',
     each('a building', (_c, p) => ({ url: `/api/buildings/${p.buildingId}` })),
@@ -755,6 +761,12 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     each('filtered by grid', (_c, p) => ({ url: '/api/households', query: { q: p.householdNumber, gridId: p.gridId }, expectId: p.householdId })),
     each('filtered by region', (_c, p) => ({ url: '/api/households', query: { q: p.householdNumber, regionId: p.gridId }, expectId: p.householdId })),
     each('filtered by building', (_c, p) => ({ url: '/api/households', query: { buildingId: p.buildingId }, expectId: p.householdId })),
+  ),
+  route(
+    'GET /api/households/export',
+    'households.read',
+    each('by number', (_c, p) => ({ url: '/api/households/export', query: { q: p.householdNumber } }), { found: rowsFound }),
+    each('filtered by region', (_c, p) => ({ url: '/api/households/export', query: { q: p.householdNumber, regionId: p.gridId } }), { found: rowsFound }),
   ),
   route(
     'GET /api/households/:id',

@@ -13,6 +13,11 @@ export const BuildingsQuery = z.object({
 });
 export type BuildingsQuery = z.infer<typeof BuildingsQuery>;
 
+/** The export takes the list's filters (no paging): at most BUILDINGS_EXPORT_CAP rows. */
+export const BuildingsExportQuery = BuildingsQuery.omit({ page: true, pageSize: true });
+export type BuildingsExportQuery = z.infer<typeof BuildingsExportQuery>;
+export const BUILDINGS_EXPORT_CAP = 20_000;
+
 /** One building as lists show it. */
 export const BuildingListItem = z.object({
   id: z.uuid(),

@@ -23,6 +23,11 @@ export const HouseholdsQuery = z.object({
 });
 export type HouseholdsQuery = z.infer<typeof HouseholdsQuery>;
 
+/** The export takes the list's filters (no paging): at most HOUSEHOLDS_EXPORT_CAP rows. */
+export const HouseholdsExportQuery = HouseholdsQuery.omit({ page: true, pageSize: true });
+export type HouseholdsExportQuery = z.infer<typeof HouseholdsExportQuery>;
+export const HOUSEHOLDS_EXPORT_CAP = 50_000;
+
 /** One household as lists show it. */
 export const HouseholdListItem = z.object({
   id: z.uuid(),

@@ -104,6 +104,13 @@ export const HOUSEHOLD_TYPE_LABELS: Labels<(typeof HOUSEHOLD_TYPES)[number]> = {
   collective: { zh: '集体户', en: 'Collective household' },
 };
 
+/** A household is never deleted: merged into another, or dissolved (注销). */
+export const HOUSEHOLD_STATUS_LABELS: Record<'active' | 'merged' | 'dissolved', { zh: string; en: string }> = {
+  active: { zh: '正常', en: 'Active' },
+  merged: { zh: '已并户', en: 'Merged' },
+  dissolved: { zh: '已注销', en: 'Dissolved' },
+};
+
 /** The care groups the speech names; each is a dated record with its own attributes. */
 export const CARE_GROUPS = [
   'elderly_alone',

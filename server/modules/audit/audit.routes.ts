@@ -7,8 +7,7 @@ import type { Services } from '../../services';
 import { actionsMatching, type AuditCatalogue } from './audit.labels';
 import type { AuditFilter } from './audit.repository';
 import type { AuditNames, AuditService } from './audit.service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX } from '../../lib/xlsx';
 
 export async function auditRoutes(app: FastifyInstance, opts: { audit: AuditService; services: Services; catalogue: AuditCatalogue }) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -17,8 +17,7 @@ import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import { pickLang } from '../../lib/i18n';
 import type { AwardsService } from './awards.service';
 import { actorOf } from '../../lib/context';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX } from '../../lib/xlsx';
 
 export async function awardsRoutes(app: FastifyInstance, opts: { awards: AwardsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -10,6 +10,7 @@ export const buildingsModule = defineModule({
   auditActions: {
     'buildings.create': { zh: '新建楼栋', en: 'Create a building' },
     'buildings.update': { zh: '修改楼栋', en: 'Change a building' },
+    'buildings.export': { zh: '导出楼栋', en: 'Export buildings' },
   },
   auditObjects: {
     building: { label: { zh: '楼栋', en: 'Building' }, names: (services, ids) => services.buildings.auditNames(ids) },

@@ -1,15 +1,38 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { BuildingDetail, BuildingsPage, BuildingsQuery, CreateBuildingRequest, UpdateBuildingRequest } from '../../../shared/contracts/buildings';
+import { z } from 'zod';
+import {
+  BuildingDetail,
+  BuildingsExportQuery,
+  BuildingsPage,
+  BuildingsQuery,
+  CreateBuildingRequest,
+  UpdateBuildingRequest,
+} from '../../../shared/contracts/buildings';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import type { BuildingsService } from './buildings.service';
 import { actorOf } from '../../lib/context';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
 
 export async function buildingsRoutes(app: FastifyInstance, opts: { buildings: BuildingsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { buildings } = opts;
   const tags = ['buildings'];
 
+  r.get(
+    '/api/buildings/export',
+    {
+      config: { policy: 'buildings.read' },
+      schema: {
+        tags,
+        summary: '导出楼栋 (.xlsx) / Export buildings',
+        description: `Same filters as GET /api/buildings, no paging. Responds with ${XLSX}; 400 past the cap.`,
+        querystring: BuildingsExportQuery,
+        response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await buildings.exportXlsx(request.ctx, request.query)),
+  );
   r.get(
     '/api/buildings',
     {

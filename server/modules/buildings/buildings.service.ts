@@ -1,4 +1,13 @@
-import type { BuildingsQuery, CreateBuildingRequest, UpdateBuildingRequest } from '../../../shared/contracts/buildings';
+import {
+  BUILDINGS_EXPORT_CAP,
+  type BuildingsExportQuery,
+  type BuildingsQuery,
+  type CreateBuildingRequest,
+  type UpdateBuildingRequest,
+} from '../../../shared/contracts/buildings';
+import { today } from '../../lib/clock';
+import { xlsxStream } from '../../lib/xlsx';
+import { exportTooLarge } from '../residents/residents.search';
 import type { Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
@@ -24,9 +33,35 @@ export class BuildingsService {
   }
 
   async list(actor: Actor, query: BuildingsQuery) {
+    return this.repo.page(await this.search(actor, query), query.pageSize, (query.page - 1) * query.pageSize);
+  }
+
+  private async search(actor: Actor, query: BuildingsExportQuery) {
     const scope = await this.regions.scopeFor(actor, 'buildings.read');
     const region = query.regionId ? regionFilterOf(await this.regions.get(actor, query.regionId)) : undefined;
-    return this.repo.page({ scope, region, gridId: query.gridId, q: query.q || undefined }, query.pageSize, (query.page - 1) * query.pageSize);
+    return { scope, region, gridId: query.gridId, q: query.q || undefined };
+  }
+
+  /** 楼栋 as .xlsx for the list's filters (audited like every export). */
+  async exportXlsx(ctx: RequestContext, query: BuildingsExportQuery) {
+    const { items, total } = await this.repo.page(await this.search(actorOf(ctx), query), BUILDINGS_EXPORT_CAP, 0);
+    if (total > BUILDINGS_EXPORT_CAP) throw exportTooLarge(total, BUILDINGS_EXPORT_CAP);
+    await this.audit.record(ctx, { action: 'buildings.export', objectType: 'building', details: { rows: items.length, filter: query } });
+    const stream = xlsxStream<(typeof items)[number]>(
+      '楼栋',
+      [
+        { header: '社区', width: 12, value: (b) => b.communityName },
+        { header: '网格', width: 14, value: (b) => b.gridName },
+        { header: '楼栋', width: 18, value: (b) => b.name },
+        { header: '地址', width: 36, value: (b) => b.address },
+        { header: '层数', width: 8, value: (b) => b.floors },
+        { header: '单元数', width: 8, value: (b) => b.units },
+        { header: '建成年份', width: 10, value: (b) => b.builtYear },
+        { header: '住户数', width: 8, value: (b) => b.households },
+      ],
+      items,
+    );
+    return { filename: `楼栋_${today().replace(/-/g, '')}.xlsx`, fallback: 'buildings.xlsx', rows: items.length, stream };
   }
 
   /** A building inside the actor's scope for `permission`; 404 otherwise (no probing of ids). */

@@ -24,8 +24,7 @@ import {
 import { LAW_VERSIONS } from '../../../shared/domain/election-law';
 import type { ElectionsService } from './elections.service';
 import { actorOf } from '../../lib/context';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX } from '../../lib/xlsx';
 
 export async function electionsRoutes(app: FastifyInstance, opts: { elections: ElectionsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();

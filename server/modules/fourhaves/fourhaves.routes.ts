@@ -37,8 +37,7 @@ import { AppError, validationError } from '../../lib/errors';
 import { pickLang } from '../../lib/i18n';
 import type { FourHavesService } from './fourhaves.service';
 import { actorOf } from '../../lib/context';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX } from '../../lib/xlsx';
 
 /** RFC 5987 filename for Chinese names, with an ASCII fallback. */
 function attachment(fileName: string) {

@@ -14,6 +14,7 @@ export const householdsModule = defineModule({
     'households.split': { zh: '分户', en: 'Split a household' },
     'households.merge': { zh: '合户', en: 'Merge households' },
     'households.move_member': { zh: '迁往他户', en: 'Move a member to another household' },
+    'households.export': { zh: '导出家庭户', en: 'Export households' },
   },
   auditObjects: { household: { label: { zh: '家庭户', en: 'Household' } } },
   workbench: (services, ctx) => services.households.workbench(actorOf(ctx)),

@@ -5,6 +5,7 @@ import {
   CreateHouseholdRequest,
   HouseholdChangeResponse,
   HouseholdDetail,
+  HouseholdsExportQuery,
   HouseholdsPage,
   HouseholdsQuery,
   MergeHouseholdRequest,
@@ -13,6 +14,8 @@ import {
   UpdateHouseholdRequest,
 } from '../../../shared/contracts/households';
 import type { HouseholdsService } from './households.service';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
+import { z } from 'zod';
 import { actorOf } from '../../lib/context';
 
 export async function householdsRoutes(app: FastifyInstance, opts: { households: HouseholdsService }) {
@@ -25,6 +28,20 @@ export async function householdsRoutes(app: FastifyInstance, opts: { households:
   const write = { policy: 'households.write' as const };
   const changeErrors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
+  r.get(
+    '/api/households/export',
+    {
+      config: readPersonal,
+      schema: {
+        tags,
+        summary: '导出家庭户 (.xlsx) / Export households',
+        description: `Same filters as GET /api/households, no paging. Responds with ${XLSX}; 400 past the cap.`,
+        querystring: HouseholdsExportQuery,
+        response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await households.exportXlsx(request.ctx, request.query)),
+  );
   r.get(
     '/api/households',
     {

@@ -1,11 +1,17 @@
 import type {
   CreateHouseholdRequest,
+  HouseholdsExportQuery,
   HouseholdsQuery,
   MergeHouseholdRequest,
   MoveMemberRequest,
   SplitHouseholdRequest,
   UpdateHouseholdRequest,
 } from '../../../shared/contracts/households';
+import { HOUSEHOLDS_EXPORT_CAP } from '../../../shared/contracts/households';
+import { HOUSEHOLD_STATUS_LABELS, HOUSEHOLD_TYPE_LABELS } from '../../../shared/domain/registry';
+import { today } from '../../lib/clock';
+import { xlsxStream } from '../../lib/xlsx';
+import { exportTooLarge } from '../residents/residents.search';
 import type { Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { ageView } from '../../lib/identity';
@@ -42,23 +48,48 @@ export class HouseholdsService {
   ) {}
 
   async list(actor: Actor, query: HouseholdsQuery) {
+    return this.repo.page(await this.search(actor, query), query.pageSize, (query.page - 1) * query.pageSize);
+  }
+
+  /** The list's filters resolved against the actor's scopes (a region outside them answers 404). */
+  private async search(actor: Actor, query: HouseholdsExportQuery) {
     const scope = await this.regions.scopeFor(actor, 'households.read');
     const people = await this.regions.scopeFor(actor, 'residents.read');
     const region = query.regionId ? regionFilterOf(await this.regions.get(actor, query.regionId)) : undefined;
-    return this.repo.page(
-      {
-        scope,
-        people,
-        region,
-        gridId: query.gridId,
-        buildingId: query.buildingId,
-        householdType: query.householdType,
-        status: query.status === 'all' ? undefined : query.status,
-        q: query.q || undefined,
-      },
-      query.pageSize,
-      (query.page - 1) * query.pageSize,
+    return {
+      scope,
+      people,
+      region,
+      gridId: query.gridId,
+      buildingId: query.buildingId,
+      householdType: query.householdType,
+      status: query.status === 'all' ? undefined : query.status,
+      q: query.q || undefined,
+    };
+  }
+
+  /** 家庭户 as .xlsx for the list's filters (audited: heads' names are personal data). */
+  async exportXlsx(ctx: RequestContext, query: HouseholdsExportQuery) {
+    const { items, total } = await this.repo.page(await this.search(actorOf(ctx), query), HOUSEHOLDS_EXPORT_CAP, 0);
+    if (total > HOUSEHOLDS_EXPORT_CAP) throw exportTooLarge(total, HOUSEHOLDS_EXPORT_CAP);
+    await this.audit.record(ctx, { action: 'households.export', objectType: 'household', details: { rows: items.length, filter: query } });
+    const stream = xlsxStream<(typeof items)[number]>(
+      '家庭户',
+      [
+        { header: '社区', width: 12, value: (h) => h.communityName },
+        { header: '网格', width: 14, value: (h) => h.gridName },
+        { header: '户号', width: 14, value: (h) => h.householdNumber },
+        { header: '地址', width: 36, value: (h) => h.address },
+        { header: '楼栋', width: 16, value: (h) => h.buildingName },
+        { header: '室号', width: 12, value: (h) => h.room },
+        { header: '户主', width: 10, value: (h) => h.headName },
+        { header: '人数', width: 8, value: (h) => h.memberCount },
+        { header: '户类型', width: 10, value: (h) => HOUSEHOLD_TYPE_LABELS[h.householdType as keyof typeof HOUSEHOLD_TYPE_LABELS]?.zh ?? h.householdType },
+        { header: '状态', width: 8, value: (h) => HOUSEHOLD_STATUS_LABELS[h.status as keyof typeof HOUSEHOLD_STATUS_LABELS]?.zh ?? h.status },
+      ],
+      items,
     );
+    return { filename: `家庭户_${today().replace(/-/g, '')}.xlsx`, fallback: 'households.xlsx', rows: items.length, stream };
   }
 
   /** The 家庭户 card on the 工作台: active households in the actor's households.read scope, with the number 30 days ago. */

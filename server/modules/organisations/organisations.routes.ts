@@ -20,8 +20,7 @@ import {
 } from '../../../shared/contracts/organisations';
 import type { OrganisationsService } from './organisations.service';
 import { actorOf } from '../../lib/context';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX } from '../../lib/xlsx';
 
 /** Organisations of communities, their members and honours. */
 export async function organisationsRoutes(app: FastifyInstance, opts: { organisations: OrganisationsService }) {

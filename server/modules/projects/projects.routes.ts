@@ -16,8 +16,7 @@ import {
 } from '../../../shared/contracts/projects';
 import { actorOf } from '../../lib/context';
 import type { ProjectsService } from './projects.service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX } from '../../lib/xlsx';
 
 /** Construction and renovation projects of community premises: list, export, detail, edits, milestones. */
 export async function projectsRoutes(app: FastifyInstance, opts: { projects: ProjectsService }) {

@@ -17,8 +17,7 @@ import {
 import { perUserPerMinute } from '../../lib/rate-limit';
 import type { ResidentsService } from './residents.service';
 import { actorOf } from '../../lib/context';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX } from '../../lib/xlsx';
 
 /** The population registry's HTTP API (DOMAIN.md §3.1). */
 export async function residentsRoutes(app: FastifyInstance, opts: { residents: ResidentsService; searchRateLimit: number }) {

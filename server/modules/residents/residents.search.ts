@@ -110,13 +110,7 @@ export function decodeCursor(cursor: string, sort: ResidentSort, order: 'asc' | 
   return { value: c.v, id: c.i };
 }
 
-/**
- * Neutralises spreadsheet formulas: a text cell starting with = + - @ (or tab / carriage return) gets a
- * leading apostrophe, so Excel and LibreOffice show it as text (CSV injection, OWASP).
- */
-export function escapeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { escapeCell } from '../../lib/xlsx';
 
 /** 400 for an export beyond the cap. */
 export function exportTooLarge(rows: number, cap: number): AppError {

@@ -1,4 +1,7 @@
-import type { TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, type TableColumnsType } from 'antd';
+import { withQuery } from '../../../lib/api';
+import { useI18n } from '../../../lib/i18n';
 import { Link } from 'react-router-dom';
 import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
@@ -11,6 +14,7 @@ export function BuildingsPage() {
   const t = useBuildingsT();
   const { regionId } = useRegion();
   const state = useListState();
+  const i18n = useI18n();
   const buildings = useBuildings({ q: state.q || undefined, regionId: regionId ?? undefined, page: state.page, pageSize: state.pageSize });
   const columns: TableColumnsType<Building> = [
     { title: t('col.name'), dataIndex: 'name', key: 'name', render: (v: string, b) => <Link to={`/buildings/${b.id}`}>{v}</Link> },
@@ -32,6 +36,11 @@ export function BuildingsPage() {
       searchLabel={t('list.search')}
       emptyText={t('list.empty')}
       scrollX={900}
+      actions={
+        <Button icon={<DownloadOutlined />} href={withQuery('/api/buildings/export', { q: state.q || undefined, regionId: regionId ?? undefined })} download>
+          {i18n.t('common.exportExcel')}
+        </Button>
+      }
     />
   );
 }

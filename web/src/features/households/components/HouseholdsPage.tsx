@@ -1,4 +1,6 @@
-import { Select, Tag, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Select, Tag, type TableColumnsType } from 'antd';
+import { withQuery } from '../../../lib/api';
 import { Link } from 'react-router-dom';
 import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
@@ -19,7 +21,8 @@ export function HouseholdStatusTag({ status }: { status: string }) {
 /** 家庭户: search by address or household number within the chosen region. */
 export function HouseholdsPage() {
   const t = useHouseholdsT();
-  const { lang } = useI18n();
+  const i18n = useI18n();
+  const { lang } = i18n;
   const { regionId } = useRegion();
   const state = useListState({ status: 'active' });
   const status = state.filters.status as (typeof HOUSEHOLD_STATUSES)[number] | 'all';
@@ -56,6 +59,15 @@ export function HouseholdsPage() {
       searchLabel={t('list.search')}
       emptyText={t('list.empty')}
       scrollX={1000}
+      actions={
+        <Button
+          icon={<DownloadOutlined />}
+          href={withQuery('/api/households/export', { q: state.q || undefined, regionId: regionId ?? undefined, status })}
+          download
+        >
+          {i18n.t('common.exportExcel')}
+        </Button>
+      }
       filters={
         <Select
           aria-label={t('col.status')}
