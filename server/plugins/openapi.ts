@@ -73,6 +73,7 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/organisations/export': 'exportOrganisations',
   'GET /api/households/export': 'exportHouseholds',
   'GET /api/buildings/export': 'exportBuildings',
+  'GET /api/statistics/export': 'exportStatistics',
   'GET /api/projects/export': 'exportProjects',
   'POST /api/projects/:id/milestones/:milestoneId/complete': 'completeProjectMilestone',
   'GET /api/cadres/settings': 'getCadreSettings',

@@ -885,6 +885,12 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     }),
   ),
   route(
+    'GET /api/statistics/export',
+    'stats.read',
+    once('the whole scope', () => ({ url: '/api/statistics/export' })),
+    each('a grid', (_c, p) => ({ url: '/api/statistics/export', query: { regionId: p.gridId } }), { found: rowsFound }),
+  ),
+  route(
     'GET /api/statistics/communities/:id',
     'stats.read',
     // A grid worker gets their community's page limited to their grid.

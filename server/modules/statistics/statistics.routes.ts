@@ -4,6 +4,8 @@ import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import { CommunityStatsResponse, OverviewQuery, OverviewResponse } from '../../../shared/contracts/statistics';
 import type { StatisticsService } from './statistics.service';
 import { actorOf } from '../../lib/context';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
+import { z } from 'zod';
 
 export async function statisticsRoutes(app: FastifyInstance, opts: { statistics: StatisticsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,6 +25,20 @@ export async function statisticsRoutes(app: FastifyInstance, opts: { statistics:
       },
     },
     async (request) => statistics.overview(actorOf(request.ctx), request.query.regionId),
+  );
+  r.get(
+    '/api/statistics/export',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '导出人口统计 (.xlsx) / Export the overview by community',
+        description: `The overview's table by community with totals and the date (截至). Responds with ${XLSX}.`,
+        querystring: OverviewQuery,
+        response: { 200: z.unknown().describe(`${XLSX} (binary)`), 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await statistics.exportXlsx(actorOf(request.ctx), request.query.regionId)),
   );
   r.get(
     '/api/statistics/communities/:id',

@@ -6,6 +6,8 @@ import { notFound } from '../../lib/errors';
 import { isUnderPath, scopeCovers, type DataScope } from '../../lib/scope';
 import type { RegionsService } from '../regions/regions.service';
 import { BANDS, type RegionLite, type StatisticsRepository, type Target } from './statistics.repository';
+import { today } from '../../lib/clock';
+import { xlsxStream } from '../../lib/xlsx';
 
 type Counts = Map<string, number>;
 const add = (m: Counts, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
@@ -136,6 +138,37 @@ export class StatisticsService {
   }
 
   /** Numbers for a region (default: the actor's whole scope). */
+  /** The overview's table by community as .xlsx, with the totals and the date it counts to (截至). Counts only, no one's record. */
+  async exportXlsx(actor: Actor, regionId?: string) {
+    const o = await this.overview(actor, regionId);
+    const asOf = today();
+    type Row = { name: string; grids: number; buildings: number; households: number; residents: number; averageHouseholdSize: number | null };
+    const rows: Row[] = [
+      ...o.byCommunity,
+      {
+        name: `合计（截至 ${asOf}）`,
+        grids: o.totals.grids,
+        buildings: o.totals.buildings,
+        households: o.totals.households,
+        residents: o.totals.residents.active,
+        averageHouseholdSize: o.totals.averageHouseholdSize,
+      },
+    ];
+    const stream = xlsxStream<Row>(
+      '人口统计',
+      [
+        { header: '社区', width: 22, value: (r) => r.name },
+        { header: '网格', width: 8, value: (r) => r.grids },
+        { header: '楼栋', width: 8, value: (r) => r.buildings },
+        { header: '户数', width: 10, value: (r) => r.households },
+        { header: '在册人口', width: 10, value: (r) => r.residents },
+        { header: '户均人口', width: 10, value: (r) => r.averageHouseholdSize },
+      ],
+      rows,
+    );
+    return { filename: `人口统计_${asOf.replace(/-/g, '')}.xlsx`, fallback: 'statistics.xlsx', rows: rows.length, stream };
+  }
+
   async overview(actor: Actor, regionId?: string): Promise<OverviewResponse> {
     const f = await this.frame(actor, regionId);
     const c = await this.compute(actor, f);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../../../shared/domain/id-number';
 import { createTestApp, type TestApp } from '../../test/app';
@@ -165,3 +166,24 @@ describe('GET /api/statistics/communities/:id', () => {
     expect((await (await t.login('chengxi')).get(`/api/statistics/communities/${dong1.communityId}`)).statusCode).toBe(404);
   });
 });
+
+describe('GET /api/statistics/export', () => {
+  it('gives the overview by community as .xlsx with a 合计 row that says 截至, and 404 for a region outside the scope', async () => {
+    const c = await t.login('chengdong');
+    const overview = (await c.get('/api/statistics/overview')).json();
+    const res = await c.get('/api/statistics/export');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().slice(1) as unknown[][];
+    expect(rows[0]).toEqual([undefined, '社区', '网格', '楼栋', '户数', '在册人口', '户均人口']);
+    expect(rows).toHaveLength(overview.byCommunity.length + 2);
+    const total = rows.at(-1)!;
+    expect(String(total[1])).toMatch(/^合计（截至 \d{4}-\d{2}-\d{2}）$/);
+    expect(total[5]).toBe(overview.totals.residents.active);
+    const xiRegion = (await t.database.query<{ id: string }>(`SELECT id FROM regions WHERE code = $1`, [COMMUNITY.城西]))[0].id;
+    expect((await c.get(`/api/statistics/export?regionId=${xiRegion}`)).statusCode).toBe(404);
+  });
+});
+

@@ -1,4 +1,5 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { withQuery } from '../../../lib/api';
 import { Alert, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Typography, theme, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
@@ -44,6 +45,11 @@ export function StatisticsPage() {
           <Space wrap size={token.marginSM}>
             <Typography.Text type="secondary">{region ? t('scope', { name: regionLabel(region, lang) }) : t('scopeAll')}</Typography.Text>
             {data && <Typography.Text type="secondary">{t('asOf', { time: dayjs(overview.dataUpdatedAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>}
+            {data && (
+              <Button className="no-print" icon={<DownloadOutlined />} href={withQuery('/api/statistics/export', { regionId: regionId ?? undefined })} download>
+                {tt('common.exportExcel')}
+              </Button>
+            )}
             {data && (
               <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
                 {tt('print.print')}
