@@ -11,6 +11,13 @@ console.log(`Unit and HTTP tests on ${where}`);
 const unit = run([path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)]);
 if (unit !== 0) process.exit(unit);
 
+// The e2e server always runs on its own temporary PGlite (scripts/e2e.mjs), whatever DATABASE_URL says, so a
+// caller that has just run them (CI's second pass, on PostgreSQL) may leave them out.
+if (process.env.SHEQU_SKIP_E2E === '1') {
+  console.log('\nEnd-to-end tests left out (SHEQU_SKIP_E2E=1): they ran in the first pass; their server is PGlite either way.');
+  process.exit(0);
+}
+
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium) && process.env.CI !== 'true') {
   console.log(`\nEnd-to-end tests skipped: ${chromium} not found. Install it with: sudo apt-get install -y chromium (then npm run test:e2e).`);
