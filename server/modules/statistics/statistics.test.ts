@@ -186,4 +186,3 @@ describe('GET /api/statistics/export', () => {
     expect((await c.get(`/api/statistics/export?regionId=${xiRegion}`)).statusCode).toBe(404);
   });
 });
-
