@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -33,18 +34,23 @@ export function HeaderSearch({ compact = false }: { compact?: boolean }) {
       onChange={setText}
       onSelect={open}
       popupMatchSelectWidth={compact ? 280 : true}
-      style={{ width: compact ? 140 : 260 }}
+      defaultActiveFirstOption={false}
+      // The header's 64 px line height would otherwise stretch the input.
+      style={{ width: compact ? 140 : 260, lineHeight: 'normal' }}
       notFoundContent={q.length >= 2 && hits.isSuccess ? t('header.searchNone') : null}
     >
-      <Input.Search
+      <Input
+        prefix={<SearchOutlined />}
         aria-label={t('header.search')}
         placeholder={t('header.search')}
         title={t('list.searchPlaceholder')}
         allowClear
-        onSearch={(v, _, info) => {
-          if (info?.source === 'clear' || !v.trim()) return;
+        onKeyDown={(e) => {
+          // Enter with no hit highlighted: the list, searched for the text.
+          if (e.key !== 'Enter' || !text.trim() || document.querySelector('.ant-select-item-option-active')) return;
+          const v = text.trim();
           setText('');
-          navigate(`/residents?q=${encodeURIComponent(v.trim())}`);
+          navigate(`/residents?q=${encodeURIComponent(v)}`);
         }}
       />
     </AutoComplete>
