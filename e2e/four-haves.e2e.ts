@@ -54,7 +54,8 @@ describe('the four haves (四有)', () => {
     expect((await saved).status()).toBe(200);
     await shows(premises.getByText('已投入使用'));
 
-    await page.getByRole('link', { name: '返回四有列表' }).click();
+    // Back along the breadcrumb.
+    await page.locator('.ant-breadcrumb').getByRole('link', { name: '四有达标' }).click();
     await page.waitForURL('**/four-haves');
     const row = qiaoxiRow(page);
     await shows(row.getByText('800 / 300 m²'));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shows, signIn, url, type Session } from './helpers';
+import { launch, shows, signIn, submitSignIn, url, type Session } from './helpers';
 
 describe('finding one’s way', () => {
   let session: Session;
@@ -90,6 +90,45 @@ describe('finding one’s way', () => {
     await search.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(name);
     await context.close();
+  });
+
+  it('finds a resident from the header on a phone too: the search button opens the search on top', async () => {
+    const { page, context } = await session.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await submitSignIn(page, 'grid-chengdong');
+    await shows(page.getByRole('button', { name: '打开菜单' }));
+    const first = (await (await page.request.get(url('/api/residents?pageSize=1'))).json()) as { items: { name: string }[] };
+    await page.locator('header').getByRole('button', { name: '查找居民' }).click();
+    const search = page.getByRole('dialog').getByRole('combobox', { name: '查找居民' });
+    await shows(search);
+    await search.fill(first.items[0].name);
+    const hit = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: first.items[0].name }).first();
+    await hit.click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/residents\/[0-9a-f-]{36}$/);
+    await context.close();
+  });
+
+  it('keeps the larger-text setting with the account: the page grows at once and stays large in another browser', async () => {
+    const bodySize = async (p: import('playwright-core').Page) =>
+      p.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ant-app') ?? document.body).fontSize));
+    const { page, context } = await session.newPage();
+    await signIn(page, 'chengxi');
+    expect(await bodySize(page)).toBe(14);
+    await page.getByRole('button', { name: /刘芳/ }).click();
+    await page.getByRole('menuitem', { name: '字号' }).hover();
+    await page.getByRole('menuitem', { name: '特大' }).click();
+    await expect.poll(() => bodySize(page)).toBe(18);
+    await context.close();
+
+    // Another browser, the same account: the server kept it.
+    const other = await session.newPage();
+    await signIn(other.page, 'chengxi');
+    await expect.poll(() => bodySize(other.page)).toBe(18);
+    await other.page.getByRole('button', { name: /刘芳/ }).click();
+    await other.page.getByRole('menuitem', { name: '字号' }).hover();
+    await other.page.getByRole('menuitem', { name: '标准' }).click();
+    await expect.poll(() => bodySize(other.page)).toBe(14);
+    await other.context.close();
   });
 
   it('prints a household card (户卡) on A4, with the toolbar left off the paper', async () => {

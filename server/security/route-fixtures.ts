@@ -354,6 +354,16 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     once('own session', () => ({ url: '/api/auth/me' })),
   ),
   route(
+    'GET /api/auth/preferences',
+    'authenticated',
+    once('own preferences', () => ({ url: '/api/auth/preferences' })),
+  ),
+  route(
+    'PUT /api/auth/preferences',
+    'authenticated',
+    once('own preferences', () => ({ url: '/api/auth/preferences', body: { textSize: 'standard' } })),
+  ),
+  route(
     'POST /api/auth/logout',
     'authenticated',
     once('a session of its own', () => ({ url: '/api/auth/logout', freshSession: true })),

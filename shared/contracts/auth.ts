@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../domain/permissions';
+import { TEXT_SIZES } from '../domain/text-size';
 
 /** A code from an authenticator app. */
 const TotpCode = z
@@ -76,3 +77,10 @@ export const TotpSetupRequest = z.object({
 
 /** Confirms the setup with the app's current code. */
 export const TotpEnableRequest = z.object({ code: TotpCode });
+
+/** One's own display preferences, kept with the account. */
+export const Preferences = z.object({
+  /** The larger-text setting: standard (14 px), large (16 px) or larger (18 px). */
+  textSize: z.enum(TEXT_SIZES),
+});
+export type Preferences = z.infer<typeof Preferences>;

@@ -24,6 +24,8 @@ export const users = pgTable(
     /** A new secret being enrolled (setup), until a code from it turns it on (enable). */
     totpPendingCipher: bytea('totp_pending_cipher'),
     version: integer('version').notNull().default(1),
+    /** The larger-text setting (shared/domain/text-size.ts), kept per account. */
+    textSize: text('text_size').notNull().default('standard'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_username_key').on(t.username)],

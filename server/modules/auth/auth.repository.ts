@@ -99,6 +99,15 @@ export class AuthRepository {
   }
 
   /** Stores a new secret to enrol; the factor in force (if any) stays until the new one is enabled. */
+  async textSize(userId: string): Promise<string | undefined> {
+    const [row] = await this.db.select({ textSize: users.textSize }).from(users).where(eq(users.id, userId));
+    return row?.textSize;
+  }
+
+  async setTextSize(userId: string, textSize: string) {
+    await this.db.update(users).set({ textSize }).where(eq(users.id, userId));
+  }
+
   async setPendingTotp(userId: string, cipher: Buffer) {
     await this.db.update(users).set({ totpPendingCipher: cipher }).where(eq(users.id, userId));
   }

@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ChangePasswordRequest, LoginRequest, SessionResponse, TotpEnableRequest, TotpSetupRequest, TotpSetupResponse } from '../../../shared/contracts/auth';
+import {
+  ChangePasswordRequest,
+  LoginRequest,
+  Preferences,
+  SessionResponse,
+  TotpEnableRequest,
+  TotpSetupRequest,
+  TotpSetupResponse,
+} from '../../../shared/contracts/auth';
 import { ErrorResponse, Ok } from '../../../shared/contracts/common';
 import type { Config } from '../../config';
 import { actorOf, type Actor } from '../../lib/context';
@@ -114,5 +122,28 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       await auth.enableTotp(request.ctx, request.body.code);
       return { ok: true as const };
     },
+  );
+
+  r.get(
+    '/api/auth/preferences',
+    {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['auth'], summary: '我的显示设置 / My display preferences', response: { 200: Preferences, 401: ErrorResponse } },
+    },
+    async (request) => auth.preferences(request.ctx),
+  );
+
+  r.put(
+    '/api/auth/preferences',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: '保存显示设置（字号） / Save display preferences (text size)',
+        body: Preferences,
+        response: { 200: Preferences, 400: ErrorResponse, 401: ErrorResponse },
+      },
+    },
+    async (request) => auth.setPreferences(request.ctx, request.body),
   );
 }

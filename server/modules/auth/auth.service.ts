@@ -1,3 +1,5 @@
+import type { Preferences } from '../../../shared/contracts/auth';
+import { TEXT_SIZES, type TextSize } from '../../../shared/domain/text-size';
 import { createHash, randomBytes } from 'node:crypto';
 import { checkPassword } from '../../../shared/domain/password-policy';
 import { ADMIN_ROLES, grantIsCityWide, permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
@@ -401,6 +403,18 @@ export class AuthService {
       await this.endSessionsOf(user.id, actor.sessionTokenHash);
       await this.audit.record(ctx, { action: 'auth.password.change', objectType: 'user', objectId: actor.userId });
     });
+  }
+
+  /** One's own display preferences. */
+  async preferences(ctx: RequestContext): Promise<Preferences> {
+    const stored = await this.repo.textSize(actorOf(ctx).userId);
+    return { textSize: (TEXT_SIZES as readonly string[]).includes(stored ?? '') ? (stored as TextSize) : 'standard' };
+  }
+
+  /** Keeps one's own display preferences with the account (not audited: they touch nobody's data). */
+  async setPreferences(ctx: RequestContext, prefs: Preferences): Promise<Preferences> {
+    await this.repo.setTextSize(actorOf(ctx).userId, prefs.textSize);
+    return prefs;
   }
 
   /** Removes expired sessions (run periodically). */

@@ -235,3 +235,25 @@ describe('POST /api/auth/password', () => {
     expect(kept[0].n).toBe(5);
   });
 });
+
+describe('GET and PUT /api/auth/preferences', () => {
+  it('keeps the larger-text setting with the account, so it follows the user to another browser', async () => {
+    const first = await t.login('chengdong');
+    expect((await first.get('/api/auth/preferences')).json()).toEqual({ textSize: 'standard' });
+    const saved = await first.request({ method: 'PUT', url: '/api/auth/preferences', payload: { textSize: 'larger' } });
+    expect(saved.statusCode).toBe(200);
+    const second = await t.login('chengdong');
+    expect((await second.get('/api/auth/preferences')).json()).toEqual({ textSize: 'larger' });
+    // Another user's setting is untouched.
+    expect((await (await t.login('mzj')).get('/api/auth/preferences')).json()).toEqual({ textSize: 'standard' });
+    await first.request({ method: 'PUT', url: '/api/auth/preferences', payload: { textSize: 'standard' } });
+  });
+
+  it('refuses an unknown size with a 400 naming the field, and anyone signed out with a 401', async () => {
+    const user = await t.login('chengdong');
+    const bad = await user.request({ method: 'PUT', url: '/api/auth/preferences', payload: { textSize: 'huge' } });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('textSize');
+    expect((await t.app.inject({ url: '/api/auth/preferences' })).statusCode).toBe(401);
+  });
+});

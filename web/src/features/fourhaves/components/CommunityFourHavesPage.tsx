@@ -25,6 +25,8 @@ import { useCommunityFourHaves, useCreatePremises, useUpdatePremises, type FourH
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
 import { PremisesFiles } from './PremisesFiles';
 import { StatusTag } from './StatusTag';
+import { BackButton } from '../../../components/BackButton';
+import { PageHeader } from '../../../components/PageHeader';
 
 type Rule = FourHavesDetail['rulesList'][number];
 
@@ -111,13 +113,16 @@ export function CommunityFourHavesPage() {
   );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap>
-        <Link to="/four-haves">{t('detail.back')}</Link>
-        <Link to={`/projects?communityId=${d.communityId}`}>{t('detail.projects')}</Link>
-      </Space>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {d.name} <Typography.Text type="secondary">{t('detail.households', { n: d.households })}</Typography.Text>
-      </Typography.Title>
+      <PageHeader
+        documentTitle={d.name}
+        title={
+          <>
+            <BackButton fallback="/four-haves" label={t('detail.back')} />
+            {d.name} <Typography.Text type="secondary">{t('detail.households', { n: d.households })}</Typography.Text>
+          </>
+        }
+        extra={<Link to={`/projects?communityId=${d.communityId}`}>{t('detail.projects')}</Link>}
+      />
       <Row gutter={[12, 12]}>
         {have('col.people', d.people)}
         {have('col.money', d.money)}

@@ -7,6 +7,7 @@ import { useFourHaves, type FourHavesRow } from '../api/four-haves';
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
 import { drillDownLink, HAVES, type HaveKey } from './four-haves-map';
 import { StatusTag } from './StatusTag';
+import { PageHeader } from '../../../components/PageHeader';
 
 const FourHavesMap = lazy(() => import('./FourHavesMap'));
 
@@ -43,18 +44,15 @@ export function FourHavesPage() {
   const drawable = boundaries.data?.features.some((f) => f.geometry && rows.some((r) => r.communityId === f.properties.id));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('list.title')}
-          </Typography.Title>
-        }
+      <PageHeader
+        title={t('list.title')}
         extra={
           <Link to="/four-haves/standards">
-            <Button size="small">{can('fourhaves.settings') ? t('standards.edit') : t('standards.view')}</Button>
+            <Button>{can('fourhaves.settings') ? t('standards.edit') : t('standards.view')}</Button>
           </Link>
         }
-      >
+      />
+      <Card>
         <Typography.Paragraph type="secondary">{t('list.hint')}</Typography.Paragraph>
         {query.error && <Alert type="error" showIcon message={(query.error as Error).message} />}
         <Table<FourHavesRow>

@@ -2,6 +2,7 @@ import { Button, Card, InputNumber, Space, Table, Typography, type TableColumnsT
 import { useState } from 'react';
 import { fundingExportUrl, useFunding, type FundingLedger } from '../api/four-haves';
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
+import { PageHeader } from '../../../components/PageHeader';
 
 type Entry = FundingLedger['items'][number];
 type Summary = FundingLedger['summaries'][number];
@@ -39,32 +40,32 @@ export function FundingPage() {
     { title: t('funding.amount'), dataIndex: 'amount', key: 'amount', width: 130, align: 'right', render: (v: number) => money(v) },
   ];
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('funding.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Space>
-          <InputNumber aria-label={t('funding.year')} min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} />
-          <Button href={fundingExportUrl({ year })}>{t('funding.export')}</Button>
-        </Space>
-      }
-    >
-      <Typography.Title level={5}>{t('funding.summaries')}</Typography.Title>
-      <Table<Summary>
-        rowKey={(s) => `${s.communityId}-${s.year}`}
-        size="small"
-        pagination={false}
-        columns={summaryColumns}
-        dataSource={query.data?.summaries ?? []}
-        loading={query.isLoading}
+    <>
+      <PageHeader
+        title={t('funding.title')}
+        extra={
+          <Space>
+            <InputNumber aria-label={t('funding.year')} min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} />
+            <Button href={fundingExportUrl({ year })}>{t('funding.export')}</Button>
+          </Space>
+        }
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('funding.entries')}
-      </Typography.Title>
-      <Table<Entry> rowKey="id" size="small" columns={entryColumns} dataSource={query.data?.items ?? []} loading={query.isLoading} scroll={{ x: 900 }} />
-    </Card>
+      <Card>
+        <Typography.Title level={5}>{t('funding.summaries')}</Typography.Title>
+        <Table<Summary>
+          rowKey={(s) => `${s.communityId}-${s.year}`}
+          size="small"
+          pagination={false}
+          columns={summaryColumns}
+          dataSource={query.data?.summaries ?? []}
+          loading={query.isLoading}
+          scroll={{ x: 'max-content' }}
+        />
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          {t('funding.entries')}
+        </Typography.Title>
+        <Table<Entry> rowKey="id" size="small" columns={entryColumns} dataSource={query.data?.items ?? []} loading={query.isLoading} scroll={{ x: 900 }} />
+      </Card>
+    </>
   );
 }

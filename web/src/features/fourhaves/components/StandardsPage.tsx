@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space, Table, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Link } from 'react-router-dom';
+import { BackButton } from '../../../components/BackButton';
 import { ApiError } from '../../../lib/api';
 import { useSession } from '../../auth/hooks/use-session';
 import { useStandards, useUpdateStandards, type FourHavesStandards } from '../api/standards';
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
+import { PageHeader } from '../../../components/PageHeader';
 
 type Numbers = Exclude<keyof FourHavesStandards, 'requiredRuleKinds' | 'premisesTiers'>;
 const NUMBERS: { key: Numbers; min: number; max: number; step?: number }[] = [
@@ -59,105 +60,108 @@ export function StandardsPage() {
   };
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('standards.title')}
-        </Typography.Title>
-      }
-      extra={<Link to="/four-haves">{t('detail.back')}</Link>}
-      loading={standards.isLoading}
-    >
-      {standards.error && <Alert type="error" showIcon message={(standards.error as Error).message} />}
-      {update.error && <Alert type="error" showIcon message={(update.error as Error).message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" disabled={!editable} onFinish={submit}>
-        <Row gutter={16}>
-          {NUMBERS.map((n) => (
-            <Col key={n.key} xs={24} sm={12} lg={8}>
-              <Form.Item name={n.key} label={t(`standards.${n.key}` as FourHavesMessageKey)} rules={[{ required: true }]}>
-                <InputNumber min={n.min} max={n.max} step={n.step ?? 1} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Typography.Title level={5}>{t('standards.tiers')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('standards.tiersHint')}</Typography.Paragraph>
-        <Form.List name="premisesTiers">
-          {(fields, { add, remove }) => (
-            <>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="key"
-                dataSource={fields}
-                scroll={{ x: 480 }}
-                columns={[
-                  { title: '#', key: 'n', width: 50, render: (_, f) => f.name + 1 },
-                  {
-                    title: t('standards.tierMax'),
-                    key: 'max',
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'maxFloorAreaM2']} style={{ margin: 0 }}>
-                        <InputNumber
-                          min={0}
-                          max={100_000_000}
-                          placeholder={t('standards.openEnded')}
-                          aria-label={t('standards.tierMaxOf', { n: f.name + 1 })}
-                          style={{ width: '100%' }}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('standards.tierArea'),
-                    key: 'area',
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'premisesM2']} style={{ margin: 0 }} rules={[{ required: true }]}>
-                        <InputNumber min={0} max={1_000_000} aria-label={t('standards.tierAreaOf', { n: f.name + 1 })} style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  ...(editable
-                    ? [
-                        {
-                          title: '',
-                          key: 'remove',
-                          width: 50,
-                          render: (_: unknown, f: { name: number }) => (
-                            <Button
-                              type="text"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={t('standards.removeTier', { n: f.name + 1 })}
-                              onClick={() => remove(f.name)}
-                            />
-                          ),
-                        },
-                      ]
-                    : []),
-                ]}
-              />
-              {editable && (
-                <Button
-                  icon={<PlusOutlined />}
-                  style={{ marginTop: 8 }}
-                  onClick={() => add({ maxFloorAreaM2: null, premisesM2: undefined }, Math.max(0, fields.length - 1))}
-                >
-                  {t('standards.addTier')}
-                </Button>
-              )}
-            </>
+    <>
+      <PageHeader
+        documentTitle={t('standards.title')}
+        title={
+          <>
+            <BackButton fallback="/four-haves" label={t('detail.back')} />
+            {t('standards.title')}
+          </>
+        }
+      />
+      <Card loading={standards.isLoading}>
+        {standards.error && <Alert type="error" showIcon message={(standards.error as Error).message} />}
+        {update.error && <Alert type="error" showIcon message={(update.error as Error).message} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" disabled={!editable} onFinish={submit}>
+          <Row gutter={16}>
+            {NUMBERS.map((n) => (
+              <Col key={n.key} xs={24} sm={12} lg={8}>
+                <Form.Item name={n.key} label={t(`standards.${n.key}` as FourHavesMessageKey)} rules={[{ required: true }]}>
+                  <InputNumber min={n.min} max={n.max} step={n.step ?? 1} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+          <Typography.Title level={5}>{t('standards.tiers')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t('standards.tiersHint')}</Typography.Paragraph>
+          <Form.List name="premisesTiers">
+            {(fields, { add, remove }) => (
+              <>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="key"
+                  dataSource={fields}
+                  scroll={{ x: 480 }}
+                  columns={[
+                    { title: '#', key: 'n', width: 50, render: (_, f) => f.name + 1 },
+                    {
+                      title: t('standards.tierMax'),
+                      key: 'max',
+                      render: (_, f) => (
+                        <Form.Item name={[f.name, 'maxFloorAreaM2']} style={{ margin: 0 }}>
+                          <InputNumber
+                            min={0}
+                            max={100_000_000}
+                            placeholder={t('standards.openEnded')}
+                            aria-label={t('standards.tierMaxOf', { n: f.name + 1 })}
+                            style={{ width: '100%' }}
+                          />
+                        </Form.Item>
+                      ),
+                    },
+                    {
+                      title: t('standards.tierArea'),
+                      key: 'area',
+                      render: (_, f) => (
+                        <Form.Item name={[f.name, 'premisesM2']} style={{ margin: 0 }} rules={[{ required: true }]}>
+                          <InputNumber min={0} max={1_000_000} aria-label={t('standards.tierAreaOf', { n: f.name + 1 })} style={{ width: '100%' }} />
+                        </Form.Item>
+                      ),
+                    },
+                    ...(editable
+                      ? [
+                          {
+                            title: '',
+                            key: 'remove',
+                            width: 50,
+                            render: (_: unknown, f: { name: number }) => (
+                              <Button
+                                type="text"
+                                danger
+                                icon={<DeleteOutlined />}
+                                aria-label={t('standards.removeTier', { n: f.name + 1 })}
+                                onClick={() => remove(f.name)}
+                              />
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+                {editable && (
+                  <Button
+                    icon={<PlusOutlined />}
+                    style={{ marginTop: 8 }}
+                    onClick={() => add({ maxFloorAreaM2: null, premisesM2: undefined }, Math.max(0, fields.length - 1))}
+                  >
+                    {t('standards.addTier')}
+                  </Button>
+                )}
+              </>
+            )}
+          </Form.List>
+          {editable && (
+            <Space style={{ marginTop: 16 }}>
+              <Button type="primary" htmlType="submit" loading={update.isPending}>
+                {t('standards.save')}
+              </Button>
+              <Button onClick={() => standards.data && form.setFieldsValue(standards.data)}>{t('standards.reset')}</Button>
+            </Space>
           )}
-        </Form.List>
-        {editable && (
-          <Space style={{ marginTop: 16 }}>
-            <Button type="primary" htmlType="submit" loading={update.isPending}>
-              {t('standards.save')}
-            </Button>
-            <Button onClick={() => standards.data && form.setFieldsValue(standards.data)}>{t('standards.reset')}</Button>
-          </Space>
-        )}
-      </Form>
-    </Card>
+        </Form>
+      </Card>
+    </>
   );
 }

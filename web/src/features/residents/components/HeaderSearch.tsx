@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Input } from 'antd';
+import { AutoComplete, Button, Drawer, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useResidents } from '../api/list-residents';
@@ -9,7 +9,7 @@ import { useResidentsT } from '../messages';
  * 查找居民 in the header, on every page: name, pinyin initials, ID suffix or phone, within the user's scope
  * (the same search as 居民信息). Choosing a hit opens the resident; Enter opens the list with the text.
  */
-export function HeaderSearch({ compact = false }: { compact?: boolean }) {
+export function HeaderSearch({ compact = false, autoFocus = false, onDone }: { compact?: boolean; autoFocus?: boolean; onDone?: () => void }) {
   const t = useResidentsT();
   const navigate = useNavigate();
   const [text, setText] = useState('');
@@ -25,6 +25,7 @@ export function HeaderSearch({ compact = false }: { compact?: boolean }) {
   }));
   const open = (id: string) => {
     setText('');
+    onDone?.();
     navigate(`/residents/${id}`);
   };
   return (
@@ -36,7 +37,7 @@ export function HeaderSearch({ compact = false }: { compact?: boolean }) {
       popupMatchSelectWidth={compact ? 280 : true}
       defaultActiveFirstOption={false}
       // The header's 64 px line height would otherwise stretch the input.
-      style={{ width: compact ? 140 : 260, lineHeight: 'normal' }}
+      style={{ width: compact ? '100%' : 260, lineHeight: 'normal' }}
       notFoundContent={q.length >= 2 && hits.isSuccess ? t('header.searchNone') : null}
     >
       <Input
@@ -45,14 +46,30 @@ export function HeaderSearch({ compact = false }: { compact?: boolean }) {
         placeholder={t('header.search')}
         title={t('list.searchPlaceholder')}
         allowClear
+        autoFocus={autoFocus}
         onKeyDown={(e) => {
           // Enter with no hit highlighted: the list, searched for the text.
           if (e.key !== 'Enter' || !text.trim() || document.querySelector('.ant-select-item-option-active')) return;
           const v = text.trim();
           setText('');
+          onDone?.();
           navigate(`/residents?q=${encodeURIComponent(v)}`);
         }}
       />
     </AutoComplete>
+  );
+}
+
+/** On a phone: a search button in the header that opens the same search in a panel from the top. */
+export function PhoneHeaderSearch() {
+  const t = useResidentsT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="text" icon={<SearchOutlined />} aria-label={t('header.search')} aria-expanded={open} onClick={() => setOpen(true)} />
+      <Drawer open={open} onClose={() => setOpen(false)} placement="top" size={160} title={t('header.search')} destroyOnHidden>
+        <HeaderSearch compact autoFocus onDone={() => setOpen(false)} />
+      </Drawer>
+    </>
   );
 }
