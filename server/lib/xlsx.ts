@@ -38,12 +38,28 @@ export function xlsxStream<T>(sheet: string, columns: XlsxColumn<T>[], rows: Ite
   return out;
 }
 
+/**
+ * Content-Disposition of a download (RFC 6266/5987): the Chinese name for browsers that read `filename*`,
+ * an ASCII fallback (given, or the name with its other characters as `_`) for the rest.
+ */
+export function attachment(filename: string, fallback = filename): string {
+  const ascii = fallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** A workbook to send: its Chinese file name, an ASCII fallback name and how many rows it holds. */
+export interface XlsxFile {
+  filename: string;
+  fallback?: string;
+  rows: number;
+}
+
 /** Sends a workbook as a download: a Chinese file name with an ASCII fallback, never cached, its row count in a header. */
-export function sendXlsx(reply: FastifyReply, file: { filename: string; fallback: string; rows: number; stream: Readable }) {
+export function sendXlsx(reply: FastifyReply, file: XlsxFile, body: Readable | Buffer | Uint8Array) {
   return reply
     .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="${file.fallback}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('content-disposition', attachment(file.filename, file.fallback))
     .header('cache-control', 'no-store')
     .header('x-row-count', String(file.rows))
-    .send(file.stream);
+    .send(body);
 }

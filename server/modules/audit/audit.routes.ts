@@ -7,7 +7,7 @@ import type { Services } from '../../services';
 import { actionsMatching, type AuditCatalogue } from './audit.labels';
 import type { AuditFilter } from './audit.repository';
 import type { AuditNames, AuditService } from './audit.service';
-import { XLSX } from '../../lib/xlsx';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
 
 export async function auditRoutes(app: FastifyInstance, opts: { audit: AuditService; services: Services; catalogue: AuditCatalogue }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -68,12 +68,7 @@ export async function auditRoutes(app: FastifyInstance, opts: { audit: AuditServ
     },
     async (request, reply) => {
       const result = await audit.exportXlsx(request.ctx, filterOf(request.query), labels, names);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)
-        .header('cache-control', 'no-store')
-        .header('x-row-count', String(result.rows))
-        .send(result.data);
+      return sendXlsx(reply, { ...result, fallback: 'audit.xlsx' }, result.data);
     },
   );
 

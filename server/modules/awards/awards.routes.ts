@@ -17,7 +17,7 @@ import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import { pickLang } from '../../lib/i18n';
 import type { AwardsService } from './awards.service';
 import { actorOf } from '../../lib/context';
-import { XLSX } from '../../lib/xlsx';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
 
 export async function awardsRoutes(app: FastifyInstance, opts: { awards: AwardsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -140,12 +140,7 @@ export async function awardsRoutes(app: FastifyInstance, opts: { awards: AwardsS
         lang(request.headers['accept-language']),
         request.query.communityId,
       );
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="awards-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年度以奖代补分配表.xlsx`)}`)
-        .header('cache-control', 'no-store')
-        .header('x-row-count', String(rows))
-        .send(buffer);
+      return sendXlsx(reply, { filename: `${year}年度以奖代补分配表.xlsx`, fallback: `awards-${year}.xlsx`, rows }, buffer);
     },
   );
 }

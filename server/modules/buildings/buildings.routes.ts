@@ -31,7 +31,10 @@ export async function buildingsRoutes(app: FastifyInstance, opts: { buildings: B
         response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request, reply) => sendXlsx(reply, await buildings.exportXlsx(request.ctx, request.query)),
+    async (request, reply) => {
+      const file = await buildings.exportXlsx(request.ctx, request.query);
+      return sendXlsx(reply, file, file.stream);
+    },
   );
   r.get(
     '/api/buildings',

@@ -37,12 +37,7 @@ import { AppError, validationError } from '../../lib/errors';
 import { pickLang } from '../../lib/i18n';
 import type { FourHavesService } from './fourhaves.service';
 import { actorOf } from '../../lib/context';
-import { XLSX } from '../../lib/xlsx';
-
-/** RFC 5987 filename for Chinese names, with an ASCII fallback. */
-function attachment(fileName: string) {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+import { attachment, sendXlsx, XLSX } from '../../lib/xlsx';
 
 export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: FourHavesService; maxFileBytes: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -246,12 +241,7 @@ export async function fourHavesRoutes(app: FastifyInstance, opts: { fourHaves: F
     },
     async (request, reply) => {
       const { buffer, rows } = await s.exportLedger(actorOf(request.ctx), request.query);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="funding.xlsx"; filename*=UTF-8''${encodeURIComponent('社区经费台账.xlsx')}`)
-        .header('cache-control', 'no-store')
-        .header('x-row-count', String(rows))
-        .send(buffer);
+      return sendXlsx(reply, { filename: '社区经费台账.xlsx', fallback: 'funding.xlsx', rows }, buffer);
     },
   );
   r.post(

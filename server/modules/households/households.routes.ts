@@ -40,7 +40,10 @@ export async function householdsRoutes(app: FastifyInstance, opts: { households:
         response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request, reply) => sendXlsx(reply, await households.exportXlsx(request.ctx, request.query)),
+    async (request, reply) => {
+      const file = await households.exportXlsx(request.ctx, request.query);
+      return sendXlsx(reply, file, file.stream);
+    },
   );
   r.get(
     '/api/households',

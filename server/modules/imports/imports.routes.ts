@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachment, XLSX } from '../../lib/xlsx';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import {
   ImportTargetsResponse,
@@ -17,14 +18,8 @@ import type { ImportsService } from './imports.service';
 import { buildTemplate } from './imports.workbook';
 import { actorOf } from '../../lib/context';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A binary download (the schema documents it; the bytes bypass serialisation). */
 const Xlsx = z.any().describe('.xlsx file');
-
-/** RFC 5987 filename for Chinese names, with an ASCII fallback. */
-function attachment(fileName: string) {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * Resident imports. Multipart is registered here only, with the upload limits, so no other route
@@ -64,7 +59,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
     { config: { policy }, schema: { tags, summary: '下载居民导入模板 / Download the residents import template', response: { 200: Xlsx } } },
     async (_request, reply) => {
       const data = await buildTemplate();
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('居民信息导入模板.xlsx')).send(data);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment('居民信息导入模板.xlsx')).send(data);
     },
   );
 
@@ -167,7 +162,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
     },
     async (request, reply) => {
       const { fileName, data } = await imports.report(request.ctx, request.params.id);
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(fileName)).header('cache-control', 'no-store').send(data);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(fileName)).header('cache-control', 'no-store').send(data);
     },
   );
 }

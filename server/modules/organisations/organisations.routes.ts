@@ -20,7 +20,7 @@ import {
 } from '../../../shared/contracts/organisations';
 import type { OrganisationsService } from './organisations.service';
 import { actorOf } from '../../lib/context';
-import { XLSX } from '../../lib/xlsx';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
 
 /** Organisations of communities, their members and honours. */
 export async function organisationsRoutes(app: FastifyInstance, opts: { organisations: OrganisationsService }) {
@@ -58,12 +58,7 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { organisa
     },
     async (request, reply) => {
       const result = await organisations.exportXlsx(request.ctx, request.query);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="organisations.xlsx"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)
-        .header('cache-control', 'no-store')
-        .header('x-row-count', String(result.rows))
-        .send(result.stream);
+      return sendXlsx(reply, { ...result, fallback: 'organisations.xlsx' }, result.stream);
     },
   );
   r.get(

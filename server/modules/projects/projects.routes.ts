@@ -16,7 +16,7 @@ import {
 } from '../../../shared/contracts/projects';
 import { actorOf } from '../../lib/context';
 import type { ProjectsService } from './projects.service';
-import { XLSX } from '../../lib/xlsx';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
 
 /** Construction and renovation projects of community premises: list, export, detail, edits, milestones. */
 export async function projectsRoutes(app: FastifyInstance, opts: { projects: ProjectsService }) {
@@ -52,12 +52,7 @@ export async function projectsRoutes(app: FastifyInstance, opts: { projects: Pro
     },
     async (request, reply) => {
       const { buffer, rows } = await s.export(actorOf(request.ctx), request.query);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent('社区用房建设项目.xlsx')}`)
-        .header('cache-control', 'no-store')
-        .header('x-row-count', String(rows))
-        .send(buffer);
+      return sendXlsx(reply, { filename: '社区用房建设项目.xlsx', fallback: 'projects.xlsx', rows }, buffer);
     },
   );
   r.get(

@@ -17,7 +17,7 @@ import {
 import { perUserPerMinute } from '../../lib/rate-limit';
 import type { ResidentsService } from './residents.service';
 import { actorOf } from '../../lib/context';
-import { XLSX } from '../../lib/xlsx';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
 
 /** The population registry's HTTP API (DOMAIN.md §3.1). */
 export async function residentsRoutes(app: FastifyInstance, opts: { residents: ResidentsService; searchRateLimit: number }) {
@@ -39,13 +39,8 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
     async (request) => residents.list(request.ctx, request.query),
   );
 
-  const sendXlsx = async (reply: FastifyReply, result: { filename: string; rows: number; stream: Readable }) =>
-    reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="residents.xlsx"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)
-      .header('cache-control', 'no-store')
-      .header('x-row-count', String(result.rows))
-      .send(result.stream);
+  const sendExport = async (reply: FastifyReply, file: { filename: string; rows: number; stream: Readable }) =>
+    sendXlsx(reply, { ...file, fallback: 'residents.xlsx' }, file.stream);
 
   r.get(
     '/api/residents/export',
@@ -59,7 +54,7 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
         response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request, reply) => sendXlsx(reply, await residents.exportXlsx(request.ctx, request.query)),
+    async (request, reply) => sendExport(reply, await residents.exportXlsx(request.ctx, request.query)),
   );
 
   r.post(
@@ -74,7 +69,7 @@ export async function residentsRoutes(app: FastifyInstance, opts: { residents: R
         response: { 200: z.unknown().describe(`${XLSX} (binary)`), 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request, reply) => sendXlsx(reply, await residents.exportXlsx(request.ctx, request.body)),
+    async (request, reply) => sendExport(reply, await residents.exportXlsx(request.ctx, request.body)),
   );
 
   r.get(

@@ -38,7 +38,10 @@ export async function statisticsRoutes(app: FastifyInstance, opts: { statistics:
         response: { 200: z.unknown().describe(`${XLSX} (binary)`), 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request, reply) => sendXlsx(reply, await statistics.exportXlsx(actorOf(request.ctx), request.query.regionId)),
+    async (request, reply) => {
+      const file = await statistics.exportXlsx(actorOf(request.ctx), request.query.regionId);
+      return sendXlsx(reply, file, file.stream);
+    },
   );
   r.get(
     '/api/statistics/communities/:id',
