@@ -81,6 +81,7 @@ export const LawVersion = z.object({
   handoverDays: z.number(),
   rerunDays: z.number(),
   voterMinAge: z.number(),
+  recallProposerShare: z.number(),
 });
 export const LawVersions = z.object({ items: z.array(LawVersion) });
 
