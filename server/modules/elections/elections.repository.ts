@@ -1,12 +1,14 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { RoundResult } from '../../../shared/contracts/elections';
 import type { Db } from '../../db/client';
 import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
 import { communityScopeSql, type DataScope } from '../../lib/scope';
-import { electionCandidates, elections, electionTallies, electionVoters } from './elections.table';
+import { electionCandidates, electionObjections, electionRecalls, elections, electionTallies, electionVoters } from './elections.table';
 
 export type ElectionRow = typeof elections.$inferSelect;
 export type TallyRow = typeof electionTallies.$inferSelect;
+export type ObjectionRow = typeof electionObjections.$inferSelect;
+export type RecallRow = typeof electionRecalls.$inferSelect;
 
 /** One candidate with what the checks need from the registry. */
 export interface CandidateRow {
@@ -62,7 +64,7 @@ export class ElectionsRepository {
     const rows = await this.db
       .select()
       .from(elections)
-      .where(and(eq(elections.communityId, communityId), eq(elections.term, term)))
+      .where(and(eq(elections.communityId, communityId), eq(elections.term, term), ne(elections.status, 'withdrawn')))
       .limit(1);
     return rows[0];
   }
@@ -80,6 +82,22 @@ export class ElectionsRepository {
       .where(and(eq(elections.id, id), eq(elections.version, version)))
       .returning();
     return rows[0];
+  }
+
+  /** Changes an election's fields at the version read; undefined on a stale version. */
+  async update(id: string, version: number, patch: Partial<typeof elections.$inferInsert>, db: Db = this.db) {
+    const rows = await db
+      .update(elections)
+      .set({ ...patch, version: sql`${elections.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(elections.id, id), eq(elections.version, version)))
+      .returning();
+    return rows[0];
+  }
+
+  /** Whether any polling station's count is entered. */
+  async hasTallies(electionId: string, db: Db = this.db) {
+    const rows = await db.select({ id: electionTallies.id }).from(electionTallies).where(eq(electionTallies.electionId, electionId)).limit(1);
+    return rows.length > 0;
   }
 
   /** Whether the community is a community region. */
@@ -240,6 +258,95 @@ export class ElectionsRepository {
             AND coalesce(ra.relation_to_head, '') <> 'other' AND coalesce(rb.relation_to_head, '') <> 'other'
           ORDER BY ra.name, rb.name`,
     );
+  }
+
+  // ---------------------------------------------------------------- objections
+
+  async objections(electionId: string, db: Db = this.db) {
+    return rowsOf<ObjectionRow & { residentName: string; idMasked: string }>(
+      db,
+      sql`SELECT o.id, o.kind, o.resident_id AS "residentId", r.name AS "residentName", r.id_masked AS "idMasked", o.filed_by AS "filedBy",
+                 o.reason, o.filed_on::text AS "filedOn", o.status, o.answer, o.answered_on::text AS "answeredOn"
+          FROM election_objections o JOIN residents r ON r.id = o.resident_id
+          WHERE o.election_id = ${electionId}
+          ORDER BY o.filed_on, o.created_at, o.id`,
+    );
+  }
+
+  async objectionById(electionId: string, id: string, db: Db = this.db): Promise<ObjectionRow | undefined> {
+    const rows = await db
+      .select()
+      .from(electionObjections)
+      .where(and(eq(electionObjections.id, id), eq(electionObjections.electionId, electionId)))
+      .limit(1);
+    return rows[0];
+  }
+
+  async insertObjection(row: typeof electionObjections.$inferInsert, db: Db) {
+    const [r] = await db.insert(electionObjections).values(row).returning();
+    return r!;
+  }
+
+  /** Answers an open objection; undefined when it was answered meanwhile. */
+  async answerObjection(id: string, a: { status: string; answer: string; answeredOn: string; answeredBy: string | null }, db: Db) {
+    const rows = await db
+      .update(electionObjections)
+      .set(a)
+      .where(and(eq(electionObjections.id, id), eq(electionObjections.status, 'open')))
+      .returning();
+    return rows[0];
+  }
+
+  /** Open objections of open elections in scope, for the workbench. */
+  async openObjections(scope: DataScope) {
+    return rowsOf<{ id: string; electionId: string; electionDate: string; term: number; communityName: string; residentName: string; filedOn: string }>(
+      this.db,
+      sql`SELECT o.id, o.election_id AS "electionId", e.election_date::text AS "electionDate", e.term, c.name AS "communityName",
+                 r.name AS "residentName", o.filed_on::text AS "filedOn"
+          FROM election_objections o JOIN elections e ON e.id = o.election_id JOIN regions c ON c.id = e.community_id
+          JOIN residents r ON r.id = o.resident_id
+          WHERE ${communityScopeSql(scope, 'o.community_id')} AND o.status = 'open' AND e.status = 'preparing'
+          ORDER BY o.filed_on LIMIT 200`,
+    );
+  }
+
+  // ---------------------------------------------------------------- recalls
+
+  async recalls(electionId: string, db: Db = this.db) {
+    return rowsOf<RecallRow & { memberName: string }>(
+      db,
+      sql`SELECT k.id, k.candidate_id AS "candidateId", r.name AS "memberName", k.proposer_count AS "proposerCount",
+                 k.registered_voters AS "registeredVoters", k.reason, k.proposed_on::text AS "proposedOn", k.status,
+                 k.vote_date::text AS "voteDate", k.ballots_issued AS "ballotsIssued", k.ballots_returned AS "ballotsReturned",
+                 k.invalid_ballots AS "invalidBallots", k.votes_for AS "votesFor", k.reasons
+          FROM election_recalls k JOIN election_candidates c ON c.id = k.candidate_id JOIN residents r ON r.id = c.resident_id
+          WHERE k.election_id = ${electionId}
+          ORDER BY k.proposed_on, k.created_at, k.id`,
+    );
+  }
+
+  async recallById(electionId: string, id: string, db: Db = this.db): Promise<RecallRow | undefined> {
+    const rows = await db
+      .select()
+      .from(electionRecalls)
+      .where(and(eq(electionRecalls.id, id), eq(electionRecalls.electionId, electionId)))
+      .limit(1);
+    return rows[0];
+  }
+
+  async insertRecall(row: typeof electionRecalls.$inferInsert, db: Db) {
+    const [r] = await db.insert(electionRecalls).values(row).returning();
+    return r!;
+  }
+
+  /** Records the vote of a proposed recall; undefined when a vote was recorded meanwhile. */
+  async recordRecallVote(id: string, v: Partial<typeof electionRecalls.$inferInsert>, db: Db) {
+    const rows = await db
+      .update(electionRecalls)
+      .set(v)
+      .where(and(eq(electionRecalls.id, id), eq(electionRecalls.status, 'proposed')))
+      .returning();
+    return rows[0];
   }
 
   // ---------------------------------------------------------------- tallies
