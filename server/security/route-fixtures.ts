@@ -1705,7 +1705,10 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
       'an open objection',
       async (c, p) => {
         const { electionId, objectionId } = await objectionIn(c, p);
-        return { url: `/api/elections/${electionId}/objections/${objectionId}/answer`, body: { decision: 'rejected', answer: '矩阵测试答复', answeredOn: '2026-05-02' } };
+        return {
+          url: `/api/elections/${electionId}/objections/${objectionId}/answer`,
+          body: { decision: 'rejected', answer: '矩阵测试答复', answeredOn: '2026-05-02' },
+        };
       },
       { places: COMMUNITY_PLACES, level: 'community' },
     ),
@@ -1714,7 +1717,10 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
       async (c, a, b) => {
         const electionId = await electionIn(c, a);
         const { objectionId } = await objectionIn(c, b);
-        return { url: `/api/elections/${electionId}/objections/${objectionId}/answer`, body: { decision: 'rejected', answer: '矩阵测试答复', answeredOn: '2026-05-02' } };
+        return {
+          url: `/api/elections/${electionId}/objections/${objectionId}/answer`,
+          body: { decision: 'rejected', answer: '矩阵测试答复', answeredOn: '2026-05-02' },
+        };
       },
       { pairs: [['dong1', 'xi']], never: true, level: 'community' },
     ),

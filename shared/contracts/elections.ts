@@ -146,9 +146,7 @@ export type CreateElectionRequest = z.infer<typeof CreateElectionRequest>;
 const version = z.number({ error: '缺少版本号 | version is required' }).int().min(1).max(2_147_483_647);
 
 /** Edit an election before its count, at the version read (409 naming `version` when someone changed it since). */
-export const UpdateElectionRequest = CreateElectionRequest.omit({ communityId: true })
-  .partial()
-  .extend({ version });
+export const UpdateElectionRequest = CreateElectionRequest.omit({ communityId: true }).partial().extend({ version });
 export type UpdateElectionRequest = z.infer<typeof UpdateElectionRequest>;
 
 /** Withdraw (cancel) an election before its result, with the reason, at the version read. */

@@ -34,9 +34,9 @@ async function createElection(c: Client, communityCode: string, over: Record<str
 }
 
 const actions = async (id: string, like: string) =>
-  (
-    await t.database.query<{ action: string }>(`SELECT action FROM audit_log WHERE object_id = $1 AND action LIKE $2 ORDER BY seq`, [id, like])
-  ).map((a) => a.action);
+  (await t.database.query<{ action: string }>(`SELECT action FROM audit_log WHERE object_id = $1 AND action LIKE $2 ORDER BY seq`, [id, like])).map(
+    (a) => a.action,
+  );
 
 describe('objections to the voter roll', () => {
   it('files objections within the window, answers them by the deadline, and an upheld one corrects the roll (audited)', async () => {
@@ -129,7 +129,11 @@ describe('objections to the voter roll', () => {
     for (const who of ['chengdong', 'street1']) {
       const other = await t.login(who);
       expect((await other.post(`/api/elections/${e.id}/objections`, body)).statusCode).toBe(404);
-      const ans = await other.post(`/api/elections/${e.id}/objections/${o.json().id}/answer`, { decision: 'upheld', answer: '越权答复', answeredOn: '2026-05-02' });
+      const ans = await other.post(`/api/elections/${e.id}/objections/${o.json().id}/answer`, {
+        decision: 'upheld',
+        answer: '越权答复',
+        answeredOn: '2026-05-02',
+      });
       expect(ans.statusCode).toBe(404);
     }
     // An objection of another election is not found through this one.
@@ -249,7 +253,9 @@ describe('editing and withdrawing an election before its count', () => {
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('ELECTION_WITHDRAWN');
     expect((await c.post(`/api/elections/${e.id}/derive-roll`)).statusCode).toBe(409);
-    expect((await c.post(`/api/elections/${e.id}/tallies`, { station: '一站', ballotsIssued: 0, ballotsReturned: 0, invalidBallots: 0, votes: {} })).statusCode).toBe(409);
+    expect(
+      (await c.post(`/api/elections/${e.id}/tallies`, { station: '一站', ballotsIssued: 0, ballotsReturned: 0, invalidBallots: 0, votes: {} })).statusCode,
+    ).toBe(409);
     // The same term can be held again.
     const again = await c.post('/api/elections', {
       communityId: e.communityId,
@@ -270,7 +276,9 @@ describe('editing and withdrawing an election before its count', () => {
   it('refuses to edit or withdraw once a count is entered', async () => {
     const c = await t.login('chengdong');
     const e = await createElection(c, COMMUNITY.城东);
-    expect((await c.post(`/api/elections/${e.id}/tallies`, { station: '一站', ballotsIssued: 0, ballotsReturned: 0, invalidBallots: 0, votes: {} })).statusCode).toBe(200);
+    expect(
+      (await c.post(`/api/elections/${e.id}/tallies`, { station: '一站', ballotsIssued: 0, ballotsReturned: 0, invalidBallots: 0, votes: {} })).statusCode,
+    ).toBe(200);
     const edit = await c.patch(`/api/elections/${e.id}`, { version: 1, seatsMember: 5 });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('ELECTION_COUNTED');

@@ -454,9 +454,7 @@ export class ElectionsService {
     const closes = timeline.find((d) => d.key === 'objectionsClose')!.date;
     if (input.filedOn > today()) throw validationError([field('filedOn', 'in_future', '提出日期不能晚于今天', 'the filing date cannot be after today')]);
     if (input.filedOn < opens || input.filedOn > closes)
-      throw validationError([
-        field('filedOn', 'outside_window', `异议应在 ${opens} 至 ${closes} 之间提出`, `objections are filed from ${opens} to ${closes}`),
-      ]);
+      throw validationError([field('filedOn', 'outside_window', `异议应在 ${opens} 至 ${closes} 之间提出`, `objections are filed from ${opens} to ${closes}`)]);
     const voter = await this.repo.voter(id, input.residentId);
     const onRoll = !!voter && !voter.excluded;
     if (input.kind === 'exclude' && !onRoll)
@@ -557,7 +555,8 @@ export class ElectionsService {
     const elected = new Set(row.results.filter((r) => r.valid).flatMap((r) => r.elected));
     if (!elected.has(input.candidateId))
       throw validationError([field('candidateId', 'not_elected', '只能罢免本届当选的成员', 'only a member elected in this election can be recalled')]);
-    if (input.proposedOn > today()) throw validationError([field('proposedOn', 'in_future', '提议日期不能晚于今天', 'the proposal date cannot be after today')]);
+    if (input.proposedOn > today())
+      throw validationError([field('proposedOn', 'in_future', '提议日期不能晚于今天', 'the proposal date cannot be after today')]);
     if (input.proposedOn < row.electionDate)
       throw validationError([field('proposedOn', 'before_election', '提议日期不能早于选举日', 'the proposal cannot come before the election')]);
     const counts = await this.repo.rollCounts(id);
@@ -609,11 +608,7 @@ export class ElectionsService {
     const result = tallyRecall({ registeredVoters: k.registeredVoters, ...input }, { turnoutShare: law.turnoutShare, winShare: law.winShare });
     const status: 'void' | 'passed' | 'failed' = !result.valid ? 'void' : result.passed ? 'passed' : 'failed';
     await transaction(this.db, async (tx) => {
-      const saved = await this.repo.recordRecallVote(
-        recallId,
-        { ...input, status, reasons: result.reasons, recordedBy: actorOf(ctx).userId },
-        tx,
-      );
+      const saved = await this.repo.recordRecallVote(recallId, { ...input, status, reasons: result.reasons, recordedBy: actorOf(ctx).userId }, tx);
       if (!saved) throw new AppError('RECALL_RECORDED');
       await this.audit.record(
         ctx,

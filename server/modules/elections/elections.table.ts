@@ -31,8 +31,11 @@ export const elections = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('elections_community_idx').on(t.communityId, t.electionDate), // A withdrawn election leaves its term number free for the election that replaces it.
-    uniqueIndex('elections_community_term_key').on(t.communityId, t.term).where(sql`status <> 'withdrawn'`),
+  (t) => [
+    index('elections_community_idx').on(t.communityId, t.electionDate), // A withdrawn election leaves its term number free for the election that replaces it.
+    uniqueIndex('elections_community_term_key')
+      .on(t.communityId, t.term)
+      .where(sql`status <> 'withdrawn'`),
   ],
 );
 

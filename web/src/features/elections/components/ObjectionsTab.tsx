@@ -118,11 +118,7 @@ export function ObjectionsTab({ e }: { e: ElectionDetail }) {
         scroll={{ x: 1000 }}
       />
       <Modal open={filing} title={t('obj.file')} onOk={onFile} onCancel={() => setFiling(false)} confirmLoading={file.isPending} destroyOnHidden>
-        <Form
-          form={fileForm}
-          layout="vertical"
-          initialValues={{ kind: 'exclude', filedOn: dayjs().isAfter(dayjs(closes)) ? dayjs(closes) : dayjs() }}
-        >
+        <Form form={fileForm} layout="vertical" initialValues={{ kind: 'exclude', filedOn: dayjs().isAfter(dayjs(closes)) ? dayjs(closes) : dayjs() }}>
           <Form.Item name="kind" label={t('obj.kind')} rules={[{ required: true }]}>
             <Select aria-label={t('obj.kind')} options={OBJECTION_KINDS.map((k) => ({ value: k, label: t(`obj.kind.${k}`) }))} />
           </Form.Item>
@@ -155,10 +151,7 @@ export function ObjectionsTab({ e }: { e: ElectionDetail }) {
         )}
         <Form form={answerForm} layout="vertical" initialValues={{ decision: 'rejected', answeredOn: dayjs() }}>
           <Form.Item name="decision" label={t('obj.decision')} rules={[{ required: true }]} extra={t('obj.upheldHint')}>
-            <Select
-              aria-label={t('obj.decision')}
-              options={(['upheld', 'rejected'] as const).map((d) => ({ value: d, label: t(`obj.status.${d}`) }))}
-            />
+            <Select aria-label={t('obj.decision')} options={(['upheld', 'rejected'] as const).map((d) => ({ value: d, label: t(`obj.status.${d}`) }))} />
           </Form.Item>
           <Form.Item name="answer" label={t('obj.answer')} rules={[{ required: true, min: 2 }]}>
             <Input.TextArea aria-label={t('obj.answer')} maxLength={500} rows={3} />

@@ -123,7 +123,14 @@ export function RecallsTab({ e }: { e: ElectionDetail }) {
         locale={{ emptyText: members.length > 0 ? t('recall.empty') : t('recall.noMembers') }}
         scroll={{ x: 900 }}
       />
-      <Modal open={proposing} title={t('recall.propose')} onOk={onPropose} onCancel={() => setProposing(false)} confirmLoading={propose.isPending} destroyOnHidden>
+      <Modal
+        open={proposing}
+        title={t('recall.propose')}
+        onOk={onPropose}
+        onCancel={() => setProposing(false)}
+        confirmLoading={propose.isPending}
+        destroyOnHidden
+      >
         <Form form={proposeForm} layout="vertical" initialValues={{ proposerCount: needed, proposedOn: dayjs() }}>
           <Form.Item name="candidateId" label={t('recall.member')} rules={[{ required: true }]}>
             <Select aria-label={t('recall.member')} options={members.map((c) => ({ value: c.id, label: c.name }))} />
