@@ -123,14 +123,29 @@ export class ElectionsRepository {
           AND ${sql.raw(r)}.birth_date <= (${e.electionDate}::date - make_interval(years => ${minAge}))::date`;
     // The representatives' window sorts the whole roll: in memory rather than spilled to disk.
     await db.execute(sql`SET LOCAL work_mem = '64MB'`);
-    const [removed] = await rowsOf<{ n: number }>(
-      db,
-      sql`WITH del AS (
-            DELETE FROM election_voters v USING residents r
-            WHERE v.election_id = ${e.id} AND v.source = 'derived' AND NOT v.excluded AND r.id = v.resident_id AND NOT (${eligible('r')})
-            RETURNING 1
-          ) SELECT count(*)::int AS n FROM del`,
-    );
+    // Every statement below touches the whole roll: hash joins, whatever the statistics of freshly
+    // written roll rows say (the planner took them for a thousand rows and probed the index per voter).
+    await db.execute(sql`SET LOCAL enable_nestloop = off`);
+    // One derivation of an election at a time (a second waits for the first): the insert below skips
+    // the rows on the roll by an anti-join instead of ON CONFLICT, whose speculative insertion per row
+    // cost a third of the time.
+    await this.lockRoll(e.id, db);
+    const [before] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM election_voters WHERE election_id = ${e.id}`);
+    const first = before!.n === 0;
+    let removed = 0;
+    if (!first) {
+      const [r] = await rowsOf<{ n: number }>(
+        db,
+        sql`WITH del AS (
+              DELETE FROM election_voters v USING residents r
+              WHERE v.election_id = ${e.id} AND v.source = 'derived' AND NOT v.excluded AND r.id = v.resident_id AND NOT (${eligible('r')})
+              RETURNING 1
+            ) SELECT count(*)::int AS n FROM del`,
+      );
+      removed = r!.n;
+    }
+    // The first derivation writes the representatives with the rows (nobody is on the roll yet, so the
+    // window over the eligible residents is the window over the roll); later ones fix them below.
     const [added] = await rowsOf<{ n: number }>(
       db,
       sql`WITH ins AS (
@@ -140,24 +155,32 @@ export class ElectionsRepository {
                      PARTITION BY r.household_id ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1
             FROM residents r
             WHERE ${eligible('r')}
-            ON CONFLICT (election_id, resident_id) DO NOTHING
+              ${first ? sql`` : sql`AND NOT EXISTS (SELECT 1 FROM election_voters o WHERE o.election_id = ${e.id} AND o.resident_id = r.id)`}
             RETURNING 1
           ) SELECT count(*)::int AS n FROM ins`,
     );
-    const counts = { removed: removed!.n, added: added!.n };
+    const counts = { removed, added: added!.n };
+    if (first) return counts;
     // Representatives again over the whole roll: manual corrections change who represents a household;
-    // only rows whose flag changes are written.
+    // only rows whose flag changes are joined back and written.
     await db.execute(sql`
       UPDATE election_voters v SET household_rep = x.rep
       FROM (
-        SELECT v2.id, (v2.household_id IS NOT NULL AND NOT v2.excluded AND row_number() OVER (
-                 PARTITION BY v2.household_id, v2.excluded
-                 ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1) AS rep
-        FROM election_voters v2 JOIN residents r ON r.id = v2.resident_id
-        WHERE v2.election_id = ${e.id}
+        SELECT id, rep FROM (
+          SELECT v2.id, v2.household_rep AS was, (v2.household_id IS NOT NULL AND NOT v2.excluded AND row_number() OVER (
+                   PARTITION BY v2.household_id, v2.excluded
+                   ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1) AS rep
+          FROM election_voters v2 JOIN residents r ON r.id = v2.resident_id
+          WHERE v2.election_id = ${e.id}
+        ) y WHERE was IS DISTINCT FROM rep
       ) x
-      WHERE v.id = x.id AND v.household_rep IS DISTINCT FROM x.rep`);
+      WHERE v.id = x.id`);
     return counts;
+  }
+
+  /** Takes the election's row lock: a derivation and a voter added by hand never write the same roll at once. */
+  async lockRoll(electionId: string, db: Db) {
+    await db.execute(sql`SELECT 1 FROM elections WHERE id = ${electionId} FOR UPDATE`);
   }
 
   async rollCounts(electionId: string, db: Db = this.db) {

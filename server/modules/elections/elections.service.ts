@@ -316,6 +316,7 @@ export class ElectionsService {
     found: { existing: { id: string } | undefined; householdId: string | null },
     tx: Db,
   ) {
+    await this.repo.lockRoll(row.id, tx);
     if (found.existing) await this.repo.setExcluded(found.existing.id, false, input.reason, actorOf(ctx).userId, tx);
     else
       await this.repo.insertVoter(
