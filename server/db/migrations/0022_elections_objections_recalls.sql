@@ -36,6 +36,7 @@ CREATE TABLE "election_recalls" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "election_voters_household_idx";--> statement-breakpoint
 DROP INDEX "elections_community_term_key";--> statement-breakpoint
 ALTER TABLE "elections" ADD COLUMN "withdrawn_reason" text;--> statement-breakpoint
 ALTER TABLE "elections" ADD COLUMN "withdrawn_on" date;--> statement-breakpoint

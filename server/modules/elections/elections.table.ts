@@ -62,7 +62,9 @@ export const electionVoters = pgTable(
     changedBy: uuid('changed_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('election_voters_key').on(t.electionId, t.residentId), index('election_voters_household_idx').on(t.electionId, t.householdId)],
+  // The unique key serves every look-up by election; a second index on (election, household) only slowed
+  // the derivation's insert (docs/performance.md, "Election roll").
+  (t) => [uniqueIndex('election_voters_key').on(t.electionId, t.residentId)],
 );
 
 /** A candidate with the nomination behind them. */
