@@ -205,6 +205,8 @@ export const Candidate = z.object({
   nominatorCount: z.number().int(),
   /** Candidate in the second round (另行选举). */
   inRunoff: z.boolean(),
+  /** An elected member removed by a recall vote that passed (罢免). */
+  recalled: z.boolean(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 

@@ -203,6 +203,9 @@ describe('recall (罢免)', () => {
       expect.objectContaining({ candidateId: ids[1], memberName: people[1]!.name, status: 'passed', proposersNeeded: 2, registeredVoters: 10, votesFor: 5 }),
       expect.objectContaining({ candidateId: ids[2], status: 'void' }),
     ]);
+    // The recalled member is marked among the candidates; the one whose vote was void is not.
+    const marked = detail.candidates.filter((x: { recalled: boolean }) => x.recalled).map((x: { id: string }) => x.id);
+    expect(marked).toEqual([ids[1]]);
     expect(await actions(e.id, 'elections.recall.%')).toEqual([
       'elections.recall.propose',
       'elections.recall.result',

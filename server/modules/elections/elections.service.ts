@@ -189,6 +189,7 @@ export class ElectionsService {
         post: c.post as Post,
         nominatorCount: c.nominatorCount,
         inRunoff: runoff.has(c.id),
+        recalled: recalls.some((k) => k.candidateId === c.id && k.status === 'passed'),
       })),
       checks: candidateChecks(row, law, candidates, conflicts.length),
       conflicts,

@@ -299,7 +299,17 @@ function CandidatesTab({ e }: { e: ElectionDetail }) {
     { title: t('cand.age'), dataIndex: 'age', key: 'age', width: 70 },
     { title: t('cand.post'), dataIndex: 'post', key: 'post', width: 100, render: (p: string) => postLabel(p, lang) },
     { title: t('cand.nominators'), dataIndex: 'nominatorCount', key: 'nominators', width: 100 },
-    { title: '', dataIndex: 'inRunoff', key: 'runoff', width: 140, render: (v: boolean) => (v ? <Tag color="orange">{t('cand.runoff')}</Tag> : null) },
+    {
+      title: '',
+      key: 'runoff',
+      width: 140,
+      render: (_, c) => (
+        <>
+          {c.inRunoff && <Tag color="orange">{t('cand.runoff')}</Tag>}
+          {c.recalled && <Tag color="red">{t('cand.recalled')}</Tag>}
+        </>
+      ),
+    },
   ];
   return (
     <>
