@@ -4,7 +4,7 @@
  * candidates, in SQL on PostgreSQL — the same repository code the route runs.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/election-roll.ts --scale 100000
- *   options: --runs 5 --fresh (rebuild the community's population)
+ *   options: --runs 5 --fresh (rebuild the community's population) --db <name> (the database to use)
  *
  * The community is built in SQL (generate_series) in a database of its own, `shequ_bench_roll_<N>` on
  * the server of DATABASE_URL: residents of every age in households of one to five people, a few
@@ -25,12 +25,18 @@ import { ElectionsRepository } from '../server/modules/elections/elections.repos
 import { VOTING_RESIDENCE_TYPES } from '../server/modules/elections/elections.service';
 
 const { values: args } = parseArgs({
-  options: { scale: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' }, fresh: { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '5' },
+    fresh: { type: 'boolean', default: false },
+    db: { type: 'string' },
+  },
 });
 const scale = Number(args.scale);
 const runs = Number(args.runs);
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const dbName = `shequ_bench_roll_${scale}`;
+// A database of its own, so that runs of others on the same server do not clash (--db names another).
+const dbName = args.db ?? `shequ_bench_roll_${scale}`;
 const root = path.resolve(import.meta.dirname, '..');
 const ELECTION_DAY = '2026-06-20';
 

@@ -48,6 +48,14 @@ export const ERROR_MESSAGES = {
     en: 'The resident has a grid already; change it through a household move',
   },
   CONFLICT: { status: 409, zh: '操作与当前状态冲突', en: 'Conflicts with the current state' },
+  ELECTION_COUNTED: {
+    status: 409,
+    zh: '该选举已录入计票或结果，不能再修改或撤销',
+    en: 'Counts or results of this election are recorded: it can no longer be edited or withdrawn',
+  },
+  ELECTION_WITHDRAWN: { status: 409, zh: '该选举已撤销', en: 'This election has been withdrawn' },
+  OBJECTION_ANSWERED: { status: 409, zh: '该异议已答复', en: 'This objection has been answered already' },
+  RECALL_RECORDED: { status: 409, zh: '该罢免已录入投票结果', en: 'The vote on this recall is recorded already' },
   AWARD_ROUND_FROZEN: {
     status: 409,
     zh: '{year} 年度以奖代补方案已审批，得分和金额已冻结，不能再修改',

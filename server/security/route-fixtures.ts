@@ -283,6 +283,38 @@ const ANNOUNCED = [
     runoffCandidates: [],
   },
 ];
+/** An open objection to the roll of a fresh election in the place's community (about its head of household). */
+async function objectionIn(c: Ctx, p: PlaceObjects) {
+  const electionId = await electionIn(c, p, { voter: p.headId });
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO election_objections (community_id, election_id, kind, resident_id, filed_by, reason, filed_on)
+     VALUES ($1, $2, 'exclude', $3, '矩阵测试', '矩阵测试异议', '2026-04-28') RETURNING id`,
+    [p.communityId, electionId, p.headId],
+  );
+  return { electionId, objectionId: row.id };
+}
+/** A completed election in the place's community whose head of household was elected (the only voter). */
+async function electedIn(c: Ctx, p: PlaceObjects) {
+  const electionId = await electionIn(c, p, { voter: p.headId });
+  const [cand] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO election_candidates (community_id, election_id, resident_id, post, nominator_count) VALUES ($1, $2, $3, 'director', 10) RETURNING id`,
+    [p.communityId, electionId, p.headId],
+  );
+  const results = [{ ...ANNOUNCED[0], registeredVoters: 1, valid: true, elected: [cand.id], unfilledSeats: 4 }];
+  await c.w.t.database.query(`UPDATE elections SET status = 'completed', results = $2::jsonb WHERE id = $1`, [electionId, JSON.stringify(results)]);
+  return { electionId, candidateId: cand.id };
+}
+/** A proposed recall of the elected head of household. */
+async function recallIn(c: Ctx, p: PlaceObjects) {
+  const { electionId, candidateId } = await electedIn(c, p);
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO election_recalls (community_id, election_id, candidate_id, proposer_count, registered_voters, reason, proposed_on)
+     VALUES ($1, $2, $3, 1, 1, '矩阵测试罢免', '2026-09-01') RETURNING id`,
+    [p.communityId, electionId, candidateId],
+  );
+  return { electionId, recallId: row.id };
+}
+const RECALL_VOTE = { voteDate: '2026-10-01', ballotsIssued: 1, ballotsReturned: 1, invalidBallots: 0, votesFor: 1 };
 const COMMUNITY_PLACES: PlaceKey[] = ['dong1', 'xi'];
 const TALLY = {
   seats: 2,
@@ -1638,6 +1670,112 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
       places: COMMUNITY_PLACES,
       level: 'community',
     }),
+  ),
+  route(
+    'PATCH /api/elections/:id',
+    'elections.write',
+    each('an election not counted', async (c, p) => ({ url: `/api/elections/${await electionIn(c, p)}`, body: { version: 1, seatsMember: 4 } }), {
+      places: COMMUNITY_PLACES,
+      level: 'community',
+    }),
+  ),
+  route(
+    'POST /api/elections/:id/withdraw',
+    'elections.write',
+    each(
+      'an election not counted',
+      async (c, p) => ({ url: `/api/elections/${await electionIn(c, p)}/withdraw`, body: { version: 1, reason: '矩阵测试撤销' } }),
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+  ),
+  route(
+    'POST /api/elections/:id/objections',
+    'elections.write',
+    each(
+      'about a voter',
+      async (c, p) => ({
+        url: `/api/elections/${await electionIn(c, p, { voter: p.headId })}/objections`,
+        body: { kind: 'exclude', residentId: p.headId, filedBy: '矩阵测试', reason: '矩阵测试异议', filedOn: '2026-04-28' },
+      }),
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+    cross(
+      'about a resident of another community',
+      async (c, a, b) => ({
+        url: `/api/elections/${await electionIn(c, a)}/objections`,
+        body: { kind: 'include', residentId: b.headId, filedBy: '矩阵测试', reason: '矩阵测试异议', filedOn: '2026-04-28' },
+      }),
+      { pairs: [['dong1', 'xi']], never: true, level: 'community', deny: [400, 403, 404] },
+    ),
+  ),
+  route(
+    'POST /api/elections/:id/objections/:objectionId/answer',
+    'elections.write',
+    each(
+      'an open objection',
+      async (c, p) => {
+        const { electionId, objectionId } = await objectionIn(c, p);
+        return {
+          url: `/api/elections/${electionId}/objections/${objectionId}/answer`,
+          body: { decision: 'rejected', answer: '矩阵测试答复', answeredOn: '2026-05-02' },
+        };
+      },
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+    cross(
+      'an objection of another community’s election',
+      async (c, a, b) => {
+        const electionId = await electionIn(c, a);
+        const { objectionId } = await objectionIn(c, b);
+        return {
+          url: `/api/elections/${electionId}/objections/${objectionId}/answer`,
+          body: { decision: 'rejected', answer: '矩阵测试答复', answeredOn: '2026-05-02' },
+        };
+      },
+      { pairs: [['dong1', 'xi']], never: true, level: 'community' },
+    ),
+  ),
+  route(
+    'POST /api/elections/:id/recalls',
+    'elections.write',
+    each(
+      'an elected member',
+      async (c, p) => {
+        const { electionId, candidateId } = await electedIn(c, p);
+        return { url: `/api/elections/${electionId}/recalls`, body: { candidateId, proposerCount: 1, reason: '矩阵测试罢免', proposedOn: '2026-09-01' } };
+      },
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+    cross(
+      'a member elected in another community',
+      async (c, a, b) => {
+        const { electionId } = await electedIn(c, a);
+        const { candidateId } = await electedIn(c, b);
+        return { url: `/api/elections/${electionId}/recalls`, body: { candidateId, proposerCount: 1, reason: '矩阵测试罢免', proposedOn: '2026-09-01' } };
+      },
+      { pairs: [['dong1', 'xi']], never: true, level: 'community', deny: [400, 403, 404] },
+    ),
+  ),
+  route(
+    'POST /api/elections/:id/recalls/:recallId/result',
+    'elections.write',
+    each(
+      'a proposed recall',
+      async (c, p) => {
+        const { electionId, recallId } = await recallIn(c, p);
+        return { url: `/api/elections/${electionId}/recalls/${recallId}/result`, body: RECALL_VOTE };
+      },
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
+    cross(
+      'a recall of another community’s election',
+      async (c, a, b) => {
+        const { electionId } = await electedIn(c, a);
+        const { recallId } = await recallIn(c, b);
+        return { url: `/api/elections/${electionId}/recalls/${recallId}/result`, body: RECALL_VOTE };
+      },
+      { pairs: [['dong1', 'xi']], never: true, level: 'community' },
+    ),
   ),
   route(
     'GET /api/elections/:id/announcement',

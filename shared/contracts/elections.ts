@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECALL_REASON_CODES } from '../domain/election-recall';
 import { TALLY_REASON_CODES } from '../domain/election-tally';
 import { DEADLINE_KEYS } from '../domain/election-timeline';
 
@@ -81,6 +82,7 @@ export const LawVersion = z.object({
   handoverDays: z.number(),
   rerunDays: z.number(),
   voterMinAge: z.number(),
+  recallProposerShare: z.number(),
 });
 export const LawVersions = z.object({ items: z.array(LawVersion) });
 
@@ -101,13 +103,14 @@ export const ELECTION_MODE_LABELS: Record<ElectionMode, { zh: string; en: string
   group_reps: { zh: '居民小组代表选举', en: "Residents'-group representatives" },
 };
 
-export const ELECTION_STATUSES = ['preparing', 'runoff', 'completed', 'void'] as const;
+export const ELECTION_STATUSES = ['preparing', 'runoff', 'completed', 'void', 'withdrawn'] as const;
 export type ElectionStatus = (typeof ELECTION_STATUSES)[number];
 export const ELECTION_STATUS_LABELS: Record<ElectionStatus, { zh: string; en: string }> = {
   preparing: { zh: '筹备中', en: 'In preparation' },
   runoff: { zh: '另行选举', en: 'Second round' },
   completed: { zh: '已完成', en: 'Completed' },
   void: { zh: '选举无效', en: 'Void' },
+  withdrawn: { zh: '已撤销', en: 'Withdrawn' },
 };
 
 export const POSTS = ['director', 'deputy', 'member'] as const;
@@ -139,6 +142,18 @@ export const CreateElectionRequest = z.object({
   electionDate: day,
 });
 export type CreateElectionRequest = z.infer<typeof CreateElectionRequest>;
+
+const version = z.number({ error: '缺少版本号 | version is required' }).int().min(1).max(2_147_483_647);
+
+/** Edit an election before its count, at the version read (409 naming `version` when someone changed it since). */
+export const UpdateElectionRequest = CreateElectionRequest.omit({ communityId: true }).partial().extend({ version });
+export type UpdateElectionRequest = z.infer<typeof UpdateElectionRequest>;
+
+/** Withdraw (cancel) an election before its result, with the reason, at the version read. */
+export const WithdrawElectionRequest = z.object({
+  version,
+  reason: z.string().trim().min(2, '请填写撤销理由 | give the reason for withdrawing').max(500),
+});
 
 /** One election as lists show it. */
 export const ElectionListItem = z.object({
@@ -190,6 +205,8 @@ export const Candidate = z.object({
   nominatorCount: z.number().int(),
   /** Candidate in the second round (另行选举). */
   inRunoff: z.boolean(),
+  /** An elected member removed by a recall vote that passed (罢免). */
+  recalled: z.boolean(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -216,7 +233,110 @@ export const RoundResult = TallyResult.extend({
 });
 export type RoundResult = z.infer<typeof RoundResult>;
 
+// ------------------------------------------------------------------ objections to the roll
+
+export const OBJECTION_KINDS = ['include', 'exclude'] as const;
+export const OBJECTION_KIND_LABELS: Record<(typeof OBJECTION_KINDS)[number], { zh: string; en: string }> = {
+  include: { zh: '应列入而未列入', en: 'Missing from the roll' },
+  exclude: { zh: '不应列入而列入', en: 'Should not be on the roll' },
+};
+export const OBJECTION_STATUSES = ['open', 'upheld', 'rejected'] as const;
+
+export const FileObjectionRequest = z.object({
+  kind: z.enum(OBJECTION_KINDS, { error: '异议类型应为 include 或 exclude | kind must be include or exclude' }),
+  /** The voter the objection is about, or the person missing from the roll. */
+  residentId: z.uuid('请选择异议涉及的居民 | choose the resident concerned'),
+  /** Who filed it (a resident's or an official's name). */
+  filedBy: z.string().trim().min(1, '请填写异议人 | who filed it is required').max(50),
+  reason: z.string().trim().min(2, '请填写异议理由 | give the reason').max(500),
+  filedOn: day,
+});
+export type FileObjectionRequest = z.infer<typeof FileObjectionRequest>;
+
+export const AnswerObjectionRequest = z.object({
+  decision: z.enum(['upheld', 'rejected'], { error: '答复结论应为 upheld 或 rejected | decision must be upheld or rejected' }),
+  answer: z.string().trim().min(2, '请填写答复内容 | give the answer').max(500),
+  answeredOn: day,
+});
+export type AnswerObjectionRequest = z.infer<typeof AnswerObjectionRequest>;
+
+export const ObjectionParams = z.object({ id: z.uuid(), objectionId: z.uuid() });
+
+export const Objection = z.object({
+  id: z.uuid(),
+  kind: z.enum(OBJECTION_KINDS),
+  residentId: z.uuid(),
+  residentName: z.string(),
+  idMasked: z.string(),
+  filedBy: z.string(),
+  reason: z.string(),
+  filedOn: z.string(),
+  status: z.enum(OBJECTION_STATUSES),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+  /** The statutory last day of the answer (the timeline's objectionsAnswered). */
+  answerDue: z.string(),
+  /** Open past the deadline, or answered after it. */
+  late: z.boolean(),
+});
+export type Objection = z.infer<typeof Objection>;
+
+// ------------------------------------------------------------------ recall (罢免)
+
+export const RECALL_STATUSES = ['proposed', 'passed', 'failed', 'void'] as const;
+export const RECALL_STATUS_LABELS: Record<(typeof RECALL_STATUSES)[number], { zh: string; en: string }> = {
+  proposed: { zh: '已提议', en: 'Proposed' },
+  passed: { zh: '罢免通过', en: 'Recalled' },
+  failed: { zh: '罢免未通过', en: 'Not recalled' },
+  void: { zh: '投票无效', en: 'Vote void' },
+};
+
+export const ProposeRecallRequest = z.object({
+  /** The elected member (a candidate id of this election). */
+  candidateId: z.uuid('请选择被罢免的成员 | choose the member'),
+  /** Voters who signed the proposal. */
+  proposerCount: count('联名人数'),
+  reason: z.string().trim().min(2, '请填写罢免理由 | give the reason').max(500),
+  proposedOn: day,
+});
+export type ProposeRecallRequest = z.infer<typeof ProposeRecallRequest>;
+
+export const RecordRecallVoteRequest = z.object({
+  voteDate: day,
+  ballotsIssued: count('发出选票数'),
+  ballotsReturned: count('收回选票数'),
+  invalidBallots: count('无效票数'),
+  votesFor: count('赞成票数'),
+});
+export type RecordRecallVoteRequest = z.infer<typeof RecordRecallVoteRequest>;
+
+export const RecallParams = z.object({ id: z.uuid(), recallId: z.uuid() });
+
+export const Recall = z.object({
+  id: z.uuid(),
+  candidateId: z.uuid(),
+  memberName: z.string(),
+  proposerCount: z.number().int(),
+  registeredVoters: z.number().int(),
+  /** Proposers the law asks for on this roll (≥ 1/5). */
+  proposersNeeded: z.number().int(),
+  reason: z.string(),
+  proposedOn: z.string(),
+  status: z.enum(RECALL_STATUSES),
+  voteDate: z.string().nullable(),
+  ballotsIssued: z.number().int().nullable(),
+  ballotsReturned: z.number().int().nullable(),
+  invalidBallots: z.number().int().nullable(),
+  votesFor: z.number().int().nullable(),
+  reasons: z.array(z.object({ code: z.enum(RECALL_REASON_CODES), zh: z.string(), en: z.string() })),
+});
+export type Recall = z.infer<typeof Recall>;
+
 export const ElectionDetail = ElectionListItem.extend({
+  withdrawnReason: z.string().nullable(),
+  withdrawnOn: z.string().nullable(),
+  objections: z.array(Objection),
+  recalls: z.array(Recall),
   law: LawVersion,
   timeline: z.array(Deadline),
   householdRepCount: z.number().int(),

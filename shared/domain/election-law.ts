@@ -43,6 +43,8 @@ export interface ElectionLawVersion {
   rerunDays: number;
   /** Voters are this old on election day. */
   voterMinAge: number;
+  /** A recall (罢免) of a member is started by at least this share of the voters. */
+  recallProposerShare: number;
 }
 
 const common = {
@@ -61,6 +63,7 @@ const common = {
   handoverDays: 10,
   rerunDays: 30,
   voterMinAge: 18,
+  recallProposerShare: 1 / 5,
 };
 
 /** The versions known by default, oldest first. */

@@ -1,12 +1,14 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { RoundResult } from '../../../shared/contracts/elections';
 import type { Db } from '../../db/client';
 import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
 import { communityScopeSql, type DataScope } from '../../lib/scope';
-import { electionCandidates, elections, electionTallies, electionVoters } from './elections.table';
+import { electionCandidates, electionObjections, electionRecalls, elections, electionTallies, electionVoters } from './elections.table';
 
 export type ElectionRow = typeof elections.$inferSelect;
 export type TallyRow = typeof electionTallies.$inferSelect;
+export type ObjectionRow = typeof electionObjections.$inferSelect;
+export type RecallRow = typeof electionRecalls.$inferSelect;
 
 /** One candidate with what the checks need from the registry. */
 export interface CandidateRow {
@@ -62,7 +64,7 @@ export class ElectionsRepository {
     const rows = await this.db
       .select()
       .from(elections)
-      .where(and(eq(elections.communityId, communityId), eq(elections.term, term)))
+      .where(and(eq(elections.communityId, communityId), eq(elections.term, term), ne(elections.status, 'withdrawn')))
       .limit(1);
     return rows[0];
   }
@@ -80,6 +82,22 @@ export class ElectionsRepository {
       .where(and(eq(elections.id, id), eq(elections.version, version)))
       .returning();
     return rows[0];
+  }
+
+  /** Changes an election's fields at the version read; undefined on a stale version. */
+  async update(id: string, version: number, patch: Partial<typeof elections.$inferInsert>, db: Db = this.db) {
+    const rows = await db
+      .update(elections)
+      .set({ ...patch, version: sql`${elections.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(elections.id, id), eq(elections.version, version)))
+      .returning();
+    return rows[0];
+  }
+
+  /** Whether any polling station's count is entered. */
+  async hasTallies(electionId: string, db: Db = this.db) {
+    const rows = await db.select({ id: electionTallies.id }).from(electionTallies).where(eq(electionTallies.electionId, electionId)).limit(1);
+    return rows.length > 0;
   }
 
   /** Whether the community is a community region. */
@@ -105,14 +123,29 @@ export class ElectionsRepository {
           AND ${sql.raw(r)}.birth_date <= (${e.electionDate}::date - make_interval(years => ${minAge}))::date`;
     // The representatives' window sorts the whole roll: in memory rather than spilled to disk.
     await db.execute(sql`SET LOCAL work_mem = '64MB'`);
-    const [removed] = await rowsOf<{ n: number }>(
-      db,
-      sql`WITH del AS (
-            DELETE FROM election_voters v USING residents r
-            WHERE v.election_id = ${e.id} AND v.source = 'derived' AND NOT v.excluded AND r.id = v.resident_id AND NOT (${eligible('r')})
-            RETURNING 1
-          ) SELECT count(*)::int AS n FROM del`,
-    );
+    // Every statement below touches the whole roll: hash joins, whatever the statistics of freshly
+    // written roll rows say (the planner took them for a thousand rows and probed the index per voter).
+    await db.execute(sql`SET LOCAL enable_nestloop = off`);
+    // One derivation of an election at a time (a second waits for the first): the insert below skips
+    // the rows on the roll by an anti-join instead of ON CONFLICT, whose speculative insertion per row
+    // cost a third of the time.
+    await this.lockRoll(e.id, db);
+    const [before] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM election_voters WHERE election_id = ${e.id}`);
+    const first = before!.n === 0;
+    let removed = 0;
+    if (!first) {
+      const [r] = await rowsOf<{ n: number }>(
+        db,
+        sql`WITH del AS (
+              DELETE FROM election_voters v USING residents r
+              WHERE v.election_id = ${e.id} AND v.source = 'derived' AND NOT v.excluded AND r.id = v.resident_id AND NOT (${eligible('r')})
+              RETURNING 1
+            ) SELECT count(*)::int AS n FROM del`,
+      );
+      removed = r!.n;
+    }
+    // The first derivation writes the representatives with the rows (nobody is on the roll yet, so the
+    // window over the eligible residents is the window over the roll); later ones fix them below.
     const [added] = await rowsOf<{ n: number }>(
       db,
       sql`WITH ins AS (
@@ -122,24 +155,32 @@ export class ElectionsRepository {
                      PARTITION BY r.household_id ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1
             FROM residents r
             WHERE ${eligible('r')}
-            ON CONFLICT (election_id, resident_id) DO NOTHING
+              ${first ? sql`` : sql`AND NOT EXISTS (SELECT 1 FROM election_voters o WHERE o.election_id = ${e.id} AND o.resident_id = r.id)`}
             RETURNING 1
           ) SELECT count(*)::int AS n FROM ins`,
     );
-    const counts = { removed: removed!.n, added: added!.n };
+    const counts = { removed, added: added!.n };
+    if (first) return counts;
     // Representatives again over the whole roll: manual corrections change who represents a household;
-    // only rows whose flag changes are written.
+    // only rows whose flag changes are joined back and written.
     await db.execute(sql`
       UPDATE election_voters v SET household_rep = x.rep
       FROM (
-        SELECT v2.id, (v2.household_id IS NOT NULL AND NOT v2.excluded AND row_number() OVER (
-                 PARTITION BY v2.household_id, v2.excluded
-                 ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1) AS rep
-        FROM election_voters v2 JOIN residents r ON r.id = v2.resident_id
-        WHERE v2.election_id = ${e.id}
+        SELECT id, rep FROM (
+          SELECT v2.id, v2.household_rep AS was, (v2.household_id IS NOT NULL AND NOT v2.excluded AND row_number() OVER (
+                   PARTITION BY v2.household_id, v2.excluded
+                   ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1) AS rep
+          FROM election_voters v2 JOIN residents r ON r.id = v2.resident_id
+          WHERE v2.election_id = ${e.id}
+        ) y WHERE was IS DISTINCT FROM rep
       ) x
-      WHERE v.id = x.id AND v.household_rep IS DISTINCT FROM x.rep`);
+      WHERE v.id = x.id`);
     return counts;
+  }
+
+  /** Takes the election's row lock: a derivation and a voter added by hand never write the same roll at once. */
+  async lockRoll(electionId: string, db: Db) {
+    await db.execute(sql`SELECT 1 FROM elections WHERE id = ${electionId} FOR UPDATE`);
   }
 
   async rollCounts(electionId: string, db: Db = this.db) {
@@ -240,6 +281,95 @@ export class ElectionsRepository {
             AND coalesce(ra.relation_to_head, '') <> 'other' AND coalesce(rb.relation_to_head, '') <> 'other'
           ORDER BY ra.name, rb.name`,
     );
+  }
+
+  // ---------------------------------------------------------------- objections
+
+  async objections(electionId: string, db: Db = this.db) {
+    return rowsOf<ObjectionRow & { residentName: string; idMasked: string }>(
+      db,
+      sql`SELECT o.id, o.kind, o.resident_id AS "residentId", r.name AS "residentName", r.id_masked AS "idMasked", o.filed_by AS "filedBy",
+                 o.reason, o.filed_on::text AS "filedOn", o.status, o.answer, o.answered_on::text AS "answeredOn"
+          FROM election_objections o JOIN residents r ON r.id = o.resident_id
+          WHERE o.election_id = ${electionId}
+          ORDER BY o.filed_on, o.created_at, o.id`,
+    );
+  }
+
+  async objectionById(electionId: string, id: string, db: Db = this.db): Promise<ObjectionRow | undefined> {
+    const rows = await db
+      .select()
+      .from(electionObjections)
+      .where(and(eq(electionObjections.id, id), eq(electionObjections.electionId, electionId)))
+      .limit(1);
+    return rows[0];
+  }
+
+  async insertObjection(row: typeof electionObjections.$inferInsert, db: Db) {
+    const [r] = await db.insert(electionObjections).values(row).returning();
+    return r!;
+  }
+
+  /** Answers an open objection; undefined when it was answered meanwhile. */
+  async answerObjection(id: string, a: { status: string; answer: string; answeredOn: string; answeredBy: string | null }, db: Db) {
+    const rows = await db
+      .update(electionObjections)
+      .set(a)
+      .where(and(eq(electionObjections.id, id), eq(electionObjections.status, 'open')))
+      .returning();
+    return rows[0];
+  }
+
+  /** Open objections of open elections in scope, for the workbench. */
+  async openObjections(scope: DataScope) {
+    return rowsOf<{ id: string; electionId: string; electionDate: string; term: number; communityName: string; residentName: string; filedOn: string }>(
+      this.db,
+      sql`SELECT o.id, o.election_id AS "electionId", e.election_date::text AS "electionDate", e.term, c.name AS "communityName",
+                 r.name AS "residentName", o.filed_on::text AS "filedOn"
+          FROM election_objections o JOIN elections e ON e.id = o.election_id JOIN regions c ON c.id = e.community_id
+          JOIN residents r ON r.id = o.resident_id
+          WHERE ${communityScopeSql(scope, 'o.community_id')} AND o.status = 'open' AND e.status = 'preparing'
+          ORDER BY o.filed_on LIMIT 200`,
+    );
+  }
+
+  // ---------------------------------------------------------------- recalls
+
+  async recalls(electionId: string, db: Db = this.db) {
+    return rowsOf<RecallRow & { memberName: string }>(
+      db,
+      sql`SELECT k.id, k.candidate_id AS "candidateId", r.name AS "memberName", k.proposer_count AS "proposerCount",
+                 k.registered_voters AS "registeredVoters", k.reason, k.proposed_on::text AS "proposedOn", k.status,
+                 k.vote_date::text AS "voteDate", k.ballots_issued AS "ballotsIssued", k.ballots_returned AS "ballotsReturned",
+                 k.invalid_ballots AS "invalidBallots", k.votes_for AS "votesFor", k.reasons
+          FROM election_recalls k JOIN election_candidates c ON c.id = k.candidate_id JOIN residents r ON r.id = c.resident_id
+          WHERE k.election_id = ${electionId}
+          ORDER BY k.proposed_on, k.created_at, k.id`,
+    );
+  }
+
+  async recallById(electionId: string, id: string, db: Db = this.db): Promise<RecallRow | undefined> {
+    const rows = await db
+      .select()
+      .from(electionRecalls)
+      .where(and(eq(electionRecalls.id, id), eq(electionRecalls.electionId, electionId)))
+      .limit(1);
+    return rows[0];
+  }
+
+  async insertRecall(row: typeof electionRecalls.$inferInsert, db: Db) {
+    const [r] = await db.insert(electionRecalls).values(row).returning();
+    return r!;
+  }
+
+  /** Records the vote of a proposed recall; undefined when a vote was recorded meanwhile. */
+  async recordRecallVote(id: string, v: Partial<typeof electionRecalls.$inferInsert>, db: Db) {
+    const rows = await db
+      .update(electionRecalls)
+      .set(v)
+      .where(and(eq(electionRecalls.id, id), eq(electionRecalls.status, 'proposed')))
+      .returning();
+    return rows[0];
   }
 
   // ---------------------------------------------------------------- tallies

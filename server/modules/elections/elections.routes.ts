@@ -4,6 +4,14 @@ import { z } from 'zod';
 import { ErrorResponse, IdParams, Ok } from '../../../shared/contracts/common';
 import {
   AddVoterRequest,
+  AnswerObjectionRequest,
+  FileObjectionRequest,
+  ObjectionParams,
+  ProposeRecallRequest,
+  RecallParams,
+  RecordRecallVoteRequest,
+  UpdateElectionRequest,
+  WithdrawElectionRequest,
   Announcement,
   ComputeResultRequest,
   CreateElectionRequest,
@@ -22,6 +30,7 @@ import {
   VotersQuery,
 } from '../../../shared/contracts/elections';
 import { LAW_VERSIONS } from '../../../shared/domain/election-law';
+import { RECALL_REASON_CODES } from '../../../shared/domain/election-recall';
 import type { ElectionsService } from './elections.service';
 import { actorOf } from '../../lib/context';
 import { XLSX } from '../../lib/xlsx';
@@ -189,5 +198,97 @@ export async function electionsRoutes(app: FastifyInstance, opts: { elections: E
       schema: { tags, summary: '选举结果公告 / Announcement', params: IdParams, response: { 200: Announcement, 404: ErrorResponse, 409: ErrorResponse } },
     },
     async (request) => elections.announcement(actorOf(request.ctx), request.params.id),
+  );
+  r.patch(
+    '/api/elections/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '修改换届选举（计票前；按读取时的版本） / Edit an election before its count, at the version read',
+        params: IdParams,
+        body: UpdateElectionRequest,
+        response: { 200: ElectionDetail, ...changeErrors },
+      },
+    },
+    async (request) => elections.update(request.ctx, request.params.id, request.body),
+  );
+  r.post(
+    '/api/elections/:id/withdraw',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '撤销换届选举（计票前，附理由） / Withdraw an election before its count, with the reason',
+        params: IdParams,
+        body: WithdrawElectionRequest,
+        response: { 200: ElectionDetail, ...changeErrors },
+      },
+    },
+    async (request) => elections.withdraw(request.ctx, request.params.id, request.body),
+  );
+  r.post(
+    '/api/elections/:id/objections',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '登记选民名单异议（异议期内） / File an objection to the voter roll, within the objection window',
+        params: IdParams,
+        body: FileObjectionRequest,
+        response: { 201: z.object({ id: z.uuid() }), ...changeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await elections.fileObjection(request.ctx, request.params.id, request.body)),
+  );
+  r.post(
+    '/api/elections/:id/objections/:objectionId/answer',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '答复选民名单异议（成立时更正名单） / Answer an objection; an upheld one corrects the roll',
+        params: ObjectionParams,
+        body: AnswerObjectionRequest,
+        response: { 200: Ok, ...changeErrors },
+      },
+    },
+    async (request) => elections.answerObjection(request.ctx, request.params.id, request.params.objectionId, request.body),
+  );
+  r.post(
+    '/api/elections/:id/recalls',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '登记罢免提议（五分之一以上选民联名） / Record a recall proposal (at least 1/5 of the voters)',
+        params: IdParams,
+        body: ProposeRecallRequest,
+        response: { 201: z.object({ id: z.uuid() }), ...changeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await elections.proposeRecall(request.ctx, request.params.id, request.body)),
+  );
+  r.post(
+    '/api/elections/:id/recalls/:recallId/result',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '录入罢免投票结果（双过半） / Record the recall vote (double majority)',
+        params: RecallParams,
+        body: RecordRecallVoteRequest,
+        response: {
+          200: z.object({
+            valid: z.boolean(),
+            passed: z.boolean(),
+            status: z.enum(['passed', 'failed', 'void']),
+            reasons: z.array(z.object({ code: z.enum(RECALL_REASON_CODES), zh: z.string(), en: z.string() })),
+          }),
+          ...changeErrors,
+        },
+      },
+    },
+    async (request) => elections.recordRecallVote(request.ctx, request.params.id, request.params.recallId, request.body),
   );
 }

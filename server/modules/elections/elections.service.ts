@@ -1,7 +1,12 @@
 import { escapeCell } from '../residents/residents.search';
 import ExcelJS from 'exceljs';
 import type {
+  AnswerObjectionRequest,
   CreateElectionRequest,
+  FileObjectionRequest,
+  ProposeRecallRequest,
+  RecordRecallVoteRequest,
+  UpdateElectionRequest,
   ElectionDetail,
   ElectionsQuery,
   EnterTallyRequest,
@@ -11,6 +16,7 @@ import type {
 } from '../../../shared/contracts/elections';
 import { POST_LABELS, type Post } from '../../../shared/contracts/elections';
 import { lawVersionOn, type ElectionLawVersion } from '../../../shared/domain/election-law';
+import { checkRecallProposal, recallProposersNeeded, tallyRecall } from '../../../shared/domain/election-recall';
 import { tallyElection, type TallyResult } from '../../../shared/domain/election-tally';
 import { addDays, electionTimeline } from '../../../shared/domain/election-timeline';
 import { transaction, type Db } from '../../db/client';
@@ -23,6 +29,9 @@ import type { TodoItem, WorkbenchContribution } from '../module';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
 import type { CandidateRow, ElectionRow, ElectionsRepository } from './elections.repository';
+
+/** 409 for a stale edit, naming the field that carries the version read. */
+const staleVersion = (current: number) => new AppError('VERSION_CONFLICT', { field: 'version', currentVersion: current });
 
 /** The residence types that vote where they are registered (户籍常住, 户籍外出); others are added by hand on application. */
 export const VOTING_RESIDENCE_TYPES = ['registered_resident', 'registered_away'] as const;
@@ -89,19 +98,7 @@ export class ElectionsService {
     if (!(await this.repo.communityName(input.communityId))) throw validationError([field('communityId', 'not_community', '不是社区', 'not a community')]);
     await this.regions.assertCovers(actor, 'elections.write', { communityId: input.communityId });
     const law = lawVersionOn(input.electionDate);
-    const seats = input.seatsDirector + input.seatsDeputy + input.seatsMember;
-    const issues: FieldIssue[] = [];
-    if (input.seatsDirector !== 1) issues.push(field('seatsDirector', 'one_director', '主任应为 1 名', 'there is one director'));
-    if (seats < law.minMembers || seats > law.maxMembers)
-      issues.push(
-        field(
-          'seatsMember',
-          'committee_size',
-          `委员会成员应为 ${law.minMembers}–${law.maxMembers} 名（现为 ${seats} 名）`,
-          `a committee has ${law.minMembers}–${law.maxMembers} members (here ${seats})`,
-        ),
-      );
-    if (issues.length > 0) throw validationError(issues);
+    checkSeats(input, law);
     if (await this.repo.byTerm(input.communityId, input.term)) throw new AppError('DUPLICATE', [{ path: 'term' }], { field: 'term' });
     try {
       const row = await transaction(this.db, async (tx) => {
@@ -129,20 +126,59 @@ export class ElectionsService {
   async get(actor: Actor, id: string): Promise<ElectionDetail> {
     const row = await this.readable(actor, id);
     const law = lawOf(row);
-    const [item, counts, candidates, conflicts, tallies] = await Promise.all([
+    const [item, counts, candidates, conflicts, tallies, objections, recalls] = await Promise.all([
       this.repo.listItem(id),
       this.repo.rollCounts(id),
       this.repo.candidates(id, row.electionDate),
       this.repo.conflicts(id),
       this.repo.tallies(id),
+      this.repo.objections(id),
+      this.repo.recalls(id),
     ]);
     const results = row.results ?? [];
     const last = results[results.length - 1];
     const runoff = new Set(last?.runoffCandidates ?? []);
+    const timeline = electionTimeline(row.electionDate, law);
+    const answerDue = timeline.find((d) => d.key === 'objectionsAnswered')!.date;
+    const day = today();
     return {
       ...item!,
+      withdrawnReason: row.withdrawnReason,
+      withdrawnOn: row.withdrawnOn,
+      objections: objections.map((o) => ({
+        id: o.id,
+        kind: o.kind as 'include' | 'exclude',
+        residentId: o.residentId,
+        residentName: o.residentName,
+        idMasked: o.idMasked,
+        filedBy: o.filedBy,
+        reason: o.reason,
+        filedOn: o.filedOn,
+        status: o.status as 'open' | 'upheld' | 'rejected',
+        answer: o.answer,
+        answeredOn: o.answeredOn,
+        answerDue,
+        late: o.answeredOn ? o.answeredOn > answerDue : day > answerDue,
+      })),
+      recalls: recalls.map((k) => ({
+        id: k.id,
+        candidateId: k.candidateId,
+        memberName: k.memberName,
+        proposerCount: k.proposerCount,
+        registeredVoters: k.registeredVoters,
+        proposersNeeded: recallProposersNeeded(k.registeredVoters, { proposerShare: law.recallProposerShare }),
+        reason: k.reason,
+        proposedOn: k.proposedOn,
+        status: k.status as 'proposed',
+        voteDate: k.voteDate,
+        ballotsIssued: k.ballotsIssued,
+        ballotsReturned: k.ballotsReturned,
+        invalidBallots: k.invalidBallots,
+        votesFor: k.votesFor,
+        reasons: k.reasons,
+      })),
       law,
-      timeline: electionTimeline(row.electionDate, law),
+      timeline,
       householdRepCount: counts.reps,
       candidates: candidates.map((c) => ({
         id: c.id,
@@ -153,6 +189,7 @@ export class ElectionsService {
         post: c.post as Post,
         nominatorCount: c.nominatorCount,
         inRunoff: runoff.has(c.id),
+        recalled: recalls.some((k) => k.candidateId === c.id && k.status === 'passed'),
       })),
       checks: candidateChecks(row, law, candidates, conflicts.length),
       conflicts,
@@ -244,42 +281,8 @@ export class ElectionsService {
   async addVoter(ctx: RequestContext, id: string, input: { residentId: string; reason: string }) {
     const row = await this.writable(actorOf(ctx), id);
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
-    const law = lawOf(row);
-    const person = await this.repo.resident(input.residentId, row.electionDate);
-    if (!person || person.communityId !== row.communityId)
-      throw validationError([field('residentId', 'not_in_community', '该居民不在本社区登记', 'the resident is not registered in this community')]);
-    if (person.status !== 'active') throw validationError([field('residentId', 'not_active', '该居民不在册', 'the resident is not on the registry')]);
-    if (person.age < law.voterMinAge)
-      throw validationError([field('residentId', 'under_age', `选举日未满 ${law.voterMinAge} 周岁`, `under ${law.voterMinAge} on election day`)]);
-    const existing = await this.repo.voter(id, input.residentId);
-    if (existing && !existing.excluded) throw new AppError('DUPLICATE', [{ path: 'residentId' }], { field: 'residentId' });
-    await transaction(this.db, async (tx) => {
-      if (existing) await this.repo.setExcluded(existing.id, false, input.reason, actorOf(ctx).userId, tx);
-      else
-        await this.repo.insertVoter(
-          {
-            communityId: row.communityId,
-            electionId: id,
-            residentId: input.residentId,
-            householdId: person.householdId,
-            source: 'manual',
-            reason: input.reason,
-            changedBy: actorOf(ctx).userId,
-          },
-          tx,
-        );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.voter.add',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { residentId: input.residentId, reason: input.reason },
-        },
-        tx,
-      );
-    });
+    const existing = await this.checkAddable(row, input.residentId);
+    await transaction(this.db, (tx) => this.writeAdd(ctx, row, input, existing, tx));
     return { ok: true as const };
   }
 
@@ -289,21 +292,339 @@ export class ElectionsService {
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
     const existing = await this.repo.voter(id, input.residentId);
     if (!existing || existing.excluded) throw validationError([field('residentId', 'not_on_roll', '该居民不在选民名单上', 'the resident is not on the roll')]);
-    await transaction(this.db, async (tx) => {
-      await this.repo.setExcluded(existing.id, true, input.reason, actorOf(ctx).userId, tx);
+    await transaction(this.db, (tx) => this.writeRemove(ctx, row, input, existing.id, tx));
+    return { ok: true as const };
+  }
+
+  /** Whether a resident may be added to the roll (400 naming residentId); the roll row they already have, if any. */
+  private async checkAddable(row: ElectionRow, residentId: string) {
+    const law = lawOf(row);
+    const person = await this.repo.resident(residentId, row.electionDate);
+    if (!person || person.communityId !== row.communityId)
+      throw validationError([field('residentId', 'not_in_community', '该居民不在本社区登记', 'the resident is not registered in this community')]);
+    if (person.status !== 'active') throw validationError([field('residentId', 'not_active', '该居民不在册', 'the resident is not on the registry')]);
+    if (person.age < law.voterMinAge)
+      throw validationError([field('residentId', 'under_age', `选举日未满 ${law.voterMinAge} 周岁`, `under ${law.voterMinAge} on election day`)]);
+    const existing = await this.repo.voter(row.id, residentId);
+    if (existing && !existing.excluded) throw new AppError('DUPLICATE', [{ path: 'residentId' }], { field: 'residentId' });
+    return { existing, householdId: person.householdId };
+  }
+
+  private async writeAdd(
+    ctx: RequestContext,
+    row: ElectionRow,
+    input: { residentId: string; reason: string },
+    found: { existing: { id: string } | undefined; householdId: string | null },
+    tx: Db,
+  ) {
+    await this.repo.lockRoll(row.id, tx);
+    if (found.existing) await this.repo.setExcluded(found.existing.id, false, input.reason, actorOf(ctx).userId, tx);
+    else
+      await this.repo.insertVoter(
+        {
+          communityId: row.communityId,
+          electionId: row.id,
+          residentId: input.residentId,
+          householdId: found.householdId,
+          source: 'manual',
+          reason: input.reason,
+          changedBy: actorOf(ctx).userId,
+        },
+        tx,
+      );
+    await this.audit.record(
+      ctx,
+      {
+        action: 'elections.voter.add',
+        objectType: 'election',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { residentId: input.residentId, reason: input.reason },
+      },
+      tx,
+    );
+  }
+
+  private async writeRemove(ctx: RequestContext, row: ElectionRow, input: { residentId: string; reason: string }, voterRowId: string, tx: Db) {
+    await this.repo.setExcluded(voterRowId, true, input.reason, actorOf(ctx).userId, tx);
+    await this.audit.record(
+      ctx,
+      {
+        action: 'elections.voter.remove',
+        objectType: 'election',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { residentId: input.residentId, reason: input.reason },
+      },
+      tx,
+    );
+  }
+
+  // ---------------------------------------------------------------- edit and withdraw
+
+  /** Refuses a change to an election that is withdrawn (409) or has counts or results (409). */
+  private async assertNotCounted(row: ElectionRow) {
+    if (row.status === 'withdrawn') throw new AppError('ELECTION_WITHDRAWN');
+    if (row.results.length > 0 || row.status !== 'preparing' || (await this.repo.hasTallies(row.id))) throw new AppError('ELECTION_COUNTED');
+  }
+
+  /**
+   * Edits the term, seats, mode or date of an election not yet counted, at the version read (409 naming
+   * `version` when someone changed it since). A new date may bring another law version: the law code follows.
+   */
+  async update(ctx: RequestContext, id: string, input: UpdateElectionRequest) {
+    const actor = actorOf(ctx);
+    const row = await this.writable(actor, id);
+    await this.assertNotCounted(row);
+    if (input.version !== row.version) throw staleVersion(row.version);
+    const { version, ...given } = input;
+    const next = {
+      term: given.term ?? row.term,
+      mode: given.mode ?? row.mode,
+      seatsDirector: given.seatsDirector ?? row.seatsDirector,
+      seatsDeputy: given.seatsDeputy ?? row.seatsDeputy,
+      seatsMember: given.seatsMember ?? row.seatsMember,
+      electionDate: given.electionDate ?? row.electionDate,
+    };
+    const law = lawVersionOn(next.electionDate);
+    checkSeats(next, law);
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
+    if (changed.length === 0) return this.get(actor, id);
+    if (changed.includes('term')) {
+      const other = await this.repo.byTerm(row.communityId, next.term);
+      if (other && other.id !== id && other.status !== 'withdrawn') throw new AppError('DUPLICATE', [{ path: 'term' }], { field: 'term' });
+    }
+    try {
+      const saved = await transaction(this.db, async (tx) => {
+        const r = await this.repo.update(id, version, { ...next, lawCode: law.code }, tx);
+        if (!r) return undefined;
+        await this.audit.record(
+          ctx,
+          {
+            action: 'elections.update',
+            objectType: 'election',
+            objectId: id,
+            communityId: row.communityId,
+            details: { fields: changed, from: Object.fromEntries(changed.map((k) => [k, row[k]])), to: Object.fromEntries(changed.map((k) => [k, next[k]])) },
+          },
+          tx,
+        );
+        return r;
+      });
+      // The current version is read after the transaction (PGlite has one connection, held by the transaction).
+      if (!saved) throw staleVersion((await this.repo.byId(id))?.version ?? row.version);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('DUPLICATE', [{ path: 'term' }], { field: 'term' });
+      throw err;
+    }
+    return this.get(actor, id);
+  }
+
+  /** Withdraws (cancels) an election not yet counted, with the reason, at the version read; audited. */
+  async withdraw(ctx: RequestContext, id: string, input: { version: number; reason: string }) {
+    const actor = actorOf(ctx);
+    const row = await this.writable(actor, id);
+    await this.assertNotCounted(row);
+    if (input.version !== row.version) throw staleVersion(row.version);
+    const saved = await transaction(this.db, async (tx) => {
+      const r = await this.repo.update(id, input.version, { status: 'withdrawn', withdrawnReason: input.reason, withdrawnOn: today() }, tx);
+      if (!r) return undefined;
+      await this.audit.record(
+        ctx,
+        { action: 'elections.withdraw', objectType: 'election', objectId: id, communityId: row.communityId, details: { reason: input.reason } },
+        tx,
+      );
+      return r;
+    });
+    if (!saved) throw staleVersion((await this.repo.byId(id))?.version ?? row.version);
+    return this.get(actor, id);
+  }
+
+  // ---------------------------------------------------------------- objections to the roll
+
+  /**
+   * Files an objection to the published roll: within the objection window of the timeline (from the
+   * list's publication to objectionsClose), about a voter on the roll (exclude) or a resident of the
+   * community missing from it (include).
+   */
+  async fileObjection(ctx: RequestContext, id: string, input: FileObjectionRequest) {
+    const row = await this.writable(actorOf(ctx), id);
+    if (row.status === 'withdrawn') throw new AppError('ELECTION_WITHDRAWN');
+    if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
+    const timeline = electionTimeline(row.electionDate, lawOf(row));
+    const opens = timeline.find((d) => d.key === 'voterListPublished')!.date;
+    const closes = timeline.find((d) => d.key === 'objectionsClose')!.date;
+    if (input.filedOn > today()) throw validationError([field('filedOn', 'in_future', '提出日期不能晚于今天', 'the filing date cannot be after today')]);
+    if (input.filedOn < opens || input.filedOn > closes)
+      throw validationError([field('filedOn', 'outside_window', `异议应在 ${opens} 至 ${closes} 之间提出`, `objections are filed from ${opens} to ${closes}`)]);
+    const voter = await this.repo.voter(id, input.residentId);
+    const onRoll = !!voter && !voter.excluded;
+    if (input.kind === 'exclude' && !onRoll)
+      throw validationError([field('residentId', 'not_on_roll', '该居民不在选民名单上', 'the resident is not on the roll')]);
+    if (input.kind === 'include') {
+      const person = await this.repo.resident(input.residentId, row.electionDate);
+      if (!person || person.communityId !== row.communityId)
+        throw validationError([field('residentId', 'not_in_community', '该居民不在本社区登记', 'the resident is not registered in this community')]);
+      if (onRoll) throw validationError([field('residentId', 'already_on_roll', '该居民已在选民名单上', 'the resident is on the roll already')]);
+    }
+    const o = await transaction(this.db, async (tx) => {
+      const created = await this.repo.insertObjection(
+        {
+          communityId: row.communityId,
+          electionId: id,
+          kind: input.kind,
+          residentId: input.residentId,
+          filedBy: input.filedBy,
+          reason: input.reason,
+          filedOn: input.filedOn,
+          createdBy: actorOf(ctx).userId,
+        },
+        tx,
+      );
       await this.audit.record(
         ctx,
         {
-          action: 'elections.voter.remove',
+          action: 'elections.objection.file',
           objectType: 'election',
           objectId: id,
           communityId: row.communityId,
-          details: { residentId: input.residentId, reason: input.reason },
+          details: { objectionId: created.id, kind: input.kind, residentId: input.residentId, filedOn: input.filedOn },
+        },
+        tx,
+      );
+      return created;
+    });
+    return { id: o.id };
+  }
+
+  /**
+   * Answers an objection (upheld or rejected). An upheld one applies the correction to the roll in the same
+   * transaction (the voter added or removed, audited as such); the answer is due by the timeline's
+   * objectionsAnswered, and a late one is still taken (and shown late).
+   */
+  async answerObjection(ctx: RequestContext, id: string, objectionId: string, input: AnswerObjectionRequest) {
+    const row = await this.writable(actorOf(ctx), id);
+    const o = await this.repo.objectionById(id, objectionId);
+    if (!o) throw notFound('objection');
+    if (o.status !== 'open') throw new AppError('OBJECTION_ANSWERED');
+    if (row.status === 'withdrawn') throw new AppError('ELECTION_WITHDRAWN');
+    if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
+    if (input.answeredOn > today()) throw validationError([field('answeredOn', 'in_future', '答复日期不能晚于今天', 'the answer date cannot be after today')]);
+    if (input.answeredOn < o.filedOn)
+      throw validationError([field('answeredOn', 'before_filed', '答复日期不能早于提出日期', 'the answer cannot come before the objection')]);
+    const correction = { residentId: o.residentId, reason: `异议成立：${o.reason}`.slice(0, 200) };
+    let add: Awaited<ReturnType<ElectionsService['checkAddable']>> | undefined;
+    let removeRow: string | undefined;
+    if (input.decision === 'upheld') {
+      const voter = await this.repo.voter(id, o.residentId);
+      const onRoll = !!voter && !voter.excluded;
+      if (o.kind === 'include' && !onRoll) add = await this.checkAddable(row, o.residentId);
+      if (o.kind === 'exclude' && onRoll) removeRow = voter!.id;
+    }
+    await transaction(this.db, async (tx) => {
+      const answered = await this.repo.answerObjection(
+        objectionId,
+        { status: input.decision, answer: input.answer, answeredOn: input.answeredOn, answeredBy: actorOf(ctx).userId },
+        tx,
+      );
+      if (!answered) throw new AppError('OBJECTION_ANSWERED');
+      if (add) await this.writeAdd(ctx, row, correction, add, tx);
+      if (removeRow) await this.writeRemove(ctx, row, correction, removeRow, tx);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'elections.objection.answer',
+          objectType: 'election',
+          objectId: id,
+          communityId: row.communityId,
+          details: { objectionId, decision: input.decision, answeredOn: input.answeredOn, corrected: !!(add || removeRow) },
         },
         tx,
       );
     });
     return { ok: true as const };
+  }
+
+  // ---------------------------------------------------------------- recall (罢免)
+
+  /**
+   * Records a recall proposal against an elected member: at least the law's share (1/5) of the voters on
+   * the election's roll must sign it (400 naming proposerCount otherwise).
+   */
+  async proposeRecall(ctx: RequestContext, id: string, input: ProposeRecallRequest) {
+    const row = await this.writable(actorOf(ctx), id);
+    const law = lawOf(row);
+    const elected = new Set(row.results.filter((r) => r.valid).flatMap((r) => r.elected));
+    if (!elected.has(input.candidateId))
+      throw validationError([field('candidateId', 'not_elected', '只能罢免本届当选的成员', 'only a member elected in this election can be recalled')]);
+    if (input.proposedOn > today())
+      throw validationError([field('proposedOn', 'in_future', '提议日期不能晚于今天', 'the proposal date cannot be after today')]);
+    if (input.proposedOn < row.electionDate)
+      throw validationError([field('proposedOn', 'before_election', '提议日期不能早于选举日', 'the proposal cannot come before the election')]);
+    const counts = await this.repo.rollCounts(id);
+    const registeredVoters = row.mode === 'household_reps' ? counts.reps : counts.voters;
+    const check = checkRecallProposal(input.proposerCount, registeredVoters, { proposerShare: law.recallProposerShare });
+    if (!check.ok) throw validationError([field('proposerCount', 'too_few_proposers', check.reason!.zh, check.reason!.en)]);
+    const pending = (await this.repo.recalls(id)).find((k) => k.candidateId === input.candidateId && (k.status === 'proposed' || k.status === 'passed'));
+    if (pending) throw new AppError('DUPLICATE', [{ path: 'candidateId' }], { field: 'candidateId' });
+    const k = await transaction(this.db, async (tx) => {
+      const created = await this.repo.insertRecall(
+        {
+          communityId: row.communityId,
+          electionId: id,
+          candidateId: input.candidateId,
+          proposerCount: input.proposerCount,
+          registeredVoters,
+          reason: input.reason,
+          proposedOn: input.proposedOn,
+          createdBy: actorOf(ctx).userId,
+        },
+        tx,
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'elections.recall.propose',
+          objectType: 'election',
+          objectId: id,
+          communityId: row.communityId,
+          details: { recallId: created.id, candidateId: input.candidateId, proposerCount: input.proposerCount, registeredVoters },
+        },
+        tx,
+      );
+      return created;
+    });
+    return { id: k.id };
+  }
+
+  /** Records the vote on a proposed recall; the double majority (election-recall.ts) decides. */
+  async recordRecallVote(ctx: RequestContext, id: string, recallId: string, input: RecordRecallVoteRequest) {
+    const row = await this.writable(actorOf(ctx), id);
+    const law = lawOf(row);
+    const k = await this.repo.recallById(id, recallId);
+    if (!k) throw notFound('recall');
+    if (k.status !== 'proposed') throw new AppError('RECALL_RECORDED');
+    if (input.voteDate > today()) throw validationError([field('voteDate', 'in_future', '投票日期不能晚于今天', 'the vote date cannot be after today')]);
+    if (input.voteDate < k.proposedOn)
+      throw validationError([field('voteDate', 'before_proposal', '投票日期不能早于提议日期', 'the vote cannot come before the proposal')]);
+    const result = tallyRecall({ registeredVoters: k.registeredVoters, ...input }, { turnoutShare: law.turnoutShare, winShare: law.winShare });
+    const status: 'void' | 'passed' | 'failed' = !result.valid ? 'void' : result.passed ? 'passed' : 'failed';
+    await transaction(this.db, async (tx) => {
+      const saved = await this.repo.recordRecallVote(recallId, { ...input, status, reasons: result.reasons, recordedBy: actorOf(ctx).userId }, tx);
+      if (!saved) throw new AppError('RECALL_RECORDED');
+      await this.audit.record(
+        ctx,
+        {
+          action: 'elections.recall.result',
+          objectType: 'election',
+          objectId: id,
+          communityId: row.communityId,
+          details: { recallId, candidateId: k.candidateId, status, ballotsReturned: input.ballotsReturned, votesFor: input.votesFor },
+        },
+        tx,
+      );
+    });
+    return { ...result, status };
   }
 
   // ---------------------------------------------------------------- candidates
@@ -363,6 +684,7 @@ export class ElectionsService {
   /** Enters (or re-enters) one polling station's count of a round. */
   async enterTally(ctx: RequestContext, id: string, input: EnterTallyRequest) {
     const row = await this.writable(actorOf(ctx), id);
+    if (row.status === 'withdrawn') throw new AppError('ELECTION_WITHDRAWN');
     if (row.status === 'completed' || row.status === 'void') throw conflict('election_closed');
     if (input.round === 2 && row.status !== 'runoff')
       throw validationError([field('round', 'no_runoff', '本次选举没有另行选举', 'this election has no second round')]);
@@ -399,6 +721,7 @@ export class ElectionsService {
    */
   async computeResult(ctx: RequestContext, id: string, round: 1 | 2) {
     const row = await this.writable(actorOf(ctx), id);
+    if (row.status === 'withdrawn') throw new AppError('ELECTION_WITHDRAWN');
     const law = lawOf(row);
     const previous = row.results.filter((r) => r.round < round);
     // Recounting the first round would throw away a second round already counted.
@@ -533,6 +856,21 @@ export class ElectionsService {
             regionName: e.communityName,
           });
     }
+    // Objections to the roll still open: due by the timeline's objectionsAnswered, overdue after it.
+    for (const o of await this.repo.openObjections(scope)) {
+      const due = electionTimeline(o.electionDate, lawVersionOn(o.electionDate)).find((d) => d.key === 'objectionsAnswered')!.date;
+      todos.push({
+        id: `elections:objection:${o.id}`,
+        module: 'elections',
+        title: {
+          zh: `${o.communityName}第${o.term}届换届选举：答复选民名单异议（${o.filedOn} 提出）`,
+          en: `${o.communityName} term ${o.term} election: answer an objection to the voter roll (filed ${o.filedOn})`,
+        },
+        dueDate: due,
+        link: `/elections/${o.electionId}`,
+        regionName: o.communityName,
+      });
+    }
     return {
       cards: [
         { key: 'elections.open', label: { zh: '进行中的换届选举', en: 'Elections in progress' }, value: open, unit: { zh: '个', en: '' }, link: '/elections' },
@@ -540,6 +878,23 @@ export class ElectionsService {
       todos,
     };
   }
+}
+
+/** The committee's size under the law and one director (400 naming the fields). */
+function checkSeats(input: { seatsDirector: number; seatsDeputy: number; seatsMember: number }, law: ElectionLawVersion) {
+  const seats = input.seatsDirector + input.seatsDeputy + input.seatsMember;
+  const issues: FieldIssue[] = [];
+  if (input.seatsDirector !== 1) issues.push(field('seatsDirector', 'one_director', '主任应为 1 名', 'there is one director'));
+  if (seats < law.minMembers || seats > law.maxMembers)
+    issues.push(
+      field(
+        'seatsMember',
+        'committee_size',
+        `委员会成员应为 ${law.minMembers}–${law.maxMembers} 名（现为 ${seats} 名）`,
+        `a committee has ${law.minMembers}–${law.maxMembers} members (here ${seats})`,
+      ),
+    );
+  if (issues.length > 0) throw validationError(issues);
 }
 
 function lawOf(row: ElectionRow): ElectionLawVersion {

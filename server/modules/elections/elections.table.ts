@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { RoundResult } from '../../../shared/contracts/elections';
+import type { RecallReason } from '../../../shared/domain/election-recall';
 
 /** A residents' committee election (换届选举) in one community. */
 export const elections = pgTable(
@@ -17,8 +19,11 @@ export const elections = pgTable(
     electionDate: date('election_date').notNull(),
     /** The law version in force on election day (election-law.ts). */
     lawCode: text('law_code').notNull(),
-    /** preparing | runoff | completed | void */
+    /** preparing | runoff | completed | void | withdrawn */
     status: text('status').notNull().default('preparing'),
+    /** Why the election was withdrawn (cancelled) before the vote, and when. */
+    withdrawnReason: text('withdrawn_reason'),
+    withdrawnOn: date('withdrawn_on'),
     /** The computed result of each round, in order. */
     results: jsonb('results').$type<RoundResult[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
@@ -26,7 +31,12 @@ export const elections = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('elections_community_idx').on(t.communityId, t.electionDate), uniqueIndex('elections_community_term_key').on(t.communityId, t.term)],
+  (t) => [
+    index('elections_community_idx').on(t.communityId, t.electionDate), // A withdrawn election leaves its term number free for the election that replaces it.
+    uniqueIndex('elections_community_term_key')
+      .on(t.communityId, t.term)
+      .where(sql`status <> 'withdrawn'`),
+  ],
 );
 
 /**
@@ -52,7 +62,9 @@ export const electionVoters = pgTable(
     changedBy: uuid('changed_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('election_voters_key').on(t.electionId, t.residentId), index('election_voters_household_idx').on(t.electionId, t.householdId)],
+  // The unique key serves every look-up by election; a second index on (election, household) only slowed
+  // the derivation's insert (docs/performance.md, "Election roll").
+  (t) => [uniqueIndex('election_voters_key').on(t.electionId, t.residentId)],
 );
 
 /** A candidate with the nomination behind them. */
@@ -91,4 +103,63 @@ export const electionTallies = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('election_tallies_key').on(t.electionId, t.round, t.station)],
+);
+
+/**
+ * An objection to the published voter roll (选民名单异议): someone should be on it (include) or should not
+ * (exclude). Filed within the objection window of the timeline, answered by the statutory deadline; an
+ * upheld answer applies the correction to the roll.
+ */
+export const electionObjections = pgTable(
+  'election_objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    electionId: uuid('election_id').notNull(),
+    /** include (a person missing from the roll) | exclude (a voter who should not be on it) */
+    kind: text('kind').notNull(),
+    /** The person the objection is about. */
+    residentId: uuid('resident_id').notNull(),
+    /** Who filed it, as they gave their name (a resident or an official). */
+    filedBy: text('filed_by').notNull(),
+    reason: text('reason').notNull(),
+    filedOn: date('filed_on').notNull(),
+    /** open | upheld | rejected */
+    status: text('status').notNull().default('open'),
+    answer: text('answer'),
+    answeredOn: date('answered_on'),
+    answeredBy: uuid('answered_by'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('election_objections_election_idx').on(t.electionId, t.filedOn), index('election_objections_open_idx').on(t.communityId, t.status)],
+);
+
+/** A recall (罢免) of an elected member: the proposal, then the vote and its result. */
+export const electionRecalls = pgTable(
+  'election_recalls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id').notNull(),
+    electionId: uuid('election_id').notNull(),
+    /** The elected member (election_candidates.id). */
+    candidateId: uuid('candidate_id').notNull(),
+    proposerCount: integer('proposer_count').notNull(),
+    /** The roll the proposers and the turnout are counted against. */
+    registeredVoters: integer('registered_voters').notNull(),
+    reason: text('reason').notNull(),
+    proposedOn: date('proposed_on').notNull(),
+    /** proposed | passed | failed | void */
+    status: text('status').notNull().default('proposed'),
+    voteDate: date('vote_date'),
+    ballotsIssued: integer('ballots_issued'),
+    ballotsReturned: integer('ballots_returned'),
+    invalidBallots: integer('invalid_ballots'),
+    votesFor: integer('votes_for'),
+    reasons: jsonb('reasons').$type<RecallReason[]>().notNull().default([]),
+    createdBy: uuid('created_by'),
+    recordedBy: uuid('recorded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('election_recalls_election_idx').on(t.electionId)],
 );

@@ -29,13 +29,17 @@ import type { z } from 'zod';
 import type { Candidate, ElectionStatus, RoundResult } from '@shared/contracts/elections';
 import type { Deadline } from '@shared/contracts/elections';
 import { PageHeader } from '../../../components/PageHeader';
-import { api, isApiError, withQuery } from '../../../lib/api';
+import { isApiError } from '../../../lib/api';
 
 import { useSession } from '../../auth/hooks/use-session';
 import { useChangeVoter, useComputeResult, useDeriveRoll, useEnterTally, useNominate } from '../api/change-election';
 import { useElection, type ElectionDetail } from '../api/get-election';
 import { useVoters, votersExportUrl, type VoterRow } from '../api/list-voters';
 import { useElectionsT } from '../messages';
+import { ElectionActions } from './ElectionActions';
+import { ObjectionsTab } from './ObjectionsTab';
+import { ResidentPicker, VoterPicker } from './pickers';
+import { RecallsTab } from './RecallsTab';
 import { modeLabel, postLabel, STATUS_COLOURS, statusLabel, useLang } from './labels';
 
 type DeadlineRow = z.infer<typeof Deadline>;
@@ -77,13 +81,25 @@ export function ElectionDetailPage() {
           </Space>
         }
         extra={
-          e.results.length > 0 && (
-            <Link to={`/elections/${e.id}/announcement`}>
-              <Button icon={<PrinterOutlined />}>{t('result.announcement')}</Button>
-            </Link>
-          )
+          <Space>
+            <ElectionActions e={e} />
+            {e.results.length > 0 && (
+              <Link to={`/elections/${e.id}/announcement`}>
+                <Button icon={<PrinterOutlined />}>{t('result.announcement')}</Button>
+              </Link>
+            )}
+          </Space>
         }
       />
+      {e.status === 'withdrawn' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('withdraw.done', { date: e.withdrawnOn ?? '' })}
+          description={e.withdrawnReason}
+        />
+      )}
       <Card variant="borderless" size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('col.date')}>{e.electionDate}</Descriptions.Item>
@@ -102,8 +118,10 @@ export function ElectionDetailPage() {
           items={[
             { key: 'timeline', label: t('tab.timeline'), children: <TimelineTab e={e} /> },
             { key: 'roll', label: t('tab.roll'), children: <RollTab e={e} /> },
+            { key: 'objections', label: t('tab.objections', { n: e.objections.filter((o) => o.status === 'open').length }), children: <ObjectionsTab e={e} /> },
             { key: 'candidates', label: t('tab.candidates'), children: <CandidatesTab e={e} /> },
             { key: 'tally', label: t('tab.tally'), children: <TallyTab e={e} /> },
+            { key: 'recalls', label: t('tab.recalls'), children: <RecallsTab e={e} /> },
           ]}
         />
       </Card>
@@ -132,32 +150,6 @@ function TimelineTab({ e }: { e: ElectionDetail }) {
     },
   ];
   return <Table<DeadlineRow> rowKey="key" size="small" pagination={false} columns={columns} dataSource={e.timeline} />;
-}
-
-/** Residents of the community found by name (for adding a voter by hand). */
-function ResidentPicker({ communityId, value, onChange }: { communityId: string; value?: string; onChange?: (v: string) => void }) {
-  const t = useElectionsT();
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const search = async (q: string) => {
-    if (q.trim().length < 1) return;
-    const page = await api<{ items: { id: string; name: string; idMasked: string }[] }>(
-      'GET',
-      withQuery('/api/residents', { q: q.trim(), regionId: communityId, pageSize: 20 }),
-    );
-    setOptions(page.items.map((r) => ({ value: r.id, label: `${r.name}  ${r.idMasked}` })));
-  };
-  return (
-    <Select
-      showSearch
-      value={value}
-      onChange={onChange}
-      filterOption={false}
-      onSearch={(q) => void search(q)}
-      options={options}
-      placeholder={t('roll.residentSearch')}
-      aria-label={t('roll.resident')}
-    />
-  );
 }
 
 function RollTab({ e }: { e: ElectionDetail }) {
@@ -282,24 +274,6 @@ function RollTab({ e }: { e: ElectionDetail }) {
   );
 }
 
-/** Voters of the election found by name (nominees must be on the roll). */
-function VoterPicker({ electionId, value, onChange }: { electionId: string; value?: string; onChange?: (v: string) => void }) {
-  const t = useElectionsT();
-  const [q, setQ] = useState('');
-  const voters = useVoters(electionId, { q: q || undefined, view: 'all', page: 1, pageSize: 20 });
-  return (
-    <Select
-      showSearch
-      value={value}
-      onChange={onChange}
-      filterOption={false}
-      onSearch={setQ}
-      aria-label={t('cand.voter')}
-      options={(voters.data?.items ?? []).map((v) => ({ value: v.residentId, label: `${v.name}  ${v.idMasked}` }))}
-    />
-  );
-}
-
 function CandidatesTab({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
   const lang = useLang();
@@ -325,7 +299,17 @@ function CandidatesTab({ e }: { e: ElectionDetail }) {
     { title: t('cand.age'), dataIndex: 'age', key: 'age', width: 70 },
     { title: t('cand.post'), dataIndex: 'post', key: 'post', width: 100, render: (p: string) => postLabel(p, lang) },
     { title: t('cand.nominators'), dataIndex: 'nominatorCount', key: 'nominators', width: 100 },
-    { title: '', dataIndex: 'inRunoff', key: 'runoff', width: 140, render: (v: boolean) => (v ? <Tag color="orange">{t('cand.runoff')}</Tag> : null) },
+    {
+      title: '',
+      key: 'runoff',
+      width: 140,
+      render: (_, c) => (
+        <>
+          {c.inRunoff && <Tag color="orange">{t('cand.runoff')}</Tag>}
+          {c.recalled && <Tag color="red">{t('cand.recalled')}</Tag>}
+        </>
+      ),
+    },
   ];
   return (
     <>

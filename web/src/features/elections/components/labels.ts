@@ -8,7 +8,13 @@ const pick = (l: { zh: string; en: string } | undefined, lang: Lang) => (l ? l[l
 export const modeLabel = (v: string, lang: Lang) => pick(ELECTION_MODE_LABELS[v as ElectionMode], lang);
 export const statusLabel = (v: string, lang: Lang) => pick(ELECTION_STATUS_LABELS[v as ElectionStatus], lang);
 export const postLabel = (v: string, lang: Lang) => pick(POST_LABELS[v as Post], lang);
-export const STATUS_COLOURS: Record<ElectionStatus, string> = { preparing: 'processing', runoff: 'warning', completed: 'success', void: 'error' };
+export const STATUS_COLOURS: Record<ElectionStatus, string> = {
+  preparing: 'processing',
+  runoff: 'warning',
+  completed: 'success',
+  void: 'error',
+  withdrawn: 'default',
+};
 
 /** The UI language as the bilingual labels key it ('zh' or 'en'). */
 export function useLang(): Lang {
