@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  NOTICE_AUDIENCES,
-  NOTICE_BODY_MAX,
-  NOTICE_IMPORTANCE,
-  NOTICE_LEVELS,
-  NOTICE_REASON_MAX,
-  NOTICE_STATUSES,
-  NOTICE_TITLE_MAX,
-} from '../domain/notices';
+import { NOTICE_AUDIENCES, NOTICE_BODY_MAX, NOTICE_IMPORTANCE, NOTICE_LEVELS, NOTICE_REASON_MAX, NOTICE_STATUSES, NOTICE_TITLE_MAX } from '../domain/notices';
 import { Version } from './common';
 
 const dateStr = z.iso.date();
@@ -72,7 +64,11 @@ export type NoticeDetail = z.infer<typeof NoticeDetail>;
 const fields = {
   /** The city, a street, a community or a grid within the writer's scope. */
   regionId: z.uuid(),
-  title: z.string().trim().min(1, '请填写标题 | title is required').max(NOTICE_TITLE_MAX, `标题最多 ${NOTICE_TITLE_MAX} 字 | title is at most ${NOTICE_TITLE_MAX} characters`),
+  title: z
+    .string()
+    .trim()
+    .min(1, '请填写标题 | title is required')
+    .max(NOTICE_TITLE_MAX, `标题最多 ${NOTICE_TITLE_MAX} 字 | title is at most ${NOTICE_TITLE_MAX} characters`),
   /** Plain text. */
   body: z
     .string()

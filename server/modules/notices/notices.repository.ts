@@ -80,8 +80,7 @@ export function visibleSql(reader: NoticeReader, day: string): SQL {
     const paths = arrayParam(reader.staffPaths, 'ltree');
     reach.push(sql`r.path @> ANY(${paths})`, sql`r.path <@ ANY(${paths})`);
   }
-  if (reader.residentPaths.length)
-    reach.push(sql`(r.path @> ANY(${arrayParam(reader.residentPaths, 'ltree')}) AND n.audience IN ('residents', 'all'))`);
+  if (reader.residentPaths.length) reach.push(sql`(r.path @> ANY(${arrayParam(reader.residentPaths, 'ltree')}) AND n.audience IN ('residents', 'all'))`);
   const parts: SQL[] = [];
   if (reach.length) parts.push(sql`((${sql.join(reach, sql` OR `)}) AND ${published(day)})`);
   if (reader.writePaths.length) parts.push(sql`r.path <@ ANY(${arrayParam(reader.writePaths, 'ltree')})`);

@@ -1,11 +1,12 @@
-import type { CreateNoticeRequest, NoticeDetail, NoticeListItem, NoticesQuery, UpdateNoticeRequest, WithdrawNoticeRequest } from '../../../shared/contracts/notices';
-import {
-  noticeReaches,
-  noticeStatus,
-  publishWindowProblem,
-  type NoticeAudience,
-  type NoticeImportance,
-} from '../../../shared/domain/notices';
+import type {
+  CreateNoticeRequest,
+  NoticeDetail,
+  NoticeListItem,
+  NoticesQuery,
+  UpdateNoticeRequest,
+  WithdrawNoticeRequest,
+} from '../../../shared/contracts/notices';
+import { noticeReaches, noticeStatus, publishWindowProblem, type NoticeAudience, type NoticeImportance } from '../../../shared/domain/notices';
 import { permissionsOf, type Role } from '../../../shared/domain/permissions';
 import { transaction, type Db } from '../../db/client';
 import { today } from '../../lib/clock';
@@ -191,7 +192,13 @@ export class NoticesService {
       if (!r) return null;
       await this.audit.record(
         ctx,
-        { action: 'notices.update', objectType: 'notice', objectId: id, communityId: r.communityId, details: { fields: Object.keys(rest).filter((k) => k in patch) } },
+        {
+          action: 'notices.update',
+          objectType: 'notice',
+          objectId: id,
+          communityId: r.communityId,
+          details: { fields: Object.keys(rest).filter((k) => k in patch) },
+        },
         tx,
       );
       return r;

@@ -11,8 +11,7 @@ const c: Record<string, Client> = {};
 beforeAll(async () => {
   t = await createTestApp();
   for (const r of await t.database.query<{ id: string; code: string }>(`SELECT id, code FROM regions`)) id[r.code] = r.id;
-  for (const u of ['mzj', 'labour', 'street1', 'chengdong', 'chengxi', 'grid-chengdong', 'police-chengdong', 'resident', 'admin'])
-    c[u] = await t.login(u);
+  for (const u of ['mzj', 'labour', 'street1', 'chengdong', 'chengxi', 'grid-chengdong', 'police-chengdong', 'resident', 'admin']) c[u] = await t.login(u);
 });
 afterAll(() => t.close());
 
