@@ -1,4 +1,4 @@
-import { Button, Drawer, Result, Skeleton } from 'antd';
+import { Drawer, Result, Skeleton } from 'antd';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../../lib/api';
 import { useNotice } from '../api/get-notice';
@@ -16,13 +16,7 @@ export function NoticeDrawer({ id, onClose, resident = false }: { id: string | n
       title={notice.data?.title ?? t('list.title')}
       width="min(640px, 100vw)"
       destroyOnHidden
-      extra={
-        id && (
-          <Link to={`/notices/${id}`}>
-            <Button type="link">{t('detail.open')}</Button>
-          </Link>
-        )
-      }
+      extra={id && <Link to={`/notices/${id}`}>{t('detail.open')}</Link>}
     >
       {notice.isPending ? (
         <Skeleton active paragraph={{ rows: 6 }} />

@@ -1,4 +1,4 @@
-import { App, Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row, TreeSelect } from 'antd';
+import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Switch, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import type { NoticeDetail } from '@shared/contracts/notices';
@@ -153,8 +153,8 @@ export function NoticeForm({ notice, onClose }: { notice?: NoticeDetail; onClose
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label=" " name="pinned" valuePropName="checked">
-              <Checkbox>{t('form.pinned')}</Checkbox>
+            <Form.Item label={t('form.pinned')} name="pinned" valuePropName="checked">
+              <Switch />
             </Form.Item>
           </Col>
         </Row>
