@@ -62,6 +62,8 @@ export interface WorkbenchNotice {
   importance: 'normal' | 'important';
   audience: 'staff' | 'residents' | 'all';
   pinned: boolean;
+  /** Whether the user has opened it. */
+  read: boolean;
   /** YYYY-MM-DD */
   publishFrom: string;
   regionName: string;

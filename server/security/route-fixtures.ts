@@ -1466,6 +1466,11 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     each('a community notice', async (c, p) => ({ url: `/api/notices/${(await noticeIn(c, p)).id}` }), NOTICE_READ),
   ),
   route(
+    'POST /api/notices/:id/read',
+    'notices.read',
+    each('a community notice', async (c, p) => ({ url: `/api/notices/${(await noticeIn(c, p)).id}/read` }), NOTICE_READ),
+  ),
+  route(
     'POST /api/notices',
     'notices.write',
     each(

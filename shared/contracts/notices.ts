@@ -42,6 +42,8 @@ export const NoticeListItem = z.object({
   status: z.enum(NOTICE_STATUSES),
   /** Whether the caller may edit and withdraw it (a writer whose scope holds its region). */
   canEdit: z.boolean(),
+  /** Whether the caller has opened it (已读). */
+  read: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -56,6 +58,8 @@ export const NoticeDetail = NoticeListItem.extend({
   withdrawnAt: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
   createdAt: z.string(),
+  /** How many users have read it: for those who may edit it, else null. */
+  readCount: z.number().int().nullable(),
 });
 export type NoticeDetail = z.infer<typeof NoticeDetail>;
 

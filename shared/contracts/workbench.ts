@@ -61,6 +61,8 @@ export const WorkbenchNoticeView = z.object({
   /** staff | residents | all */
   audience: z.enum(['staff', 'residents', 'all']),
   pinned: z.boolean(),
+  /** Whether the caller has opened it. */
+  read: z.boolean(),
   /** YYYY-MM-DD: the first day it is shown. */
   publishFrom: z.string(),
   /** The region it is addressed to (城东社区, 东城街道, the city). */

@@ -1,3 +1,10 @@
+CREATE TABLE "notice_reads" (
+	"notice_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"read_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notice_reads_notice_id_user_id_pk" PRIMARY KEY("notice_id","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "notices" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"region_id" uuid NOT NULL,
@@ -19,6 +26,8 @@ CREATE TABLE "notices" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "notice_reads" ADD CONSTRAINT "notice_reads_notice_id_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."notices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "notice_reads_user_idx" ON "notice_reads" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "notices_region_idx" ON "notices" USING btree ("region_id");--> statement-breakpoint
 CREATE INDEX "notices_community_idx" ON "notices" USING btree ("community_id");--> statement-breakpoint
 CREATE INDEX "notices_publish_idx" ON "notices" USING btree ("publish_from");

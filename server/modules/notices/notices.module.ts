@@ -1,11 +1,14 @@
 import { defineModule } from '../module';
 import { noticesRoutes } from './notices.routes';
-import { notices } from './notices.table';
+import { noticeReads, notices } from './notices.table';
 
-/** 通知公告: notices addressed to the city, a street, a community or a grid, read by staff and residents in reach. */
+/**
+ * 通知公告: notices addressed to the city, a street, a community or a grid, read by staff and residents in
+ * reach, with read receipts (notice_reads: no region, they follow their notice).
+ */
 export const noticesModule = defineModule({
   name: 'notices',
-  tables: [notices],
+  tables: [notices, noticeReads],
   // `region_id` names a region whose identity survives a re-division (a moved grid keeps its id, and its
   // notices follow it); `community_id` is set only for a notice addressed to a community itself, which a
   // re-division never moves. Nothing to rewrite.

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
-import { notices } from './notices.table';
+import { noticeReads, notices } from './notices.table';
 
 export type NoticeRow = typeof notices.$inferSelect;
 
@@ -27,6 +27,8 @@ export interface NoticeViewRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Whether the reading user has opened it. */
+  read: boolean;
 }
 
 /**
@@ -52,10 +54,12 @@ export interface NoticeSearch {
   regionId?: string;
 }
 
-const view = sql`n.id, n.region_id AS "regionId", r.name AS "regionName", r.level AS "regionLevel", r.path::text AS "regionPath",
+/** The view's columns, with whether `userId` has read the notice. */
+const view = (userId: string) => sql`n.id, n.region_id AS "regionId", r.name AS "regionName", r.level AS "regionLevel", r.path::text AS "regionPath",
   n.community_id AS "communityId", n.title, n.body, n.audience, n.importance, n.publish_from::text AS "publishFrom",
   n.publish_until::text AS "publishUntil", n.pinned, n.author_id AS "authorId", n.author_name AS "authorName",
-  n.withdrawn_at AS "withdrawnAt", n.withdrawn_reason AS "withdrawnReason", n.version, n.created_at AS "createdAt", n.updated_at AS "updatedAt"
+  n.withdrawn_at AS "withdrawnAt", n.withdrawn_reason AS "withdrawnReason", n.version, n.created_at AS "createdAt", n.updated_at AS "updatedAt",
+  EXISTS (SELECT 1 FROM notice_reads nr WHERE nr.notice_id = n.id AND nr.user_id = ${userId}::uuid) AS read
   FROM notices n JOIN regions r ON r.id = n.region_id`;
 
 /** Published on `day`: not withdrawn, within its window. */
@@ -110,15 +114,26 @@ export class NoticesRepository {
   async page(s: NoticeSearch, limit: number, offset: number) {
     const where = this.where(s);
     const [items, [{ total }]] = await Promise.all([
-      rowsOf<NoticeViewRow>(this.db, sql`SELECT ${view} WHERE ${where} ${ORDER} LIMIT ${limit} OFFSET ${offset}`),
+      rowsOf<NoticeViewRow>(this.db, sql`SELECT ${view(s.reader.userId)} WHERE ${where} ${ORDER} LIMIT ${limit} OFFSET ${offset}`),
       rowsOf<{ total: number }>(this.db, sql`SELECT count(*)::int AS total FROM notices n JOIN regions r ON r.id = n.region_id WHERE ${where}`),
     ]);
     return { items, total };
   }
 
-  async view(id: string): Promise<NoticeViewRow | undefined> {
-    const rows = await rowsOf<NoticeViewRow>(this.db, sql`SELECT ${view} WHERE n.id = ${id}::uuid`);
+  async view(id: string, userId: string): Promise<NoticeViewRow | undefined> {
+    const rows = await rowsOf<NoticeViewRow>(this.db, sql`SELECT ${view(userId)} WHERE n.id = ${id}::uuid`);
     return rows[0];
+  }
+
+  /** Records that the user has read the notice (the first time only). */
+  async markRead(noticeId: string, userId: string) {
+    await this.db.insert(noticeReads).values({ noticeId, userId }).onConflictDoNothing();
+  }
+
+  /** How many users have read the notice. */
+  async readCount(noticeId: string) {
+    const rows = await rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM notice_reads WHERE notice_id = ${noticeId}::uuid`);
+    return rows[0]?.n ?? 0;
   }
 
   async byId(id: string, db: Db = this.db): Promise<NoticeRow | undefined> {
@@ -149,14 +164,19 @@ export class NoticesRepository {
     return rows[0];
   }
 
-  /** The published notices a reader sees, audiences limited (the 工作台): how many, and the first `limit`. */
+  /** The published notices a reader sees (the 工作台): how many, how many not read yet, and the first `limit`. */
   async current(reader: NoticeReader, day: string, limit: number) {
     const where = sql`${visibleSql(reader, day)} AND ${published(day)}`;
-    const [items, [{ total }]] = await Promise.all([
-      rowsOf<NoticeViewRow>(this.db, sql`SELECT ${view} WHERE ${where} ${ORDER} LIMIT ${limit}`),
-      rowsOf<{ total: number }>(this.db, sql`SELECT count(*)::int AS total FROM notices n JOIN regions r ON r.id = n.region_id WHERE ${where}`),
+    const [items, [counts]] = await Promise.all([
+      rowsOf<NoticeViewRow>(this.db, sql`SELECT ${view(reader.userId)} WHERE ${where} ${ORDER} LIMIT ${limit}`),
+      rowsOf<{ total: number; unread: number }>(
+        this.db,
+        sql`SELECT count(*)::int AS total,
+                   (count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM notice_reads nr WHERE nr.notice_id = n.id AND nr.user_id = ${reader.userId}::uuid)))::int AS unread
+            FROM notices n JOIN regions r ON r.id = n.region_id WHERE ${where}`,
+      ),
     ]);
-    return { items, total };
+    return { items, total: counts.total, unread: counts.unread };
   }
 
   /** Titles by id (the audit log's readable names: notices are public, not personal data). */

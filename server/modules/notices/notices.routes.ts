@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
+import { ErrorResponse, IdParams, Ok } from '../../../shared/contracts/common';
 import { CreateNoticeRequest, NoticeDetail, NoticesPage, NoticesQuery, UpdateNoticeRequest, WithdrawNoticeRequest } from '../../../shared/contracts/notices';
 import { actorOf } from '../../lib/context';
 import type { NoticesService } from './notices.service';
@@ -34,6 +34,20 @@ export async function noticesRoutes(app: FastifyInstance, opts: { notices: Notic
       schema: { tags, summary: '通知详情 / One notice', params: IdParams, response: { 200: NoticeDetail, ...errors } },
     },
     async (request) => s.get(actorOf(request.ctx), request.params.id),
+  );
+  r.post(
+    '/api/notices/:id/read',
+    {
+      config: { policy: 'notices.read' },
+      schema: {
+        tags,
+        summary: '标记已读 / Mark a notice read',
+        description: 'Records that the caller has opened the notice (once; repeating it changes nothing). 404 out of reach.',
+        params: IdParams,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => s.markRead(actorOf(request.ctx), request.params.id),
   );
   r.post(
     '/api/notices',

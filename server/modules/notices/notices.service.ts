@@ -75,14 +75,17 @@ export class NoticesService {
       authorName: n.authorName,
       status: noticeStatus(n, day),
       canEdit: this.manages(reader, n.regionPath),
+      read: n.read,
       version: n.version,
       updatedAt: new Date(n.updatedAt).toISOString(),
     };
   }
 
-  private detailOf(n: NoticeViewRow, reader: NoticeReader, day: string): NoticeDetail {
+  private async detailOf(n: NoticeViewRow, reader: NoticeReader, day: string): Promise<NoticeDetail> {
+    const item = this.listItem(n, reader, day);
     return {
-      ...this.listItem(n, reader, day),
+      ...item,
+      readCount: item.canEdit ? await this.repo.readCount(n.id) : null,
       body: n.body,
       withdrawnAt: n.withdrawnAt ? new Date(n.withdrawnAt).toISOString() : null,
       withdrawnReason: n.withdrawnReason,
@@ -102,7 +105,7 @@ export class NoticesService {
 
   /** A notice the actor sees: 404 when missing or out of reach (withdrawn or scheduled ones included, for readers). */
   private async visible(actor: Actor, id: string): Promise<NoticeViewRow> {
-    const n = await this.repo.view(id);
+    const n = await this.repo.view(id, actor.userId);
     if (!n) throw notFound('notice');
     if (!this.sees(this.reader(actor), n, today())) throw outOfScopeNotFound('notice');
     return n;
@@ -111,6 +114,13 @@ export class NoticesService {
   async get(actor: Actor, id: string): Promise<NoticeDetail> {
     const n = await this.visible(actor, id);
     return this.detailOf(n, this.reader(actor), today());
+  }
+
+  /** Records that the actor has read a notice they see (idempotent; 404 out of reach). */
+  async markRead(actor: Actor, id: string) {
+    await this.visible(actor, id);
+    await this.repo.markRead(id, actor.userId);
+    return { ok: true as const };
   }
 
   /** A notice the actor may change: 404 when out of sight, 403 when only readable. */
@@ -247,7 +257,7 @@ export class NoticesService {
     const actor = ctx.actor;
     if (!actor || !actor.permissions.has('notices.read')) return {};
     const reader = this.reader(actor);
-    const { items, total } = await this.repo.current(reader, day, WORKBENCH_SHOWN);
+    const { items, total, unread } = await this.repo.current(reader, day, WORKBENCH_SHOWN);
     const staff = reader.staffPaths.length > 0 || reader.writePaths.length > 0;
     return {
       cards: staff
@@ -258,6 +268,8 @@ export class NoticesService {
               value: total,
               unit: { zh: '条', en: '' },
               link: '/notices?status=current',
+              // Amber while some are not read yet.
+              tone: unread > 0 ? 'warning' : 'normal',
               order: 90,
             },
           ]
@@ -268,6 +280,7 @@ export class NoticesService {
         importance: n.importance as NoticeImportance,
         audience: n.audience as NoticeAudience,
         pinned: n.pinned,
+        read: n.read,
         publishFrom: n.publishFrom,
         regionName: n.regionName,
         link: `/notices/${n.id}`,

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * A notice (通知公告) addressed to one region: the city, a street, a community or a grid. `region_id` is the
@@ -36,4 +36,20 @@ export const notices = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('notices_region_idx').on(t.regionId), index('notices_community_idx').on(t.communityId), index('notices_publish_idx').on(t.publishFrom)],
+);
+
+/**
+ * Who has read which notice (已读): one row per notice and user, written the first time the user opens it.
+ * It carries no region: a receipt follows its notice.
+ */
+export const noticeReads = pgTable(
+  'notice_reads',
+  {
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notices.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.userId] }), index('notice_reads_user_idx').on(t.userId)],
 );

@@ -180,13 +180,34 @@ describe('POST /api/notices/:id/withdraw', () => {
   });
 });
 
+describe('POST /api/notices/:id/read', () => {
+  it('records that a reader opened a notice, once, and tells its writer how many have read it', async () => {
+    const n = await publish('chengdong', { regionId: DONG(), audience: 'all' });
+    expect((await c.resident.get(`/api/notices/${n.id}`)).json().read).toBe(false);
+    for (let i = 0; i < 2; i++) expect((await c.resident.post(`/api/notices/${n.id}/read`, {})).json()).toEqual({ ok: true });
+    expect((await c['police-chengdong'].post(`/api/notices/${n.id}/read`, {})).statusCode).toBe(200);
+    expect((await c.resident.get(`/api/notices/${n.id}`)).json()).toMatchObject({ read: true, readCount: null });
+    const items = (await c.resident.get(`/api/notices?q=${encodeURIComponent(n.title)}`)).json().items;
+    expect(items[0]).toMatchObject({ id: n.id, read: true });
+    expect((await c.chengdong.get(`/api/notices/${n.id}`)).json()).toMatchObject({ read: false, readCount: 2 });
+  });
+
+  it('answers 404 for a notice out of reach, and records nothing', async () => {
+    const n = await publish('chengxi', { regionId: XI() });
+    expect((await c.resident.post(`/api/notices/${n.id}/read`, {})).statusCode).toBe(404);
+    const [row] = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM notice_reads WHERE notice_id = $1`, [n.id]);
+    expect(row.n).toBe(0);
+  });
+});
+
 describe('the 工作台', () => {
   it('gives staff a 通知公告 card and the current notices, and a resident the list of theirs without a card', async () => {
     const important = await publish('chengdong', { regionId: DONG(), audience: 'all', importance: 'important', pinned: true });
     const wb = (await c.chengdong.get('/api/workbench')).json();
     const card = wb.cards.find((k: { key: string }) => k.key === 'notices.current');
     expect(card.value).toBeGreaterThan(0);
-    expect(wb.notices[0]).toMatchObject({ id: important.id, importance: 'important', pinned: true, link: `/notices/${important.id}` });
+    expect(card.tone).toBe('warning');
+    expect(wb.notices[0]).toMatchObject({ id: important.id, importance: 'important', pinned: true, read: false, link: `/notices/${important.id}` });
     const res = (await c.resident.get('/api/workbench')).json();
     expect(res.cards).toEqual([]);
     expect(res.notices.map((n: { id: string }) => n.id)).toContain(important.id);

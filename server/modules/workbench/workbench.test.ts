@@ -151,6 +151,7 @@ describe('GET /api/workbench', () => {
       importance: 'normal' as const,
       audience: 'all' as const,
       pinned: false,
+      read: false,
       publishFrom: '2026-03-01',
       regionName: '城东社区',
       link: `/notices/${id}`,

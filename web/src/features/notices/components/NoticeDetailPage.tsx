@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { isApiError } from '../../../lib/api';
 import { useSession } from '../../auth/hooks/use-session';
 import { useNotice, type NoticeDetail } from '../api/get-notice';
+import { useReadOnOpen } from '../api/mark-notice-read';
 import { useWithdrawNotice } from '../api/withdraw-notice';
 import { useNoticesT } from '../messages';
 import { NoticeForm } from './NoticeForm';
@@ -20,6 +21,7 @@ export function NoticeDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const notice = useNotice(id);
+  useReadOnOpen(notice.data);
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const resident = can('self.read') && !can('residents.read');

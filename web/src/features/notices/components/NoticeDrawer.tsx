@@ -2,6 +2,7 @@ import { Drawer, Result, Skeleton } from 'antd';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../../lib/api';
 import { useNotice } from '../api/get-notice';
+import { useReadOnOpen } from '../api/mark-notice-read';
 import { useNoticesT } from '../messages';
 import { NoticeView } from './NoticeView';
 
@@ -9,6 +10,7 @@ import { NoticeView } from './NoticeView';
 export function NoticeDrawer({ id, onClose, resident = false }: { id: string | null; onClose: () => void; resident?: boolean }) {
   const t = useNoticesT();
   const notice = useNotice(id);
+  useReadOnOpen(notice.data);
   return (
     <Drawer
       open={Boolean(id)}

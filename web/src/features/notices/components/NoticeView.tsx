@@ -15,6 +15,7 @@ export function NoticeView({ notice: n, resident = false }: { notice: NoticeDeta
       <Flex wrap gap={token.marginXS} align="center">
         <NoticeMarks pinned={n.pinned} importance={n.importance} audience={resident ? undefined : n.audience} />
         {!resident && <StatusTag status={n.status} />}
+        {n.readCount !== null && <Typography.Text type="secondary">{t('detail.readCount', { n: n.readCount })}</Typography.Text>}
       </Flex>
       {n.withdrawnAt && (
         <Alert type="warning" showIcon title={t('detail.withdrawnAt', { date: n.withdrawnAt.slice(0, 10), reason: n.withdrawnReason ?? '' })} />

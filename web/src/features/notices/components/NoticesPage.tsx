@@ -40,7 +40,7 @@ export function NoticesPage() {
       render: (v: string, n) => (
         <Space size={4} wrap>
           <Link to={`/notices/${n.id}`}>{v}</Link>
-          <NoticeMarks pinned={n.pinned} importance={n.importance} />
+          <NoticeMarks pinned={n.pinned} importance={n.importance} unread={!n.read && n.status === 'current'} />
         </Space>
       ),
     },

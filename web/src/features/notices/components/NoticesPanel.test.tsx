@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,7 @@ const NOTICES: WorkbenchNoticeView[] = [
     importance: 'important',
     audience: 'all',
     pinned: true,
+    read: false,
     publishFrom: '2026-03-01',
     regionName: '宁阳市',
     link: '/notices/00000000-0000-4000-8000-000000000001',
@@ -26,6 +27,7 @@ const NOTICES: WorkbenchNoticeView[] = [
     importance: 'normal',
     audience: 'residents',
     pinned: false,
+    read: true,
     publishFrom: '2026-03-05',
     regionName: '城东社区',
     link: '/notices/00000000-0000-4000-8000-000000000002',
@@ -47,6 +49,8 @@ const DETAIL: NoticeDetail = {
   authorName: '城东社区 张敏',
   status: 'current',
   canEdit: false,
+  read: false,
+  readCount: null,
   version: 1,
   updatedAt: '2026-03-05T01:00:00.000Z',
   body: '本周六上午在社区服务站举办再就业服务专场。',
@@ -84,7 +88,9 @@ describe('NoticesPanel', () => {
     expect(within(first).getByText('重要')).toBeTruthy();
     expect(within(first).getByText('2026-03-01')).toBeTruthy();
     expect(within(first).getByText('宁阳市')).toBeTruthy();
+    expect(within(first).getByText('未读')).toBeTruthy();
     expect(within(second).queryByText('重要')).toBeNull();
+    expect(within(second).queryByText('未读')).toBeNull();
   });
 
   it('speaks to a resident of their community, and says so when there is nothing', () => {
@@ -93,8 +99,12 @@ describe('NoticesPanel', () => {
     expect(screen.getByText('您的社区暂时没有新通知')).toBeTruthy();
   });
 
-  it('opens a notice in a drawer with its text, fetched by its id', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify(DETAIL), { status: 200, headers: { 'content-type': 'application/json' } }));
+  it('opens a notice in a drawer with its text, fetched by its id, and marks it read', async () => {
+    const fetch = vi.fn(async (url: string) =>
+      url.endsWith('/read')
+        ? new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json' } })
+        : new Response(JSON.stringify(DETAIL), { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetch);
     renderPanel({ notices: NOTICES, resident: true });
     fireEvent.click(screen.getByRole('button', { name: '下岗职工再就业服务专场' }));
@@ -104,5 +114,6 @@ describe('NoticesPanel', () => {
     expect(within(dialog).getByText('城东社区 张敏')).toBeTruthy();
     // A resident is not shown the staff's status tag.
     expect(within(dialog).queryByText('发布中')).toBeNull();
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith(`/api/notices/${DETAIL.id}/read`, expect.objectContaining({ method: 'POST' })));
   });
 });

@@ -37,7 +37,7 @@ export function NoticesPanel({ notices, resident = false }: { notices: Workbench
                 {n.title}
               </Button>
               <Space wrap size={token.marginXS}>
-                <NoticeMarks pinned={n.pinned} importance={n.importance} />
+                <NoticeMarks pinned={n.pinned} importance={n.importance} unread={!n.read} />
                 <Typography.Text type="secondary">{n.publishFrom}</Typography.Text>
                 <Typography.Text type="secondary">{n.regionName}</Typography.Text>
               </Space>
