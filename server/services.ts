@@ -38,6 +38,8 @@ import { CadresRepository } from './modules/cadres/cadres.repository';
 import { CadresService } from './modules/cadres/cadres.service';
 import { ProjectsRepository } from './modules/projects/projects.repository';
 import { ProjectsService } from './modules/projects/projects.service';
+import { NoticesRepository } from './modules/notices/notices.repository';
+import { NoticesService } from './modules/notices/notices.service';
 
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
 export function createServices(database: Database, config: Config) {
@@ -71,6 +73,7 @@ export function createServices(database: Database, config: Config) {
   const projects = new ProjectsService(db, new ProjectsRepository(db), regions, fourHaves, audit);
   // 以奖代补: its payments enter the funding ledger through the four-haves service.
   const awards = new AwardsService(db, new AwardsRepository(db), regions, audit, fourHaves);
+  const notices = new NoticesService(db, new NoticesRepository(db), audit);
   return {
     crypto,
     audit,
@@ -92,6 +95,7 @@ export function createServices(database: Database, config: Config) {
     projects,
     elections,
     awards,
+    notices,
   };
 }
 

@@ -14,5 +14,6 @@ export * from '../modules/organisations/organisations.table';
 export * from '../modules/cadres/cadres.table';
 export * from '../modules/fourhaves/fourhaves.table';
 export * from '../modules/projects/projects.table';
+export * from '../modules/notices/notices.table';
 export * from '../modules/awards/awards.table';
 export * from '../modules/elections/elections.table';

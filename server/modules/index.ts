@@ -13,6 +13,7 @@ import { jobsModule } from './jobs/jobs.module';
 import { organisationsModule } from './organisations/organisations.module';
 import { cadresModule } from './cadres/cadres.module';
 import { projectsModule } from './projects/projects.module';
+import { noticesModule } from './notices/notices.module';
 import type { ModuleManifest } from './module';
 import { redivisionModule } from './redivision/redivision.module';
 import { regionsModule } from './regions/regions.module';
@@ -46,4 +47,5 @@ export const MODULES: ModuleManifest[] = [
   fourHavesModule,
   projectsModule,
   awardsModule,
+  noticesModule,
 ];

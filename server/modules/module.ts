@@ -55,10 +55,28 @@ export interface TodoItem {
   regionName?: string;
 }
 
+/** A notice published today that reaches the user (通知公告), listed on the 工作台 and a resident's home. */
+export interface WorkbenchNotice {
+  id: string;
+  title: string;
+  importance: 'normal' | 'important';
+  audience: 'staff' | 'residents' | 'all';
+  pinned: boolean;
+  /** Whether the user has opened it. */
+  read: boolean;
+  /** YYYY-MM-DD */
+  publishFrom: string;
+  regionName: string;
+  /** The web route of the notice. */
+  link: string;
+}
+
 /** What a module adds to the 工作台 of the signed-in user (only what that user's scope and permissions allow). */
 export interface WorkbenchContribution {
   cards?: WorkbenchCard[];
   todos?: TodoItem[];
+  /** Notices to list (optional: most modules have none). */
+  notices?: WorkbenchNotice[];
 }
 
 /**

@@ -52,6 +52,26 @@ export const RecentItemView = z.object({
 });
 export type RecentItemView = z.infer<typeof RecentItemView>;
 
+/** A notice published today that reaches the caller (通知公告), as the 工作台 and a resident's home list it. */
+export const WorkbenchNoticeView = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  /** normal | important */
+  importance: z.enum(['normal', 'important']),
+  /** staff | residents | all */
+  audience: z.enum(['staff', 'residents', 'all']),
+  pinned: z.boolean(),
+  /** Whether the caller has opened it. */
+  read: z.boolean(),
+  /** YYYY-MM-DD: the first day it is shown. */
+  publishFrom: z.string(),
+  /** The region it is addressed to (城东社区, 东城街道, the city). */
+  regionName: z.string(),
+  /** The web route of the notice. */
+  link: z.string(),
+});
+export type WorkbenchNoticeView = z.infer<typeof WorkbenchNoticeView>;
+
 /** A daily action of the caller's role. */
 export const ShortcutView = z.object({ key: z.string(), label: Bilingual, link: z.string() });
 export type ShortcutView = z.infer<typeof ShortcutView>;
@@ -66,6 +86,8 @@ export const WorkbenchResponse = z.object({
   /** The last records the caller viewed or changed, newest first (at most 10). */
   recent: z.array(RecentItemView),
   shortcuts: z.array(ShortcutView),
+  /** Current notices reaching the caller, pinned and important first (absent when no module lists any). */
+  notices: z.array(WorkbenchNoticeView).optional(),
   /** Modules whose contribution could not be computed this time (left out, logged). */
   unavailable: z.array(z.string()),
 });

@@ -49,3 +49,20 @@ describe('以奖代补 (awards)', () => {
     expect(ROLES.filter((r) => permissionsOf(r).includes('awards.read'))).toEqual(['city', 'street', 'worker']);
   });
 });
+
+describe('通知公告 (notices)', () => {
+  it('every staff role and the resident read notices; the 三员 do not', () => {
+    expect(ROLES.filter((r) => permissionsOf(r).includes('notices.read'))).toEqual([
+      'city',
+      'department',
+      'street',
+      'worker',
+      'gridworker',
+      'police',
+      'resident',
+    ]);
+  });
+  it('the civil affairs bureau, street offices and community workers publish them', () => {
+    expect(ROLES.filter((r) => permissionsOf(r).includes('notices.write'))).toEqual(['city', 'street', 'worker']);
+  });
+});

@@ -58,6 +58,10 @@ export const PERMISSIONS = [
   'awards.manage',
   /** Approve a round: its amounts are frozen (the civil affairs bureau only). */
   'awards.approve',
+  /** 通知公告: read the notices that reach one's scope (staff: their regions, above and below; residents: published ones of their own community, street and city). */
+  'notices.read',
+  /** Publish, edit and withdraw notices addressed to a region within one's own scope. */
+  'notices.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -108,10 +112,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'awards.approve',
     'elections.read',
     'elections.write',
+    'notices.read',
+    'notices.write',
   ],
   // residents.lookup: the roles that serve people at a window (service stations: community workers, street
   // offices, community police, the departments' windows, DOMAIN.md §3.6). The city bureau serves no window.
-  department: [...registryRead, 'residents.export', 'residents.lookup', 'orgs.read', ...fourHavesRead],
+  department: [...registryRead, 'residents.export', 'residents.lookup', 'orgs.read', ...fourHavesRead, 'notices.read'],
   // The street office runs its communities' cadre teams (appointments, training); a community keeps its
   // own organisations and reads its own team.
   street: [
@@ -130,6 +136,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'awards.write',
     'elections.read',
     'elections.write',
+    'notices.read',
+    'notices.write',
   ],
   worker: [
     ...registryRead,
@@ -144,13 +152,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'awards.read',
     'elections.read',
     'elections.write',
+    'notices.read',
+    'notices.write',
   ],
   // A community worker whose grant is one grid (DOMAIN.md §2): the same registry work, within the grid.
   // Imports go into the grid's community with every row placed in the grid (the import refuses rows
   // elsewhere). The community-wide registers (organisations, cadres, 四有, elections) are the community's, not a grid's.
-  gridworker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup'],
-  police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup', 'orgs.read'],
-  resident: ['self.read'],
+  // Notices: every staff role reads those reaching its scope; the civil affairs bureau, street offices and
+  // community workers publish them (a grid worker and the police read only).
+  gridworker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', 'notices.read'],
+  police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup', 'orgs.read', 'notices.read'],
+  // A resident reads the published notices of their own community, street and city (the portal, DOMAIN.md §3.13).
+  resident: ['self.read', 'notices.read'],
 };
 
 /**
@@ -205,6 +218,9 @@ export const PERSONAL_DATA: Record<Permission, boolean> = {
   'awards.write': false,
   'awards.manage': false,
   'awards.approve': false,
+  // Public notices of a region; the author is an official, named as such.
+  'notices.read': false,
+  'notices.write': false,
 };
 
 /** Roles whose grants read personal data across a whole city (or a whole domain of it). */

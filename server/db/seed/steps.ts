@@ -8,6 +8,7 @@ import { seedProjects } from '../../modules/projects/projects.seed';
 import { seedAwards } from '../../modules/awards/awards.seed';
 import { seedPopulation } from './population';
 import { seedElections } from '../../modules/elections/elections.seed';
+import { seedNotices } from '../../modules/notices/notices.seed';
 
 registerSeedStep(async (database, options) => {
   await seedPopulation(database, options);
@@ -32,4 +33,9 @@ registerSeedStep(async (database) => {
 // After the population: elections draw their rolls and candidates from the registry.
 registerSeedStep(async (database, options) => {
   await seedElections(database, options.seed);
+});
+
+// 通知公告: the city's, a street's and the communities' notices (only the region tree is needed).
+registerSeedStep(async (database) => {
+  await seedNotices(database);
 });

@@ -1,4 +1,5 @@
 import type { RecentItemView, WorkbenchResponse } from '../../../shared/contracts/workbench';
+import { compareNotices } from '../../../shared/domain/notices';
 import { isOverdue, shortcutsFor, sortTodos } from '../../../shared/domain/workbench';
 import { today as cityToday } from '../../lib/clock';
 import { actorOf, type RequestContext } from '../../lib/context';
@@ -47,6 +48,7 @@ export class WorkbenchService {
     });
     if (recent === null) unavailable.push('recent');
     const todos = sortTodos(parts.flatMap((p) => p.todos ?? []));
+    const notices = parts.some((p) => p.notices) ? parts.flatMap((p) => p.notices ?? []).sort(compareNotices) : undefined;
     return {
       today: day,
       cards: parts
@@ -57,6 +59,7 @@ export class WorkbenchService {
       todos: todos.map((t) => ({ ...t, overdue: isOverdue(t.dueDate, day) })),
       recent: recent ?? [],
       shortcuts: shortcutsFor(actor.permissions),
+      ...(notices ? { notices } : {}),
       unavailable,
     };
   }

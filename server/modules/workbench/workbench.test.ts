@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
 import { COMMUNITY, registryFactory } from '../households/registry.factory';
 import { importsModule } from '../imports/imports.module';
+import { noticesModule } from '../notices/notices.module';
 import { addDays } from '../../../shared/domain/workbench';
 import { today } from '../../lib/clock';
 
@@ -138,6 +139,33 @@ describe('GET /api/workbench', () => {
       expect(card(body, 'imports.failed')).toBeUndefined();
       expect(card(body, 'registry.residents')).toBeDefined();
       expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('gathers the modules’ notices, pinned and important first, and leaves the list out when no module gives one', async () => {
+    const notice = (id: string, over: Record<string, unknown>) => ({
+      id,
+      title: id,
+      importance: 'normal' as const,
+      audience: 'all' as const,
+      pinned: false,
+      read: false,
+      publishFrom: '2026-03-01',
+      regionName: '城东社区',
+      link: `/notices/${id}`,
+      ...over,
+    });
+    const ids = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-00000000000c'];
+    const spy = vi.spyOn(noticesModule, 'workbench').mockResolvedValue({
+      notices: [notice(ids[0], { publishFrom: '2026-03-09' }), notice(ids[1], { importance: 'important' }), notice(ids[2], { pinned: true })],
+    });
+    try {
+      const body = (await (await t.login('chengdong')).get('/api/workbench')).json();
+      expect(body.notices.map((n: { id: string }) => n.id)).toEqual([ids[2], ids[1], ids[0]]);
+      spy.mockResolvedValue({});
+      expect((await (await t.login('chengdong')).get('/api/workbench')).json().notices).toBeUndefined();
     } finally {
       spy.mockRestore();
     }

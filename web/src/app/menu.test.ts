@@ -16,6 +16,7 @@ describe('the side menu', () => {
     const shown = labels(permissionsOf('worker'));
     expect(shown).toEqual([
       '工作台',
+      '通知公告',
       '人口管理',
       '居民信息',
       '家庭户',
@@ -60,7 +61,7 @@ describe('the side menu', () => {
   });
 
   it('leaves out a group whose entries are all hidden (a resident gets their own page, no 人口管理)', () => {
-    expect(labels(permissionsOf('resident'))).toEqual(['工作台', '我的信息']);
+    expect(labels(permissionsOf('resident'))).toEqual(['工作台', '我的信息', '通知公告']);
   });
 
   it('highlights the entry of a nested path and opens its group', () => {

@@ -15,10 +15,12 @@ import { fourHavesFeature } from './fourhaves/routes';
 import { projectsFeature } from './projects/routes';
 import { awardsFeature } from './awards/routes';
 import { electionsFeature } from './elections/routes';
+import { noticesFeature } from './notices/routes';
 
 /** Every feature of the web app, once: the router and the side menu are derived from this list. */
 export const FEATURES: Feature[] = [
   dashboardFeature,
+  noticesFeature,
   residentsFeature,
   householdsFeature,
   buildingsFeature,

@@ -7,6 +7,7 @@ import { useRegion } from '../../../app/region-context';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
+import { NoticesPanel } from '../../notices/components/NoticesPanel';
 import { useBoundaries } from '../../regions/api/get-boundaries';
 import { useWorkbench, type WorkbenchResponse } from '../api/get-workbench';
 import { useDashboardT } from '../messages';
@@ -18,8 +19,8 @@ type Text = { zh: string; en: string };
 
 /**
  * 工作台: the signed-in user's shortcuts, numbers (with the trend against 30 days ago), 待办 by due date
- * and recent records — each fed by the modules through GET /api/workbench. A resident sees 我的信息 and
- * 我的家庭 instead.
+ * recent records and the current 通知公告 — each fed by the modules through GET /api/workbench. A resident
+ * sees 我的信息, 我的家庭 and their community's notices instead.
  */
 export function WorkbenchPage() {
   const t = useDashboardT();
@@ -32,6 +33,7 @@ export function WorkbenchPage() {
       {resident ? (
         <>
           <Typography.Paragraph type="secondary">{t('me.intro')}</Typography.Paragraph>
+          <ResidentNotices />
           <MyDetails />
         </>
       ) : (
@@ -85,11 +87,27 @@ function StaffWorkbench() {
           <Todos data={data} />
         </Col>
         <Col xs={24} xl={10}>
-          <Recent data={data} />
+          <Flex vertical gap={token.marginLG}>
+            {data.notices && <NoticesPanel notices={data.notices} />}
+            <Recent data={data} />
+          </Flex>
         </Col>
       </Row>
       {can('regions.read') && <MapCard />}
     </Flex>
+  );
+}
+
+/** A resident's 社区通知: the published notices of their community, street and city (from the 工作台's answer). */
+function ResidentNotices() {
+  const { token } = theme.useToken();
+  const wb = useWorkbench();
+  // The notices are an addition to the resident's home: while loading or failing, the rest stands alone.
+  if (!wb.data?.notices) return null;
+  return (
+    <div style={{ marginBottom: token.marginLG }}>
+      <NoticesPanel notices={wb.data.notices} resident />
+    </div>
   );
 }
 
