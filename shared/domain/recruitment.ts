@@ -100,9 +100,7 @@ export interface ScoredApplicant {
  * order the scores were entered; the answer is sorted by score descending, then by id.
  */
 export function shortlist(applicants: ScoredApplicant[], quota: number, ratio: number): string[] {
-  const scored = applicants
-    .filter((a) => a.eligible && a.written !== null)
-    .sort((a, b) => b.written! - a.written! || a.id.localeCompare(b.id));
+  const scored = applicants.filter((a) => a.eligible && a.written !== null).sort((a, b) => b.written! - a.written! || a.id.localeCompare(b.id));
   const size = shortlistSize(quota, ratio);
   if (scored.length <= size) return scored.map((a) => a.id);
   const cut = scored[size - 1].written!;
@@ -118,7 +116,7 @@ export interface ScoreWeights {
 /** The weighted total, rounded to two decimals; null while either score is missing. */
 export function totalScore(written: number | null, interview: number | null, w: ScoreWeights): number | null {
   if (written === null || interview === null) return null;
-  return Math.round((written * w.writtenWeight + interview * w.interviewWeight)) / 100;
+  return Math.round(written * w.writtenWeight + interview * w.interviewWeight) / 100;
 }
 
 export interface RankedApplicant {
@@ -139,9 +137,7 @@ export interface RankedApplicant {
  */
 export function rankApplicants(shortlisted: ScoredApplicant[], weights: ScoreWeights, quota: number): RankedApplicant[] {
   const withTotal = shortlisted.map((a) => ({ a, total: totalScore(a.written, a.interview, weights) }));
-  const complete = withTotal
-    .filter((x) => x.total !== null)
-    .sort((x, y) => y.total! - x.total! || y.a.written! - x.a.written! || x.a.id.localeCompare(y.a.id));
+  const complete = withTotal.filter((x) => x.total !== null).sort((x, y) => y.total! - x.total! || y.a.written! - x.a.written! || x.a.id.localeCompare(y.a.id));
   const ranked: RankedApplicant[] = [];
   complete.forEach((x, i) => {
     const prev = complete[i - 1];

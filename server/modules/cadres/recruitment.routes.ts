@@ -58,7 +58,13 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     '/api/cadres/postings/:id/applications',
     {
       config: { policy: 'cadres.write' },
-      schema: { tags, summary: '登记报名 / Record an application', params: IdParams, body: CreateApplicationRequest, response: { 201: PostingDetail, ...errors } },
+      schema: {
+        tags,
+        summary: '登记报名 / Record an application',
+        params: IdParams,
+        body: CreateApplicationRequest,
+        response: { 201: PostingDetail, ...errors },
+      },
     },
     async (request, reply) => reply.status(201).send(await recruitment.apply(request.ctx, request.params.id, request.body)),
   );
@@ -82,7 +88,13 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     '/api/cadres/postings/:id/notice',
     {
       config: { policy: 'cadres.write' },
-      schema: { tags, summary: '结果公示 / Put the results on notice', params: IdParams, body: StartNoticeRequest, response: { 200: PostingDetail, ...errors } },
+      schema: {
+        tags,
+        summary: '结果公示 / Put the results on notice',
+        params: IdParams,
+        body: StartNoticeRequest,
+        response: { 200: PostingDetail, ...errors },
+      },
     },
     async (request) => recruitment.startNotice(request.ctx, request.params.id, request.body),
   );

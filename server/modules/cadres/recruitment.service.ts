@@ -226,7 +226,13 @@ export class RecruitmentService {
         );
         await this.audit.record(
           ctx,
-          { action: 'cadres.application.create', objectType: 'cadre_posting', objectId: postingId, communityId: posting.communityId, details: { applicationId: row.id } },
+          {
+            action: 'cadres.application.create',
+            objectType: 'cadre_posting',
+            objectId: postingId,
+            communityId: posting.communityId,
+            details: { applicationId: row.id },
+          },
           tx,
         );
       });
@@ -324,7 +330,8 @@ export class RecruitmentService {
       if (!a) throw field(path, 'not_an_applicant', '不是本次招聘的报名人', 'not an applicant of this posting');
       if (input.test === 'written' && a.eligibility !== 'pass')
         throw field(path, 'not_eligible', '资格审查未通过或未审查，不能登记笔试成绩', 'the applicant has not passed the eligibility check');
-      if (input.test === 'interview' && !shortlisted.has(a.id)) throw field(path, 'not_shortlisted', '未入围面试', 'the applicant was not invited to the interview');
+      if (input.test === 'interview' && !shortlisted.has(a.id))
+        throw field(path, 'not_shortlisted', '未入围面试', 'the applicant was not invited to the interview');
     });
     if (input.test === 'written' && interviewed) throw conflict('interview_started');
     await transaction(this.db, async (tx) => {
