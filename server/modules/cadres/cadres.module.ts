@@ -43,6 +43,7 @@ export const cadresModule = defineModule({
   },
   workbench: async (services, ctx, today) => {
     const [team, recruitment] = await Promise.all([services.cadres.workbench(ctx), services.cadreRecruitment.workbench(ctx, today)]);
-    return { cards: team.cards, todos: [...(team.todos ?? []), ...(recruitment.todos ?? [])] };
+    const todos = [...(team.todos ?? []), ...(recruitment.todos ?? [])];
+    return { ...(team.cards ? { cards: team.cards } : {}), ...(todos.length ? { todos } : {}) };
   },
 });

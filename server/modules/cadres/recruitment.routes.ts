@@ -26,7 +26,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
   const tags = ['cadres'];
 
   r.get(
-    '/api/cadres/postings',
+    '/api/cadre-postings',
     {
       config: { policy: 'cadres.read' },
       schema: { tags, summary: '招聘公告 / Recruitment postings', querystring: PostingsQuery, response: { 200: PostingsList } },
@@ -34,7 +34,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request) => recruitment.list(actorOf(request.ctx), request.query),
   );
   r.post(
-    '/api/cadres/postings',
+    '/api/cadre-postings',
     {
       config: { policy: 'cadres.write' },
       schema: { tags, summary: '发布招聘公告 / Open a posting', body: CreatePostingRequest, response: { 201: PostingDetail, ...errors } },
@@ -42,7 +42,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request, reply) => reply.status(201).send(await recruitment.create(request.ctx, request.body)),
   );
   r.get(
-    '/api/cadres/postings/:id',
+    '/api/cadre-postings/:id',
     {
       config: { policy: 'cadres.read', personalRead: true },
       schema: {
@@ -55,7 +55,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request) => recruitment.get(actorOf(request.ctx), request.params.id),
   );
   r.post(
-    '/api/cadres/postings/:id/applications',
+    '/api/cadre-postings/:id/applications',
     {
       config: { policy: 'cadres.write' },
       schema: {
@@ -69,7 +69,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request, reply) => reply.status(201).send(await recruitment.apply(request.ctx, request.params.id, request.body)),
   );
   r.post(
-    '/api/cadres/postings/:id/eligibility',
+    '/api/cadre-postings/:id/eligibility',
     {
       config: { policy: 'cadres.write' },
       schema: { tags, summary: '资格审查 / Check eligibility', params: IdParams, response: { 200: PostingDetail, ...errors } },
@@ -77,7 +77,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request) => recruitment.checkEligibility(request.ctx, request.params.id),
   );
   r.put(
-    '/api/cadres/postings/:id/scores',
+    '/api/cadre-postings/:id/scores',
     {
       config: { policy: 'cadres.write' },
       schema: { tags, summary: '登记笔试或面试成绩 / Enter scores', params: IdParams, body: EnterScoresRequest, response: { 200: PostingDetail, ...errors } },
@@ -85,7 +85,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request) => recruitment.enterScores(request.ctx, request.params.id, request.body),
   );
   r.post(
-    '/api/cadres/postings/:id/notice',
+    '/api/cadre-postings/:id/notice',
     {
       config: { policy: 'cadres.write' },
       schema: {
@@ -99,7 +99,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request) => recruitment.startNotice(request.ctx, request.params.id, request.body),
   );
   r.post(
-    '/api/cadres/postings/:id/objections',
+    '/api/cadre-postings/:id/objections',
     {
       config: { policy: 'cadres.write' },
       schema: {
@@ -113,7 +113,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request, reply) => reply.status(201).send(await recruitment.addObjection(request.ctx, request.params.id, request.body)),
   );
   r.put(
-    '/api/cadres/posting-objections/:id/answer',
+    '/api/cadre-posting-objections/:id/answer',
     {
       config: { policy: 'cadres.write' },
       schema: { tags, summary: '答复异议 / Answer an objection', params: IdParams, body: AnswerObjectionRequest, response: { 200: PostingDetail, ...errors } },
@@ -121,7 +121,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request) => recruitment.answerObjection(request.ctx, request.params.id, request.body),
   );
   r.put(
-    '/api/cadres/applications/:id/eligibility',
+    '/api/cadre-applications/:id/eligibility',
     {
       config: { policy: 'cadres.write' },
       schema: {
@@ -135,7 +135,7 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
     async (request) => recruitment.overrideEligibility(request.ctx, request.params.id, request.body),
   );
   r.put(
-    '/api/cadres/applications/:id/outcome',
+    '/api/cadre-applications/:id/outcome',
     {
       config: { policy: 'cadres.write' },
       schema: {
