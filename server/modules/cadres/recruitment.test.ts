@@ -5,6 +5,7 @@ import { today } from '../../lib/clock';
 import { createTestApp, type Client, type TestApp } from '../../test/app';
 import { COMMUNITY, registryFactory } from '../households/registry.factory';
 import { MODULES } from '../index';
+import { seedRecruitment } from './cadres.seed';
 
 let t: TestApp;
 let f: ReturnType<typeof registryFactory>;
@@ -54,6 +55,22 @@ const todosOf = async (username: string) => {
   const module = MODULES.find((m) => m.name === 'cadres')!;
   return (await module.workbench!(t.app.services, { actor: await actorOf(username), ip: null }, today())).todos ?? [];
 };
+
+describe('the demo seed', () => {
+  it('leaves one posting of 城东 scored and in its notice period, two proposed of three interviewed, two refused', async () => {
+    await seedRecruitment(t.database, 20261126, t.app.services.crypto);
+    const mzj = await t.login('mzj');
+    const [item] = (await mzj.get('/api/cadre-postings')).json().items;
+    expect(item).toMatchObject({ communityId: dong, stage: 'notice', quota: 2, applications: 8, unchecked: 0, noticeEnd: addDays(today(), 4) });
+    const d = (await mzj.get(`/api/cadre-postings/${item.id}`)).json();
+    expect(d.applicants.filter((a: Applicant) => a.shortlisted)).toHaveLength(3);
+    expect(d.applicants.filter((a: Applicant) => a.proposed)).toHaveLength(2);
+    expect(d.applicants.filter((a: Applicant) => a.eligibility === 'fail')).toHaveLength(2);
+    // A second run adds nothing.
+    await seedRecruitment(t.database, 20261126, t.app.services.crypto);
+    expect((await mzj.get('/api/cadre-postings')).json().items).toHaveLength(1);
+  });
+});
 
 describe('the recruitment pipeline (公开招聘、定岗竞争、择优入围、依法选举)', () => {
   it('runs a posting from applications through eligibility, scores, ranking and notice to appointment and candidacy', async () => {
