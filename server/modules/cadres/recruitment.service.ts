@@ -203,8 +203,7 @@ export class RecruitmentService {
     const identity = identityColumns(this.crypto, input.idNumber);
     if (input.residentId) {
       const r = await this.residents.getForActor(actor, input.residentId);
-      if (r.birthDate !== identity.birthDate || r.sex !== identity.sex)
-        throw field('residentId', 'other_person', '所选居民与身份证号不符', 'the linked resident does not match the ID number');
+      if (r.idHash !== identity.idHash) throw field('residentId', 'other_person', '所选居民与身份证号不符', 'the linked resident does not match the ID number');
     }
     try {
       await transaction(this.db, async (tx) => {

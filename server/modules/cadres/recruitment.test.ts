@@ -257,6 +257,16 @@ describe('scope of the recruitment routes', () => {
     const a = (await street.post(`/api/cadre-postings/${p.id}/applications`, { name: '范围', idNumber: idOf('1993-01-01'), education: 'bachelor' })).json();
     const app = a.applicants[0];
 
+    // A registry resident may be linked: the same person as the ID number only.
+    const resident = await f.resident(await f.grid(COMMUNITY.城东, 1));
+    const residentId = idOf('1993-06-15');
+    await t.database.query('UPDATE residents SET id_hash = $2 WHERE id = $1', [resident.id, t.app.services.crypto.blindIndex(residentId)]);
+    const other = await street.post(`/api/cadre-postings/${p.id}/applications`, { name: '别人', idNumber: idOf('1993-06-16'), residentId: resident.id });
+    expect(other.json().error.details[0]).toMatchObject({ path: 'residentId', code: 'other_person' });
+    const linked = await street.post(`/api/cadre-postings/${p.id}/applications`, { name: resident.name, idNumber: residentId, residentId: resident.id });
+    expect(linked.statusCode).toBe(201);
+    expect(linked.json().applicants.find((x: { residentId: string | null }) => x.residentId === resident.id)).toBeTruthy();
+
     const chengdong = await t.login('chengdong');
     expect((await chengdong.get(`/api/cadre-postings/${p.id}`)).statusCode).toBe(200);
     expect((await chengdong.post(`/api/cadre-postings/${p.id}/applications`, { name: '乙', idNumber: idOf('1993-02-01') })).statusCode).toBe(403);
@@ -277,6 +287,8 @@ describe('scope of the recruitment routes', () => {
     expect((await mzj.get(`/api/cadre-postings/${xp.id}`)).json().applicants[0]).toMatchObject({ eligibility: null, eligibilityOverridden: false });
     expect((await street.get(`/api/cadre-postings?communityId=${dong}`)).json().items.some((i: { id: string }) => i.id === p.id)).toBe(true);
     expect((await street.post('/api/cadre-postings', posting(await f.regionId(COMMUNITY.城西)))).statusCode).toBe(403);
-    expect((await street.get(`/api/cadre-postings/${p.id}`)).json().applicants[0]).toMatchObject({ id: app.id, eligibility: null });
+    expect((await street.get(`/api/cadre-postings/${p.id}`)).json().applicants.find((x: { id: string }) => x.id === app.id)).toMatchObject({
+      eligibility: null,
+    });
   });
 });

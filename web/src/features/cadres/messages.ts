@@ -146,6 +146,9 @@ export const zh = {
   'rec.answerFinal': '异议成立的人员不能聘任；答复后不能修改。',
   'rec.confirm': '确认',
   'rec.done': '已保存',
+  'rec.resident': '关联居民（可选）',
+  'rec.residentHint': '输入姓名搜索本社区居民',
+  'rec.residentExtra': '须与所填身份证号为同一人；聘任时本社区居民将关联到干部档案',
 } as const;
 
 export type CadresMessageKey = keyof typeof zh;
@@ -295,6 +298,9 @@ export const en: Record<CadresMessageKey, string> = {
   'rec.answerFinal': 'An upheld objection stops the appointment; the answer cannot be changed.',
   'rec.confirm': 'Confirm',
   'rec.done': 'Saved',
+  'rec.resident': 'Resident (optional)',
+  'rec.residentHint': 'Type a name to search the community’s residents',
+  'rec.residentExtra': 'Must be the person of the ID number; on appointment, a resident of the community is linked to the cadre',
 };
 
 /** The cadres feature's strings (listed in its manifest) and t() for them in the current language. */
