@@ -244,13 +244,15 @@ export class RecruitmentService {
 
   /**
    * Checks every application not decided by an official against the posting's conditions (age on the
-   * closing day, education). Allowed until the results go on notice; an override stays as the official set it.
+   * closing day, education). Allowed until interview scores exist; an override stays as the official set it.
    */
   async checkEligibility(ctx: RequestContext, postingId: string): Promise<PostingDetail> {
     const actor = actorOf(ctx);
     const posting = await this.writable(actor, postingId);
     const stage = stageOf(posting);
     if (stage === 'upcoming' || stage === 'notice' || stage === 'noticeEnded') throw conflict('eligibility_closed', { stage });
+    // Once interviews are scored the shortlist is fixed: a re-check could no longer change it fairly.
+    if ((await this.repo.applications(postingId)).some((a) => a.interviewScore !== null)) throw conflict('interview_started');
     await transaction(this.db, async (tx) => {
       let passed = 0;
       let failed = 0;

@@ -176,6 +176,7 @@ describe('the recruitment pipeline (公开招聘、定岗竞争、择优入围�
       ['应聘己', 67.2, 6, false],
     ]);
     expect((await put(street, `/api/cadre-postings/${p.id}/scores`, { test: 'written', scores: [written('甲', 99)] })).statusCode).toBe(409);
+    expect((await street.post(`/api/cadre-postings/${p.id}/eligibility`)).json().error.details.reason).toBe('interview_started');
 
     // Public notice from today for 7 days; no appointment before it ends.
     const notice = await street.post(`/api/cadre-postings/${p.id}/notice`, { version: d.version, startDate: today() });

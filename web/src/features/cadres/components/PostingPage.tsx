@@ -90,6 +90,7 @@ export function PostingPage() {
   const canWrite = can('cadres.write');
   const none = t('common.none');
   const fail = (err: Error) => void message.error(err.message);
+  const interviewed = p.applicants.some((a) => a.interviewScore !== null);
 
   const confirmCheck = () =>
     modal.confirm({
@@ -223,7 +224,7 @@ export function PostingPage() {
             canWrite && (
               <Space wrap>
                 {p.stage === 'open' && <Button onClick={() => setDialog({ kind: 'apply' })}>{t('rec.apply')}</Button>}
-                {(p.stage === 'open' || p.stage === 'closed') && <Button onClick={confirmCheck}>{t('rec.check')}</Button>}
+                {(p.stage === 'open' || p.stage === 'closed') && !interviewed && <Button onClick={confirmCheck}>{t('rec.check')}</Button>}
                 {p.stage === 'closed' && (
                   <>
                     <Button onClick={() => setDialog({ kind: 'scores', test: 'written' })}>{t('rec.enterWritten')}</Button>
