@@ -36,6 +36,8 @@ import { OrganisationsRepository } from './modules/organisations/organisations.r
 import { OrganisationsService } from './modules/organisations/organisations.service';
 import { CadresRepository } from './modules/cadres/cadres.repository';
 import { CadresService } from './modules/cadres/cadres.service';
+import { RecruitmentRepository } from './modules/cadres/recruitment.repository';
+import { RecruitmentService } from './modules/cadres/recruitment.service';
 import { ProjectsRepository } from './modules/projects/projects.repository';
 import { ProjectsService } from './modules/projects/projects.service';
 import { NoticesRepository } from './modules/notices/notices.repository';
@@ -67,6 +69,7 @@ export function createServices(database: Database, config: Config) {
   const elections = new ElectionsService(db, new ElectionsRepository(db), regions, audit);
   const organisations = new OrganisationsService(db, new OrganisationsRepository(db), regions, residents, audit);
   const cadres = new CadresService(db, new CadresRepository(db), regions, residents, audit);
+  const cadreRecruitment = new RecruitmentService(db, new RecruitmentRepository(db), regions, residents, cadres, audit, crypto);
   const fourHavesRepo = new FourHavesRepository(db);
   // 有人: the cadres in post; the hand-entered head-counts only for a community with nobody in post yet.
   const fourHaves = new FourHavesService(db, fourHavesRepo, regions, audit, new FirstRecorded([cadres, new RecordedStaffing(fourHavesRepo)]));
@@ -91,6 +94,7 @@ export function createServices(database: Database, config: Config) {
     jobs,
     organisations,
     cadres,
+    cadreRecruitment,
     fourHaves,
     projects,
     elections,

@@ -12,6 +12,7 @@ import type { Permission } from '../../shared/domain/permissions';
 import type { Policy } from '../plugins/auth';
 import type { Client } from '../test/app';
 import { COMMUNITIES } from '../db/seed/demo-city';
+import { today } from '../lib/clock';
 import {
   freshGridCode,
   freshIdNumber,
@@ -190,6 +191,47 @@ async function premisesFileIn(c: Ctx, p: PlaceObjects): Promise<string> {
 }
 /** A JPEG's first bytes: enough for the upload's content check. */
 const MATRIX_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+
+/**
+ * A recruitment posting of the place's community in a stage, written straight to the tables: `open` (the
+ * window runs today), `closed` (one eligible applicant with a written score), `scored` (both scores),
+ * `notice` (on notice since yesterday), `ended` (the notice ended yesterday, the applicant proposed).
+ */
+async function postingIn(
+  c: Ctx,
+  p: PlaceObjects,
+  stage: 'open' | 'closed' | 'scored' | 'notice' | 'ended',
+): Promise<{ postingId: string; applicationId: string }> {
+  const dates =
+    stage === 'open'
+      ? `current_date - 5, current_date + 5, NULL::date, NULL::date`
+      : stage === 'notice'
+        ? `current_date - 30, current_date - 20, current_date - 1, current_date + 6`
+        : stage === 'ended'
+          ? `current_date - 40, current_date - 30, current_date - 8, current_date - 1`
+          : `current_date - 20, current_date - 10, NULL::date, NULL::date`;
+  const [posting] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO cadre_postings (community_id, title, post, quota, opens_on, closes_on, notice_start, notice_end)
+     SELECT $1, '矩阵招聘', 'full_time_worker', 1, ${dates} RETURNING id`,
+    [p.communityId],
+  );
+  const scored = stage !== 'open';
+  const [application] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO cadre_applications (community_id, posting_id, name, id_cipher, id_hash, id_masked, sex, birth_date, education, eligibility, written_score, interview_score)
+     VALUES ($1, $2, $3, decode('00', 'hex'), md5(random()::text), '110101********0011', 'M', '1990-01-01', 'bachelor', $4, $5, $6) RETURNING id`,
+    [p.communityId, posting.id, freshName('聘'), scored ? 'pass' : null, scored ? 80 : null, stage === 'closed' ? null : scored ? 85 : null],
+  );
+  return { postingId: posting.id, applicationId: application.id };
+}
+/** An unanswered objection to a posting on notice in the place's community. */
+async function objectionIn(c: Ctx, p: PlaceObjects): Promise<string> {
+  const { postingId, applicationId } = await postingIn(c, p, 'notice');
+  const [row] = await c.w.t.database.query<{ id: string }>(
+    `INSERT INTO cadre_posting_objections (community_id, posting_id, application_id, text, received_on) VALUES ($1, $2, $3, '矩阵异议', current_date) RETURNING id`,
+    [p.communityId, postingId, applicationId],
+  );
+  return row.id;
+}
 
 /** A planned construction project of the place's community, written straight to the table. */
 async function projectIn(c: Ctx, p: PlaceObjects): Promise<string> {
@@ -1208,6 +1250,132 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     each(
       '以会代训',
       (_c, p) => ({ url: `/api/cadres/${p.cadreId}/trainings`, body: { course: '矩阵培训', form: 'meeting', hours: 2, date: DAY } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+
+  route(
+    'GET /api/cadre-postings',
+    'cadres.read',
+    each(
+      'filtered by community',
+      async (c, p) => ({ url: '/api/cadre-postings', query: { communityId: p.communityId }, expectId: (await postingIn(c, p, 'open')).postingId }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'POST /api/cadre-postings',
+    'cadres.write',
+    each(
+      'a posting',
+      (_c, p) => ({
+        url: '/api/cadre-postings',
+        body: { communityId: p.communityId, title: '矩阵招聘公告', post: 'full_time_worker', quota: 2, opensOn: DAY, closesOn: DAY },
+      }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'GET /api/cadre-postings/:id',
+    'cadres.read',
+    each('a posting', async (c, p) => ({ url: `/api/cadre-postings/${(await postingIn(c, p, 'scored')).postingId}` }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'POST /api/cadre-postings/:id/applications',
+    'cadres.write',
+    each(
+      'an applicant',
+      async (c, p) => ({
+        url: `/api/cadre-postings/${(await postingIn(c, p, 'open')).postingId}/applications`,
+        body: { name: freshName('聘'), idNumber: freshIdNumber(), education: 'bachelor' },
+      }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'POST /api/cadre-postings/:id/eligibility',
+    'cadres.write',
+    each('the check', async (c, p) => ({ url: `/api/cadre-postings/${(await postingIn(c, p, 'open')).postingId}/eligibility` }), COMMUNITY_LEVEL),
+  ),
+  route(
+    'PUT /api/cadre-postings/:id/scores',
+    'cadres.write',
+    each(
+      'an interview score',
+      async (c, p) => {
+        const { postingId, applicationId } = await postingIn(c, p, 'closed');
+        return { url: `/api/cadre-postings/${postingId}/scores`, body: { test: 'interview', scores: [{ applicationId, score: 75 }] } };
+      },
+      COMMUNITY_LEVEL,
+    ),
+    cross(
+      "another place's applicant smuggled in",
+      async (c, from, to) => {
+        const { postingId } = await postingIn(c, from, 'closed');
+        const { applicationId } = await postingIn(c, to, 'closed');
+        return { url: `/api/cadre-postings/${postingId}/scores`, body: { test: 'interview', scores: [{ applicationId, score: 75 }] } };
+      },
+      {
+        never: true,
+        level: 'community',
+        pairs: [
+          ['dong1', 'xi'],
+          ['xi', 'dong1'],
+        ],
+      },
+    ),
+  ),
+  route(
+    'POST /api/cadre-postings/:id/notice',
+    'cadres.write',
+    each(
+      'from today',
+      async (c, p) => ({ url: `/api/cadre-postings/${(await postingIn(c, p, 'scored')).postingId}/notice`, body: { version: 1, startDate: today() } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'POST /api/cadre-postings/:id/objections',
+    'cadres.write',
+    each(
+      'about the result',
+      async (c, p) => ({
+        url: `/api/cadre-postings/${(await postingIn(c, p, 'notice')).postingId}/objections`,
+        body: { text: '矩阵异议', receivedOn: today() },
+      }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'PUT /api/cadre-posting-objections/:id/answer',
+    'cadres.write',
+    each(
+      'not upheld',
+      async (c, p) => ({ url: `/api/cadre-posting-objections/${await objectionIn(c, p)}/answer`, body: { answer: '矩阵答复', upheld: false } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'PUT /api/cadre-applications/:id/eligibility',
+    'cadres.write',
+    each(
+      'admitted with a reason',
+      async (c, p) => ({
+        url: `/api/cadre-applications/${(await postingIn(c, p, 'open')).applicationId}/eligibility`,
+        body: { version: 1, eligibility: 'pass', reason: '矩阵理由' },
+      }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'PUT /api/cadre-applications/:id/outcome',
+    'cadres.write',
+    each(
+      'entered into the election',
+      async (c, p) => ({
+        url: `/api/cadre-applications/${(await postingIn(c, p, 'ended')).applicationId}/outcome`,
+        body: { outcome: 'candidate', version: 1 },
+      }),
       COMMUNITY_LEVEL,
     ),
   ),

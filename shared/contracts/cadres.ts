@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { EDUCATION_LEVELS } from '../domain/registry';
 import { CADRE_POSTS, CADRE_SOURCES, STAFFING_CATEGORIES } from '../domain/staffing';
 import { TRAINING_FORMS } from '../domain/training';
-import { Version } from './common';
+import { AgeFields, Version } from './common';
+import { IdNumber } from './residents';
+import { POSTING_STAGES, RECRUITMENT_DEFAULTS, RECRUITMENT_OUTCOMES } from '../domain/recruitment';
 
 /** A calendar date, YYYY-MM-DD. */
 const day = z.iso.date('日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD');
@@ -195,3 +197,173 @@ export const CadreSettings = z.object({
 export type CadreSettings = z.infer<typeof CadreSettings>;
 
 export { STAFFING_CATEGORIES };
+
+// ---------------------------------------------------------------- recruitment (公开招聘、定岗竞争、择优入围、依法选举)
+
+/** Filters of the postings list. */
+export const PostingsQuery = z.object({ communityId: z.uuid().optional() });
+export type PostingsQuery = z.infer<typeof PostingsQuery>;
+
+/** Open a recruitment posting of a community. Weights, ratio and notice days default to the speech's example. */
+export const CreatePostingRequest = z
+  .object({
+    communityId: z.uuid(),
+    title: text(100).min(1, '请填写公告标题 | title is required'),
+    post: z.enum(CADRE_POSTS),
+    quota: z.number().int().min(1, '招聘名额至少 1 人 | at least one place').max(50),
+    ageMin: z.number().int().min(18).max(70).nullable().optional(),
+    ageMax: z.number().int().min(18).max(70).nullable().optional(),
+    /** The lowest education accepted. */
+    educationMin: z.enum(EDUCATION_LEVELS).nullable().optional(),
+    otherConditions: text(1000).nullable().optional(),
+    opensOn: day,
+    closesOn: day,
+    /** Percent; written + interview = 100. */
+    writtenWeight: z.number().int().min(0).max(100).default(RECRUITMENT_DEFAULTS.writtenWeight),
+    interviewWeight: z.number().int().min(0).max(100).default(RECRUITMENT_DEFAULTS.interviewWeight),
+    /** Candidates invited to the interview per place. */
+    shortlistRatio: z.number().min(1).max(5).default(RECRUITMENT_DEFAULTS.shortlistRatio),
+    noticeDays: z.number().int().min(1).max(30).default(RECRUITMENT_DEFAULTS.noticeDays),
+  })
+  .superRefine((v, ctx) => {
+    if (v.writtenWeight + v.interviewWeight !== 100)
+      ctx.addIssue({ code: 'custom', path: ['interviewWeight'], message: '笔试与面试权重之和应为 100 | the weights must add up to 100' });
+    if (v.closesOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: '报名截止日不能早于开始日 | the window closes before it opens' });
+    if (v.ageMin != null && v.ageMax != null && v.ageMax < v.ageMin)
+      ctx.addIssue({ code: 'custom', path: ['ageMax'], message: '年龄上限不能低于下限 | the age limit is below the minimum' });
+  });
+export type CreatePostingRequest = z.infer<typeof CreatePostingRequest>;
+
+/** A posting as the list shows it. */
+export const PostingListItem = z.object({
+  id: z.uuid(),
+  communityId: z.uuid(),
+  communityName: z.string(),
+  title: z.string(),
+  post: z.enum(CADRE_POSTS),
+  quota: z.number().int(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  noticeStart: z.string().nullable(),
+  noticeEnd: z.string().nullable(),
+  /** Where the posting stands today. */
+  stage: z.enum(POSTING_STAGES),
+  applications: z.number().int(),
+  /** Applications not yet checked for eligibility. */
+  unchecked: z.number().int(),
+  /** Proposed applicants appointed or entered as candidates. */
+  decided: z.number().int(),
+});
+export type PostingListItem = z.infer<typeof PostingListItem>;
+export const PostingsList = z.object({ items: z.array(PostingListItem) });
+
+/** An applicant as the posting's page shows them: the ID number masked, the age (band) instead of the birth date. */
+export const ApplicationView = z.object({
+  id: z.uuid(),
+  residentId: z.uuid().nullable(),
+  name: z.string(),
+  idMasked: z.string(),
+  sex: z.enum(['M', 'F']),
+  ...AgeFields,
+  education: z.enum(EDUCATION_LEVELS).nullable(),
+  phoneMasked: z.string().nullable(),
+  /** Null until checked. */
+  eligibility: z.enum(['pass', 'fail']).nullable(),
+  eligibilityReason: z.string().nullable(),
+  eligibilityOverridden: z.boolean(),
+  writtenScore: z.number().nullable(),
+  /** Invited to the interview (top ceil(quota × ratio) by written score, ties at the cut included). */
+  shortlisted: z.boolean(),
+  interviewScore: z.number().nullable(),
+  /** Weighted total (shortlisted with both scores). */
+  total: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  /** Within the quota by rank (拟录用). */
+  proposed: z.boolean(),
+  outcome: z.enum(RECRUITMENT_OUTCOMES).nullable(),
+  /** The cadre recorded on appointment. */
+  cadreId: z.uuid().nullable(),
+  version: z.number().int(),
+});
+export type ApplicationView = z.infer<typeof ApplicationView>;
+
+/** An objection raised during the notice. */
+export const ObjectionView = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid().nullable(),
+  text: z.string(),
+  receivedOn: z.string(),
+  answer: z.string().nullable(),
+  upheld: z.boolean().nullable(),
+  answeredOn: z.string().nullable(),
+});
+export type ObjectionView = z.infer<typeof ObjectionView>;
+
+/** A posting's page: conditions, applicants in ranking order, objections. */
+export const PostingDetail = PostingListItem.extend({
+  ageMin: z.number().int().nullable(),
+  ageMax: z.number().int().nullable(),
+  educationMin: z.enum(EDUCATION_LEVELS).nullable(),
+  otherConditions: z.string().nullable(),
+  writtenWeight: z.number().int(),
+  interviewWeight: z.number().int(),
+  shortlistRatio: z.number(),
+  noticeDays: z.number().int(),
+  /** ceil(quota × ratio). */
+  shortlistSize: z.number().int(),
+  version: z.number().int(),
+  applicants: z.array(ApplicationView),
+  objections: z.array(ObjectionView),
+});
+export type PostingDetail = z.infer<typeof PostingDetail>;
+
+/** An application; the ID number gives birth date and sex. A registry resident may be linked. */
+export const CreateApplicationRequest = z.object({
+  name: text(50).min(1, '请填写姓名 | name is required'),
+  idNumber: IdNumber,
+  education: z.enum(EDUCATION_LEVELS).nullable().optional(),
+  phone: text(30).nullable().optional(),
+  residentId: z.uuid().nullable().optional(),
+});
+export type CreateApplicationRequest = z.infer<typeof CreateApplicationRequest>;
+
+/** An official's eligibility decision over the computed one, with the reason. */
+export const OverrideEligibilityRequest = z.object({
+  version: Version,
+  eligibility: z.enum(['pass', 'fail']),
+  reason: text(500).min(2, '请说明理由 | give a reason'),
+});
+export type OverrideEligibilityRequest = z.infer<typeof OverrideEligibilityRequest>;
+
+/** Scores of one test for several applicants (0–100, null clears). */
+export const EnterScoresRequest = z.object({
+  test: z.enum(['written', 'interview']),
+  scores: z
+    .array(z.object({ applicationId: z.uuid(), score: z.number().min(0, '分数在 0–100 之间 | 0–100').max(100, '分数在 0–100 之间 | 0–100').nullable() }))
+    .min(1)
+    .max(500),
+});
+export type EnterScoresRequest = z.infer<typeof EnterScoresRequest>;
+
+/** Put the results on public notice from a day. */
+export const StartNoticeRequest = z.object({ version: Version, startDate: day });
+export type StartNoticeRequest = z.infer<typeof StartNoticeRequest>;
+
+/** An objection received during the notice. */
+export const CreateObjectionRequest = z.object({
+  applicationId: z.uuid().nullable().optional(),
+  text: text(2000).min(2, '请填写异议内容 | text is required'),
+  receivedOn: day,
+});
+export type CreateObjectionRequest = z.infer<typeof CreateObjectionRequest>;
+
+/** The answer to an objection; upheld stops the appointment it concerns. */
+export const AnswerObjectionRequest = z.object({ answer: text(2000).min(2, '请填写答复 | answer is required'), upheld: z.boolean() });
+export type AnswerObjectionRequest = z.infer<typeof AnswerObjectionRequest>;
+
+/** After the notice: appoint a proposed applicant (a cadre in post from startDate) or enter them into the election. */
+export const DecideOutcomeRequest = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('appointed'), version: Version, startDate: day }),
+  z.object({ outcome: z.literal('candidate'), version: Version }),
+]);
+export type DecideOutcomeRequest = z.infer<typeof DecideOutcomeRequest>;

@@ -1,6 +1,6 @@
 // Registers the seed steps of features that add demo data (population, organisations …). Imported by
 // main.ts and scripts/seed.ts so that the region-and-accounts core stays usable alone in tests.
-import { seedCadres } from '../../modules/cadres/cadres.seed';
+import { seedCadres, seedRecruitment } from '../../modules/cadres/cadres.seed';
 import { seedOrganisations } from '../../modules/organisations/organisations.seed';
 import { registerSeedStep } from './index';
 import { seedFourHaves } from '../../modules/fourhaves/fourhaves.seed';
@@ -17,6 +17,7 @@ registerSeedStep(async (database, options) => {
 registerSeedStep(async (database, options) => {
   await seedOrganisations(database, options.seed);
   await seedCadres(database, options.seed);
+  await seedRecruitment(database, options.seed, options.crypto);
 });
 
 // The four haves (四有): premises, rules, head-counts and the funding ledger of the speech's city.

@@ -10,7 +10,14 @@ import { COMMUNITIES } from '../../db/seed/demo-city';
 import { pickGivenName, pickSurname } from '../../db/seed/names';
 import { REFERENCE_DATE } from '../../db/seed/population';
 import { rng } from '../../db/seed/random';
+import { addDays } from '../../../shared/domain/dates';
+import { makeIdNumber } from '../../../shared/domain/id-number';
+import { checkEligibility, noticeEnd, RECRUITMENT_DEFAULTS, type EducationLevel } from '../../../shared/domain/recruitment';
+import { today } from '../../lib/clock';
+import type { FieldCrypto } from '../../lib/crypto';
+import { identityColumns } from '../../lib/identity';
 import { CadresRepository } from './cadres.repository';
+import { RecruitmentRepository } from './recruitment.repository';
 import type { cadres } from './cadres.table';
 
 const TEAM: { post: CadrePost; source: CadreSource; party: number; education: string[]; ages: [number, number]; resident: boolean }[] = [
@@ -90,4 +97,75 @@ export async function seedCadres(database: Database, seed: number): Promise<void
       return { communityId: row.communityId, cadreId: id, course, form, hours: form === 'meeting' ? 4 : t.pick([8, 16, 24]), date };
     });
   });
+}
+
+/**
+ * One recruitment of the demo city (the speech's 公开招聘): 城东社区 seeks two full-time community workers.
+ * The window closed a month ago, applicants were checked (one too old, one without the education), the
+ * written test and the interview are scored (40 % + 60 %, 1.5 invited per place), and the ranking has been
+ * on public notice for three days: the notice ends in four. Dates follow today, so the demo always shows a
+ * notice under way. Skips when a posting exists.
+ */
+export async function seedRecruitment(database: Database, seed: number, crypto: FieldCrypto): Promise<void> {
+  const [{ n }] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM cadre_postings');
+  if (n > 0) return;
+  const [community] = await database.query<{ id: string; code: string }>(`SELECT id, code FROM regions WHERE level = 'community' AND code = $1`, [
+    COMMUNITIES[0].code,
+  ]);
+  if (!community) return;
+  const r = rng((seed ^ 0x7ec2017) >>> 0);
+  const day = today();
+  const year = Number(day.slice(0, 4));
+  const closesOn = addDays(day, -30);
+  const noticeStart = addDays(day, -3);
+  const posting = {
+    communityId: community.id,
+    title: `${year}年城东社区公开招聘专职社区工作者`,
+    post: 'full_time_worker',
+    quota: 2,
+    ageMax: 35,
+    educationMin: 'college',
+    otherConditions: '热爱社区工作，具有较强的组织协调和群众工作能力；本市户籍或在本市连续居住满一年',
+    opensOn: addDays(day, -45),
+    closesOn,
+    noticeStart,
+    noticeEnd: noticeEnd(noticeStart, RECRUITMENT_DEFAULTS.noticeDays),
+  };
+  // [age on closing, education, written, interview] — eligibility is computed below, like the service does.
+  const people: [number, string, number | null, number | null][] = [
+    [27, 'bachelor', 86.5, 88],
+    [31, 'bachelor', 82, 79.5],
+    [25, 'master', 84, 85],
+    [29, 'college', 78.5, null],
+    [33, 'college', 74, null],
+    [26, 'bachelor', 71.5, null],
+    [41, 'bachelor', null, null],
+    [24, 'senior', null, null],
+  ];
+  const applications = people.map(([age, education, written, interview], i) => {
+    const sex: 'M' | 'F' = r.chance(0.6) ? 'F' : 'M';
+    const birth = `${Number(closesOn.slice(0, 4)) - age - 1}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`;
+    const id = identityColumns(crypto, makeIdNumber(community.code.slice(0, 6), birth, 100 + i * 2, sex));
+    const check = checkEligibility(
+      { ageMin: null, ageMax: posting.ageMax, educationMin: 'college' },
+      { birthDate: id.birthDate, education: education as EducationLevel },
+      closesOn,
+    );
+    return {
+      communityId: community.id,
+      name: `${pickSurname(r)}${pickGivenName(r, sex, Number(birth.slice(0, 4)))}`,
+      idCipher: id.idCipher,
+      idHash: id.idHash,
+      idMasked: id.idMasked,
+      sex: id.sex,
+      birthDate: id.birthDate,
+      education,
+      phone: `13${r.int(5, 9)}${String(r.int(0, 99_999_999)).padStart(8, '0')}`,
+      eligibility: check.eligible ? 'pass' : 'fail',
+      eligibilityReason: check.eligible ? null : check.reason.zh,
+      writtenScore: check.eligible ? written : null,
+      interviewScore: check.eligible ? interview : null,
+    };
+  });
+  await new RecruitmentRepository(database.db).seed(posting, applications);
 }

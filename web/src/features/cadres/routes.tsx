@@ -3,7 +3,7 @@ import type { Feature } from '../../lib/feature';
 import type { RouteHandle } from '../../lib/routing';
 import { cadresMessages } from './messages';
 
-/** 社区干部: the register, staffing and profile charts, training reminders, one cadre's page. */
+/** 社区干部: the register, staffing and profile charts, training reminders, recruitment, one cadre's page. */
 export const cadresRoutes: RouteObject[] = [
   {
     path: 'cadres',
@@ -12,6 +12,8 @@ export const cadresRoutes: RouteObject[] = [
       { index: true, lazy: async () => ({ Component: (await import('./components/CadresPage')).CadresPage }) },
       { path: 'staffing', lazy: async () => ({ Component: (await import('./components/StaffingPage')).StaffingPage }) },
       { path: 'training', lazy: async () => ({ Component: (await import('./components/TrainingDuePage')).TrainingDuePage }) },
+      { path: 'recruitment', lazy: async () => ({ Component: (await import('./components/RecruitmentPage')).RecruitmentPage }) },
+      { path: 'recruitment/:id', lazy: async () => ({ Component: (await import('./components/PostingPage')).PostingPage }) },
       { path: ':id', lazy: async () => ({ Component: (await import('./components/CadreDetailPage')).CadreDetailPage }) },
     ],
   },

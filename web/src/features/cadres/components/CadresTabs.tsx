@@ -2,12 +2,12 @@ import { Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCadresT } from '../messages';
 
-/** The three views of the cadre team, each its own route (so links from the 工作台 open the right one). */
+/** The four views of the cadre team, each its own route (so links from the 工作台 open the right one). */
 export function CadresTabs() {
   const t = useCadresT();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const active = pathname.startsWith('/cadres/staffing') ? '/cadres/staffing' : pathname.startsWith('/cadres/training') ? '/cadres/training' : '/cadres';
+  const active = ['/cadres/staffing', '/cadres/training', '/cadres/recruitment'].find((k) => pathname.startsWith(k)) ?? '/cadres';
   return (
     <Tabs
       activeKey={active}
@@ -16,6 +16,7 @@ export function CadresTabs() {
         { key: '/cadres', label: t('tab.list') },
         { key: '/cadres/staffing', label: t('tab.staffing') },
         { key: '/cadres/training', label: t('tab.training') },
+        { key: '/cadres/recruitment', label: t('tab.recruitment') },
       ]}
     />
   );
