@@ -224,7 +224,7 @@ async function postingIn(
   return { postingId: posting.id, applicationId: application.id };
 }
 /** An unanswered objection to a posting on notice in the place's community. */
-async function objectionIn(c: Ctx, p: PlaceObjects): Promise<string> {
+async function postingObjectionIn(c: Ctx, p: PlaceObjects): Promise<string> {
   const { postingId, applicationId } = await postingIn(c, p, 'notice');
   const [row] = await c.w.t.database.query<{ id: string }>(
     `INSERT INTO cadre_posting_objections (community_id, posting_id, application_id, text, received_on) VALUES ($1, $2, $3, '矩阵异议', current_date) RETURNING id`,
@@ -1351,7 +1351,7 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     'cadres.write',
     each(
       'not upheld',
-      async (c, p) => ({ url: `/api/cadre-posting-objections/${await objectionIn(c, p)}/answer`, body: { answer: '矩阵答复', upheld: false } }),
+      async (c, p) => ({ url: `/api/cadre-posting-objections/${await postingObjectionIn(c, p)}/answer`, body: { answer: '矩阵答复', upheld: false } }),
       COMMUNITY_LEVEL,
     ),
   ),
