@@ -28,10 +28,12 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Bulk-loads CSV text into a table through COPY (PostgreSQL) or an equivalent (PGlite). */
   copyCsv(table: string, columns: string[], csv: string): Promise<void>;
+  /** PGlite only: a copy of the whole data directory, for `OpenOptions.loadDataDir` (tests start from a migrated one). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const EXTENSIONS = ['pg_trgm', 'ltree', 'pgcrypto'];
 
 /** Opens PGlite (in `dataDir/pglite`, or in memory) or a PostgreSQL pool when `databaseUrl` is set. */
@@ -49,6 +51,8 @@ export async function openDatabase(
 export interface OpenOptions {
   /** Called with every SQL statement Drizzle sends (the benchmark replays them directly through the driver). */
   onQuery?: (text: string, params: unknown[]) => void;
+  /** PGlite in memory: start from this dump of a data directory instead of an empty cluster (see server/test/pglite-template.ts). */
+  loadDataDir?: Blob;
 }
 
 const loggerOf = (options: OpenOptions) => (options.onQuery ? { logQuery: options.onQuery } : undefined);
@@ -61,7 +65,10 @@ async function openPglite(dir: string | undefined, timeZone: string, options: Op
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dir ? `file://${path.resolve(dir)}` : undefined, { extensions: { ltree, pg_trgm, pgcrypto } });
+    client = await PGlite.create(dir ? `file://${path.resolve(dir)}` : undefined, {
+      extensions: { ltree, pg_trgm, pgcrypto },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
   } catch (err) {
     lock?.release();
     throw err;
@@ -78,6 +85,9 @@ async function openPglite(dir: string | undefined, timeZone: string, options: Op
     async copyCsv(table, columns, csv) {
       const blob = new Blob([csv]);
       await client.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+    },
+    async dumpDataDir() {
+      return client.dumpDataDir('none');
     },
     async close() {
       await client.close();

@@ -5,6 +5,7 @@ import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { migrateDatabase, openDatabase, type Database } from '../db/client';
 import { seedAccounts, seedRegions } from '../db/seed';
+import { migratedPgliteTemplate, migratedPostgresTemplate } from './db-templates';
 
 /**
  * A fresh app for one test file: in-memory PGlite, or a brand-new database on the PostgreSQL server
@@ -25,9 +26,10 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
   let databaseUrl: string | undefined;
   if (base.databaseUrl) {
     const name = `shequ_test_${randomBytes(6).toString('hex')}`;
+    const template = await migratedPostgresTemplate(base.databaseUrl);
     const admin = new pg.Client({ connectionString: base.databaseUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     await admin.end();
     const url = new URL(base.databaseUrl);
     url.pathname = `/${name}`;
@@ -41,7 +43,7 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
   }
   // No anchor file: a developer's ./data/audit-anchors.jsonl belongs to another database.
   const config: Config = { ...base, databaseUrl, inMemory: !databaseUrl, poolSize: 4, audit: { ...base.audit, anchorFile: null }, ...options.config };
-  const database: Database = await openDatabase(config);
+  const database: Database = await openDatabase(config, config.inMemory ? { loadDataDir: await migratedPgliteTemplate() } : {});
   await migrateDatabase(database);
   if ((options.seed ?? 'city') === 'city') {
     await seedRegions(database.db);

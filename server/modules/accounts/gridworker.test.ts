@@ -12,9 +12,9 @@ afterAll(() => t.close());
 const regionId = async (code: string) => (await t.database.query<{ id: string }>('SELECT id FROM regions WHERE code = $1', [code]))[0].id;
 
 describe('the grid worker role (网格员)', () => {
-  it('is labelled 网格员 and does a community worker’s registry work, but not the community-wide registers', () => {
+  it('is labelled 网格员 and does a community worker’s registry work, but not the community-wide registers nor publishing notices', () => {
     expect(ROLE_LABELS.gridworker).toEqual({ zh: '网格员', en: 'Grid worker' });
-    const communityWide = /^(orgs|cadres|fourhaves|funding|elections|awards)\./;
+    const communityWide = /^((orgs|cadres|fourhaves|funding|elections|awards)\.|notices\.write$)/;
     expect(permissionsOf('gridworker')).toEqual(permissionsOf('worker').filter((p) => !communityWide.test(p)));
     expect(permissionsOf('gridworker').some((p) => communityWide.test(p))).toBe(false);
   });
