@@ -25,7 +25,10 @@ describe('a notice from the community to its residents', () => {
     await page.getByRole('button', { name: '发布通知' }).click();
     const dialog = page.getByRole('dialog', { name: '发布通知' });
     await dialog.getByLabel('标题').fill(title);
-    await dialog.getByRole('radio', { name: '居民' }).check({ force: true });
+    await dialog
+      .locator('label.ant-radio-button-wrapper')
+      .filter({ hasText: /^居民$/ })
+      .click();
     await dialog.getByLabel('正文').fill('因管网检修，本周六 8:00—12:00 停水，请提前储水。');
     // The scope's community is the default address; Ctrl+Enter saves from the keyboard.
     await dialog.getByLabel('正文').press('Control+Enter');

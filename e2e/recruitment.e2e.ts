@@ -1,5 +1,5 @@
 /**
- * 公开招聘: the community worker opens 城东's recruitment of full-time workers from the cadres' 招聘 tab, reads
+ * 公开招聘: the street office (which runs its communities' cadre teams) opens 城东's recruitment of full-time workers from the cadres' 招聘 tab, reads
  * the ranking of the applicants with the proposed ones during the public notice, and records an objection
  * received during the notice.
  */
@@ -13,7 +13,7 @@ describe('a recruitment in its public notice (公示)', () => {
   beforeAll(async () => {
     session = await launch();
     ({ page } = await session.newPage());
-    await signIn(page, 'chengdong');
+    await signIn(page, 'street1');
   });
   afterAll(async () => {
     await session?.close();
