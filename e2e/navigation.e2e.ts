@@ -102,8 +102,10 @@ describe('finding one’s way', () => {
     const search = page.getByRole('dialog').getByRole('combobox', { name: '查找居民' });
     await shows(search);
     await search.fill(first.items[0].name);
-    const hit = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: first.items[0].name }).first();
-    await hit.click();
+    await shows(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: first.items[0].name }));
+    // From the phone's keyboard: the first hit, then Enter (a tap on an option still sliding in can miss).
+    await search.press('ArrowDown');
+    await search.press('Enter');
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/residents\/[0-9a-f-]{36}$/);
     await context.close();
   });
