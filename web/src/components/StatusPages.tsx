@@ -1,5 +1,6 @@
 import { Button, Result } from 'antd';
 import { useNavigate, useRouteError } from 'react-router-dom';
+import { isApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 
 function HomeButton() {
@@ -59,6 +60,26 @@ export function RouteErrorPage() {
         </Button>,
         <HomeButton key="home" />,
       ]}
+    />
+  );
+}
+
+/**
+ * A detail page whose record did not load: not found (404, or 400 for an address that is no id) with the
+ * page's own wording, or the server's message; either way a button back to the list.
+ */
+export function LoadFailed({ error, notFoundTitle, backTo, backLabel }: { error: Error; notFoundTitle: string; backTo: string; backLabel: string }) {
+  const navigate = useNavigate();
+  const notFound = isApiError(error) && (error.status === 404 || error.status === 400);
+  return (
+    <Result
+      status={notFound ? '404' : 'error'}
+      title={notFound ? notFoundTitle : error.message}
+      extra={
+        <Button type="primary" onClick={() => navigate(backTo)}>
+          {backLabel}
+        </Button>
+      }
     />
   );
 }

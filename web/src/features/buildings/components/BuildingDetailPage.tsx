@@ -1,9 +1,9 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Input, Result, Skeleton, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Empty, Input, Skeleton, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
-import { isApiError } from '../../../lib/api';
+import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
 import { label } from '../../residents/labels';
 import { useBuilding, type BuildingDetail } from '../api/get-building';
@@ -23,20 +23,7 @@ export function BuildingDetailPage() {
   const [filter, setFilter] = useState('');
 
   if (building.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (building.isError) {
-    const notFound = isApiError(building.error) && (building.error.status === 404 || building.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : building.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/buildings')}>
-            {t('detail.back')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (building.isError) return <LoadFailed error={building.error} notFoundTitle={t('detail.notFound')} backTo="/buildings" backLabel={t('detail.back')} />;
   const b = building.data;
   const f = filter.trim();
   const rows = f ? b.householdList.filter((h) => [h.room, h.headName, h.householdNumber, h.address].some((v) => v?.includes(f))) : b.householdList;

@@ -9,7 +9,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  Result,
   Select,
   Skeleton,
   Space,
@@ -20,13 +19,13 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { TrainingRecord } from '@shared/contracts/cadres';
 import { EDUCATION_LABELS } from '@shared/domain/registry';
 import { CADRE_POST_LABELS, CADRE_SOURCE_LABELS } from '@shared/domain/staffing';
 import { TRAINING_FORM_LABELS, TRAINING_FORMS, type TrainingForm } from '@shared/domain/training';
 import { PageHeader } from '../../../components/PageHeader';
-import { isApiError } from '../../../lib/api';
+import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
 import { useAddTraining } from '../api/add-training';
@@ -49,27 +48,13 @@ export function CadreDetailPage() {
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const cadre = useCadre(id);
   const add = useAddTraining();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<TrainingValues>();
 
   if (cadre.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (cadre.isError) {
-    const notFound = isApiError(cadre.error) && (cadre.error.status === 404 || cadre.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : cadre.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/cadres')}>
-            {t('detail.back')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (cadre.isError) return <LoadFailed error={cadre.error} notFoundTitle={t('detail.notFound')} backTo="/cadres" backLabel={t('detail.back')} />;
   const k = cadre.data;
   const none = t('common.none');
   const columns: TableColumnsType<TrainingRecord> = [

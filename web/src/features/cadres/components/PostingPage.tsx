@@ -10,7 +10,6 @@ import {
   InputNumber,
   Modal,
   Radio,
-  Result,
   Select,
   Skeleton,
   Space,
@@ -23,12 +22,12 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { EDUCATION_LABELS, EDUCATION_LEVELS } from '@shared/domain/registry';
 import type { EducationLevel } from '@shared/domain/recruitment';
 import { CADRE_POST_LABELS } from '@shared/domain/staffing';
 import { PageHeader } from '../../../components/PageHeader';
-import { isApiError } from '../../../lib/api';
+import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
 import { bi } from '../../organisations/components/communities';
@@ -65,27 +64,13 @@ export function PostingPage() {
   const { token } = theme.useToken();
   const { message, modal } = App.useApp();
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const posting = usePosting(id);
   const check = useCheckEligibility();
   const decide = useDecideOutcome();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   if (posting.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (posting.isError) {
-    const notFound = isApiError(posting.error) && (posting.error.status === 404 || posting.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('rec.notFound') : posting.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/cadres/recruitment')}>
-            {t('rec.back')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (posting.isError) return <LoadFailed error={posting.error} notFoundTitle={t('rec.notFound')} backTo="/cadres/recruitment" backLabel={t('rec.back')} />;
   const p = posting.data;
   const canWrite = can('cadres.write');
   const none = t('common.none');

@@ -11,7 +11,6 @@ import {
   InputNumber,
   List,
   Modal,
-  Result,
   Segmented,
   Select,
   Skeleton,
@@ -24,12 +23,12 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { Candidate, ElectionStatus, RoundResult } from '@shared/contracts/elections';
 import type { Deadline } from '@shared/contracts/elections';
 import { PageHeader } from '../../../components/PageHeader';
-import { isApiError } from '../../../lib/api';
+import { LoadFailed } from '../../../components/StatusPages';
 
 import { useSession } from '../../auth/hooks/use-session';
 import { useChangeVoter, useComputeResult, useDeriveRoll, useEnterTally, useNominate } from '../api/change-election';
@@ -49,23 +48,9 @@ export function ElectionDetailPage() {
   const t = useElectionsT();
   const lang = useLang();
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const election = useElection(id);
   if (election.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (election.isError) {
-    const notFound = isApiError(election.error) && (election.error.status === 404 || election.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : election.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/elections')}>
-            {t('detail.back')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (election.isError) return <LoadFailed error={election.error} notFoundTitle={t('detail.notFound')} backTo="/elections" backLabel={t('detail.back')} />;
   const e = election.data;
   return (
     <>

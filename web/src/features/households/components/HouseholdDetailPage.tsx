@@ -12,7 +12,6 @@ import {
   Form,
   Input,
   Modal,
-  Result,
   Row,
   Select,
   Skeleton,
@@ -29,6 +28,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { HouseholdDetail } from '@shared/contracts/households';
 import { RELATIONS } from '@shared/domain/registry';
 import { PageHeader } from '../../../components/PageHeader';
+import { LoadFailed } from '../../../components/StatusPages';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
@@ -69,20 +69,7 @@ export function HouseholdDetailPage() {
   const [merging, setMerging] = useState(false);
 
   if (household.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (household.isError) {
-    const notFound = isApiError(household.error) && (household.error.status === 404 || household.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : household.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/households')}>
-            {t('detail.back')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (household.isError) return <LoadFailed error={household.error} notFoundTitle={t('detail.notFound')} backTo="/households" backLabel={t('detail.back')} />;
   const h = household.data;
   const active = h.status === 'active';
   const writable = can('households.write') && active;

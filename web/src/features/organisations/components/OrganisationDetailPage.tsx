@@ -10,7 +10,6 @@ import {
   InputNumber,
   Modal,
   Popconfirm,
-  Result,
   Skeleton,
   Space,
   Table,
@@ -24,6 +23,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { OrganisationHonour, OrganisationMember } from '@shared/contracts/organisations';
 import { MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS } from '@shared/domain/organisations';
 import { PageHeader } from '../../../components/PageHeader';
+import { LoadFailed } from '../../../components/StatusPages';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
@@ -128,20 +128,7 @@ export function OrganisationDetailPage() {
   const [ending, setEnding] = useState<OrganisationMember | null>(null);
 
   if (org.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (org.isError) {
-    const notFound = isApiError(org.error) && (org.error.status === 404 || org.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : org.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/organisations')}>
-            {t('detail.back')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (org.isError) return <LoadFailed error={org.error} notFoundTitle={t('detail.notFound')} backTo="/organisations" backLabel={t('detail.back')} />;
   const o = org.data;
   const writable = can('orgs.write');
   const none = t('common.none');

@@ -1,9 +1,9 @@
 import { EyeOutlined, HomeOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Space, Table, Tabs, Tag, Typography, theme, type TableColumnsType } from 'antd';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { App, Button, Card, Descriptions, Empty, Flex, Skeleton, Space, Table, Tabs, Tag, Typography, theme, type TableColumnsType } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { ResidentDetail } from '@shared/contracts/residents';
 import { PageHeader } from '../../../components/PageHeader';
-import { isApiError } from '../../../lib/api';
+import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
 import { useResident } from '../api/get-resident';
@@ -26,26 +26,12 @@ export function ResidentDetailPage() {
   const t = useResidentsT();
   const { token } = theme.useToken();
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const resident = useResident(id);
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'basic';
 
   if (resident.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (resident.isError) {
-    const notFound = isApiError(resident.error) && (resident.error.status === 404 || resident.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : resident.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/residents')}>
-            {t('detail.back')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (resident.isError) return <LoadFailed error={resident.error} notFoundTitle={t('detail.notFound')} backTo="/residents" backLabel={t('detail.back')} />;
   const r = resident.data;
   return (
     <>
