@@ -8,6 +8,7 @@
  *   npm run bench -- --scale 100000 --db pg        # PostgreSQL (database shequ_bench_100000 on BENCH_PG or 127.0.0.1)
  *   npm run bench -- --db pglite                   # PGlite with the demo city (~67k residents)
  *   options: --runs 200 (per scenario) --duration 10 (seconds of load per endpoint) --no-load --fresh
+ *            --processes 1,2,4 (server processes of the load test, SERVER_PROCESSES; PostgreSQL only; default 1)
  *
  * Prints a table and writes JSON to bench/results/registry-<db>-<scale>.json.
  */
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     'no-load': { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '1' },
   },
 });
 const kind = args.db === 'pglite' ? 'pglite' : 'pg';
@@ -198,12 +200,12 @@ async function main() {
   console.log(`HTTP floor of this client (a bare Fastify route, same process, fetch): p50 ${floorP50} ms.`);
   console.log('injectP50: the same request through app.inject() (no network); injectRatio = injectP50 / sqlP50.');
 
-  let load: Record<string, number | string>[] = [];
+  const load: Record<string, number | string>[] = [];
   const rss: Record<string, number> = {};
   // Closed before the load test: its server is a separate process, and PGlite's directory takes one owner.
   await app.close();
   await database.close();
-  if (!args['no-load']) ({ load } = await loadTest(config, base.replace(/:\d+$/, ''), cookie, sample, rss));
+  if (!args['no-load']) for (const n of args.processes.split(',').map(Number)) load.push(...(await loadTest(config, n, sample, rss)).load);
 
   const result = {
     date: new Date().toISOString(),
@@ -224,7 +226,7 @@ async function main() {
 }
 
 /** Runs the server as its own process (so its RSS is its own) and loads it with autocannon. */
-async function loadTest(config: Config, _host: string, _cookie: string, sample: { id: string; initials: string }[], rss: Record<string, number>) {
+async function loadTest(config: Config, processes: number, sample: { id: string; initials: string }[], rss: Record<string, number>) {
   const port = 31000 + Math.floor(Math.random() * 2000);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -244,6 +246,7 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
     LOOKUP_MISSES_PER_HOUR: '1000000',
     PERSONAL_READ_BUDGET: '1000000',
     NODE_ENV: 'production',
+    SERVER_PROCESSES: String(processes),
   };
   if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;
   else env.DATA_DIR = config.dataDir;
@@ -257,9 +260,27 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+  // With several processes: the primary and its workers together.
+  const treeOf = (pid: number): number[] => [
+    pid,
+    ...fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((c) => treeOf(Number(c))),
+  ];
+  const rssOf = () =>
+    treeOf(child.pid!).reduce((sum, pid) => {
+      try {
+        return sum + Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+      } catch {
+        return sum;
+      }
+    }, 0);
   const { cookie } = await signIn(base, 'mzj', config.demoPassword);
-  rss.atRest = Math.round(rssOf());
+  const tag = processes > 1 ? `${processes} processes` : '1 process';
+  rss[`atRest (${tag})`] = Math.round(rssOf());
   const duration = Number(args.duration);
   // A typical three-letter query (wxm), the same one every run of the same data.
   const initials = sample.find((s) => s.initials.length === 3)?.initials ?? sample[0].initials;
@@ -274,9 +295,17 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
     const timer = setInterval(() => (peak = Math.max(peak, rssOf())), 500);
     const r = await autocannon({ url: base + t.path, connections: 50, duration, headers: { cookie } });
     clearInterval(timer);
-    load.push({ endpoint: t.name, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+    load.push({
+      endpoint: t.name,
+      processes,
+      reqPerSec: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors,
+    });
   }
-  rss.underLoadPeak = Math.round(peak);
+  rss[`underLoadPeak (${tag})`] = Math.round(peak);
   child.kill('SIGTERM');
   await new Promise((r) => child.on('exit', r));
 
@@ -287,6 +316,7 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
   const r = await autocannon({ url: `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/bare`, connections: 50, duration });
   load.push({
     endpoint: 'bare Fastify (floor)',
+    processes: 1,
     reqPerSec: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -294,9 +324,9 @@ async function loadTest(config: Config, _host: string, _cookie: string, sample: 
     errors: r.errors,
   });
   await bare.close();
-  console.log(`\nHTTP load, 50 connections, ${duration} s each:`);
+  console.log(`\nHTTP load, ${tag}, 50 connections, ${duration} s each:`);
   console.table(load);
-  console.log(`Server RSS: ${rss.atRest} MB at rest, ${rss.underLoadPeak} MB peak under load`);
+  console.log(`Server RSS (${tag}): ${rss[`atRest (${tag})`]} MB at rest, ${rss[`underLoadPeak (${tag})`]} MB peak under load`);
   return { load };
 }
 

@@ -84,6 +84,8 @@ export function serverEnv(scratch: Scratch, port: number, extra: Record<string, 
     PERSONAL_READ_BUDGET: '1000000',
     // The drills and the soak sign in as mzj (a city-wide role) with a password alone: they are not about TOTP.
     SENSITIVE_TOTP: 'off',
+    // One server process, whose pid and RSS the drills and the soak watch (main.cluster.test.ts asks for two).
+    SERVER_PROCESSES: '1',
     ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
     ...extra,
   });

@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { redactQuery } from './lib/log';
 import type { Database } from './db/client';
 import { pickLang } from './lib/i18n';
+import { singleProcess, type ProcessGroup } from './lib/process-group';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
 import { hostileInputPlugin } from './plugins/hostile-input';
@@ -34,7 +35,7 @@ const APP_VERSION = '0.1.0';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Builds the HTTP application on an open, migrated database. Listening is main.ts's job. */
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export async function buildApp(config: Config, database: Database, group: ProcessGroup = singleProcess()): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -55,7 +56,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = createServices(database, config);
+  const services = createServices(database, config, group);
   app.decorate('services', services);
   app.decorate('database', database);
   app.decorate('routeTable', []);
@@ -94,10 +95,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
-  await app.register(rateLimit, { global: false });
+  // Several server processes count each limit together (the primary holds the counters).
+  await app.register(rateLimit, { global: false, ...(group.rateLimitStore ? { store: group.rateLimitStore } : {}) });
   await registerOpenApi(app, APP_VERSION);
   await app.register(authPlugin, { auth: services.auth, audit: services.audit });
-  await app.register(readBudgetPlugin, { budget: config.personalReadBudget, audit: services.audit });
+  await app.register(readBudgetPlugin, { budget: config.personalReadBudget, audit: services.audit, group });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

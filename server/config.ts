@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../shared/domain/dates';
 
@@ -14,6 +15,7 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
   SHEQU_KEY: z.string().optional(),
   KEY_FILE: z.string().optional(),
   DEMO_PASSWORD: z.string().default('Shequ@2026'),
@@ -81,6 +83,8 @@ export interface Config {
   /** Use a throw-away in-memory PGlite (tests). */
   inMemory: boolean;
   poolSize: number;
+  /** Server processes sharing the port (node:cluster): 1 on PGlite (one owner), the cores by default on PostgreSQL. */
+  processes: number;
   encryptionKey?: string;
   keyFile: string;
   demoPassword: string;
@@ -119,6 +123,19 @@ export interface Config {
   personalReadBudget: number;
 }
 
+/** SERVER_PROCESSES resolved: PGlite has one owner (one process); PostgreSQL takes one per core unless told. */
+function serverProcesses(e: Env): number {
+  if (!e.DATABASE_URL) {
+    if (e.SERVER_PROCESSES !== 'auto' && e.SERVER_PROCESSES > 1)
+      throw new Error(
+        'Invalid configuration / 配置无效:\n  SERVER_PROCESSES: 嵌入式数据库 PGlite 只能由一个进程打开；多进程请设置 DATABASE_URL 使用 PostgreSQL / ' +
+          'PGlite is opened by one process only; set DATABASE_URL (PostgreSQL) to run several',
+      );
+    return 1;
+  }
+  return e.SERVER_PROCESSES === 'auto' ? os.availableParallelism() : e.SERVER_PROCESSES;
+}
+
 /** Parses an environment (process.env by default) into a Config, failing loudly on bad values. */
 export function loadConfig(source: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = schema.safeParse(source);
@@ -135,6 +152,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL || undefined,
     inMemory: false,
     poolSize: e.DATABASE_POOL_SIZE,
+    processes: serverProcesses(e),
     encryptionKey: e.SHEQU_KEY,
     keyFile: e.KEY_FILE ?? `${e.DATA_DIR}/shequ.key`,
     demoPassword: e.DEMO_PASSWORD,

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { setTimeZone } from './lib/clock';
+import { singleProcess, type ProcessGroup } from './lib/process-group';
 import { loadFieldCrypto } from './lib/crypto';
 import { AccountsRepository } from './modules/accounts/accounts.repository';
 import { AccountsService } from './modules/accounts/accounts.service';
@@ -44,7 +45,7 @@ import { NoticesRepository } from './modules/notices/notices.repository';
 import { NoticesService } from './modules/notices/notices.service';
 
 /** Every feature's service, wired once. A feature calls another feature through these, never its repository. */
-export function createServices(database: Database, config: Config) {
+export function createServices(database: Database, config: Config, group: ProcessGroup = singleProcess()) {
   const { db } = database;
   // "Today" is the city's in every service (and, through the session, in SQL).
   setTimeZone(config.timeZone);
@@ -53,12 +54,12 @@ export function createServices(database: Database, config: Config) {
   const audit = new AuditService(db, config.audit.retentionDays, config.audit.anchorFile);
   const authRepo = new AuthRepository(db);
   /** The security settings (stored; the environment's values as defaults), read by sign-in and sessions. */
-  const securitySettings = new SecuritySettingsService(db, audit, config);
-  const auth = new AuthService(authRepo, audit, crypto, config, securitySettings);
+  const securitySettings = new SecuritySettingsService(db, audit, config, undefined, group);
+  const auth = new AuthService(authRepo, audit, crypto, config, securitySettings, group);
   const regions = new RegionsService(new RegionsRepository(db), audit);
   const accounts = new AccountsService(db, new AccountsRepository(db), auth, audit);
   const care = new CareService(db, new CareRepository(db), regions, audit);
-  const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care, config.lookup);
+  const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care, config.lookup, group);
   const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows }, care);
   const buildings = new BuildingsService(db, new BuildingsRepository(db), regions, audit);
   const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);

@@ -10,9 +10,9 @@ export function perUserPerMinute(max: number) {
 }
 
 /**
- * Events per key over a sliding window (one hour by default), kept in the process's memory: the look-up
- * limit and the personal-read budget count with it. With several server processes each counts its own
- * share (the limit is then per process), like the route rate limits.
+ * Events per key over a sliding window (one hour by default), in memory: the look-up limit and the
+ * personal-read budget count with it, through a ProcessGroup (lib/process-group.ts), which keeps it in the
+ * cluster's primary when there are several server processes.
  */
 export class SlidingWindow {
   private readonly events = new Map<string, number[]>();

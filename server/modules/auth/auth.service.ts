@@ -12,8 +12,13 @@ import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp';
 import type { AuditService } from '../audit/audit.service';
 import { AuthRepository, type UserRow } from './auth.repository';
 import { SessionCache } from './session-cache';
+import { singleProcess, type ProcessGroup } from '../../lib/process-group';
 import type { SecurityPolicy } from '../security/security-settings.service';
 import { redactIdentifiers } from '../../lib/identity';
+
+/** Events to the other server processes: evict a session (its token's hash) or every session of a user. */
+const FORGET_TOKEN = 'auth.forget-token';
+const FORGET_USER = 'auth.forget-user';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -33,8 +38,12 @@ export class AuthService {
     config: Pick<Config, 'session'>,
     /** The security settings in force (stored by the security administrator; the environment's as defaults). */
     private readonly settings: { policy(): Promise<SecurityPolicy> },
+    /** The other server processes: what this one evicts, they evict too. */
+    private readonly group: ProcessGroup = singleProcess(),
   ) {
     this.sessions = new SessionCache(config.session.cacheSeconds * 1000);
+    group.subscribe(FORGET_TOKEN, (tokenHash) => this.sessions.forgetToken(tokenHash as string));
+    group.subscribe(FORGET_USER, (userId) => this.sessions.forgetUser(userId as string));
   }
 
   /** The password, lockout, session and second-factor rules in force now. */
@@ -263,6 +272,7 @@ export class AuthService {
   private async expire(tokenHash: string) {
     this.sessions.forgetToken(tokenHash);
     await this.repo.deleteSession(tokenHash);
+    this.group.publish(FORGET_TOKEN, tokenHash);
     return { expired: true as const };
   }
 
@@ -286,6 +296,7 @@ export class AuthService {
   async endSessionsOf(userId: string, except?: string) {
     this.sessions.forgetUser(userId);
     await this.repo.deleteSessionsOf(userId, except);
+    this.group.publish(FORGET_USER, userId);
   }
 
   /** The signed-in browsers within the idle and absolute limits (the security administrator's list). */
@@ -307,12 +318,14 @@ export class AuthService {
     if (!s) throw notFound('session');
     this.sessions.forgetToken(s.tokenHash);
     await this.repo.deleteSession(s.tokenHash);
+    this.group.publish(FORGET_TOKEN, s.tokenHash);
     await this.audit.record(ctx, { action: 'auth.session.end', objectType: 'user', objectId: s.userId, details: { username: s.username } });
   }
 
   /** Forgets the cached sessions of a user whose account changed (name, grants, second factor). */
   forgetUser(userId: string) {
     this.sessions.forgetUser(userId);
+    this.group.publish(FORGET_USER, userId);
   }
 
   private async actorFor(userId: string, sessionTokenHash: string, csrfToken: string): Promise<Actor | null> {
@@ -359,6 +372,7 @@ export class AuthService {
     if (!ctx.actor) return;
     this.sessions.forgetToken(ctx.actor.sessionTokenHash);
     await this.repo.deleteSession(ctx.actor.sessionTokenHash);
+    this.group.publish(FORGET_TOKEN, ctx.actor.sessionTokenHash);
     await this.audit.record(ctx, { action: 'auth.logout' });
   }
 

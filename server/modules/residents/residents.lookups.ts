@@ -1,7 +1,7 @@
 import type { FieldCrypto } from '../../lib/crypto';
 import { actorOf, type RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { SlidingWindow } from '../../lib/rate-limit';
+import { singleProcess, type ProcessGroup, type SharedWindow } from '../../lib/process-group';
 import type { AuditService } from '../audit/audit.service';
 
 /** What was looked up: a full ID number, a full mobile number, or an ID number typed into the registration form. */
@@ -21,14 +21,19 @@ export interface LookupLimits {
  * limit writes a `security.alert` entry, which the security administrator lists.
  */
 export class LookupGuard {
-  private readonly all = new SlidingWindow();
-  private readonly misses = new SlidingWindow();
+  private readonly all: SharedWindow;
+  private readonly misses: SharedWindow;
 
   constructor(
     readonly limits: LookupLimits,
     private readonly crypto: FieldCrypto,
     private readonly audit: AuditService,
-  ) {}
+    /** The server processes: the limits count across them. */
+    group: ProcessGroup = singleProcess(),
+  ) {
+    this.all = group.window('lookups');
+    this.misses = group.window('lookup-misses');
+  }
 
   /** The HMAC the audit log keeps instead of the number (its own domain: not the residents' blind index). */
   hash(value: string): string {
@@ -39,10 +44,10 @@ export class LookupGuard {
   async admit(ctx: RequestContext, kind: LookupKind, value: string): Promise<void> {
     const userId = actorOf(ctx).userId;
     let error: AppError | null = null;
-    if (this.misses.count(userId) >= this.limits.missesPerHour) {
-      error = new AppError('LOOKUP_LOCKED', { limit: this.limits.missesPerHour }, { minutes: this.misses.minutesUntilFree(userId) });
-    } else if (this.all.count(userId) >= this.limits.perHour) {
-      error = new AppError('LOOKUP_LIMIT', { limit: this.limits.perHour }, { limit: this.limits.perHour, minutes: this.all.minutesUntilFree(userId) });
+    if ((await this.misses.count(userId)) >= this.limits.missesPerHour) {
+      error = new AppError('LOOKUP_LOCKED', { limit: this.limits.missesPerHour }, { minutes: await this.misses.minutesUntilFree(userId) });
+    } else if ((await this.all.count(userId)) >= this.limits.perHour) {
+      error = new AppError('LOOKUP_LIMIT', { limit: this.limits.perHour }, { limit: this.limits.perHour, minutes: await this.all.minutesUntilFree(userId) });
     }
     if (!error) return;
     throw await this.refuse(ctx, kind, value, error);
@@ -62,7 +67,7 @@ export class LookupGuard {
   /** Counts and audits a look-up that ran; `found` residents matched (in the caller's scope). */
   async settle(ctx: RequestContext, kind: LookupKind, value: string, found: number, first?: { id: string; communityId: string }): Promise<void> {
     const userId = actorOf(ctx).userId;
-    const total = this.all.add(userId);
+    const total = await this.all.add(userId);
     await this.audit.record(ctx, {
       action: 'residents.lookup',
       objectType: 'resident',
@@ -77,7 +82,7 @@ export class LookupGuard {
 
   /** A look-up that found nobody (or an ID that cannot be registered here): counts towards the lock. */
   async miss(ctx: RequestContext, kind: LookupKind): Promise<void> {
-    const misses = this.misses.add(actorOf(ctx).userId);
+    const misses = await this.misses.add(actorOf(ctx).userId);
     if (misses === this.limits.missesPerHour) await this.alert(ctx, 'lookup_locked', { kind, misses, limit: this.limits.missesPerHour });
   }
 

@@ -40,6 +40,7 @@ import { addDays } from '../../../shared/domain/workbench';
 import type { TodoItem, WorkbenchCard, WorkbenchContribution } from '../module';
 import type { MyHousehold, MyResident } from '../../../shared/contracts/me';
 import { LookupGuard, type LookupLimits } from './residents.lookups';
+import type { ProcessGroup } from '../../lib/process-group';
 import { sortValue, type NewResident, type ResidentHit, type ResidentRow, type ResidentSearch, type ResidentsRepository } from './residents.repository';
 import { ageOn, birthRange, classifyQuery, decodeCursor, encodeCursor, escapeCell, exportTooLarge, maskPhone, today, type QueryKind } from './residents.search';
 
@@ -119,8 +120,9 @@ export class ResidentsService {
     private readonly audit: AuditService,
     private readonly care: CareService,
     lookupLimits: LookupLimits = { perHour: 60, missesPerHour: 10 },
+    group?: ProcessGroup,
   ) {
-    this.lookups = new LookupGuard(lookupLimits, crypto, audit);
+    this.lookups = new LookupGuard(lookupLimits, crypto, audit, group);
   }
 
   // ---------------------------------------------------------------- API for other features

@@ -6,6 +6,10 @@ import { actorOf, type RequestContext } from '../../lib/context';
 import { versionConflict } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
 import { SecurityRepository } from './security.repository';
+import { singleProcess, type ProcessGroup } from '../../lib/process-group';
+
+/** Event to the other server processes: the stored settings changed, read them again. */
+const SETTINGS_CHANGED = 'security.settings-changed';
 
 /** The rules sign-in and sessions apply, in the shape of the environment's config. */
 export interface SecurityPolicy {
@@ -58,8 +62,10 @@ export class SecuritySettingsService {
     private readonly audit: AuditService,
     config: Pick<Config, 'password' | 'lockout' | 'session' | 'adminTotp' | 'sensitiveTotp'>,
     private readonly cacheMs = config.session.cacheSeconds * 1000,
+    private readonly group: ProcessGroup = singleProcess(),
   ) {
     this.repo = new SecurityRepository(db);
+    group.subscribe(SETTINGS_CHANGED, () => this.forget());
     this.defaults = settingsFromConfig(config);
   }
 
@@ -117,6 +123,7 @@ export class SecuritySettingsService {
       await this.audit.record(ctx, { action: 'security.settings.update', objectType: 'security_settings', objectId: 'settings', details: changes }, tx);
     });
     this.cached = null;
+    this.group.publish(SETTINGS_CHANGED, null);
     return this.view();
   }
 }
