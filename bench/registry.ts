@@ -116,13 +116,15 @@ async function main() {
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
   const { cookie } = await signIn(base, 'mzj', config.demoPassword);
+  // The street office of 城东, 城中 and 世纪: its overview is the statistics of one street.
+  const street = await signIn(base, 'street1', config.demoPassword);
 
   // Parameters drawn from the data itself, so every query finds something.
   const sample = await database.query<{ id: string; name: string; initials: string; tail: string; household_id: string | null; community_id: string }>(
     `SELECT id, name, name_initials AS initials, reverse(id_tail_rev) AS tail, household_id, community_id FROM residents TABLESAMPLE SYSTEM (5) WHERE status = 'active' LIMIT ${runs}`,
   );
   const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
-  const scenarios: { name: string; url: (i: number) => string }[] = [
+  const scenarios: { name: string; url: (i: number) => string; cookie?: string }[] = [
     {
       name: 'search: name fragment',
       url: (i) => `/api/residents?q=${encodeURIComponent(pick(sample, i).name.slice(1, 3) || pick(sample, i).name)}&pageSize=20`,
@@ -141,6 +143,8 @@ async function main() {
         }`,
     },
     { name: 'community statistics', url: (i) => `/api/statistics/communities/${pick(sample, i).community_id}` },
+    { name: 'street statistics', url: () => '/api/statistics/overview', cookie: street.cookie },
+    { name: 'city statistics', url: () => '/api/statistics/overview' },
   ];
 
   // The HTTP floor of this client: a bare Fastify route in the same process, asked the same way.
@@ -162,13 +166,14 @@ async function main() {
     const http: number[] = [];
     const direct: number[] = [];
     const inProcess: number[] = [];
-    for (let i = 0; i < 5; i++) await (await fetch(base + s.url(i), { headers: { cookie } })).arrayBuffer(); // warm-up
+    const headers = { cookie: s.cookie ?? cookie };
+    for (let i = 0; i < 5; i++) await (await fetch(base + s.url(i), { headers })).arrayBuffer(); // warm-up
     for (let i = 0; i < runs; i++) {
       const url = base + s.url(i);
       captured.length = 0;
       capture.on = true;
       const t0 = performance.now();
-      const res = await fetch(url, { headers: { cookie } });
+      const res = await fetch(url, { headers });
       await res.arrayBuffer();
       http.push(performance.now() - t0);
       capture.on = false;
@@ -179,7 +184,7 @@ async function main() {
       direct.push(performance.now() - t1);
       // The same request without the network: app.inject() into the same app.
       const t2 = performance.now();
-      await app.inject({ url: s.url(i), headers: { cookie } });
+      await app.inject({ url: s.url(i), headers });
       inProcess.push(performance.now() - t2);
     }
     rows.push({
@@ -202,6 +207,10 @@ async function main() {
 
   const load: Record<string, number | string>[] = [];
   const rss: Record<string, number> = {};
+  // The disk the data takes (PostgreSQL: the database; PGlite: its directory).
+  const databaseMB =
+    kind === 'pg' ? Number((await database.query<{ b: string }>('SELECT pg_database_size(current_database())::text AS b'))[0].b) / 1048576 : null;
+  if (databaseMB !== null) console.log(`Database size: ${Math.round(databaseMB).toLocaleString()} MB.`);
   // Closed before the load test: its server is a separate process, and PGlite's directory takes one owner.
   await app.close();
   await database.close();
@@ -212,6 +221,7 @@ async function main() {
     db: kind,
     residents,
     seedSeconds,
+    databaseMB,
     runs,
     latency: rows,
     httpFloorP50: floorP50,

@@ -56,7 +56,7 @@ export function createServices(database: Database, config: Config, group: Proces
   /** The security settings (stored; the environment's values as defaults), read by sign-in and sessions. */
   const securitySettings = new SecuritySettingsService(db, audit, config, undefined, group);
   const auth = new AuthService(authRepo, audit, crypto, config, securitySettings, group);
-  const regions = new RegionsService(new RegionsRepository(db), audit);
+  const regions = new RegionsService(new RegionsRepository(db), audit, group);
   const accounts = new AccountsService(db, new AccountsRepository(db), auth, audit);
   const care = new CareService(db, new CareRepository(db), regions, audit);
   const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care, config.lookup, group);

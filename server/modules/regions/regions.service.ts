@@ -5,6 +5,10 @@ import { AppError, notFound, outOfScopeNotFound, versionConflict } from '../../l
 import { grantPathsFor, isUnderPath, NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionRow, RegionsRepository } from './regions.repository';
+import { singleProcess, type ProcessGroup } from '../../lib/process-group';
+
+/** Event to the other server processes: the region tree changed, resolve scopes again. */
+const REGIONS_CHANGED = 'regions.changed';
 
 const CHILD_LEVEL = { city: 'street', street: 'community', community: 'grid' } as const;
 const rolePermissions = (role: string, domain: string | null) => permissionsOf(role as Role, domain);
@@ -12,13 +16,16 @@ const rolePermissions = (role: string, domain: string | null) => permissionsOf(r
 /** The region tree and the data scopes derived from it. */
 export class RegionsService {
   private scopeCache = new Map<string, { at: number; scope: DataScope }>();
-  /** Resolved scopes are kept briefly; a region change in this process clears them at once. */
+  /** Resolved scopes are kept briefly; a region change clears them at once, in every server process. */
   private static readonly SCOPE_TTL_MS = 30_000;
 
   constructor(
     private readonly repo: RegionsRepository,
     private readonly audit: AuditService,
-  ) {}
+    private readonly group: ProcessGroup = singleProcess(),
+  ) {
+    group.subscribe(REGIONS_CHANGED, () => this.scopeCache.clear());
+  }
 
   /** Region names by id (the audit log's readable names): `城东社区 / 第一网格` for a grid. */
   async auditNames(ids: string[]): Promise<Map<string, string>> {
@@ -59,8 +66,10 @@ export class RegionsService {
     if (!scopeCovers(scope, obj)) throw new AppError('OUT_OF_SCOPE');
   }
 
+  /** Forgets the resolved scopes here and in the other server processes (after a region change). */
   invalidate() {
     this.scopeCache.clear();
+    this.group.publish(REGIONS_CHANGED, null);
   }
 
   /** The subtrees the actor may read (grants whose role reads regions, or reads residents). */
