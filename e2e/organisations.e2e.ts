@@ -1,6 +1,6 @@
 /**
- * A community worker registers a culture team, adds a resident of the community as its member, and finds
- * the team in the organisation list filtered by type, with one member.
+ * A community worker registers a culture team, adds a resident of the community as its member, edits the
+ * team's phone, and finds the team in the organisation list filtered by type, with one member.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,16 @@ describe('the organisations of a community', () => {
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     expect((await added).status()).toBe(201);
     await shows(page.getByRole('link', { name: resident.name, exact: true }));
+
+    // The organisation's facts are edited in the same fields, prefilled.
+    await page.getByRole('button', { name: /修\s*改/ }).click();
+    const edit = page.getByRole('dialog', { name: `修改组织：${teamName}` });
+    await expect(edit.getByRole('textbox', { name: '负责人/联系人' }).inputValue()).resolves.toBe('王桂兰');
+    await edit.getByRole('textbox', { name: '联系电话' }).fill('13800138000');
+    const patched = page.waitForResponse((r) => r.url().includes('/api/organisations/') && r.request().method() === 'PATCH');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    expect((await patched).status()).toBe(200);
+    await shows(page.getByText('13800138000'));
 
     await page.getByRole('link', { name: '返回列表' }).click();
     await page.waitForURL('**/organisations');

@@ -1281,6 +1281,27 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
     each('a posting', async (c, p) => ({ url: `/api/cadre-postings/${(await postingIn(c, p, 'scored')).postingId}` }), COMMUNITY_LEVEL),
   ),
   route(
+    'PATCH /api/cadre-postings/:id',
+    'cadres.write',
+    each(
+      'the title and quota',
+      async (c, p) => ({
+        url: `/api/cadre-postings/${(await postingIn(c, p, 'open')).postingId}`,
+        body: { version: 1, title: '矩阵招聘（修订）', quota: 2 },
+      }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
+    'POST /api/cadre-postings/:id/withdraw',
+    'cadres.write',
+    each(
+      'with a reason',
+      async (c, p) => ({ url: `/api/cadre-postings/${(await postingIn(c, p, 'open')).postingId}/withdraw`, body: { version: 1, reason: '矩阵撤回原因' } }),
+      COMMUNITY_LEVEL,
+    ),
+  ),
+  route(
     'POST /api/cadre-postings/:id/applications',
     'cadres.write',
     each(

@@ -234,6 +234,35 @@ export const CreatePostingRequest = z
   });
 export type CreatePostingRequest = z.infer<typeof CreatePostingRequest>;
 
+/**
+ * Edit a posting at the version read, while no applicant has a score and the results are not on notice.
+ * The fields that change (the community stays); the checks across fields run on the result.
+ */
+export const UpdatePostingRequest = z.object({
+  version: Version,
+  title: text(100).min(1, '请填写公告标题 | title is required').optional(),
+  post: z.enum(CADRE_POSTS).optional(),
+  quota: z.number().int().min(1, '招聘名额至少 1 人 | at least one place').max(50).optional(),
+  ageMin: z.number().int().min(18).max(70).nullable().optional(),
+  ageMax: z.number().int().min(18).max(70).nullable().optional(),
+  educationMin: z.enum(EDUCATION_LEVELS).nullable().optional(),
+  otherConditions: text(1000).nullable().optional(),
+  opensOn: day.optional(),
+  closesOn: day.optional(),
+  writtenWeight: z.number().int().min(0).max(100).optional(),
+  interviewWeight: z.number().int().min(0).max(100).optional(),
+  shortlistRatio: z.number().min(1).max(5).optional(),
+  noticeDays: z.number().int().min(1).max(30).optional(),
+});
+export type UpdatePostingRequest = z.infer<typeof UpdatePostingRequest>;
+
+/** Withdraw (撤回) a posting at the version read, with the reason (shown with it). */
+export const WithdrawPostingRequest = z.object({
+  version: Version,
+  reason: text(500).min(2, '请填写撤回原因 | give the reason'),
+});
+export type WithdrawPostingRequest = z.infer<typeof WithdrawPostingRequest>;
+
 /** A posting as the list shows it. */
 export const PostingListItem = z.object({
   id: z.uuid(),
@@ -253,6 +282,10 @@ export const PostingListItem = z.object({
   unchecked: z.number().int(),
   /** Proposed applicants appointed or entered as candidates. */
   decided: z.number().int(),
+  /** The day it was withdrawn (撤回), null while it runs. */
+  withdrawnOn: z.string().nullable(),
+  /** Why it was withdrawn. */
+  withdrawnReason: z.string().nullable(),
 });
 export type PostingListItem = z.infer<typeof PostingListItem>;
 export const PostingsList = z.object({ items: z.array(PostingListItem) });

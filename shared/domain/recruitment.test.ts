@@ -104,5 +104,8 @@ describe('notice and stage', () => {
     const n = { ...p, noticeStart: '2026-06-01', noticeEnd: '2026-06-08' };
     expect(postingStage(n, '2026-06-07')).toBe('notice');
     expect(postingStage(n, '2026-06-08')).toBe('noticeEnded');
+    // Withdrawn stays withdrawn, whatever the dates.
+    expect(postingStage({ ...n, withdrawnOn: '2026-06-02' }, '2026-06-07')).toBe('withdrawn');
+    expect(postingStage({ ...p, withdrawnOn: '2026-04-01' }, '2026-05-15')).toBe('withdrawn');
   });
 });

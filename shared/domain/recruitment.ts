@@ -161,10 +161,15 @@ export function noticeEnd(start: string, days: number): string {
 }
 
 /** Where a posting stands on a day. */
-export const POSTING_STAGES = ['upcoming', 'open', 'closed', 'notice', 'noticeEnded'] as const;
+export const POSTING_STAGES = ['upcoming', 'open', 'closed', 'notice', 'noticeEnded', 'withdrawn'] as const;
 export type PostingStage = (typeof POSTING_STAGES)[number];
 
-export function postingStage(p: { opensOn: string; closesOn: string; noticeStart: string | null; noticeEnd: string | null }, day: string): PostingStage {
+/** Where a posting stands on `day`: a withdrawn one stays withdrawn, otherwise the dates decide. */
+export function postingStage(
+  p: { opensOn: string; closesOn: string; noticeStart: string | null; noticeEnd: string | null; withdrawnOn?: string | null },
+  day: string,
+): PostingStage {
+  if (p.withdrawnOn) return 'withdrawn';
   if (p.noticeStart && p.noticeEnd) return day >= p.noticeEnd ? 'noticeEnded' : 'notice';
   if (day < p.opensOn) return 'upcoming';
   if (day <= p.closesOn) return 'open';
@@ -177,6 +182,7 @@ export const POSTING_STAGE_LABELS: Labels<PostingStage> = {
   closed: { zh: '资格审查与考试', en: 'Checks and tests' },
   notice: { zh: '结果公示中', en: 'Results on notice' },
   noticeEnded: { zh: '公示期满', en: 'Notice ended' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 };
 
 /** What became of a proposed applicant after the notice. */

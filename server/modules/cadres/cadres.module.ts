@@ -22,6 +22,8 @@ export const cadresModule = defineModule({
     'cadres.leave': { zh: '社区干部离任', en: 'Record a cadre leaving' },
     'cadres.training': { zh: '登记干部培训', en: 'Record a training' },
     'cadres.posting.create': { zh: '发布招聘公告', en: 'Open a recruitment posting' },
+    'cadres.posting.update': { zh: '修改招聘公告', en: 'Edit a recruitment posting' },
+    'cadres.posting.withdraw': { zh: '撤回招聘公告', en: 'Withdraw a recruitment posting' },
     'cadres.application.create': { zh: '登记招聘报名', en: 'Record an application' },
     'cadres.eligibility.check': { zh: '招聘资格审查', en: 'Check applicants’ eligibility' },
     'cadres.eligibility.override': { zh: '人工认定报名资格', en: 'Override an eligibility check' },

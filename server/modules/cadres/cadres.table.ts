@@ -88,6 +88,9 @@ export const cadrePostings = pgTable(
     /** Set when the results go on public notice (公示); the end is start + notice days. */
     noticeStart: date('notice_start'),
     noticeEnd: date('notice_end'),
+    /** Set when the posting is withdrawn (撤回): nothing more happens on it; the reason is public with it. */
+    withdrawnOn: date('withdrawn_on'),
+    withdrawnReason: text('withdrawn_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

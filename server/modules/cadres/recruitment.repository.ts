@@ -20,6 +20,7 @@ const SUMMARY = sql`p.id, p.community_id AS "communityId", c.name AS "communityN
   p.age_max AS "ageMax", p.education_min AS "educationMin", p.other_conditions AS "otherConditions", p.opens_on::text AS "opensOn",
   p.closes_on::text AS "closesOn", p.written_weight AS "writtenWeight", p.interview_weight AS "interviewWeight",
   p.shortlist_ratio AS "shortlistRatio", p.notice_days AS "noticeDays", p.notice_start::text AS "noticeStart", p.notice_end::text AS "noticeEnd",
+  p.withdrawn_on::text AS "withdrawnOn", p.withdrawn_reason AS "withdrawnReason",
   p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
   (SELECT count(*)::int FROM cadre_applications a WHERE a.posting_id = p.id) AS applications,
   (SELECT count(*)::int FROM cadre_applications a WHERE a.posting_id = p.id AND a.eligibility IS NULL) AS unchecked,
@@ -83,6 +84,16 @@ export class RecruitmentRepository {
       .where(and(eq(cadrePostings.id, id), eq(cadrePostings.version, version)))
       .returning();
     return rows[0];
+  }
+
+  /** Clears the computed eligibility of a posting's applications (not the officials' overrides): the conditions changed. */
+  async resetEligibility(postingId: string, db: Db = this.db): Promise<number> {
+    const rows = await db
+      .update(cadreApplications)
+      .set({ eligibility: null, eligibilityReason: null, version: sql`${cadreApplications.version} + 1` })
+      .where(and(eq(cadreApplications.postingId, postingId), eq(cadreApplications.eligibilityOverridden, false)))
+      .returning({ id: cadreApplications.id });
+    return rows.length;
   }
 
   async insertApplication(row: typeof cadreApplications.$inferInsert, db: Db = this.db): Promise<ApplicationRow> {

@@ -12,6 +12,8 @@ import {
   PostingsList,
   PostingsQuery,
   StartNoticeRequest,
+  UpdatePostingRequest,
+  WithdrawPostingRequest,
 } from '../../../shared/contracts/cadres';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common';
 import { actorOf } from '../../lib/context';
@@ -53,6 +55,34 @@ export async function recruitmentRoutes(app: FastifyInstance, opts: { recruitmen
       },
     },
     async (request) => recruitment.get(actorOf(request.ctx), request.params.id),
+  );
+  r.patch(
+    '/api/cadre-postings/:id',
+    {
+      config: { policy: 'cadres.write' },
+      schema: {
+        tags,
+        summary: '修改招聘公告（尚无成绩时） / Edit a posting (before any score)',
+        params: IdParams,
+        body: UpdatePostingRequest,
+        response: { 200: PostingDetail, ...errors },
+      },
+    },
+    async (request) => recruitment.update(request.ctx, request.params.id, request.body),
+  );
+  r.post(
+    '/api/cadre-postings/:id/withdraw',
+    {
+      config: { policy: 'cadres.write' },
+      schema: {
+        tags,
+        summary: '撤回招聘公告 / Withdraw a posting',
+        params: IdParams,
+        body: WithdrawPostingRequest,
+        response: { 200: PostingDetail, ...errors },
+      },
+    },
+    async (request) => recruitment.withdraw(request.ctx, request.params.id, request.body),
   );
   r.post(
     '/api/cadre-postings/:id/applications',

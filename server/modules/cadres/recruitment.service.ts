@@ -11,6 +11,8 @@ import type {
   PostingListItem,
   PostingsQuery,
   StartNoticeRequest,
+  UpdatePostingRequest,
+  WithdrawPostingRequest,
 } from '../../../shared/contracts/cadres';
 import { ageOn } from '../../../shared/domain/dates';
 import {
@@ -76,9 +78,11 @@ export class RecruitmentService {
     return row;
   }
 
+  /** A posting to change: 404 outside the read scope, 403 outside the write scope, 409 once withdrawn. */
   private async writable(actor: Actor, id: string): Promise<PostingRow> {
     const row = await this.readable(actor, id);
     await this.regions.assertCovers(actor, 'cadres.write', { communityId: row.communityId });
+    if (row.withdrawnOn) throw conflict('posting_withdrawn', { withdrawnOn: row.withdrawnOn });
     return row;
   }
 
@@ -191,6 +195,75 @@ export class RecruitmentService {
         tx,
       );
       return row.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Edits a posting at the version read while no applicant has a written or interview score and the
+   * results are not on notice (a score was earned under the posting as published). When the conditions the
+   * eligibility check reads change (age, education, closing day) the computed checks are cleared, to be run
+   * again; the officials' overrides stay.
+   */
+  async update(ctx: RequestContext, id: string, input: UpdatePostingRequest): Promise<PostingDetail> {
+    const actor = actorOf(ctx);
+    const current = await this.writable(actor, id);
+    const stage = stageOf(current);
+    if (stage === 'notice' || stage === 'noticeEnded') throw conflict('posting_on_notice', { stage });
+    const applications = await this.repo.applications(id);
+    if (applications.some((a) => a.writtenScore !== null || a.interviewScore !== null)) throw conflict('scores_entered');
+    const { version, ...rest } = input;
+    const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<PostingRow>;
+    const fields = Object.keys(patch);
+    if (fields.length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
+    const next = { ...current, ...patch };
+    if (next.writtenWeight + next.interviewWeight !== 100)
+      throw field('interviewWeight', 'weights', '笔试与面试权重之和应为 100', 'the weights must add up to 100');
+    if (next.closesOn < next.opensOn) throw field('closesOn', 'before_open', '报名截止日不能早于开始日', 'the window closes before it opens');
+    if (next.ageMin != null && next.ageMax != null && next.ageMax < next.ageMin)
+      throw field('ageMax', 'below_min', '年龄上限不能低于下限', 'the age limit is below the minimum');
+    const conditionsChanged = (['ageMin', 'ageMax', 'educationMin', 'closesOn'] as const).some((k) => k in patch && patch[k] !== current[k]);
+    await transaction(this.db, async (tx) => {
+      const row = await this.repo.updatePosting(id, version, patch, tx);
+      if (!row) throw versionConflict((await this.repo.posting(id, tx))?.version ?? current.version);
+      const cleared = conditionsChanged ? await this.repo.resetEligibility(id, tx) : 0;
+      await this.audit.record(
+        ctx,
+        {
+          action: 'cadres.posting.update',
+          objectType: 'cadre_posting',
+          objectId: id,
+          communityId: row.communityId,
+          details: { fields, eligibilityCleared: cleared },
+        },
+        tx,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Withdraws (撤回) a posting at the version read, with the reason: nothing more can happen on it. Refused
+   * once an applicant has been appointed or entered into the election (that cannot be undone here).
+   */
+  async withdraw(ctx: RequestContext, id: string, input: WithdrawPostingRequest): Promise<PostingDetail> {
+    const actor = actorOf(ctx);
+    const current = await this.writable(actor, id);
+    if ((await this.repo.applications(id)).some((a) => a.outcome !== null)) throw conflict('already_decided');
+    await transaction(this.db, async (tx) => {
+      const row = await this.repo.updatePosting(id, input.version, { withdrawnOn: today(), withdrawnReason: input.reason }, tx);
+      if (!row) throw versionConflict((await this.repo.posting(id, tx))?.version ?? current.version);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'cadres.posting.withdraw',
+          objectType: 'cadre_posting',
+          objectId: id,
+          communityId: row.communityId,
+          details: { reason: input.reason, stage: stageOf(current) },
+        },
+        tx,
+      );
     });
     return this.get(actor, id);
   }
@@ -587,5 +660,7 @@ function listItem(r: PostingSummaryRow, day: string): PostingListItem {
     applications: r.applications,
     unchecked: r.unchecked,
     decided: r.decided,
+    withdrawnOn: r.withdrawnOn,
+    withdrawnReason: r.withdrawnReason,
   };
 }

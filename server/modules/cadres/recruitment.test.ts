@@ -293,3 +293,92 @@ describe('scope of the recruitment routes', () => {
     });
   });
 });
+
+describe('PATCH /api/cadre-postings/:id and POST /api/cadre-postings/:id/withdraw', () => {
+  type Detail = { id: string; version: number; title: string; quota: number; stage: string; withdrawnOn: string | null; withdrawnReason: string | null };
+
+  it('edits a posting at the version read, answers 409 to a stale edit, and clears the computed checks when the conditions change', async () => {
+    const p: Detail = (await street.post('/api/cadre-postings', posting(dong, { title: '待修改的招聘' }))).json();
+    await street.post(`/api/cadre-postings/${p.id}/applications`, { name: '改前', idNumber: idOf('1995-03-01'), education: 'bachelor' });
+    let d = (await street.post(`/api/cadre-postings/${p.id}/eligibility`)).json();
+    expect(d.applicants[0].eligibility).toBe('pass');
+
+    const edited = await street.patch(`/api/cadre-postings/${p.id}`, { version: d.version, title: '修改后的招聘', quota: 2, educationMin: 'master' });
+    expect(edited.statusCode).toBe(200);
+    d = edited.json();
+    expect(d).toMatchObject({ title: '修改后的招聘', quota: 2, educationMin: 'master', version: p.version + 1 });
+    // The education asked for changed: the computed check is to be run again.
+    expect(d.applicants[0].eligibility).toBeNull();
+
+    const stale = await street.patch(`/api/cadre-postings/${p.id}`, { version: p.version, title: '过期的修改' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect((await street.get(`/api/cadre-postings/${p.id}`)).json().title).toBe('修改后的招聘');
+
+    const weights = await street.patch(`/api/cadre-postings/${p.id}`, { version: d.version, writtenWeight: 50 });
+    expect(weights.statusCode).toBe(400);
+    expect(weights.json().error.details[0].path).toBe('interviewWeight');
+    const dates = await street.patch(`/api/cadre-postings/${p.id}`, { version: d.version, closesOn: addDays(today(), -30) });
+    expect(dates.json().error.details[0].path).toBe('closesOn');
+
+    const audit = await t.database.query<{ details: { fields: string[]; eligibilityCleared: number } }>(
+      `SELECT details FROM audit_log WHERE action = 'cadres.posting.update' AND object_id = $1`,
+      [p.id],
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0].details).toMatchObject({ fields: ['title', 'quota', 'educationMin'], eligibilityCleared: 1 });
+  });
+
+  it('refuses an edit once an applicant has a score (409 scores_entered)', async () => {
+    const p: Detail = (await street.post('/api/cadre-postings', posting(dong, { title: '已有成绩的招聘' }))).json();
+    await street.post(`/api/cadre-postings/${p.id}/applications`, { name: '有成绩', idNumber: idOf('1994-04-01'), education: 'bachelor' });
+    await street.post(`/api/cadre-postings/${p.id}/eligibility`);
+    await closeWindow(p.id);
+    let d = (await street.get(`/api/cadre-postings/${p.id}`)).json();
+    d = (await put(street, `/api/cadre-postings/${p.id}/scores`, { test: 'written', scores: [{ applicationId: d.applicants[0].id, score: 80 }] })).json();
+    const late = await street.patch(`/api/cadre-postings/${p.id}`, { version: d.version, quota: 5 });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.details.reason).toBe('scores_entered');
+  });
+
+  it('withdraws a posting with the reason: its stage is withdrawn, nothing more is accepted on it, and the withdrawal is audited', async () => {
+    const p: Detail = (await street.post('/api/cadre-postings', posting(dong, { title: '将撤回的招聘' }))).json();
+    const noReason = await street.post(`/api/cadre-postings/${p.id}/withdraw`, { version: p.version, reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details[0].path).toBe('reason');
+    const stale = await street.post(`/api/cadre-postings/${p.id}/withdraw`, { version: p.version + 5, reason: '岗位调整' });
+    expect(stale.statusCode).toBe(409);
+
+    const done = await street.post(`/api/cadre-postings/${p.id}/withdraw`, { version: p.version, reason: '岗位编制调整，暂停招聘' });
+    expect(done.statusCode).toBe(200);
+    const d: Detail = done.json();
+    expect(d).toMatchObject({ stage: 'withdrawn', withdrawnOn: today(), withdrawnReason: '岗位编制调整，暂停招聘' });
+    expect((await street.get('/api/cadre-postings')).json().items.find((i: Detail) => i.id === p.id).stage).toBe('withdrawn');
+
+    const apply = await street.post(`/api/cadre-postings/${p.id}/applications`, { name: '撤回后', idNumber: idOf('1996-01-01'), education: 'bachelor' });
+    expect(apply.statusCode).toBe(409);
+    expect(apply.json().error.details.reason).toBe('posting_withdrawn');
+    expect((await street.patch(`/api/cadre-postings/${p.id}`, { version: d.version, title: '撤回后修改' })).statusCode).toBe(409);
+    expect((await street.post(`/api/cadre-postings/${p.id}/withdraw`, { version: d.version, reason: '再次撤回' })).statusCode).toBe(409);
+
+    const audit = await t.database.query<{ details: { reason: string } }>(
+      `SELECT details FROM audit_log WHERE action = 'cadres.posting.withdraw' AND object_id = $1`,
+      [p.id],
+    );
+    expect(audit.map((a) => a.details.reason)).toEqual(['岗位编制调整，暂停招聘']);
+  });
+
+  it('refuses a street office outside the posting’s street (404) and a community worker who only reads (403)', async () => {
+    const mzj = await t.login('mzj');
+    const xp: Detail = (await mzj.post('/api/cadre-postings', posting(await f.regionId(COMMUNITY.城西), { title: '城西社区招聘（范围）' }))).json();
+    expect((await street.patch(`/api/cadre-postings/${xp.id}`, { version: xp.version, title: '越权修改' })).statusCode).toBe(404);
+    expect((await street.post(`/api/cadre-postings/${xp.id}/withdraw`, { version: xp.version, reason: '越权撤回' })).statusCode).toBe(404);
+
+    const p: Detail = (await street.post('/api/cadre-postings', posting(dong, { title: '城东社区招聘（范围）' }))).json();
+    const chengdong = await t.login('chengdong');
+    expect((await chengdong.patch(`/api/cadre-postings/${p.id}`, { version: p.version, title: '社区改' })).statusCode).toBe(403);
+    expect((await chengdong.post(`/api/cadre-postings/${p.id}/withdraw`, { version: p.version, reason: '社区撤回' })).statusCode).toBe(403);
+    const after = (await mzj.get(`/api/cadre-postings/${xp.id}`)).json();
+    expect(after).toMatchObject({ title: '城西社区招聘（范围）', stage: 'open', version: xp.version });
+  });
+});

@@ -1,5 +1,6 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -42,6 +43,7 @@ import { usePosting, type ApplicationView, type ObjectionView, type PostingDetai
 import { useOverrideEligibility } from '../api/override-eligibility';
 import { useStartNotice } from '../api/start-notice';
 import { useCadresT } from '../messages';
+import { EditPostingModal, WithdrawPostingModal } from './PostingEditModals';
 import { STAGE_COLOURS } from './RecruitmentPage';
 
 type Dialog =
@@ -52,6 +54,8 @@ type Dialog =
   | { kind: 'answer'; objection: ObjectionView }
   | { kind: 'override'; applicant: ApplicationView }
   | { kind: 'appoint'; applicant: ApplicationView }
+  | { kind: 'edit' }
+  | { kind: 'withdraw' }
   | null;
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -76,6 +80,10 @@ export function PostingPage() {
   const none = t('common.none');
   const fail = (err: Error) => void message.error(err.message);
   const interviewed = p.applicants.some((a) => a.interviewScore !== null);
+  // What the server allows: edit until the first score (not on notice), withdraw until someone is appointed or nominated.
+  const scored = p.applicants.some((a) => a.writtenScore !== null || a.interviewScore !== null);
+  const editable = canWrite && ['upcoming', 'open', 'closed'].includes(p.stage) && !scored;
+  const withdrawable = canWrite && p.stage !== 'withdrawn' && p.decided === 0;
 
   const confirmCheck = () =>
     modal.confirm({
@@ -181,8 +189,25 @@ export function PostingPage() {
             <Tag color={STAGE_COLOURS[p.stage]}>{t(`stage.${p.stage}`)}</Tag>
           </Space>
         }
+        extra={
+          (editable || withdrawable) && (
+            <Space wrap>
+              {editable && (
+                <Button icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
+                  {t('rec.edit')}
+                </Button>
+              )}
+              {withdrawable && (
+                <Button danger icon={<StopOutlined />} onClick={() => setDialog({ kind: 'withdraw' })}>
+                  {t('rec.withdraw')}
+                </Button>
+              )}
+            </Space>
+          )
+        }
       />
       <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
+        {p.withdrawnOn && <Alert type="warning" showIcon title={t('rec.withdrawnInfo', { date: p.withdrawnOn })} description={p.withdrawnReason} />}
         <Card title={t('rec.posting')} variant="borderless" size="small">
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
             <Descriptions.Item label={t('col.community')}>{p.communityName}</Descriptions.Item>
@@ -257,7 +282,7 @@ export function PostingPage() {
                   key: 'answer',
                   render: (_: unknown, o) =>
                     o.upheld === null ? (
-                      canWrite ? (
+                      canWrite && p.stage !== 'withdrawn' ? (
                         <Button size="small" onClick={() => setDialog({ kind: 'answer', objection: o })}>
                           {t('rec.answerIt')}
                         </Button>
@@ -276,7 +301,9 @@ export function PostingPage() {
           </Card>
         )}
       </Space>
-      {dialog && <PostingDialog posting={p} dialog={dialog} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && <EditPostingModal posting={p} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'withdraw' && <WithdrawPostingModal posting={p} onClose={() => setDialog(null)} />}
+      {dialog && dialog.kind !== 'edit' && dialog.kind !== 'withdraw' && <PostingDialog posting={p} dialog={dialog} onClose={() => setDialog(null)} />}
     </>
   );
 }

@@ -23,6 +23,7 @@ export const STAGE_COLOURS: Record<PostingStage, string> = {
   closed: 'warning',
   notice: 'purple',
   noticeEnded: 'success',
+  withdrawn: 'default',
 };
 
 interface PostingValues {

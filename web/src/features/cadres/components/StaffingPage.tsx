@@ -9,6 +9,7 @@ import { useCadreAnalytics } from '../api/get-cadre-analytics';
 import { useStaffing } from '../api/get-staffing';
 import { bi } from '../../organisations/components/communities';
 import { useCadresT } from '../messages';
+import { CadreSettingsCard } from './CadreSettingsCard';
 import { CadresTabs } from './CadresTabs';
 
 const BarChart = lazy(() => import('./BarChart'));
@@ -76,6 +77,7 @@ export function StaffingPage() {
             scroll={{ x: 800 }}
           />
         </Card>
+        <CadreSettingsCard />
         <Space>
           <Typography.Text>{t('chart.scope')}</Typography.Text>
           <Select

@@ -1,4 +1,4 @@
-import { Card, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { CADRE_POST_LABELS, type CadrePost } from '@shared/domain/staffing';
 import { PageHeader } from '../../../components/PageHeader';
@@ -6,6 +6,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useTrainingDue, type TrainingDueList } from '../api/list-training-due';
 import { bi } from '../../organisations/components/communities';
 import { useCadresT } from '../messages';
+import { CadreSettingsCard } from './CadreSettingsCard';
 import { CadresTabs } from './CadresTabs';
 
 type Row = TrainingDueList['items'][number];
@@ -14,6 +15,7 @@ type Row = TrainingDueList['items'][number];
 export function TrainingDuePage() {
   const t = useCadresT();
   const { lang } = useI18n();
+  const { token } = theme.useToken();
   const due = useTrainingDue();
   const columns: TableColumnsType<Row> = [
     { title: t('col.name'), dataIndex: 'name', key: 'name', render: (v: string, r) => <Link to={`/cadres/${r.cadreId}`}>{v}</Link> },
@@ -39,17 +41,20 @@ export function TrainingDuePage() {
           </>
         }
       />
-      <Card variant="borderless" size="small">
-        <Table<Row>
-          rowKey="cadreId"
-          size="middle"
-          columns={columns}
-          dataSource={due.data?.items}
-          loading={due.isFetching}
-          locale={{ emptyText: t('training.none') }}
-          scroll={{ x: 800 }}
-        />
-      </Card>
+      <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
+        <CadreSettingsCard />
+        <Card variant="borderless" size="small">
+          <Table<Row>
+            rowKey="cadreId"
+            size="middle"
+            columns={columns}
+            dataSource={due.data?.items}
+            loading={due.isFetching}
+            locale={{ emptyText: t('training.none') }}
+            scroll={{ x: 800 }}
+          />
+        </Card>
+      </Space>
     </>
   );
 }

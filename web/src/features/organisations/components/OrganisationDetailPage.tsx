@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -34,6 +34,7 @@ import { useOrganisation } from '../api/get-organisation';
 import { useOrganisationsT } from '../messages';
 import { bi } from './communities';
 import { AddMemberModal } from './AddMemberModal';
+import { EditOrganisationModal } from './EditOrganisationModal';
 
 /** Ends one membership on a chosen day. */
 function EndMemberModal({ orgId, member, onClose }: { orgId: string; member: OrganisationMember | null; onClose: () => void }) {
@@ -126,6 +127,7 @@ export function OrganisationDetailPage() {
   const [adding, setAdding] = useState(false);
   const [honouring, setHonouring] = useState(false);
   const [ending, setEnding] = useState<OrganisationMember | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (org.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (org.isError) return <LoadFailed error={org.error} notFoundTitle={t('detail.notFound')} backTo="/organisations" backLabel={t('detail.back')} />;
@@ -185,28 +187,33 @@ export function OrganisationDetailPage() {
         }
         extra={
           writable && (
-            <Popconfirm
-              title={t('detail.deleteConfirm', { name: o.name })}
-              okButtonProps={{ danger: true }}
-              okText={t('detail.delete')}
-              cancelText={t('form.cancel')}
-              onConfirm={() =>
-                remove.mutate(
-                  { id: o.id, version: o.version },
-                  {
-                    onSuccess: () => {
-                      message.success(t('detail.deleted'));
-                      navigate('/organisations');
-                    },
-                    onError: (err) => void message.error(isApiError(err) && err.code === 'CONFLICT' ? t('detail.hasChildren') : err.message),
-                  },
-                )
-              }
-            >
-              <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-                {t('detail.delete')}
+            <Space wrap>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('edit.open')}
               </Button>
-            </Popconfirm>
+              <Popconfirm
+                title={t('detail.deleteConfirm', { name: o.name })}
+                okButtonProps={{ danger: true }}
+                okText={t('detail.delete')}
+                cancelText={t('form.cancel')}
+                onConfirm={() =>
+                  remove.mutate(
+                    { id: o.id, version: o.version },
+                    {
+                      onSuccess: () => {
+                        message.success(t('detail.deleted'));
+                        navigate('/organisations');
+                      },
+                      onError: (err) => void message.error(isApiError(err) && err.code === 'CONFLICT' ? t('detail.hasChildren') : err.message),
+                    },
+                  )
+                }
+              >
+                <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
+                  {t('detail.delete')}
+                </Button>
+              </Popconfirm>
+            </Space>
           )
         }
       />
@@ -281,6 +288,7 @@ export function OrganisationDetailPage() {
       <AddMemberModal open={adding} onClose={() => setAdding(false)} orgId={o.id} communityId={o.communityId} type={o.type} />
       <AddHonourModal orgId={o.id} open={honouring} onClose={() => setHonouring(false)} />
       <EndMemberModal orgId={o.id} member={ending} onClose={() => setEnding(null)} />
+      {editing && <EditOrganisationModal org={o} onClose={() => setEditing(false)} reload={async () => (await org.refetch()).data} />}
     </>
   );
 }

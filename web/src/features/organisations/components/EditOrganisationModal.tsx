@@ -1,0 +1,173 @@
+import { Alert, App, DatePicker, Form, Input, Modal, Select, theme } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { OrganisationDetail } from '@shared/contracts/organisations';
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '@shared/domain/organisations';
+import { isApiError } from '../../../lib/api';
+import { useI18n } from '../../../lib/i18n';
+import { useOrganisations } from '../api/list-organisations';
+import { useUpdateOrganisation } from '../api/update-organisation';
+import { useOrganisationsT } from '../messages';
+import { bi } from './communities';
+
+interface Values {
+  type: OrganisationType;
+  name: string;
+  parentId?: string | null;
+  foundedDate?: Dayjs | null;
+  address?: string;
+  contactPerson?: string;
+  contactPhone?: string;
+  contribution?: string;
+  description?: string;
+}
+
+const FIELDS = ['type', 'name', 'parentId', 'foundedDate', 'address', 'contactPerson', 'contactPhone', 'contribution', 'description'] as const;
+
+const valuesOf = (o: OrganisationDetail): Values => ({
+  type: o.type,
+  name: o.name,
+  parentId: o.parentId ?? undefined,
+  foundedDate: o.foundedDate ? dayjs(o.foundedDate) : null,
+  address: o.address ?? '',
+  contactPerson: o.contactPerson ?? '',
+  contactPhone: o.contactPhone ?? '',
+  contribution: o.contribution ?? '',
+  description: o.description ?? '',
+});
+
+/**
+ * 修改组织: the create form's fields (the community stays), prefilled and saved at the version read. When
+ * someone else saved in between (409) the latest version is loaded into the form and the user is told to
+ * check it and save again: nothing is overwritten silently. Mounted while open, so each opening starts from
+ * what the page shows.
+ */
+export function EditOrganisationModal({
+  org,
+  onClose,
+  reload,
+}: {
+  org: OrganisationDetail;
+  onClose: () => void;
+  reload: () => Promise<OrganisationDetail | undefined>;
+}) {
+  const t = useOrganisationsT();
+  const { lang } = useI18n();
+  const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const update = useUpdateOrganisation();
+  /** The version the form was filled from: what the save sends. */
+  const [base, setBase] = useState(org);
+  const [stale, setStale] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const type = Form.useWatch('type', form);
+  const parents = useOrganisations({ communityId: org.communityId, page: 1, pageSize: 200, sort: 'type' });
+  // Neither the organisation itself nor one of its direct children can be its parent (the server checks deeper).
+  const excluded = new Set([org.id, ...org.children.map((c) => c.id)]);
+
+  const close = onClose;
+  const blank = (s?: string) => (s?.trim() ? s.trim() : null);
+  const onFinish = (v: Values) => {
+    setProblem(null);
+    update.mutate(
+      {
+        id: base.id,
+        version: base.version,
+        type: v.type,
+        name: v.name.trim(),
+        parentId: v.parentId ?? null,
+        foundedDate: v.foundedDate ? v.foundedDate.format('YYYY-MM-DD') : null,
+        address: blank(v.address),
+        contactPerson: blank(v.contactPerson),
+        contactPhone: blank(v.contactPhone),
+        contribution: v.type === 'resident_unit' ? blank(v.contribution) : null,
+        description: blank(v.description),
+      },
+      {
+        onSuccess: (saved) => {
+          message.success(t('edit.saved', { name: saved.name }));
+          close();
+        },
+        onError: async (err) => {
+          if (isApiError(err, 'VERSION_CONFLICT')) {
+            const latest = await reload();
+            if (latest) {
+              setBase(latest);
+              form.setFieldsValue(valuesOf(latest));
+            }
+            setStale(true);
+            return;
+          }
+          if (isApiError(err) && Array.isArray(err.details)) {
+            const fields = (err.details as { path?: string; message?: string }[])
+              .map((d) => ({ name: String(d.path ?? '').replace(/^body\./, ''), errors: [d.message ?? err.message] }))
+              .filter((d) => (FIELDS as readonly string[]).includes(d.name));
+            if (fields.length) {
+              form.setFields(fields as Parameters<typeof form.setFields>[0]);
+              return;
+            }
+          }
+          setProblem(err.message);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('edit.title', { name: base.name })}
+      onCancel={close}
+      onOk={() => form.submit()}
+      confirmLoading={update.isPending}
+      okText={t('form.save')}
+      cancelText={t('form.cancel')}
+      destroyOnHidden
+      width={560}
+    >
+      {stale && <Alert type="warning" showIcon role="alert" title={t('edit.stale')} style={{ marginBottom: token.marginSM }} />}
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: token.marginSM }} />}
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={valuesOf(org)}>
+        <Form.Item label={t('form.communityId')}>
+          <Input aria-label={t('form.communityId')} value={org.communityName} disabled />
+        </Form.Item>
+        <Form.Item label={t('form.type')} name="type" rules={[{ required: true, message: t('form.required') }]}>
+          <Select aria-label={t('form.type')} options={ORGANISATION_TYPES.map((k) => ({ value: k, label: bi(ORGANISATION_TYPE_LABELS[k], lang) }))} />
+        </Form.Item>
+        <Form.Item label={t('form.name')} name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+          <Input aria-label={t('form.name')} maxLength={100} />
+        </Form.Item>
+        <Form.Item label={t('form.parentId')} name="parentId">
+          <Select
+            aria-label={t('form.parentId')}
+            allowClear
+            options={(parents.data?.items ?? [])
+              .filter((o) => !excluded.has(o.id))
+              .map((o) => ({ value: o.id, label: `${o.name}（${bi(ORGANISATION_TYPE_LABELS[o.type], lang)}）` }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('form.foundedDate')} name="foundedDate">
+          <DatePicker aria-label={t('form.foundedDate')} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item label={t('form.contactPerson')} name="contactPerson">
+          <Input aria-label={t('form.contactPerson')} maxLength={50} />
+        </Form.Item>
+        <Form.Item label={t('form.contactPhone')} name="contactPhone">
+          <Input aria-label={t('form.contactPhone')} maxLength={30} />
+        </Form.Item>
+        <Form.Item label={t('form.address')} name="address">
+          <Input aria-label={t('form.address')} maxLength={200} />
+        </Form.Item>
+        {type === 'resident_unit' && (
+          <Form.Item label={t('form.contribution')} name="contribution">
+            <Input.TextArea aria-label={t('form.contribution')} maxLength={500} rows={3} />
+          </Form.Item>
+        )}
+        <Form.Item label={t('form.description')} name="description">
+          <Input.TextArea aria-label={t('form.description')} maxLength={1000} rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
