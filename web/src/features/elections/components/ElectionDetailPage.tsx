@@ -245,7 +245,7 @@ function RollTab({ e }: { e: ElectionDetail }) {
         <Typography.Text type="secondary">{t('roll.count', { voters: e.voterCount, reps: e.householdRepCount, groupReps: e.groupRepCount })}</Typography.Text>
       </Flex>
       {e.mode === 'group_reps' && e.voterCount > 0 && e.groupRepCount === 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('roll.groupRepsEmpty')} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('roll.groupRepsEmpty')} />
       )}
       <Table<VoterRow>
         rowKey="residentId"

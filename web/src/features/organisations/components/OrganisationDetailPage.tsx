@@ -212,7 +212,7 @@ export function OrganisationDetailPage() {
         }
       />
       <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
-        {o.representatives && !o.representatives.ok && <Alert type="warning" showIcon message={t('detail.representativesWarning', o.representatives)} />}
+        {o.representatives && !o.representatives.ok && <Alert type="warning" showIcon title={t('detail.representativesWarning', o.representatives)} />}
         <Card title={t('detail.info')} variant="borderless" size="small">
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
             <Descriptions.Item label={t('col.community')}>{o.communityName}</Descriptions.Item>
