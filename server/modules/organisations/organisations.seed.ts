@@ -106,9 +106,14 @@ export async function seedOrganisations(database: Database, seed: number): Promi
       groups.push(group.id);
     }
     // Each group's representatives (居民小组代表, 2–3 by the law), chosen with the committee of 2021:
-    // registered voters of the community, drawn past everyone the other organisations take (so the
-    // rest of the demo stays as it was), 3, 2, 3, 2 by group with no draw from the generator.
-    const voters = await people(`residence_type IN ('registered_resident', 'registered_away') AND ${adults(25, 70)}`, 10, 200);
+    // registered voters of the community taken from the other end of the id order than everyone else
+    // (so the rest of the demo stays as it was, and a small demo city still has them), 3, 2, 3, 2 by
+    // group with no draw from the generator.
+    const voters = await database.query<Person>(
+      `SELECT id, name FROM residents WHERE community_id = $1 AND status = 'active' AND residence_type IN ('registered_resident', 'registered_away')
+         AND ${adults(25, 70)} ORDER BY id DESC LIMIT 10`,
+      [c.id],
+    );
     let voterAt = 0;
     for (const [g, groupId] of groups.entries()) {
       const count = g % 2 === 0 ? 3 : 2;
