@@ -1,7 +1,7 @@
 /**
  * Election-roll benchmark (issue 14, Speed): derives the voter roll of one community of N residents on
- * election day, with its household-representative roll and the near-relative conflicts among the
- * candidates, in SQL on PostgreSQL — the same repository code the route runs.
+ * election day, with its household-representative roll, its residents'-group representatives (居民小组代表,
+ * three per group of 250 households) and the near-relative conflicts among the candidates, in SQL on PostgreSQL — the same repository code the route runs.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/election-roll.ts --scale 100000
  *   options: --runs 5 --fresh (rebuild the community's population) --db <name> (the database to use)
@@ -56,7 +56,16 @@ async function buildCommunity(database: Database, communityId: string, gridId: s
   const [{ n }] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM residents WHERE community_id = $1', [communityId]);
   if (n >= scale && !args.fresh) return 0;
   const started = performance.now();
-  for (const t of ['election_voters', 'election_candidates', 'election_tallies', 'elections', 'residents', 'households'])
+  for (const t of [
+    'election_voters',
+    'election_candidates',
+    'election_tallies',
+    'elections',
+    'organisation_members',
+    'organisations',
+    'residents',
+    'households',
+  ])
     await database.query(`DELETE FROM ${t}`);
   // Households: scale / 3 of them; person i lives in household i / 3 (the first of each is the head).
   const households = Math.ceil(scale / 3);
@@ -85,6 +94,29 @@ async function buildCommunity(database: Database, communityId: string, gridId: s
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * Residents' groups of 250 households, each with three representatives (household heads, one in 83
+ * households), some of whom no longer qualify to vote; built when the community has none yet.
+ */
+async function buildGroups(database: Database, communityId: string) {
+  const [{ n }] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM organisations WHERE community_id = $1`, [communityId]);
+  if (n > 0) return;
+  const groups = Math.ceil(Math.ceil(scale / 3) / 250);
+  await database.query(
+    `INSERT INTO organisations (id, community_id, type, name) SELECT md5('g' || g)::uuid, $1, 'residents_group', '第' || (g + 1) || '居民小组'
+     FROM generate_series(0, $2 - 1) g`,
+    [communityId, groups],
+  );
+  await database.query(
+    `INSERT INTO organisation_members (community_id, organisation_id, resident_id, name, role, start_date)
+     SELECT $1, md5('g' || (g / 750))::uuid, md5('r' || g)::uuid, '居民' || g, 'representative', DATE '2021-06-01'
+     FROM generate_series(0, $2 - 1, 249) g`,
+    [communityId, scale],
+  );
+  await database.query('ANALYZE organisations');
+  await database.query('ANALYZE organisation_members');
+}
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -97,12 +129,13 @@ async function main() {
   const [community] = await database.query<{ id: string }>('SELECT id FROM regions WHERE code = $1', [COMMUNITIES[0].code]);
   const [grid] = await database.query<{ id: string }>("SELECT id FROM regions WHERE parent_id = $1 AND level = 'grid' ORDER BY code LIMIT 1", [community!.id]);
   const buildSeconds = await buildCommunity(database, community!.id, grid!.id);
+  await buildGroups(database, community!.id);
   const repo = new ElectionsRepository(database.db);
 
   const fresh: number[] = [];
   const again: number[] = [];
   const conflicts: number[] = [];
-  let counts = { voters: 0, reps: 0, manual: 0 };
+  let counts = { voters: 0, reps: 0, groupReps: 0, manual: 0 };
   let conflictCount = 0;
   for (let i = 0; i < runs; i++) {
     await database.query('DELETE FROM election_voters');
@@ -159,6 +192,7 @@ async function main() {
     households,
     voters: counts.voters,
     householdReps: counts.reps,
+    groupReps: counts.groupReps,
     conflictsFound: conflictCount,
     runs,
     buildSeconds: round(buildSeconds),
@@ -169,8 +203,8 @@ async function main() {
     at: new Date().toISOString(),
   };
   console.table({
-    'roll + household reps, from nothing': out.deriveFromNothingMs,
-    'roll + household reps, derived again': out.deriveAgainMs,
+    'roll + household and group reps, from nothing': out.deriveFromNothingMs,
+    'roll + household and group reps, derived again': out.deriveAgainMs,
     'near-relative conflicts (20 candidates)': out.conflictsMs,
   });
   console.log(JSON.stringify(out, null, 2));

@@ -1,7 +1,8 @@
 /**
  * A residents' committee election as a community worker runs it: create the election, derive the voter
  * roll from the registry, nominate candidates, enter a polling station's count on the page, compute the
- * result, and open the printable announcement.
+ * result, and open the printable announcement. Then a residents'-group representative election, whose roll
+ * is the representatives the demo city's 居民小组 record.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +113,51 @@ describe('a committee election from roll to announcement', () => {
     await page.waitForURL(`**/elections/${electionId}/announcement`);
     await shows(page.getByRole('heading', { name: /居民委员会选举结果公告/ }));
     await shows(page.getByRole('button', { name: /打印/ }));
+  });
+});
+
+describe('a residents’-group representative election (居民小组代表选举) in the demo city', () => {
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await launch();
+    ({ page } = await session.newPage());
+    await signIn(page, 'chengdong');
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('derives a roll whose group representatives are the ones recorded in the community’s residents’ groups', async () => {
+    const api = await apiAs(page);
+    const tree = await api.get<{ roots: { id: string; level: string }[] }>('/api/regions/tree');
+    const community = tree.roots.find((r) => r.level === 'community')!;
+    const groups = await api.get<{ items: { id: string }[] }>(`/api/organisations?type=residents_group&communityId=${community.id}&pageSize=50`);
+    let representatives = 0;
+    for (const g of groups.items)
+      representatives += (await api.get<{ representatives: { current: number } }>(`/api/organisations/${g.id}`)).representatives.current;
+    expect(representatives).toBeGreaterThan(0);
+    const created = await api.post<{ id: string }>('/api/elections', {
+      communityId: community.id,
+      // Above the first journey's range (90–989): the two never take the same term.
+      term: 990 + Math.floor(Math.random() * 11),
+      mode: 'group_reps',
+      seatsDirector: 1,
+      seatsDeputy: 1,
+      seatsMember: 3,
+      electionDate: '2027-04-20',
+    });
+    await page.goto(url(`/elections/${created.id}`));
+    await page.getByRole('tab', { name: '选民名单' }).click();
+    const answer = page.waitForResponse((r) => r.url().endsWith('/derive-roll'));
+    await page.getByRole('button', { name: /从人口库生成选民名单/ }).click();
+    const derived = (await (await answer).json()) as { voterCount: number; groupRepCount: number };
+    expect(derived.groupRepCount).toBe(representatives);
+    expect(derived.voterCount).toBeGreaterThan(representatives);
+    await shows(page.getByText(`${derived.groupRepCount} 名居民小组代表`));
+    // The roll opens on the group representatives: one row each.
+    await shows(page.getByRole('columnheader', { name: '居民小组代表' }));
+    await expect.poll(async () => page.getByRole('tabpanel').locator('tbody tr.ant-table-row').count()).toBe(representatives);
   });
 });

@@ -302,17 +302,19 @@ function cityWide(name: string, build: (c: Ctx) => Call | Promise<Call>): Varian
 
 let electionTerm = 500;
 /** An election in the place's community, written straight to the table (status and results as given). */
-async function electionIn(c: Ctx, p: PlaceObjects, opts: { status?: string; results?: unknown[]; voter?: string; tally?: boolean } = {}) {
+async function electionIn(c: Ctx, p: PlaceObjects, opts: { status?: string; results?: unknown[]; voter?: string; tally?: boolean; groupReps?: boolean } = {}) {
   const [row] = await c.w.t.database.query<{ id: string }>(
     `INSERT INTO elections (community_id, term, mode, seats_director, seats_deputy, seats_member, election_date, law_code, status, results)
-     VALUES ($1, $2, 'all_voters', 1, 1, 3, '2026-05-16', '2026', $3, $4::jsonb) RETURNING id`,
-    [p.communityId, ++electionTerm, opts.status ?? 'preparing', JSON.stringify(opts.results ?? [])],
+     VALUES ($1, $2, $5, 1, 1, 3, '2026-05-16', '2026', $3, $4::jsonb) RETURNING id`,
+    [p.communityId, ++electionTerm, opts.status ?? 'preparing', JSON.stringify(opts.results ?? []), opts.groupReps ? 'group_reps' : 'all_voters'],
   );
+  // groupReps: a residents'-group representative election whose voter is one of the representatives.
   if (opts.voter)
-    await c.w.t.database.query(`INSERT INTO election_voters (community_id, election_id, resident_id, source) VALUES ($1, $2, $3, 'derived')`, [
+    await c.w.t.database.query(`INSERT INTO election_voters (community_id, election_id, resident_id, source, group_rep) VALUES ($1, $2, $3, 'derived', $4)`, [
       p.communityId,
       row.id,
       opts.voter,
+      !!opts.groupReps,
     ]);
   if (opts.tally)
     await c.w.t.database.query(
@@ -1856,6 +1858,15 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
       places: COMMUNITY_PLACES,
       level: 'community',
     }),
+    each(
+      'its residents’-group representatives',
+      async (c, p) => ({
+        url: `/api/elections/${await electionIn(c, p, { voter: p.headId, groupReps: true })}/voters`,
+        query: { view: 'group_reps' },
+        expectId: p.headId,
+      }),
+      { places: COMMUNITY_PLACES, level: 'community' },
+    ),
   ),
   route(
     'GET /api/elections/:id/voters/export',
@@ -1865,6 +1876,11 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
       level: 'community',
       found: rowsFound,
     }),
+    each(
+      'its residents’-group representatives',
+      async (c, p) => ({ url: `/api/elections/${await electionIn(c, p, { voter: p.headId, groupReps: true })}/voters/export`, query: { view: 'group_reps' } }),
+      { places: COMMUNITY_PLACES, level: 'community', found: rowsFound },
+    ),
   ),
   route(
     'POST /api/elections/:id/voters',

@@ -340,6 +340,8 @@ export const ElectionDetail = ElectionListItem.extend({
   law: LawVersion,
   timeline: z.array(Deadline),
   householdRepCount: z.number().int(),
+  /** Voters on the roll who are residents'-group representatives (居民小组代表): a group_reps election's roll. */
+  groupRepCount: z.number().int(),
   candidates: z.array(Candidate),
   checks: z.array(CandidateCheck),
   conflicts: z.array(RelativeConflict),
@@ -351,6 +353,8 @@ export type ElectionDetail = z.infer<typeof ElectionDetail>;
 export const DeriveRollResponse = z.object({
   voterCount: z.number().int(),
   householdRepCount: z.number().int(),
+  /** Residents'-group representatives (居民小组代表) on the roll. */
+  groupRepCount: z.number().int(),
   /** Rows the derivation added and dropped compared with the roll before. */
   added: z.number().int(),
   removed: z.number().int(),
@@ -359,10 +363,18 @@ export const DeriveRollResponse = z.object({
   ms: z.number(),
 });
 
+/** The views of the voter list. */
+export const VOTERS_VIEWS = ['all', 'reps', 'group_reps', 'excluded'] as const;
+/** The rolls an export prints: all voters, household representatives, residents'-group representatives. */
+export const VOTERS_EXPORT_VIEWS = ['all', 'reps', 'group_reps'] as const;
+
 export const VotersQuery = z.object({
   q: z.string().trim().max(50).optional(),
-  /** `reps`: the household-representative roll; `excluded`: corrections that removed a voter. */
-  view: z.enum(['all', 'reps', 'excluded']).default('all'),
+  /**
+   * `reps`: the household-representative roll; `group_reps`: the residents'-group representatives
+   * (居民小组代表); `excluded`: corrections that removed a voter.
+   */
+  view: z.enum(VOTERS_VIEWS).default('all'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -376,6 +388,8 @@ export const Voter = z.object({
   sex: z.enum(['F', 'M']),
   address: z.string().nullable(),
   householdRep: z.boolean(),
+  /** A residents'-group representative (居民小组代表) on election day. */
+  groupRep: z.boolean(),
   /** derived (from the registry) | manual (added by hand) */
   source: z.enum(['derived', 'manual']),
   excluded: z.boolean(),

@@ -82,6 +82,11 @@ export const OrganisationDetail = OrganisationListItem.extend({
   memberList: z.array(OrganisationMember),
   honours: z.array(OrganisationHonour),
   children: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.enum(ORGANISATION_TYPES) })),
+  /**
+   * A residents' group (居民小组): its current representatives (居民小组代表) against the law's 2–3; null
+   * for other types. `ok` false is a warning, nothing is refused.
+   */
+  representatives: z.object({ current: z.number().int(), min: z.number().int(), max: z.number().int(), ok: z.boolean() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredPoliticalStatus } from './organisations';
+import { groupRepresentativesOk, requiredPoliticalStatus } from './organisations';
 
 describe('requiredPoliticalStatus', () => {
   it('makes a member of a party branch a party member when the registry says otherwise', () => {
@@ -19,5 +19,14 @@ describe('requiredPoliticalStatus', () => {
   it('asks nothing of members of organisations that are not party organisations', () => {
     expect(requiredPoliticalStatus('culture_team', 'member', 'masses')).toBeNull();
     expect(requiredPoliticalStatus('residents_committee', 'director', null)).toBeNull();
+  });
+});
+
+describe('groupRepresentativesOk', () => {
+  it('holds for two or three representatives of a residents’ group, and not for fewer or more', () => {
+    expect([0, 1, 2, 3, 4].map((n) => groupRepresentativesOk(n))).toEqual([false, false, true, true, false]);
+  });
+  it('follows a rule given in place of the default', () => {
+    expect(groupRepresentativesOk(4, { min: 3, max: 5 })).toBe(true);
   });
 });

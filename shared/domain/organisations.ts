@@ -50,6 +50,7 @@ export const MEMBER_ROLES = [
   'contact',
   'member',
   'probationary_member',
+  'representative',
 ] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
@@ -63,7 +64,25 @@ export const MEMBER_ROLE_LABELS: Labels<MemberRole> = {
   contact: { zh: '联络人', en: 'Contact' },
   member: { zh: '成员', en: 'Member' },
   probationary_member: { zh: '预备党员', en: 'Probationary party member' },
+  representative: { zh: '居民小组代表', en: "Residents'-group representative" },
 };
+
+/** Roles that only organisations of these types have (a 居民小组代表 is a residents' group's). */
+export const ROLE_TYPES: Partial<Record<MemberRole, readonly OrganisationType[]>> = {
+  representative: ['residents_group'],
+};
+
+/**
+ * Representatives each residents' group sends to a group-representative election (城市居民委员会组织法:
+ * 每个居民小组推选代表二至三人). A count outside it is shown as a warning, not refused: a group may be
+ * between a representative leaving and the next being chosen.
+ */
+export const GROUP_REPRESENTATIVES = { min: 2, max: 3 } as const;
+
+/** Whether a residents' group's current representatives are as many as the law asks. */
+export function groupRepresentativesOk(current: number, rule: { min: number; max: number } = GROUP_REPRESENTATIVES): boolean {
+  return current >= rule.min && current <= rule.max;
+}
 
 /** Organisations whose parent, when set, must be of one of these types (a 党支部 under a 党总支 …). */
 export const PARENT_TYPES: Partial<Record<OrganisationType, readonly OrganisationType[]>> = {

@@ -112,7 +112,8 @@ export class ElectionsRepository {
    * Derives the roll from the registry in SQL, in one transaction: living residents registered in the
    * community, of age on election day, of a residence type that votes there. Derived rows of people who no
    * longer qualify are dropped; manual corrections (additions, exclusions) are kept. Then one
-   * representative per household (户代表): the head when on the roll, else the oldest member on it.
+   * representative per household (户代表): the head when on the roll, else the oldest member on it; and
+   * the residents' group representatives (居民小组代表) current on election day.
    */
   async deriveRoll(e: { id: string; communityId: string; electionDate: string }, minAge: number, residenceTypes: readonly string[], db: Db) {
     // Who qualifies, as one predicate on a resident row (no CTE probed per voter: a planner without
@@ -121,6 +122,7 @@ export class ElectionsRepository {
       sql`${sql.raw(r)}.community_id = ${e.communityId} AND ${sql.raw(r)}.status = 'active'
           AND ${sql.raw(r)}.residence_type = ANY(${arrayParam(residenceTypes)})
           AND ${sql.raw(r)}.birth_date <= (${e.electionDate}::date - make_interval(years => ${minAge}))::date`;
+    const groupReps = groupRepresentatives(sql`${e.communityId}::uuid`, sql`${e.electionDate}::date`);
     // The representatives' window sorts the whole roll: in memory rather than spilled to disk.
     await db.execute(sql`SET LOCAL work_mem = '64MB'`);
     // Every statement below touches the whole roll: hash joins, whatever the statistics of freshly
@@ -149,11 +151,12 @@ export class ElectionsRepository {
     const [added] = await rowsOf<{ n: number }>(
       db,
       sql`WITH ins AS (
-            INSERT INTO election_voters (community_id, election_id, resident_id, household_id, source, household_rep)
+            INSERT INTO election_voters (community_id, election_id, resident_id, household_id, source, household_rep, group_rep)
             SELECT ${e.communityId}, ${e.id}, r.id, r.household_id, 'derived',
                    r.household_id IS NOT NULL AND row_number() OVER (
-                     PARTITION BY r.household_id ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1
-            FROM residents r
+                     PARTITION BY r.household_id ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1,
+                   g.resident_id IS NOT NULL
+            FROM residents r LEFT JOIN (${groupReps}) g ON g.resident_id = r.id
             WHERE ${eligible('r')}
               ${first ? sql`` : sql`AND NOT EXISTS (SELECT 1 FROM election_voters o WHERE o.election_id = ${e.id} AND o.resident_id = r.id)`}
             RETURNING 1
@@ -161,18 +164,22 @@ export class ElectionsRepository {
     );
     const counts = { removed, added: added!.n };
     if (first) return counts;
-    // Representatives again over the whole roll: manual corrections change who represents a household;
-    // only rows whose flag changes are joined back and written.
+    // Representatives again over the whole roll: manual corrections change who represents a household,
+    // and a group's representatives change between derivations; only rows whose flags change are joined
+    // back and written.
     await db.execute(sql`
-      UPDATE election_voters v SET household_rep = x.rep
+      UPDATE election_voters v SET household_rep = x.rep, group_rep = x.grp
       FROM (
-        SELECT id, rep FROM (
-          SELECT v2.id, v2.household_rep AS was, (v2.household_id IS NOT NULL AND NOT v2.excluded AND row_number() OVER (
+        SELECT id, rep, grp FROM (
+          SELECT v2.id, v2.household_rep AS was, v2.group_rep AS was_grp,
+                 (v2.household_id IS NOT NULL AND NOT v2.excluded AND row_number() OVER (
                    PARTITION BY v2.household_id, v2.excluded
-                   ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1) AS rep
+                   ORDER BY (r.relation_to_head = 'head') IS TRUE DESC, r.birth_date, r.id) = 1) AS rep,
+                 (NOT v2.excluded AND g.resident_id IS NOT NULL) AS grp
           FROM election_voters v2 JOIN residents r ON r.id = v2.resident_id
+          LEFT JOIN (${groupReps}) g ON g.resident_id = v2.resident_id
           WHERE v2.election_id = ${e.id}
-        ) y WHERE was IS DISTINCT FROM rep
+        ) y WHERE was IS DISTINCT FROM rep OR was_grp IS DISTINCT FROM grp
       ) x
       WHERE v.id = x.id`);
     return counts;
@@ -184,21 +191,23 @@ export class ElectionsRepository {
   }
 
   async rollCounts(electionId: string, db: Db = this.db) {
-    const [row] = await rowsOf<{ voters: number; reps: number; manual: number }>(
+    const [row] = await rowsOf<{ voters: number; reps: number; groupReps: number; manual: number }>(
       db,
       sql`SELECT count(*) FILTER (WHERE NOT excluded)::int AS voters,
                  count(*) FILTER (WHERE household_rep AND NOT excluded)::int AS reps,
+                 count(*) FILTER (WHERE group_rep AND NOT excluded)::int AS "groupReps",
                  count(*) FILTER (WHERE source = 'manual' OR excluded)::int AS manual
           FROM election_voters WHERE election_id = ${electionId}`,
     );
     return row!;
   }
 
-  async voters(electionId: string, f: { q?: string; view: 'all' | 'reps' | 'excluded' }, limit: number, offset: number) {
+  async voters(electionId: string, f: { q?: string; view: VotersView }, limit: number, offset: number) {
     const conds: SQL[] = [sql`v.election_id = ${electionId}`];
     if (f.view === 'excluded') conds.push(sql`v.excluded`);
     else conds.push(sql`NOT v.excluded`);
     if (f.view === 'reps') conds.push(sql`v.household_rep`);
+    if (f.view === 'group_reps') conds.push(sql`v.group_rep`);
     if (f.q) {
       const q = escapeLike(f.q);
       conds.push(sql`(r.name LIKE ${`%${q}%`} OR r.name_pinyin LIKE ${`${q.toLowerCase()}%`} OR r.name_initials LIKE ${`${q.toLowerCase()}%`})`);
@@ -208,7 +217,7 @@ export class ElectionsRepository {
       rowsOf<VoterRow>(
         this.db,
         sql`SELECT v.resident_id AS "residentId", r.name, r.id_masked AS "idMasked", r.sex, h.address, v.household_rep AS "householdRep",
-                   v.source, v.excluded, v.reason
+                   v.group_rep AS "groupRep", v.source, v.excluded, v.reason
             FROM election_voters v JOIN residents r ON r.id = v.resident_id LEFT JOIN households h ON h.id = v.household_id
             WHERE ${where} ORDER BY r.name_pinyin COLLATE "C", r.id LIMIT ${limit} OFFSET ${offset}`,
       ),
@@ -226,12 +235,26 @@ export class ElectionsRepository {
     return rows[0];
   }
 
-  async insertVoter(row: typeof electionVoters.$inferInsert, db: Db) {
-    await db.insert(electionVoters).values(row);
+  /** Adds a voter by hand; a current group representative goes on the group-representative roll at once. */
+  async insertVoter(row: Omit<typeof electionVoters.$inferInsert, 'groupRep'> & { communityId: string }, electionDate: string, db: Db) {
+    const isRep = sql`EXISTS (SELECT 1 FROM (${groupRepresentatives(sql`${row.communityId}::uuid`, sql`${electionDate}::date`)}) g WHERE g.resident_id = ${row.residentId}::uuid)`;
+    await db.insert(electionVoters).values({ ...row, groupRep: isRep });
   }
 
+  /**
+   * Excludes a voter (off both representative rolls) or takes them back. Taken back, a current group
+   * representative is on that roll again; the household representative waits for the next derivation,
+   * which weighs the whole household.
+   */
   async setExcluded(id: string, excluded: boolean, reason: string, changedBy: string | null, db: Db) {
-    await db.update(electionVoters).set({ excluded, reason, changedBy, householdRep: false }).where(eq(electionVoters.id, id));
+    const groupRep = excluded
+      ? false
+      : // Qualified by hand: inside the subquery a bare column name would bind to the members' own.
+        sql`EXISTS (SELECT 1 FROM (${groupRepresentatives(
+          sql.raw('election_voters.community_id'),
+          sql.raw('(SELECT e.election_date FROM elections e WHERE e.id = election_voters.election_id)'),
+        )}) g WHERE g.resident_id = election_voters.resident_id)`;
+    await db.update(electionVoters).set({ excluded, reason, changedBy, householdRep: false, groupRep }).where(eq(electionVoters.id, id));
   }
 
   /** A resident as the roll and the candidate list need them, with their age on `day`. */
@@ -423,9 +446,23 @@ interface VoterRow {
   sex: 'F' | 'M';
   address: string | null;
   householdRep: boolean;
+  groupRep: boolean;
   source: 'derived' | 'manual';
   excluded: boolean;
   reason: string | null;
+}
+
+/** What the voter list shows: everyone, a representative roll, or the corrections that removed a voter. */
+export type VotersView = 'all' | 'reps' | 'group_reps' | 'excluded';
+
+/**
+ * Residents who on `day` are a representative (居民小组代表) of one of the community's residents' groups,
+ * each once: a subquery to join, so the roll finds them by one hash join rather than a probe per voter.
+ */
+function groupRepresentatives(communityId: SQL, day: SQL) {
+  return sql`SELECT DISTINCT m.resident_id FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
+             WHERE o.type = 'residents_group' AND o.community_id = ${communityId} AND m.role = 'representative'
+               AND m.resident_id IS NOT NULL AND m.start_date <= ${day} AND (m.end_date IS NULL OR m.end_date >= ${day})`;
 }
 
 const LIST_SELECT = sql`

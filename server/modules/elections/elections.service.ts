@@ -14,7 +14,7 @@ import type {
   TallyPreviewRequest,
   VotersQuery,
 } from '../../../shared/contracts/elections';
-import { POST_LABELS, type Post } from '../../../shared/contracts/elections';
+import { POST_LABELS, type Post, type VOTERS_EXPORT_VIEWS } from '../../../shared/contracts/elections';
 import { lawVersionOn, type ElectionLawVersion } from '../../../shared/domain/election-law';
 import { checkRecallProposal, recallProposersNeeded, tallyRecall } from '../../../shared/domain/election-recall';
 import { tallyElection, type TallyResult } from '../../../shared/domain/election-tally';
@@ -35,6 +35,21 @@ const staleVersion = (current: number) => new AppError('VERSION_CONFLICT', { fie
 
 /** The residence types that vote where they are registered (户籍常住, 户籍外出); others are added by hand on application. */
 export const VOTING_RESIDENCE_TYPES = ['registered_resident', 'registered_away'] as const;
+
+/**
+ * The registered voters an election's turnout and recall shares are counted against: its own roll by
+ * mode — the household representatives (户代表), the residents'-group representatives (居民小组代表), or
+ * every voter.
+ */
+export function registeredVotersOf(mode: string, counts: { voters: number; reps: number; groupReps: number }): number {
+  if (mode === 'household_reps') return counts.reps;
+  if (mode === 'group_reps') return counts.groupReps;
+  return counts.voters;
+}
+
+/** The roll an export prints, as its title names it. */
+type VotersExportView = (typeof VOTERS_EXPORT_VIEWS)[number];
+const EXPORT_ROLL_NAMES: Record<VotersExportView, string> = { all: '选民', reps: '户代表', group_reps: '居民小组代表' };
 
 const field = (path: string, code: string, message: string, messageEn: string): FieldIssue => ({ path, code, message, messageEn });
 const conflict = (reason: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', { reason, ...extra });
@@ -180,6 +195,7 @@ export class ElectionsService {
       law,
       timeline,
       householdRepCount: counts.reps,
+      groupRepCount: counts.groupReps,
       candidates: candidates.map((c) => ({
         id: c.id,
         residentId: c.residentId,
@@ -231,6 +247,7 @@ export class ElectionsService {
       return {
         voterCount: counts.voters,
         householdRepCount: counts.reps,
+        groupRepCount: counts.groupReps,
         added,
         removed,
         manualKept: counts.manual,
@@ -245,14 +262,15 @@ export class ElectionsService {
   }
 
   /** The roll as an official .xlsx (masked ID numbers), for publication 20 days before the vote. */
-  async exportVoters(ctx: RequestContext, id: string, view: 'all' | 'reps') {
+  async exportVoters(ctx: RequestContext, id: string, view: VotersExportView) {
     const row = await this.readable(actorOf(ctx), id);
     const communityName = (await this.repo.communityName(row.communityId)) ?? '';
     const { items } = await this.repo.voters(id, { view }, 200_000, 0);
+    const who = EXPORT_ROLL_NAMES[view];
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(view === 'reps' ? '户代表名单' : '选民名单');
-    ws.addRow([`${communityName}第${row.term}届居民委员会选举${view === 'reps' ? '户代表' : '选民'}名单（选举日 ${row.electionDate}）`]);
-    ws.addRow(['序号', '姓名', '性别', '身份证号（脱敏）', '住址', '户代表', '来源']);
+    const ws = wb.addWorksheet(`${who}名单`);
+    ws.addRow([`${communityName}第${row.term}届居民委员会选举${who}名单（选举日 ${row.electionDate}）`]);
+    ws.addRow(['序号', '姓名', '性别', '身份证号（脱敏）', '住址', '户代表', '居民小组代表', '来源']);
     items.forEach((v, i) =>
       ws.addRow([
         i + 1,
@@ -261,10 +279,11 @@ export class ElectionsService {
         v.idMasked,
         escapeCell(v.address ?? ''),
         v.householdRep ? '是' : '',
+        v.groupRep ? '是' : '',
         v.source === 'manual' ? '补登' : '人口库',
       ]),
     );
-    ws.columns.forEach((c, i) => (c.width = [6, 12, 6, 22, 36, 8, 8][i]));
+    ws.columns.forEach((c, i) => (c.width = [6, 12, 6, 22, 36, 8, 12, 8][i]));
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     // A list of people leaves the system: who took it, of which election, how many rows.
     await this.audit.record(ctx, {
@@ -274,7 +293,7 @@ export class ElectionsService {
       communityId: row.communityId,
       details: { view, rows: items.length },
     });
-    return { buffer, rows: items.length, filename: `${communityName}第${row.term}届${view === 'reps' ? '户代表' : '选民'}名单.xlsx` };
+    return { buffer, rows: items.length, filename: `${communityName}第${row.term}届${who}名单.xlsx` };
   }
 
   /** Adds a voter by hand (an application, an objection upheld), with a reason; audited. */
@@ -330,6 +349,7 @@ export class ElectionsService {
           reason: input.reason,
           changedBy: actorOf(ctx).userId,
         },
+        row.electionDate,
         tx,
       );
     await this.audit.record(
@@ -561,8 +581,7 @@ export class ElectionsService {
       throw validationError([field('proposedOn', 'in_future', '提议日期不能晚于今天', 'the proposal date cannot be after today')]);
     if (input.proposedOn < row.electionDate)
       throw validationError([field('proposedOn', 'before_election', '提议日期不能早于选举日', 'the proposal cannot come before the election')]);
-    const counts = await this.repo.rollCounts(id);
-    const registeredVoters = row.mode === 'household_reps' ? counts.reps : counts.voters;
+    const registeredVoters = registeredVotersOf(row.mode, await this.repo.rollCounts(id));
     const check = checkRecallProposal(input.proposerCount, registeredVoters, { proposerShare: law.recallProposerShare });
     if (!check.ok) throw validationError([field('proposerCount', 'too_few_proposers', check.reason!.zh, check.reason!.en)]);
     const pending = (await this.repo.recalls(id)).find((k) => k.candidateId === input.candidateId && (k.status === 'proposed' || k.status === 'passed'));
@@ -734,8 +753,7 @@ export class ElectionsService {
     const first = previous[previous.length - 1];
     const standing = round === 2 ? all.filter((c) => first!.runoffCandidates.includes(c.id)) : all;
     const seats = round === 2 ? first!.unfilledSeats : row.seatsDirector + row.seatsDeputy + row.seatsMember;
-    const counts = await this.repo.rollCounts(id);
-    const registeredVoters = row.mode === 'household_reps' ? counts.reps : counts.voters;
+    const registeredVoters = registeredVotersOf(row.mode, await this.repo.rollCounts(id));
     const votes: Record<string, number> = {};
     for (const t of tallies) for (const [k, v] of Object.entries(t.votes)) votes[k] = (votes[k] ?? 0) + v;
     const sum = (k: 'ballotsIssued' | 'ballotsReturned' | 'invalidBallots') => tallies.reduce((s, t) => s + t[k], 0);

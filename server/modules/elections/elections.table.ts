@@ -56,6 +56,11 @@ export const electionVoters = pgTable(
     source: text('source').notNull(),
     /** The household's representative (户代表) on the household-representative roll. */
     householdRep: boolean('household_rep').notNull().default(false),
+    /**
+     * A current (on election day) representative of one of the community's residents' groups (居民小组代表):
+     * the roll of a group-representative election.
+     */
+    groupRep: boolean('group_rep').notNull().default(false),
     excluded: boolean('excluded').notNull().default(false),
     /** Why a voter was added or removed by hand. */
     reason: text('reason'),

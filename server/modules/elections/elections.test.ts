@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permissionsOf } from '../../../shared/domain/permissions';
 import { DEMO_ACCOUNTS } from '../../db/seed';
@@ -317,6 +318,110 @@ describe('elections: create, scope, roll, candidates, count, result', () => {
     expect((await t.app.services.elections.workbench(await actorOf('chengxi'), '2026-12-05')).todos?.some((x) => x.id.endsWith(e.id))).toBe(false);
     expect(wb.todos?.some((x) => x.id === `elections:rerunIfVoid:${e.id}` && x.dueDate === '2026-12-31')).toBe(true);
     expect(wb.cards?.[0]?.key).toBe('elections.open');
+  });
+});
+
+describe('group-representative elections (居民小组代表选举)', () => {
+  it('puts on the roll exactly the representatives current on election day; an excluded one leaves; turnout and recall count against them', async () => {
+    const c = await t.login('chengxi');
+    const communityId = await f.regionId(COMMUNITY.城西);
+    const place = await f.grid(COMMUNITY.城西, 1);
+    const people: { id: string }[] = [];
+    for (let i = 0; i < 7; i++) {
+      const h = await f.household(place);
+      people.push(await f.resident({ ...place, householdId: h.id }, { relationToHead: 'head', birthDate: `198${i}-02-01`, sex: i % 2 ? 'F' : 'M' }));
+    }
+    const group = (await c.post('/api/organisations', { communityId, type: 'residents_group', name: '城西第九居民小组' })).json();
+    const join = async (p: { id: string }, role: string, startDate: string) => {
+      const res = await c.post(`/api/organisations/${group.id}/members`, { residentId: p.id, role, startDate });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; version: number };
+    };
+    const reps: { id: string; version: number }[] = [];
+    for (const p of people.slice(0, 3)) reps.push(await join(p, 'representative', '2024-01-01'));
+    // Not representing the group on election day: one who left before it, one who joined after it, the leader.
+    const left = await join(people[3]!, 'representative', '2021-06-01');
+    expect((await c.post(`/api/organisations/${group.id}/members/${left.id}/end`, { version: left.version, endDate: '2026-03-31' })).statusCode).toBe(200);
+    await join(people[4]!, 'representative', '2026-06-01');
+    await join(people[5]!, 'leader', '2024-01-01');
+
+    const e = await createElection(c, COMMUNITY.城西, { mode: 'group_reps' });
+    const derived = await c.post(`/api/elections/${e.id}/derive-roll`);
+    expect(derived.statusCode, derived.body).toBe(200);
+    expect(derived.json().groupRepCount).toBe(3);
+    // Everyone else is on the roll as a voter: a count against all voters would differ.
+    expect(derived.json().voterCount).toBeGreaterThanOrEqual(7);
+    const groupRoll = async () => (await c.get(`/api/elections/${e.id}/voters?view=group_reps&pageSize=200`)).json();
+    const first = await groupRoll();
+    expect(first.total).toBe(3);
+    expect(new Set(first.items.map((v: { residentId: string }) => v.residentId))).toEqual(new Set(people.slice(0, 3).map((p) => p.id)));
+    expect(first.items.every((v: { groupRep: boolean }) => v.groupRep)).toBe(true);
+    const all = (await c.get(`/api/elections/${e.id}/voters?pageSize=200`)).json();
+    expect(all.items.find((v: { residentId: string }) => v.residentId === people[5]!.id)).toMatchObject({ groupRep: false });
+    expect((await c.get(`/api/elections/${e.id}`)).json()).toMatchObject({ mode: 'group_reps', groupRepCount: 3 });
+
+    // Excluded: off the group roll, and deriving again does not bring them back.
+    expect((await c.post(`/api/elections/${e.id}/voters/remove`, { residentId: people[2]!.id, reason: '异议成立：已迁出' })).statusCode).toBe(200);
+    expect((await groupRoll()).total).toBe(2);
+    expect((await c.post(`/api/elections/${e.id}/derive-roll`)).json().groupRepCount).toBe(2);
+    const excluded = (await c.get(`/api/elections/${e.id}/voters?view=excluded`)).json();
+    expect(excluded.items).toEqual([expect.objectContaining({ residentId: people[2]!.id, groupRep: false, householdRep: false })]);
+    // Taken back by hand while still a representative: on the group roll again at once.
+    expect((await c.post(`/api/elections/${e.id}/voters`, { residentId: people[2]!.id, reason: '异议复核：仍在本社区居住' })).statusCode).toBe(200);
+    expect((await c.get(`/api/elections/${e.id}`)).json().groupRepCount).toBe(3);
+    // A representative whose membership ends before election day leaves it at the next derivation.
+    expect((await c.post(`/api/organisations/${group.id}/members/${reps[1]!.id}/end`, { version: 1, endDate: '2026-04-30' })).statusCode).toBe(200);
+    expect((await c.post(`/api/elections/${e.id}/derive-roll`)).json().groupRepCount).toBe(2);
+    expect(new Set((await groupRoll()).items.map((v: { residentId: string }) => v.residentId))).toEqual(new Set([people[0]!.id, people[2]!.id]));
+
+    // The published group roll: its own title, the 居民小组代表 column, its rows.
+    const xlsx = await c.get(`/api/elections/${e.id}/voters/export?view=group_reps`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['x-row-count']).toBe('2');
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('居民小组代表名单.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('居民小组代表名单');
+    expect(ws.getRow(2).values).toContain('居民小组代表');
+    const column = (ws.getRow(2).values as unknown[]).indexOf('居民小组代表');
+    expect([ws.getRow(3).getCell(column).value, ws.getRow(4).getCell(column).value]).toEqual(['是', '是']);
+
+    // Five seats, two representatives vote: valid (over half of 2), though 2 is not over half of all voters.
+    const ids: string[] = [];
+    for (const [i, p] of people.slice(0, 5).entries()) {
+      const res = await c.post(`/api/elections/${e.id}/candidates`, {
+        residentId: p.id,
+        post: i === 0 ? 'director' : i === 1 ? 'deputy' : 'member',
+        nominatorCount: 10,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+    }
+    const votes = Object.fromEntries(ids.map((id) => [id, 2]));
+    expect(
+      (await c.post(`/api/elections/${e.id}/tallies`, { station: '居民小组代表会议', ballotsIssued: 2, ballotsReturned: 2, invalidBallots: 0, votes }))
+        .statusCode,
+    ).toBe(200);
+    const result = await c.post(`/api/elections/${e.id}/result`, { round: 1 });
+    expect(result.statusCode, result.body).toBe(200);
+    expect(result.json()).toMatchObject({ valid: true, registeredVoters: 2, ballotsReturned: 2 });
+    expect(result.json().elected).toHaveLength(5);
+    // A recall is proposed by 1/5 of the same roll: one representative suffices.
+    const k = await c.post(`/api/elections/${e.id}/recalls`, { candidateId: ids[0], proposerCount: 1, reason: '长期不履行职责', proposedOn: '2026-06-01' });
+    expect(k.statusCode, k.body).toBe(201);
+    expect((await c.get(`/api/elections/${e.id}`)).json().recalls[0]).toMatchObject({ registeredVoters: 2, proposersNeeded: 1 });
+  });
+
+  it('refuses the group-representative view and export to a street the community is not under (404), and to a grid worker (403)', async () => {
+    const e = await createElection(await t.login('chengxi'), COMMUNITY.城西, { mode: 'group_reps' });
+    const street = await t.login('street1');
+    expect((await street.get(`/api/elections/${e.id}/voters?view=group_reps`)).statusCode).toBe(404);
+    expect((await street.get(`/api/elections/${e.id}/voters/export?view=group_reps`)).statusCode).toBe(404);
+    expect((await (await t.login('grid-chengdong')).get(`/api/elections/${e.id}/voters?view=group_reps`)).statusCode).toBe(403);
+    const bad = await (await t.login('chengxi')).get(`/api/elections/${e.id}/voters?view=groups`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('view');
   });
 });
 

@@ -44,6 +44,37 @@ describe('the demo city’s organisations (the speech)', () => {
     expect(units[0].n).toBe(18);
   });
 
+  it('gives every residents’ group 2–3 representatives, registered voters of its community, so a group-representative election has a roll', async () => {
+    const groups = await q<{ community_id: string; n: number; outsiders: number }>(
+      `SELECT o.community_id, count(m.id)::int AS n,
+              count(m.id) FILTER (WHERE r.community_id <> o.community_id OR r.residence_type NOT IN ('registered_resident', 'registered_away'))::int AS outsiders
+       FROM organisations o LEFT JOIN organisation_members m ON m.organisation_id = o.id AND m.role = 'representative' AND m.end_date IS NULL
+       LEFT JOIN residents r ON r.id = m.resident_id
+       WHERE o.type = 'residents_group' GROUP BY o.id, o.community_id`,
+    );
+    expect(groups).toHaveLength(36);
+    expect(groups.every((g) => g.n >= 2 && g.n <= 3 && g.outsiders === 0)).toBe(true);
+    const c = await t.login('chengdong');
+    const detail = (await c.get(`/api/organisations?type=residents_group&pageSize=1`)).json();
+    expect((await c.get(`/api/organisations/${detail.items[0].id}`)).json().representatives).toMatchObject({ ok: true });
+    const [dong] = await q<{ id: string }>(`SELECT id FROM regions WHERE name = '城东社区'`);
+    const perCommunity = groups.filter((g) => g.community_id === dong!.id).reduce((n, g) => n + g.n, 0);
+    const e = (
+      await c.post('/api/elections', {
+        communityId: dong!.id,
+        term: 8,
+        mode: 'group_reps',
+        seatsDirector: 1,
+        seatsDeputy: 1,
+        seatsMember: 3,
+        electionDate: '2026-05-16',
+      })
+    ).json();
+    const roll = await c.post(`/api/elections/${e.id}/derive-roll`);
+    expect(roll.json().groupRepCount).toBe(perCommunity);
+    expect(perCommunity).toBe(10);
+  });
+
   it('staffs every community with 5 full-time, 1 part-time and 3 police: 9 seconded teachers and 18 auxiliary police in all', async () => {
     const [{ seconded, aux, total }] = await q<{ seconded: number; aux: number; total: number }>(
       `SELECT count(*) FILTER (WHERE source = 'seconded')::int AS seconded, count(*) FILTER (WHERE post = 'auxiliary_police')::int AS aux, count(*)::int AS total FROM cadres`,

@@ -4,7 +4,8 @@
  * every community, 世纪社区's square culture teams (老年腰鼓队、花环队、太极扇、太极剑、京剧票友协会), the
  * pilot communities' publicity, patrol and building-guard teams, 城中's 家政服务公司 and 城东's 中介服务组织,
  * resident units (驻区单位) with what they contribute, volunteer teams, and 城东's honours
- * (文明单位、先进集体). Members are residents of the community (party organisations: registered party
+ * (文明单位、先进集体), and each residents' group's 2–3 representatives (居民小组代表) for a group-representative
+ * election. Members are residents of the community (party organisations: registered party
  * members, so no political status changes), read from the registry seeded before.
  */
 import type { Database } from '../../db/client';
@@ -98,9 +99,26 @@ export async function seedOrganisations(database: Database, seed: number): Promi
       ['director', 'deputy_director', 'committee_member', 'committee_member', 'committee_member', 'committee_member', 'committee_member'],
       '2021-05-20',
     );
+    const groups: string[] = [];
     for (let g = 1; g <= 4; g++) {
       const group = await org({ communityId: c.id, type: 'residents_group', name: `${short}第${g}居民小组`, parentId: committee.id });
       join(group.id, take(middle, 'middle', 1), ['leader'], '2021-06-01');
+      groups.push(group.id);
+    }
+    // Each group's representatives (居民小组代表, 2–3 by the law), chosen with the committee of 2021:
+    // registered voters of the community taken from the other end of the id order than everyone else
+    // (so the rest of the demo stays as it was, and a small demo city still has them), 3, 2, 3, 2 by
+    // group with no draw from the generator.
+    const voters = await database.query<Person>(
+      `SELECT id, name FROM residents WHERE community_id = $1 AND status = 'active' AND residence_type IN ('registered_resident', 'registered_away')
+         AND ${adults(25, 70)} ORDER BY id DESC LIMIT 10`,
+      [c.id],
+    );
+    let voterAt = 0;
+    for (const [g, groupId] of groups.entries()) {
+      const count = g % 2 === 0 ? 3 : 2;
+      join(groupId, voters.slice(voterAt, voterAt + count), Array<string>(count).fill('representative'), '2021-06-01');
+      voterAt += count;
     }
     const volunteers = await org({ communityId: c.id, type: 'volunteer_team', name: `${short}社区志愿者服务队`, foundedDate: founded(2008) });
     join(volunteers.id, [...take(middle, 'middle', 4), ...take(elderly, 'elderly', 6)], ['leader'], '2022-03-05');

@@ -12,7 +12,17 @@ import type {
   OrganisationsQuery,
   UpdateOrganisationRequest,
 } from '../../../shared/contracts/organisations';
-import { ORGANISATION_TYPE_LABELS, PARENT_TYPES, requiredPoliticalStatus, type MemberRole, type OrganisationType } from '../../../shared/domain/organisations';
+import {
+  GROUP_REPRESENTATIVES,
+  groupRepresentativesOk,
+  MEMBER_ROLE_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  PARENT_TYPES,
+  requiredPoliticalStatus,
+  ROLE_TYPES,
+  type MemberRole,
+  type OrganisationType,
+} from '../../../shared/domain/organisations';
 import { transaction, type Db } from '../../db/client';
 import { today } from '../../lib/clock';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
@@ -85,6 +95,8 @@ export class OrganisationsService {
     await this.readable(actor, id);
     const [view, members, honours, children] = await Promise.all([this.repo.view(id), this.repo.members(id), this.repo.honours(id), this.repo.children(id)]);
     if (!view) throw notFound('organisation');
+    const memberList = members.map(memberView);
+    const representatives = memberList.filter((m) => m.active && m.role === 'representative').length;
     return {
       ...listItem(view),
       address: view.address,
@@ -92,9 +104,13 @@ export class OrganisationsService {
       description: view.description,
       createdAt: view.createdAt,
       updatedAt: view.updatedAt,
-      memberList: members.map(memberView),
+      memberList,
       honours,
       children: children.map((c) => ({ ...c, type: c.type as OrganisationType })),
+      representatives:
+        view.type === 'residents_group'
+          ? { current: representatives, ...GROUP_REPRESENTATIVES, ok: groupRepresentativesOk(representatives, GROUP_REPRESENTATIVES) }
+          : null,
     };
   }
 
@@ -193,6 +209,25 @@ export class OrganisationsService {
     const type = org.type as OrganisationType;
     let name = input.name ?? '';
     let change: ReturnType<typeof requiredPoliticalStatus> = null;
+    const onlyIn = ROLE_TYPES[input.role];
+    if (onlyIn && !onlyIn.includes(type)) {
+      const label = MEMBER_ROLE_LABELS[input.role];
+      const where = onlyIn.map((t) => ORGANISATION_TYPE_LABELS[t]);
+      throw field(
+        'role',
+        'role_not_for_type',
+        `${label.zh}只能是${where.map((w) => w.zh).join('、')}的成员`,
+        `A ${label.en.toLowerCase()} can only be a member of a ${where.map((w) => w.en.toLowerCase()).join(' or ')}`,
+      );
+    }
+    // A group's representative votes in the group-representative election: the roll needs them in the registry.
+    if (input.role === 'representative' && !input.residentId)
+      throw field(
+        'residentId',
+        'representative_registered',
+        '居民小组代表须为登记在册的居民',
+        "A residents'-group representative must be a registered resident",
+      );
     if (input.residentId) {
       const resident = await this.residents.getForActor(actor, input.residentId);
       if (resident.communityId !== org.communityId)

@@ -198,6 +198,56 @@ describe('members and honours', () => {
   });
 });
 
+describe('residents’ group representatives (居民小组代表)', () => {
+  it('records a group’s representatives as members, counts the current ones against the law’s 2–3 as a warning, not a refusal', async () => {
+    const place = await f.grid(COMMUNITY.城东, 3);
+    const people = [];
+    for (let i = 0; i < 4; i++) people.push(await f.resident(place, { birthDate: '1975-01-01' }));
+    const c = await t.login('chengdong');
+    const group = (await c.post('/api/organisations', { communityId: dong, type: 'residents_group', name: '城东代表测试居民小组' })).json();
+    expect(group.representatives).toEqual({ current: 0, min: 2, max: 3, ok: false });
+    const members = [];
+    for (const p of people) {
+      const res = await c.post(`/api/organisations/${group.id}/members`, { residentId: p.id, role: 'representative', startDate: '2024-06-01' });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ role: 'representative', residentId: p.id, active: true });
+      members.push(res.json());
+    }
+    // Four is one too many: shown, not refused.
+    expect((await c.get(`/api/organisations/${group.id}`)).json().representatives).toEqual({ current: 4, min: 2, max: 3, ok: false });
+    const ended = await c.post(`/api/organisations/${group.id}/members/${members[3].id}/end`, { version: 1, endDate: '2025-01-31' });
+    expect(ended.statusCode).toBe(200);
+    const detail = (await c.get(`/api/organisations/${group.id}`)).json();
+    expect(detail.representatives).toEqual({ current: 3, min: 2, max: 3, ok: true });
+    expect(detail.memberList.filter((m: { role: string }) => m.role === 'representative')).toHaveLength(4);
+    const audit = await t.database.query<{ details: { role: string } }>(
+      `SELECT details FROM audit_log WHERE object_id = $1 AND action = 'organisations.member.add'`,
+      [group.id],
+    );
+    expect(audit.map((a) => a.details.role)).toEqual(['representative', 'representative', 'representative', 'representative']);
+  });
+
+  it('refuses a representative of an organisation that is not a residents’ group (naming role) and one not in the registry (naming residentId)', async () => {
+    const c = await t.login('chengdong');
+    const team = (await c.post('/api/organisations', { communityId: dong, type: 'volunteer_team', name: '城东代表测试志愿队' })).json();
+    const r = await f.resident(await f.grid(COMMUNITY.城东, 3));
+    const wrong = await c.post(`/api/organisations/${team.id}/members`, { residentId: r.id, role: 'representative', startDate: '2024-06-01' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0]).toMatchObject({ path: 'role', code: 'role_not_for_type' });
+    expect(wrong.json().error.details[0].message).toContain('居民小组');
+    expect(team.representatives).toBeNull();
+    const group = (await c.post('/api/organisations', { communityId: dong, type: 'residents_group', name: '城东代表测试二组' })).json();
+    const byName = await c.post(`/api/organisations/${group.id}/members`, { name: '无名代表', role: 'representative', startDate: '2024-06-01' });
+    expect(byName.statusCode).toBe(400);
+    expect(byName.json().error.details[0]).toMatchObject({ path: 'residentId', code: 'representative_registered' });
+    // chengxi cannot record a representative in a 城东 group.
+    expect(
+      (await (await t.login('chengxi')).post(`/api/organisations/${group.id}/members`, { residentId: r.id, role: 'representative', startDate: '2024-06-01' }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
 describe('GET /api/organisations/counts and /export', () => {
   it('counts organisations per community and type inside the caller’s scope', async () => {
     const c = await t.login('chengxi');

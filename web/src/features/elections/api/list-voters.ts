@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Voter, VotersPage } from '@shared/contracts/elections';
+import type { Voter, VOTERS_EXPORT_VIEWS, VOTERS_VIEWS, VotersPage } from '@shared/contracts/elections';
 import { api, withQuery } from '../../../lib/api';
 import { electionKey } from './get-election';
 
@@ -8,7 +8,7 @@ export type VoterRow = z.infer<typeof Voter>;
 
 export interface VotersParams {
   q?: string;
-  view: 'all' | 'reps' | 'excluded';
+  view: (typeof VOTERS_VIEWS)[number];
   page: number;
   pageSize: number;
 }
@@ -24,4 +24,5 @@ export function useVoters(id: string, params: VotersParams) {
 }
 
 /** The .xlsx of the roll (a plain link: the session cookie authorises it). */
-export const votersExportUrl = (id: string, view: 'all' | 'reps') => `/api/elections/${encodeURIComponent(id)}/voters/export?view=${view}`;
+export const votersExportUrl = (id: string, view: (typeof VOTERS_EXPORT_VIEWS)[number]) =>
+  `/api/elections/${encodeURIComponent(id)}/voters/export?view=${view}`;

@@ -25,7 +25,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { z } from 'zod';
-import type { Candidate, ElectionStatus, RoundResult } from '@shared/contracts/elections';
+import { VOTERS_VIEWS, type Candidate, type ElectionStatus, type RoundResult } from '@shared/contracts/elections';
 import type { Deadline } from '@shared/contracts/elections';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
@@ -33,7 +33,7 @@ import { LoadFailed } from '../../../components/StatusPages';
 import { useSession } from '../../auth/hooks/use-session';
 import { useChangeVoter, useComputeResult, useDeriveRoll, useEnterTally, useNominate } from '../api/change-election';
 import { useElection, type ElectionDetail } from '../api/get-election';
-import { useVoters, votersExportUrl, type VoterRow } from '../api/list-voters';
+import { useVoters, votersExportUrl, type VoterRow, type VotersParams } from '../api/list-voters';
 import { useElectionsT } from '../messages';
 import { ElectionActions } from './ElectionActions';
 import { ObjectionsTab } from './ObjectionsTab';
@@ -94,7 +94,9 @@ export function ElectionDetailPage() {
             {postLabel('member', lang)} {e.seatsMember}）
           </Descriptions.Item>
           <Descriptions.Item label={t('col.law')}>{e.law.title[lang]}</Descriptions.Item>
-          <Descriptions.Item label={t('col.voters')}>{t('roll.count', { voters: e.voterCount, reps: e.householdRepCount })}</Descriptions.Item>
+          <Descriptions.Item label={t('col.voters')}>
+            {t('roll.count', { voters: e.voterCount, reps: e.householdRepCount, groupReps: e.groupRepCount })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('col.candidates')}>{e.candidateCount}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -141,7 +143,7 @@ function RollTab({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
   const { can } = useSession();
   const { message, modal } = App.useApp();
-  const [view, setView] = useState<'all' | 'reps' | 'excluded'>('all');
+  const [view, setView] = useState<VotersParams['view']>(e.mode === 'group_reps' ? 'group_reps' : e.mode === 'household_reps' ? 'reps' : 'all');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
@@ -154,7 +156,7 @@ function RollTab({ e }: { e: ElectionDetail }) {
   const onDerive = async () => {
     try {
       const r = await derive.mutateAsync(undefined);
-      void message.success(t('roll.derived', { voters: r.voterCount, reps: r.householdRepCount, ms: r.ms }));
+      void message.success(t('roll.derived', { voters: r.voterCount, reps: r.householdRepCount, groupReps: r.groupRepCount, ms: r.ms }));
     } catch (err) {
       void message.error((err as Error).message);
     }
@@ -189,6 +191,13 @@ function RollTab({ e }: { e: ElectionDetail }) {
     { title: t('roll.sex'), dataIndex: 'sex', key: 'sex', width: 60, render: (s: 'M' | 'F') => t(`sex.${s}`) },
     { title: t('roll.address'), dataIndex: 'address', key: 'address', render: (v: string | null) => v ?? '—' },
     { title: t('roll.rep'), dataIndex: 'householdRep', key: 'rep', width: 110, render: (v: boolean) => (v ? <Tag color="blue">{t('common.yes')}</Tag> : null) },
+    {
+      title: t('roll.groupRep'),
+      dataIndex: 'groupRep',
+      key: 'groupRep',
+      width: 120,
+      render: (v: boolean) => (v ? <Tag color="purple">{t('common.yes')}</Tag> : null),
+    },
     { title: t('roll.source'), dataIndex: 'source', key: 'source', width: 80, render: (v: 'derived' | 'manual') => t(`roll.source.${v}`) },
     { title: t('roll.reason'), dataIndex: 'reason', key: 'reason', render: (v: string | null) => v ?? '' },
   ];
@@ -218,7 +227,7 @@ function RollTab({ e }: { e: ElectionDetail }) {
             setView(v as typeof view);
             setPage(1);
           }}
-          options={(['all', 'reps', 'excluded'] as const).map((v) => ({ value: v, label: t(`roll.view.${v}`) }))}
+          options={VOTERS_VIEWS.map((v) => ({ value: v, label: t(`roll.view.${v}`) }))}
         />
         <Input.Search
           allowClear
@@ -230,11 +239,14 @@ function RollTab({ e }: { e: ElectionDetail }) {
             setPage(1);
           }}
         />
-        <Button icon={<DownloadOutlined />} href={votersExportUrl(e.id, view === 'reps' ? 'reps' : 'all')}>
+        <Button icon={<DownloadOutlined />} href={votersExportUrl(e.id, view === 'excluded' ? 'all' : view)}>
           {t('roll.export')}
         </Button>
-        <Typography.Text type="secondary">{t('roll.count', { voters: e.voterCount, reps: e.householdRepCount })}</Typography.Text>
+        <Typography.Text type="secondary">{t('roll.count', { voters: e.voterCount, reps: e.householdRepCount, groupReps: e.groupRepCount })}</Typography.Text>
       </Flex>
+      {e.mode === 'group_reps' && e.voterCount > 0 && e.groupRepCount === 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('roll.groupRepsEmpty')} />
+      )}
       <Table<VoterRow>
         rowKey="residentId"
         size="small"

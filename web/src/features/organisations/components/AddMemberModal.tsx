@@ -1,7 +1,7 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { MEMBER_ROLE_LABELS, MEMBER_ROLES, PARTY_TYPES, type MemberRole, type OrganisationType } from '@shared/domain/organisations';
+import { MEMBER_ROLE_LABELS, MEMBER_ROLES, PARTY_TYPES, ROLE_TYPES, type MemberRole, type OrganisationType } from '@shared/domain/organisations';
 import { useI18n } from '../../../lib/i18n';
 import { useResidents } from '../../residents/api/list-residents';
 import { useAddMember } from '../api/add-member';
@@ -125,7 +125,10 @@ export function AddMemberModal({
           </Form.Item>
         )}
         <Form.Item label={t('member.role')} name="role" rules={[{ required: true }]}>
-          <Select aria-label={t('member.role')} options={MEMBER_ROLES.map((r) => ({ value: r, label: bi(MEMBER_ROLE_LABELS[r], lang) }))} />
+          <Select
+            aria-label={t('member.role')}
+            options={MEMBER_ROLES.filter((r) => ROLE_TYPES[r]?.includes(type) ?? true).map((r) => ({ value: r, label: bi(MEMBER_ROLE_LABELS[r], lang) }))}
+          />
         </Form.Item>
         <Form.Item label={t('member.startDate')} name="startDate" rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker aria-label={t('member.startDate')} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />

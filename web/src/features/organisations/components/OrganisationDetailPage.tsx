@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -218,6 +219,7 @@ export function OrganisationDetailPage() {
         }
       />
       <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
+        {o.representatives && !o.representatives.ok && <Alert type="warning" showIcon title={t('detail.representativesWarning', o.representatives)} />}
         <Card title={t('detail.info')} variant="borderless" size="small">
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
             <Descriptions.Item label={t('col.community')}>{o.communityName}</Descriptions.Item>
@@ -226,6 +228,9 @@ export function OrganisationDetailPage() {
             <Descriptions.Item label={t('col.contact')}>{o.contactPerson ?? none}</Descriptions.Item>
             <Descriptions.Item label={t('form.contactPhone')}>{o.contactPhone ?? none}</Descriptions.Item>
             <Descriptions.Item label={t('form.address')}>{o.address ?? none}</Descriptions.Item>
+            {o.representatives && (
+              <Descriptions.Item label={t('detail.representatives')}>{t('detail.representativesValue', o.representatives)}</Descriptions.Item>
+            )}
             {o.contribution && <Descriptions.Item label={t('form.contribution')}>{o.contribution}</Descriptions.Item>}
             {o.description && <Descriptions.Item label={t('form.description')}>{o.description}</Descriptions.Item>}
             {o.children.length > 0 && (

@@ -1,0 +1,1 @@
+ALTER TABLE "election_voters" ADD COLUMN "group_rep" boolean DEFAULT false NOT NULL;
