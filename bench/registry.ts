@@ -8,6 +8,7 @@
  *   npm run bench -- --scale 100000 --db pg        # PostgreSQL (database shequ_bench_100000 on BENCH_PG or 127.0.0.1)
  *   npm run bench -- --db pglite                   # PGlite with the demo city (~67k residents)
  *   options: --runs 200 (per scenario) --duration 10 (seconds of load per endpoint) --no-load --fresh
+ *            --stat-runs 10 (runs of the statistics scenarios; default: --runs; at 10M a city's take seconds each)
  *            --processes 1,2,4 (server processes of the load test, SERVER_PROCESSES; PostgreSQL only; default 1)
  *
  * Prints a table and writes JSON to bench/results/registry-<db>-<scale>.json.
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     'no-load': { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     processes: { type: 'string', default: '1' },
+    'stat-runs': { type: 'string' },
   },
 });
 const kind = args.db === 'pglite' ? 'pglite' : 'pg';
@@ -124,7 +126,8 @@ async function main() {
     `SELECT id, name, name_initials AS initials, reverse(id_tail_rev) AS tail, household_id, community_id FROM residents TABLESAMPLE SYSTEM (5) WHERE status = 'active' LIMIT ${runs}`,
   );
   const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
-  const scenarios: { name: string; url: (i: number) => string; cookie?: string }[] = [
+  const statRuns = Number(args['stat-runs'] ?? runs);
+  const scenarios: { name: string; url: (i: number) => string; cookie?: string; runs?: number }[] = [
     {
       name: 'search: name fragment',
       url: (i) => `/api/residents?q=${encodeURIComponent(pick(sample, i).name.slice(1, 3) || pick(sample, i).name)}&pageSize=20`,
@@ -142,9 +145,9 @@ async function main() {
           ).household_id
         }`,
     },
-    { name: 'community statistics', url: (i) => `/api/statistics/communities/${pick(sample, i).community_id}` },
-    { name: 'street statistics', url: () => '/api/statistics/overview', cookie: street.cookie },
-    { name: 'city statistics', url: () => '/api/statistics/overview' },
+    { name: 'community statistics', url: (i) => `/api/statistics/communities/${pick(sample, i).community_id}`, runs: statRuns },
+    { name: 'street statistics', url: () => '/api/statistics/overview', cookie: street.cookie, runs: statRuns },
+    { name: 'city statistics', url: () => '/api/statistics/overview', runs: statRuns },
   ];
 
   // The HTTP floor of this client: a bare Fastify route in the same process, asked the same way.
@@ -167,8 +170,8 @@ async function main() {
     const direct: number[] = [];
     const inProcess: number[] = [];
     const headers = { cookie: s.cookie ?? cookie };
-    for (let i = 0; i < 5; i++) await (await fetch(base + s.url(i), { headers })).arrayBuffer(); // warm-up
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < Math.min(5, s.runs ?? runs); i++) await (await fetch(base + s.url(i), { headers })).arrayBuffer(); // warm-up
+    for (let i = 0; i < (s.runs ?? runs); i++) {
       const url = base + s.url(i);
       captured.length = 0;
       capture.on = true;
@@ -199,7 +202,7 @@ async function main() {
       injectRatio: ms(pct(inProcess, 50) / Math.max(pct(direct, 50), 0.01)),
     });
   }
-  console.log(`\nLatency over ${runs} requests each (ms), ${residents.toLocaleString()} residents on ${kind}:`);
+  console.log(`\nLatency over ${runs} requests each (statistics: ${statRuns}) (ms), ${residents.toLocaleString()} residents on ${kind}:`);
   console.table(rows);
   const floorP50 = ms(pct(floor, 50));
   console.log(`HTTP floor of this client (a bare Fastify route, same process, fetch): p50 ${floorP50} ms.`);
