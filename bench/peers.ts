@@ -33,6 +33,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { birthRange } from '../server/modules/residents/residents.search';
 import { freePort, signIn } from '../scripts/live-server';
+import { benchEnv } from './bench-env';
 
 const { values: args } = parseArgs({
   options: {
@@ -54,7 +55,6 @@ const SOURCE_DB = args.source;
 const PEER_DB = 'shequ_peer';
 const NOCODB_META_DB = 'shequ_peer_nocodb';
 /** The key the benchmark database was built with (bench/registry.ts). */
-const SHEQU_KEY = 'b3'.repeat(32);
 const SHEQU_USER = 'mzj';
 const SHEQU_PASSWORD = process.env.DEMO_PASSWORD ?? 'Shequ@2026';
 const ADMIN_EMAIL = 'admin@example.com';
@@ -523,25 +523,7 @@ async function startShequ(p: Params): Promise<{ target: Target; proc: Proc }> {
   const proc = start('shequ', process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     log: path.join(peersDir, 'shequ.log'),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: dbUrl(PEER_DB),
-      SHEQU_KEY,
-      SEED_DEMO: 'never',
-      LOG_LEVEL: 'warn',
-      LOGIN_RATE_LIMIT: '100000',
-      PASSWORD_MAX_AGE_DAYS: '0',
-      // The load signs in as mzj (a city-wide role): no second factor in a benchmark.
-      SENSITIVE_TOTP: 'off',
-      SEARCH_RATE_LIMIT: '1000000',
-      // Load and drills read far beyond a person's hour: the look-up limit and the personal-read budget step aside.
-      LOOKUP_LIMIT_PER_HOUR: '1000000',
-      LOOKUP_MISSES_PER_HOUR: '1000000',
-      PERSONAL_READ_BUDGET: '1000000',
-      NODE_ENV: 'production',
-    },
+    env: benchEnv({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl(PEER_DB), SEED_DEMO: 'never', NODE_ENV: 'production' }),
   });
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(`${base}/api/health`, proc, 120);

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, signIn, sleep } from '../scripts/live-server';
+import { benchEnv } from './bench-env';
 
 const { values: args } = parseArgs({
   options: {
@@ -58,25 +59,15 @@ async function main() {
   url.pathname = `/shequ_bench_${args.scale}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shequ-prof-'));
   const port = await freePort();
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env = benchEnv({
     DATABASE_URL: url.toString(),
     SERVER_PROCESSES: '1',
     PORT: String(port),
     HOST: '127.0.0.1',
     SEED_DEMO: 'never',
-    LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
-    // The key bench/registry.ts seeds with.
-    SHEQU_KEY: 'b3'.repeat(32),
-    LOGIN_RATE_LIMIT: '100000',
-    SEARCH_RATE_LIMIT: '1000000',
-    LOOKUP_LIMIT_PER_HOUR: '1000000',
-    LOOKUP_MISSES_PER_HOUR: '1000000',
-    PERSONAL_READ_BUDGET: '1000000',
-    PASSWORD_MAX_AGE_DAYS: '0',
-    SENSITIVE_TOTP: 'off',
-  };
+  });
+
   const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     env,

@@ -25,6 +25,7 @@ import { loadConfig, type Config } from '../server/config';
 import { migrateDatabase, openDatabase, type Database } from '../server/db/client';
 import { seedDemo } from '../server/db/seed';
 import { signIn } from '../scripts/live-server';
+import { benchEnv } from './bench-env';
 import '../server/db/seed/steps';
 
 const { values: args } = parseArgs({
@@ -45,8 +46,6 @@ const runs = Number(args.runs);
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'bench/results');
 fs.mkdirSync(resultsDir, { recursive: true });
-// A fixed key so that a reused database's ID numbers still decrypt and match look-ups.
-const KEY = 'b3'.repeat(32);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -62,20 +61,8 @@ async function prepare(): Promise<{
   seedSeconds: number | null;
 }> {
   const tag = scale ?? 'demo';
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    SHEQU_KEY: KEY,
-    LOGIN_RATE_LIMIT: '100000',
-    SEARCH_RATE_LIMIT: '1000000',
-    // Load and drills read far beyond a person's hour: the look-up limit and the personal-read budget step aside.
-    LOOKUP_LIMIT_PER_HOUR: '1000000',
-    LOOKUP_MISSES_PER_HOUR: '1000000',
-    PERSONAL_READ_BUDGET: '1000000',
-    PASSWORD_MAX_AGE_DAYS: '0',
-    // The benchmark signs in as mzj (a city-wide role): no second factor.
-    SENSITIVE_TOTP: 'off',
-  };
+  const env: Record<string, string | undefined> = benchEnv();
+
   if (kind === 'pg') {
     const server = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
     const dbName = `shequ_bench_${tag}`;
@@ -241,26 +228,8 @@ async function main() {
 /** Runs the server as its own process (so its RSS is its own) and loads it with autocannon. */
 async function loadTest(config: Config, processes: number, sample: { id: string; initials: string }[], rss: Record<string, number>) {
   const port = 31000 + Math.floor(Math.random() * 2000);
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'never',
-    LOG_LEVEL: 'warn',
-    SHEQU_KEY: KEY,
-    LOGIN_RATE_LIMIT: '100000',
-    // A benchmark database is reused for months: its demo passwords must not expire.
-    PASSWORD_MAX_AGE_DAYS: '0',
-    SENSITIVE_TOTP: 'off',
-    // autocannon pages through residents far faster than a person.
-    SEARCH_RATE_LIMIT: '1000000',
-    // Load and drills read far beyond a person's hour: the look-up limit and the personal-read budget step aside.
-    LOOKUP_LIMIT_PER_HOUR: '1000000',
-    LOOKUP_MISSES_PER_HOUR: '1000000',
-    PERSONAL_READ_BUDGET: '1000000',
-    NODE_ENV: 'production',
-    SERVER_PROCESSES: String(processes),
-  };
+  const env = benchEnv({ PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'never', NODE_ENV: 'production', SERVER_PROCESSES: String(processes) });
+
   if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;
   else env.DATA_DIR = config.dataDir;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -37,10 +37,12 @@ try {
   run(['bench/registry.ts', '--scale', String(SCALE), '--db', 'pg', '--runs', '20', '--duration', '2', '--fresh'], { BENCH_PG: server });
   const registry = resultOf(`registry-pg-${SCALE}.json`) as { residents: number; latency: unknown[]; load: unknown[] };
   if (registry.residents < SCALE * 0.99 || registry.latency.length < 6 || registry.load.length < 3) throw new Error('registry results are incomplete');
+  // The profile of one endpoint on the same database (it prints, writes no JSON: its exit is the check).
+  run(['bench/profile.ts', '--scale', String(SCALE), '--duration', '2', '--top', '5'], { BENCH_PG: server });
   run(['bench/import.ts', '--rows', '2000'], { DATABASE_URL: server });
   const imported = resultOf('import-postgres-2000.json') as { xlsx?: unknown; csv?: unknown; rawCopy?: unknown };
   if (!imported.xlsx || !imported.csv || !imported.rawCopy) throw new Error('import results are incomplete');
-  console.log('\nbench smoke: registry and import benchmarks ran and wrote their results');
+  console.log('\nbench smoke: registry, profile and import benchmarks ran (registry and import wrote their results)');
 } finally {
   await dropBenchDatabase();
 }

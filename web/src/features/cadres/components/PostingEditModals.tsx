@@ -1,28 +1,13 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space, theme } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Form, Input, Modal, theme } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { PostingDetail } from '@shared/contracts/cadres';
-import type { EducationLevel } from '@shared/domain/recruitment';
-import { EDUCATION_LABELS, EDUCATION_LEVELS } from '@shared/domain/registry';
-import { CADRE_POST_LABELS, CADRE_POSTS, type CadrePost } from '@shared/domain/staffing';
 import { isApiError } from '../../../lib/api';
-import { useI18n } from '../../../lib/i18n';
-import { bi } from '../../organisations/components/communities';
 import { useUpdatePosting, useWithdrawPosting } from '../api/update-posting';
 import { useCadresT, type CadresMessageKey } from '../messages';
+import { PostingFields, postingBody, type PostingValues } from './PostingFields';
 
-interface Values {
-  title: string;
-  post: CadrePost;
-  quota: number;
-  ageMax?: number | null;
-  educationMin?: EducationLevel | null;
-  otherConditions?: string;
-  window: [Dayjs, Dayjs];
-  writtenWeight: number;
-  shortlistRatio: number;
-  noticeDays: number;
-}
+type Values = PostingValues;
 
 const valuesOf = (p: PostingDetail): Values => ({
   title: p.title,
@@ -62,7 +47,6 @@ const FIELDS = ['title', 'post', 'quota', 'ageMax', 'educationMin', 'otherCondit
  */
 export function EditPostingModal({ posting: p, onClose }: { posting: PostingDetail; onClose: () => void }) {
   const t = useCadresT();
-  const { lang } = useI18n();
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -78,18 +62,7 @@ export function EditPostingModal({ posting: p, onClose }: { posting: PostingDeta
         id: p.id,
         body: {
           version: p.version,
-          title: v.title.trim(),
-          post: v.post,
-          quota: v.quota,
-          ageMax: v.ageMax ?? null,
-          educationMin: v.educationMin ?? null,
-          otherConditions: v.otherConditions?.trim() || null,
-          opensOn: v.window[0].format('YYYY-MM-DD'),
-          closesOn: v.window[1].format('YYYY-MM-DD'),
-          writtenWeight: v.writtenWeight,
-          interviewWeight: 100 - v.writtenWeight,
-          shortlistRatio: v.shortlistRatio,
-          noticeDays: v.noticeDays,
+          ...postingBody(v),
         },
       },
       {
@@ -136,45 +109,7 @@ export function EditPostingModal({ posting: p, onClose }: { posting: PostingDeta
         <Form.Item label={t('col.community')}>
           <Input aria-label={t('col.community')} value={p.communityName} disabled />
         </Form.Item>
-        <Form.Item label={t('rec.title')} name="title" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-          <Input aria-label={t('rec.title')} maxLength={100} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item label={t('col.post')} name="post">
-            <Select aria-label={t('col.post')} style={{ width: 220 }} options={CADRE_POSTS.map((k) => ({ value: k, label: bi(CADRE_POST_LABELS[k], lang) }))} />
-          </Form.Item>
-          <Form.Item label={t('rec.quota')} name="quota" rules={[{ required: true, message: t('form.required') }]}>
-            <InputNumber aria-label={t('rec.quota')} min={1} max={50} />
-          </Form.Item>
-          <Form.Item label={t('rec.ageMax')} name="ageMax">
-            <InputNumber aria-label={t('rec.ageMax')} min={18} max={70} />
-          </Form.Item>
-          <Form.Item label={t('rec.educationMin')} name="educationMin">
-            <Select
-              aria-label={t('rec.educationMin')}
-              allowClear
-              style={{ width: 160 }}
-              options={EDUCATION_LEVELS.map((e) => ({ value: e, label: bi(EDUCATION_LABELS[e], lang) }))}
-            />
-          </Form.Item>
-        </Space>
-        <Form.Item label={t('rec.otherConditions')} name="otherConditions">
-          <Input.TextArea aria-label={t('rec.otherConditions')} maxLength={1000} rows={2} />
-        </Form.Item>
-        <Form.Item label={t('rec.window')} name="window" rules={[{ required: true, message: t('form.required') }]}>
-          <DatePicker.RangePicker aria-label={t('rec.window')} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item label={t('rec.writtenWeight')} name="writtenWeight" extra={t('rec.weightsHint')}>
-            <InputNumber aria-label={t('rec.writtenWeight')} min={0} max={100} />
-          </Form.Item>
-          <Form.Item label={t('rec.ratio')} name="shortlistRatio">
-            <InputNumber aria-label={t('rec.ratio')} min={1} max={5} step={0.1} />
-          </Form.Item>
-          <Form.Item label={t('rec.noticeDays')} name="noticeDays">
-            <InputNumber aria-label={t('rec.noticeDays')} min={1} max={30} />
-          </Form.Item>
-        </Space>
+        <PostingFields />
       </Form>
     </Modal>
   );

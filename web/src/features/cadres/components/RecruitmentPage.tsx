@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, Form, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { EDUCATION_LABELS, EDUCATION_LEVELS } from '@shared/domain/registry';
-import { RECRUITMENT_DEFAULTS, type EducationLevel, type PostingStage } from '@shared/domain/recruitment';
-import { CADRE_POST_LABELS, CADRE_POSTS, type CadrePost } from '@shared/domain/staffing';
+import { RECRUITMENT_DEFAULTS, type PostingStage } from '@shared/domain/recruitment';
+import { CADRE_POST_LABELS, type CadrePost } from '@shared/domain/staffing';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
@@ -14,6 +13,7 @@ import { useRegion } from '../../../app/region-context';
 import { useCreatePosting } from '../api/create-posting';
 import { usePostings, type PostingListItem } from '../api/list-postings';
 import { useCadresT } from '../messages';
+import { PostingFields, postingBody, type PostingValues } from './PostingFields';
 import { CadresTabs } from './CadresTabs';
 
 /** The colour of a posting's stage tag. */
@@ -26,19 +26,7 @@ export const STAGE_COLOURS: Record<PostingStage, string> = {
   withdrawn: 'default',
 };
 
-interface PostingValues {
-  communityId: string;
-  title: string;
-  post: CadrePost;
-  quota: number;
-  ageMax?: number | null;
-  educationMin?: EducationLevel | null;
-  otherConditions?: string;
-  window: [Dayjs, Dayjs];
-  writtenWeight: number;
-  shortlistRatio: number;
-  noticeDays: number;
-}
+type NewPostingValues = PostingValues & { communityId: string };
 
 /** 招聘: the recruitment postings of the caller's communities, and a new posting. */
 export function RecruitmentPage() {
@@ -53,7 +41,7 @@ export function RecruitmentPage() {
   const postings = usePostings(communityId || undefined);
   const create = useCreatePosting();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<PostingValues>();
+  const [form] = Form.useForm<NewPostingValues>();
 
   const columns: TableColumnsType<PostingListItem> = [
     { title: t('rec.title'), dataIndex: 'title', key: 'title', render: (v: string, r) => <Link to={`/cadres/recruitment/${r.id}`}>{v}</Link> },
@@ -123,7 +111,7 @@ export function RecruitmentPage() {
         width={640}
         destroyOnHidden
       >
-        <Form<PostingValues>
+        <Form<NewPostingValues>
           form={form}
           layout="vertical"
           initialValues={{
@@ -140,18 +128,7 @@ export function RecruitmentPage() {
             create.mutate(
               {
                 communityId: v.communityId,
-                title: v.title.trim(),
-                post: v.post,
-                quota: v.quota,
-                ageMax: v.ageMax ?? null,
-                educationMin: v.educationMin ?? null,
-                otherConditions: v.otherConditions?.trim() || null,
-                opensOn: v.window[0].format('YYYY-MM-DD'),
-                closesOn: v.window[1].format('YYYY-MM-DD'),
-                writtenWeight: v.writtenWeight,
-                interviewWeight: 100 - v.writtenWeight,
-                shortlistRatio: v.shortlistRatio,
-                noticeDays: v.noticeDays,
+                ...postingBody(v),
               },
               {
                 onSuccess: (p) => {
@@ -166,49 +143,7 @@ export function RecruitmentPage() {
           <Form.Item label={t('col.community')} name="communityId" rules={[{ required: true, message: t('form.required') }]}>
             <Select aria-label={t('col.community')} options={communities.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
-          <Form.Item label={t('rec.title')} name="title" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-            <Input aria-label={t('rec.title')} maxLength={100} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item label={t('col.post')} name="post">
-              <Select
-                aria-label={t('col.post')}
-                style={{ width: 220 }}
-                options={CADRE_POSTS.map((p) => ({ value: p, label: bi(CADRE_POST_LABELS[p], lang) }))}
-              />
-            </Form.Item>
-            <Form.Item label={t('rec.quota')} name="quota" rules={[{ required: true, message: t('form.required') }]}>
-              <InputNumber aria-label={t('rec.quota')} min={1} max={50} />
-            </Form.Item>
-            <Form.Item label={t('rec.ageMax')} name="ageMax">
-              <InputNumber aria-label={t('rec.ageMax')} min={18} max={70} />
-            </Form.Item>
-            <Form.Item label={t('rec.educationMin')} name="educationMin">
-              <Select
-                aria-label={t('rec.educationMin')}
-                allowClear
-                style={{ width: 160 }}
-                options={EDUCATION_LEVELS.map((e) => ({ value: e, label: bi(EDUCATION_LABELS[e], lang) }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item label={t('rec.otherConditions')} name="otherConditions">
-            <Input.TextArea aria-label={t('rec.otherConditions')} maxLength={1000} rows={2} />
-          </Form.Item>
-          <Form.Item label={t('rec.window')} name="window" rules={[{ required: true, message: t('form.required') }]}>
-            <DatePicker.RangePicker aria-label={t('rec.window')} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item label={t('rec.writtenWeight')} name="writtenWeight" extra={t('rec.weightsHint')}>
-              <InputNumber aria-label={t('rec.writtenWeight')} min={0} max={100} />
-            </Form.Item>
-            <Form.Item label={t('rec.ratio')} name="shortlistRatio">
-              <InputNumber aria-label={t('rec.ratio')} min={1} max={5} step={0.1} />
-            </Form.Item>
-            <Form.Item label={t('rec.noticeDays')} name="noticeDays">
-              <InputNumber aria-label={t('rec.noticeDays')} min={1} max={30} />
-            </Form.Item>
-          </Space>
+          <PostingFields />
         </Form>
       </Modal>
     </>

@@ -1,8 +1,8 @@
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Select, theme } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Select, theme } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '@shared/domain/organisations';
+import type { OrganisationType } from '@shared/domain/organisations';
 import { useRegion } from '../../../app/region-context';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
@@ -10,7 +10,8 @@ import { regionLabel } from '../../regions/region-label';
 import { useCreateOrganisation } from '../api/create-organisation';
 import { useOrganisations } from '../api/list-organisations';
 import { useOrganisationsT } from '../messages';
-import { bi, communitiesOf } from './communities';
+import { communitiesOf } from './communities';
+import { OrganisationFields } from './OrganisationFields';
 
 interface Values {
   communityId: string;
@@ -103,40 +104,7 @@ export function CreateOrganisationDrawer({ open, onClose }: { open: boolean; onC
         <Form.Item label={t('form.communityId')} name="communityId" rules={[{ required: true, message: t('form.required') }]}>
           <Select aria-label={t('form.communityId')} options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))} />
         </Form.Item>
-        <Form.Item label={t('form.type')} name="type" rules={[{ required: true, message: t('form.required') }]}>
-          <Select aria-label={t('form.type')} options={ORGANISATION_TYPES.map((k) => ({ value: k, label: bi(ORGANISATION_TYPE_LABELS[k], lang) }))} />
-        </Form.Item>
-        <Form.Item label={t('form.name')} name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-          <Input aria-label={t('form.name')} maxLength={100} />
-        </Form.Item>
-        <Form.Item label={t('form.parentId')} name="parentId">
-          <Select
-            aria-label={t('form.parentId')}
-            allowClear
-            disabled={!communityId}
-            options={(parents.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${bi(ORGANISATION_TYPE_LABELS[o.type], lang)}）` }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('form.foundedDate')} name="foundedDate">
-          <DatePicker aria-label={t('form.foundedDate')} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('form.contactPerson')} name="contactPerson">
-          <Input aria-label={t('form.contactPerson')} maxLength={50} />
-        </Form.Item>
-        <Form.Item label={t('form.contactPhone')} name="contactPhone">
-          <Input aria-label={t('form.contactPhone')} maxLength={30} />
-        </Form.Item>
-        <Form.Item label={t('form.address')} name="address">
-          <Input aria-label={t('form.address')} maxLength={200} />
-        </Form.Item>
-        {type === 'resident_unit' && (
-          <Form.Item label={t('form.contribution')} name="contribution">
-            <Input.TextArea aria-label={t('form.contribution')} maxLength={500} rows={3} />
-          </Form.Item>
-        )}
-        <Form.Item label={t('form.description')} name="description">
-          <Input.TextArea aria-label={t('form.description')} maxLength={1000} rows={3} />
-        </Form.Item>
+        <OrganisationFields type={type} parents={parents.data?.items ?? []} parentsDisabled={!communityId} />
       </Form>
     </Drawer>
   );

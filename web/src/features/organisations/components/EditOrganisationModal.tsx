@@ -1,14 +1,13 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select, theme } from 'antd';
+import { Alert, App, Form, Input, Modal, theme } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { OrganisationDetail } from '@shared/contracts/organisations';
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '@shared/domain/organisations';
+import type { OrganisationType } from '@shared/domain/organisations';
 import { isApiError } from '../../../lib/api';
-import { useI18n } from '../../../lib/i18n';
 import { useOrganisations } from '../api/list-organisations';
 import { useUpdateOrganisation } from '../api/update-organisation';
 import { useOrganisationsT } from '../messages';
-import { bi } from './communities';
+import { OrganisationFields } from './OrganisationFields';
 
 interface Values {
   type: OrganisationType;
@@ -52,7 +51,6 @@ export function EditOrganisationModal({
   reload: () => Promise<OrganisationDetail | undefined>;
 }) {
   const t = useOrganisationsT();
-  const { lang } = useI18n();
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -132,41 +130,7 @@ export function EditOrganisationModal({
         <Form.Item label={t('form.communityId')}>
           <Input aria-label={t('form.communityId')} value={org.communityName} disabled />
         </Form.Item>
-        <Form.Item label={t('form.type')} name="type" rules={[{ required: true, message: t('form.required') }]}>
-          <Select aria-label={t('form.type')} options={ORGANISATION_TYPES.map((k) => ({ value: k, label: bi(ORGANISATION_TYPE_LABELS[k], lang) }))} />
-        </Form.Item>
-        <Form.Item label={t('form.name')} name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-          <Input aria-label={t('form.name')} maxLength={100} />
-        </Form.Item>
-        <Form.Item label={t('form.parentId')} name="parentId">
-          <Select
-            aria-label={t('form.parentId')}
-            allowClear
-            options={(parents.data?.items ?? [])
-              .filter((o) => !excluded.has(o.id))
-              .map((o) => ({ value: o.id, label: `${o.name}（${bi(ORGANISATION_TYPE_LABELS[o.type], lang)}）` }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('form.foundedDate')} name="foundedDate">
-          <DatePicker aria-label={t('form.foundedDate')} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('form.contactPerson')} name="contactPerson">
-          <Input aria-label={t('form.contactPerson')} maxLength={50} />
-        </Form.Item>
-        <Form.Item label={t('form.contactPhone')} name="contactPhone">
-          <Input aria-label={t('form.contactPhone')} maxLength={30} />
-        </Form.Item>
-        <Form.Item label={t('form.address')} name="address">
-          <Input aria-label={t('form.address')} maxLength={200} />
-        </Form.Item>
-        {type === 'resident_unit' && (
-          <Form.Item label={t('form.contribution')} name="contribution">
-            <Input.TextArea aria-label={t('form.contribution')} maxLength={500} rows={3} />
-          </Form.Item>
-        )}
-        <Form.Item label={t('form.description')} name="description">
-          <Input.TextArea aria-label={t('form.description')} maxLength={1000} rows={3} />
-        </Form.Item>
+        <OrganisationFields type={type} parents={(parents.data?.items ?? []).filter((o) => !excluded.has(o.id))} />
       </Form>
     </Modal>
   );
