@@ -1,9 +1,10 @@
-import { Checkbox, Select, Space, Tag, type TableColumnsType } from 'antd';
+import { Checkbox, Space, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { EDUCATION_LABELS } from '@shared/domain/registry';
 import { CADRE_POST_LABELS, CADRE_POSTS, CADRE_SOURCE_LABELS, CADRE_SOURCES, type CadrePost, type CadreSource } from '@shared/domain/staffing';
 import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
+import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useListState } from '../../../components/list/use-list-state';
 import { useI18n } from '../../../lib/i18n';
 import { bi, communitiesOf } from '../../organisations/components/communities';
@@ -74,27 +75,30 @@ export function CadresPage() {
       filters={
         <Space wrap>
           {communities.length > 1 && (
-            <Select
-              aria-label={t('col.community')}
-              style={{ width: 130 }}
+            <FilterSelect
+              label={t('col.community')}
+              allLabel={t('list.allCommunities')}
+              width={130}
               value={state.filters.communityId}
               onChange={(v) => state.set({ communityId: v })}
-              options={[{ value: '', label: t('list.allCommunities') }, ...communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))]}
+              options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))}
             />
           )}
-          <Select
-            aria-label={t('col.post')}
-            style={{ width: 180 }}
+          <FilterSelect
+            label={t('col.post')}
+            allLabel={t('list.allPosts')}
+            width={180}
             value={state.filters.post}
             onChange={(v) => state.set({ post: v })}
-            options={[{ value: '', label: t('list.allPosts') }, ...CADRE_POSTS.map((p) => ({ value: p, label: bi(CADRE_POST_LABELS[p], lang) }))]}
+            options={CADRE_POSTS.map((p) => ({ value: p, label: bi(CADRE_POST_LABELS[p], lang) }))}
           />
-          <Select
-            aria-label={t('col.source')}
-            style={{ width: 150 }}
+          <FilterSelect
+            label={t('col.source')}
+            allLabel={t('list.allSources')}
+            width={150}
             value={state.filters.source}
             onChange={(v) => state.set({ source: v })}
-            options={[{ value: '', label: t('list.allSources') }, ...CADRE_SOURCES.map((s) => ({ value: s, label: bi(CADRE_SOURCE_LABELS[s], lang) }))]}
+            options={CADRE_SOURCES.map((s) => ({ value: s, label: bi(CADRE_SOURCE_LABELS[s], lang) }))}
           />
           <Checkbox checked={state.filters.uninsured === 'true'} onChange={(e) => state.set({ uninsured: e.target.checked ? 'true' : '' })}>
             {t('list.uninsured')}

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { RECRUITMENT_DEFAULTS, type PostingStage } from '@shared/domain/recruitment';
 import { CADRE_POST_LABELS, type CadrePost } from '@shared/domain/staffing';
 import { PageHeader } from '../../../components/PageHeader';
+import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
 import { bi, communitiesOf } from '../../organisations/components/communities';
@@ -82,12 +83,13 @@ export function RecruitmentPage() {
       <CadresTabs />
       <Card variant="borderless" size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Select
-            aria-label={t('col.community')}
-            style={{ width: 200 }}
+          <FilterSelect
+            label={t('col.community')}
+            allLabel={t('list.allCommunities')}
+            width={200}
             value={communityId}
             onChange={setCommunityId}
-            options={[{ value: '', label: t('list.allCommunities') }, ...communities.map((c) => ({ value: c.id, label: c.name }))]}
+            options={communities.map((c) => ({ value: c.id, label: c.name }))}
           />
           <Table<PostingListItem>
             rowKey="id"

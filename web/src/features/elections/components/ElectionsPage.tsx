@@ -7,6 +7,7 @@ import { ELECTION_MODES, ELECTION_STATUSES, type ElectionStatus } from '@shared/
 import type { RegionNodeT } from '@shared/contracts/regions';
 import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
+import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useListState } from '../../../components/list/use-list-state';
 
 import { useSession } from '../../auth/hooks/use-session';
@@ -62,12 +63,13 @@ export function ElectionsPage() {
         emptyText={t('list.empty')}
         scrollX={1000}
         filters={
-          <Select
-            aria-label={t('list.status')}
-            style={{ width: 160 }}
+          <FilterSelect
+            label={t('list.status')}
+            allLabel={t('list.allStatuses')}
+            width={160}
             value={state.filters.status}
             onChange={(v) => state.set({ status: v })}
-            options={[{ value: '', label: t('list.allStatuses') }, ...ELECTION_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }))]}
+            options={ELECTION_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }))}
           />
         }
         actions={

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Space, type TableColumnsType } from 'antd';
+import { Button, Space, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { NOTICE_AUDIENCES, NOTICE_IMPORTANCE, NOTICE_STATUSES, type NoticeAudience, type NoticeImportance, type NoticeStatus } from '@shared/domain/notices';
 import { ListPage } from '../../../components/list/ListPage';
+import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useListState } from '../../../components/list/use-list-state';
 import { useSession } from '../../auth/hooks/use-session';
 import { useNotices, type NoticeListItem } from '../api/list-notices';
@@ -76,26 +77,29 @@ export function NoticesPage() {
         filters={
           resident ? undefined : (
             <Space wrap>
-              <Select
-                aria-label={t('col.status')}
-                style={{ width: 120 }}
+              <FilterSelect
+                label={t('col.status')}
+                allLabel={t('list.allStatuses')}
+                width={120}
                 value={state.filters.status}
                 onChange={(v) => state.set({ status: v })}
-                options={[{ value: '', label: t('list.allStatuses') }, ...NOTICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+                options={NOTICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
               />
-              <Select
-                aria-label={t('col.audience')}
-                style={{ width: 120 }}
+              <FilterSelect
+                label={t('col.audience')}
+                allLabel={t('list.allAudiences')}
+                width={120}
                 value={state.filters.audience}
                 onChange={(v) => state.set({ audience: v })}
-                options={[{ value: '', label: t('list.allAudiences') }, ...NOTICE_AUDIENCES.map((a) => ({ value: a, label: t(`audience.${a}`) }))]}
+                options={NOTICE_AUDIENCES.map((a) => ({ value: a, label: t(`audience.${a}`) }))}
               />
-              <Select
-                aria-label={t('col.importance')}
-                style={{ width: 110 }}
+              <FilterSelect
+                label={t('col.importance')}
+                allLabel={t('list.allImportance')}
+                width={110}
                 value={state.filters.importance}
                 onChange={(v) => state.set({ importance: v })}
-                options={[{ value: '', label: t('list.allImportance') }, ...NOTICE_IMPORTANCE.map((i) => ({ value: i, label: t(`importance.${i}`) }))]}
+                options={NOTICE_IMPORTANCE.map((i) => ({ value: i, label: t(`importance.${i}`) }))}
               />
             </Space>
           )

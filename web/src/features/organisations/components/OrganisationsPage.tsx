@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '@shared/domain/organisations';
 import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
+import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useListState } from '../../../components/list/use-list-state';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
@@ -67,12 +68,13 @@ export function OrganisationsPage() {
               ]}
             />
             {communities.length > 1 && (
-              <Select
-                aria-label={t('list.community')}
-                style={{ width: 140 }}
+              <FilterSelect
+                label={t('list.community')}
+                allLabel={t('list.allCommunities')}
+                width={140}
                 value={state.filters.communityId}
                 onChange={(v) => state.set({ communityId: v })}
-                options={[{ value: '', label: t('list.allCommunities') }, ...communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))]}
+                options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))}
               />
             )}
             <Select

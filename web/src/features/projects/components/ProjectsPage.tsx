@@ -1,10 +1,11 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Progress, Select, Space, Tag, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Progress, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PROJECT_KIND_LABELS, PROJECT_KINDS, PROJECT_STATE_LABELS, PROJECT_STATES, type ProjectKind, type ProjectState } from '@shared/domain/projects';
 import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
+import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useListState } from '../../../components/list/use-list-state';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
@@ -95,27 +96,30 @@ export function ProjectsPage() {
         filters={
           <Space wrap>
             {communities.length > 1 && (
-              <Select
-                aria-label={t('col.community')}
-                style={{ width: 130 }}
+              <FilterSelect
+                label={t('col.community')}
+                allLabel={t('list.allCommunities')}
+                width={130}
                 value={state.filters.communityId}
                 onChange={(v) => state.set({ communityId: v })}
-                options={[{ value: '', label: t('list.allCommunities') }, ...communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))]}
+                options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))}
               />
             )}
-            <Select
-              aria-label={t('col.kind')}
-              style={{ width: 110 }}
+            <FilterSelect
+              label={t('col.kind')}
+              allLabel={t('list.allKinds')}
+              width={110}
               value={state.filters.kind}
               onChange={(v) => state.set({ kind: v })}
-              options={[{ value: '', label: t('list.allKinds') }, ...PROJECT_KINDS.map((k) => ({ value: k, label: bi(PROJECT_KIND_LABELS[k], lang) }))]}
+              options={PROJECT_KINDS.map((k) => ({ value: k, label: bi(PROJECT_KIND_LABELS[k], lang) }))}
             />
-            <Select
-              aria-label={t('col.state')}
-              style={{ width: 110 }}
+            <FilterSelect
+              label={t('col.state')}
+              allLabel={t('list.allStates')}
+              width={110}
               value={state.filters.state}
               onChange={(v) => state.set({ state: v })}
-              options={[{ value: '', label: t('list.allStates') }, ...PROJECT_STATES.map((s) => ({ value: s, label: bi(PROJECT_STATE_LABELS[s], lang) }))]}
+              options={PROJECT_STATES.map((s) => ({ value: s, label: bi(PROJECT_STATE_LABELS[s], lang) }))}
             />
             <Checkbox checked={state.filters.overdue === 'true'} onChange={(e) => state.set({ overdue: e.target.checked ? 'true' : '' })}>
               {t('list.overdue')}
