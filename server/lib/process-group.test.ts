@@ -70,6 +70,26 @@ describe('a process group', () => {
     await expect(group.window('reads').add('u1')).rejects.toThrow(/primary process did not answer/);
   });
 
+  it('keeps serving the other workers when one has closed its channel', async () => {
+    const host = hostProcessGroup();
+    const seen: unknown[] = [];
+    const closed: WorkerPort = {
+      id: 1,
+      send: () => {
+        throw new Error('ERR_IPC_CHANNEL_CLOSED');
+      },
+      on: () => {},
+    };
+    const toPrimary = new EventEmitter();
+    const alive: WorkerPort = { id: 2, send: (m) => seen.push(m), on: (e, l) => toPrimary.on(e, l) };
+    host.attach(closed);
+    host.attach(alive);
+    // The live worker publishes (the closed one cannot receive it) and asks for a count: both go through.
+    toPrimary.emit('message', { shequ: 'publish', topic: 'auth.forget-user', payload: 'u1' });
+    toPrimary.emit('message', { shequ: 'call', id: 7, call: { op: 'add', name: 'reads', windowMs: 60_000, key: 'u1' } });
+    expect(seen).toEqual([{ shequ: 'reply', id: 7, result: 1 }]);
+  });
+
   it('keeps everything in memory when alone, with the same answers', async () => {
     const group = singleProcess();
     expect(group.size).toBe(1);

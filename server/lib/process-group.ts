@@ -179,7 +179,14 @@ export function clusterWorker(size: number, channel: Channel = process as unknow
 
   return {
     size,
-    publish: (topic, payload) => channel.send({ shequ: 'publish', topic, payload }),
+    publish(topic, payload) {
+      // Best effort while stopping: a worker whose channel is closed is on its way out.
+      try {
+        channel.send({ shequ: 'publish', topic, payload });
+      } catch {
+        /* the primary is gone; this process stops too */
+      }
+    },
     subscribe(topic, handler) {
       handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
     },
@@ -202,14 +209,22 @@ export interface WorkerPort {
 export function hostProcessGroup() {
   const counters = new Counters();
   const workers = new Map<number, WorkerPort>();
+  /** A worker that is exiting has closed its channel: what it would have received no longer matters. */
+  const send = (to: WorkerPort, message: Message) => {
+    try {
+      to.send(message);
+    } catch {
+      workers.delete(to.id);
+    }
+  };
   return {
     attach(worker: WorkerPort) {
       workers.set(worker.id, worker);
       worker.on('message', (m) => {
         if (!isMessage(m)) return;
-        if (m.shequ === 'call') worker.send({ shequ: 'reply', id: m.id, result: counters.answer(m.call) });
+        if (m.shequ === 'call') send(worker, { shequ: 'reply', id: m.id, result: counters.answer(m.call) });
         else if (m.shequ === 'publish')
-          for (const other of workers.values()) if (other.id !== worker.id) other.send({ shequ: 'event', topic: m.topic, payload: m.payload });
+          for (const other of workers.values()) if (other.id !== worker.id) send(other, { shequ: 'event', topic: m.topic, payload: m.payload });
       });
     },
     detach(worker: Pick<Worker, 'id'>) {
