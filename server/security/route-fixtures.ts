@@ -1207,10 +1207,11 @@ export const ROUTE_FIXTURES: RouteFixture[] = [
   route(
     'PUT /api/cadres/settings',
     'cadres.configure',
-    once('the default standard', () => ({
-      url: '/api/cadres/settings',
-      body: { fullTime: 5, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2 },
-    })),
+    // The standard as it is, at the version stored now (each allowed call moves it on).
+    once('the same standard again', async (c) => {
+      const view = await c.w.t.app.services.cadres.settings();
+      return { url: '/api/cadres/settings', body: view };
+    }),
   ),
   route(
     'GET /api/cadres/:id',
