@@ -55,6 +55,16 @@ export const ERROR_MESSAGES = {
   },
   ELECTION_WITHDRAWN: { status: 409, zh: '该选举已撤销', en: 'This election has been withdrawn' },
   OBJECTION_ANSWERED: { status: 409, zh: '该异议已答复', en: 'This objection has been answered already' },
+  OBJECTION_WINDOW_CLOSED: {
+    status: 409,
+    zh: '选民名单异议期为 {opens} 至 {closes}，今天不在异议期内，不能提出异议',
+    en: 'Objections to this voter roll can be filed from {opens} to {closes}; today is outside that window',
+  },
+  OBJECTION_PENDING: {
+    status: 409,
+    zh: '您对该选民名单的异议尚在处理中，请等待答复',
+    en: 'Your objection to this voter roll is still awaiting its answer',
+  },
   RECALL_RECORDED: { status: 409, zh: '该罢免已录入投票结果', en: 'The vote on this recall is recorded already' },
   AWARD_ROUND_FROZEN: {
     status: 409,

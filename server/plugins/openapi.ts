@@ -76,6 +76,9 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/statistics/export': 'exportStatistics',
   'GET /api/projects/export': 'exportProjects',
   'POST /api/projects/:id/milestones/:milestoneId/complete': 'completeProjectMilestone',
+  // A resident's own elections: the derived names would collide with the staff's /api/elections routes.
+  'GET /api/me/elections': 'listMyElections',
+  'POST /api/me/elections/{id}/objections': 'createMyElectionObjection',
   'GET /api/cadres/settings': 'getCadreSettings',
   'PUT /api/cadres/settings': 'replaceCadreSettings',
 };

@@ -196,6 +196,20 @@ export const CadreSettings = z.object({
 });
 export type CadreSettings = z.infer<typeof CadreSettings>;
 
+/** The settings as read: the values and the version a change must send back (0 while none is stored). */
+export const CadreSettingsView = CadreSettings.extend({
+  /** Optimistic-concurrency version of the stored settings; 0 while the defaults apply. */
+  version: z.number().int().min(0),
+});
+export type CadreSettingsView = z.infer<typeof CadreSettingsView>;
+
+/** Replace the settings (all fields) at the version read: a stale version gets 409 VERSION_CONFLICT. */
+export const UpdateCadreSettingsRequest = CadreSettings.extend({
+  /** The version the form was filled from (0 when the defaults were shown). */
+  version: z.union([z.literal(0), Version]),
+});
+export type UpdateCadreSettingsRequest = z.infer<typeof UpdateCadreSettingsRequest>;
+
 export { STAFFING_CATEGORIES };
 
 // ---------------------------------------------------------------- recruitment (公开招聘、定岗竞争、择优入围、依法选举)

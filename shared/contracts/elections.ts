@@ -281,6 +281,66 @@ export const Objection = z.object({
 });
 export type Objection = z.infer<typeof Objection>;
 
+// ------------------------------------------------------------------ a resident's own elections (the portal's 选举)
+
+/** How a resident's own objection reads to them: about themselves, never about another person. */
+export const OWN_OBJECTION_KIND_LABELS: Record<(typeof OBJECTION_KINDS)[number], { zh: string; en: string }> = {
+  include: { zh: '我应列入而未列入选民名单', en: 'I am missing from the voter roll' },
+  exclude: { zh: '我不应列入本选民名单（如已在别处登记）', en: 'I should not be on this roll (e.g. registered elsewhere)' },
+};
+
+/** A resident's own objection to the published roll of their community: about themselves, filed today. */
+export const FileOwnObjectionRequest = z.object({
+  /** include: "I am missing from the roll"; exclude: "I should not be on it". */
+  kind: z.enum(OBJECTION_KINDS, { error: '异议类型应为 include 或 exclude | kind must be include or exclude' }),
+  /** Why, in the resident's words. */
+  reason: z.string().trim().min(2, '请填写异议理由 | give the reason').max(500, '异议理由不超过 500 字 | at most 500 characters'),
+});
+export type FileOwnObjectionRequest = z.infer<typeof FileOwnObjectionRequest>;
+
+/** One objection the resident filed, with the answer once given. */
+export const MyObjection = z.object({
+  id: z.uuid(),
+  kind: z.enum(OBJECTION_KINDS),
+  reason: z.string(),
+  filedOn: z.string(),
+  status: z.enum(OBJECTION_STATUSES),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+  /** The statutory last day of the answer. */
+  answerDue: z.string(),
+});
+export type MyObjection = z.infer<typeof MyObjection>;
+
+/** An election of the resident's community as the resident sees it: only their own entry, never the roll. */
+export const MyElection = z.object({
+  id: z.uuid(),
+  communityName: z.string(),
+  /** 第几届. */
+  term: z.number().int(),
+  mode: z.string(),
+  electionDate: z.string(),
+  /** The objection window: from the roll's publication to the last day of objections. */
+  objectionsOpen: z.string(),
+  objectionsClose: z.string(),
+  /** Whether the resident may file an objection today. */
+  windowOpen: z.boolean(),
+  /** Whether the resident is on the published roll. */
+  onRoll: z.boolean(),
+  /** The objections this account filed on this election, newest first. */
+  objections: z.array(MyObjection),
+});
+export type MyElection = z.infer<typeof MyElection>;
+
+/** The published rolls of the resident's community open to objections, and those the resident objected to. */
+export const MyElections = z.object({
+  /** The resident's own name and masked ID, as the roll lists them. */
+  name: z.string(),
+  idMasked: z.string(),
+  items: z.array(MyElection),
+});
+export type MyElections = z.infer<typeof MyElections>;
+
 // ------------------------------------------------------------------ recall (罢免)
 
 export const RECALL_STATUSES = ['proposed', 'passed', 'failed', 'void'] as const;

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   /** Running an election: derive and correct the roll, nominate, enter counts, compute the result. */
   'elections.write',
   'self.read',
+  /** File one's own objection to the published voter roll of one's community (选民名单异议), within its window. */
+  'self.object',
   /** Organisations (党组织、居委会、社会组织、队伍、驻区单位) with members and honours. */
   'orgs.read',
   'orgs.write',
@@ -163,7 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   gridworker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', 'notices.read'],
   police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup', 'orgs.read', 'notices.read'],
   // A resident reads the published notices of their own community, street and city (the portal, DOMAIN.md §3.13).
-  resident: ['self.read', 'notices.read'],
+  resident: ['self.read', 'self.object', 'notices.read'],
 };
 
 /**
@@ -201,6 +203,7 @@ export const PERSONAL_DATA: Record<Permission, boolean> = {
   'elections.write': true,
   // One's own record only.
   'self.read': false,
+  'self.object': false,
   // Members are named residents, party membership among them.
   'orgs.read': true,
   'orgs.write': true,

@@ -131,16 +131,26 @@ export class CadresRepository {
     return t;
   }
 
-  async setting(key: string): Promise<{ value: unknown; version: number } | undefined> {
-    const rows = await this.db.select({ value: cadreSettings.value, version: cadreSettings.version }).from(cadreSettings).where(eq(cadreSettings.key, key));
+  async setting(key: string, db: Db = this.db): Promise<{ value: unknown; version: number } | undefined> {
+    const rows = await db.select({ value: cadreSettings.value, version: cadreSettings.version }).from(cadreSettings).where(eq(cadreSettings.key, key));
     return rows[0];
   }
 
-  async putSetting(key: string, value: unknown, db: Db = this.db) {
-    await db
-      .insert(cadreSettings)
-      .values({ key, value })
-      .onConflictDoUpdate({ target: cadreSettings.key, set: { value, version: sql`${cadreSettings.version} + 1`, updatedAt: sql`now()` } });
+  /**
+   * Writes a setting when `version` is the stored one (0: none stored yet, so the row is created); false on
+   * a stale version, so two people saving at once cannot overwrite each other silently.
+   */
+  async saveSetting(key: string, value: unknown, version: number, db: Db = this.db): Promise<boolean> {
+    if (version === 0) {
+      const rows = await db.insert(cadreSettings).values({ key, value }).onConflictDoNothing().returning({ key: cadreSettings.key });
+      return rows.length > 0;
+    }
+    const rows = await db
+      .update(cadreSettings)
+      .set({ value, version: sql`${cadreSettings.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(cadreSettings.key, key), eq(cadreSettings.version, version)))
+      .returning({ key: cadreSettings.key });
+    return rows.length > 0;
   }
 
   /** Bulk inserts for the demo seed; returns the cadres' ids in order. */

@@ -5,7 +5,8 @@ import {
   AnalyticsQuery,
   CadreAnalytics,
   CadreDetail,
-  CadreSettings,
+  CadreSettingsView,
+  UpdateCadreSettingsRequest,
   CadresPage,
   CadresQuery,
   CreateCadreRequest,
@@ -59,7 +60,7 @@ export async function cadresRoutes(app: FastifyInstance, opts: { cadres: CadresS
     '/api/cadres/settings',
     {
       config: { policy: 'cadres.read' },
-      schema: { tags, summary: '配备标准与培训周期 / Staffing standard and training cadence', response: { 200: CadreSettings } },
+      schema: { tags, summary: '配备标准与培训周期 / Staffing standard and training cadence', response: { 200: CadreSettingsView } },
     },
     async () => cadres.settings(),
   );
@@ -70,8 +71,8 @@ export async function cadresRoutes(app: FastifyInstance, opts: { cadres: CadresS
       schema: {
         tags,
         summary: '修改配备标准与培训周期 / Change the standard and cadence',
-        body: CadreSettings,
-        response: { 200: CadreSettings, 400: ErrorResponse },
+        body: UpdateCadreSettingsRequest,
+        response: { 200: CadreSettingsView, 400: ErrorResponse, 409: ErrorResponse },
       },
     },
     async (request) => cadres.updateSettings(request.ctx, request.body),

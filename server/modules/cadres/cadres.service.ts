@@ -4,6 +4,8 @@ import type {
   CadreDetail,
   CadreListItem,
   CadreSettings,
+  CadreSettingsView,
+  UpdateCadreSettingsRequest,
   CadresQuery,
   CreateCadreRequest,
   StaffingReport,
@@ -51,15 +53,22 @@ export class CadresService {
     private readonly audit: AuditService,
   ) {}
 
-  async settings(): Promise<CadreSettings> {
-    const stored = (await this.repo.setting(SETTINGS_KEY))?.value as Partial<CadreSettings> | undefined;
-    return { ...DEFAULT_STAFFING, ...DEFAULT_CADENCE, ...(stored ?? {}) };
+  async settings(): Promise<CadreSettingsView> {
+    const row = await this.repo.setting(SETTINGS_KEY);
+    const stored = row?.value as Partial<CadreSettings> | undefined;
+    return { ...DEFAULT_STAFFING, ...DEFAULT_CADENCE, ...(stored ?? {}), version: row?.version ?? 0 };
   }
 
-  async updateSettings(ctx: RequestContext, input: CadreSettings): Promise<CadreSettings> {
+  /** Replaces the settings at the version read; a stale version gets 409 naming `version` with the current one. */
+  async updateSettings(ctx: RequestContext, input: UpdateCadreSettingsRequest): Promise<CadreSettingsView> {
+    const { version, ...values } = input;
     await transaction(this.db, async (tx) => {
-      await this.repo.putSetting(SETTINGS_KEY, input, tx);
-      await this.audit.record(ctx, { action: 'cadres.settings', objectType: 'setting', objectId: 'cadres', communityId: null, details: { ...input } }, tx);
+      const saved = await this.repo.saveSetting(SETTINGS_KEY, values, version, tx);
+      if (!saved) {
+        const current = (await this.repo.setting(SETTINGS_KEY, tx))?.version ?? 0;
+        throw new AppError('VERSION_CONFLICT', { field: 'version', currentVersion: current });
+      }
+      await this.audit.record(ctx, { action: 'cadres.settings', objectType: 'setting', objectId: 'cadres', communityId: null, details: { ...values } }, tx);
     });
     return this.settings();
   }

@@ -106,30 +106,51 @@ describe('training, insurance, staffing and analytics', () => {
     const qiaoxi = before.items.find((i: { communityName: string }) => i.communityName === '桥西社区');
     expect(qiaoxi).toMatchObject({ vacancies: { full_time: 5, part_time: 1, police: 3 }, totalVacancies: 9 });
     const street = await t.login('street1');
+    const read = (await mzj.get('/api/cadres/settings')).json();
+    expect(read).toMatchObject({ fullTime: 5, partTime: 1, police: 3 });
     expect(
       (
         await street.request({
           method: 'PUT',
           url: '/api/cadres/settings',
-          payload: { fullTime: 6, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2 },
+          payload: { fullTime: 6, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2, version: read.version },
         })
       ).statusCode,
     ).toBe(403);
     const put = await mzj.request({
       method: 'PUT',
       url: '/api/cadres/settings',
-      payload: { fullTime: 6, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2 },
+      payload: { fullTime: 6, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2, version: read.version },
     });
     expect(put.statusCode).toBe(200);
+    expect(put.json().version).toBe(read.version + 1);
     const after = (await mzj.get('/api/cadres/staffing')).json();
     expect(after.items.find((i: { communityName: string }) => i.communityName === '桥西社区').vacancies.full_time).toBe(6);
     await mzj.request({
       method: 'PUT',
       url: '/api/cadres/settings',
-      payload: { fullTime: 5, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2 },
+      payload: { fullTime: 5, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2, version: put.json().version },
     });
     // The street sees its own three communities only.
     expect((await street.get('/api/cadres/staffing')).json().items).toHaveLength(3);
+  });
+
+  it('refuses a save made from stale settings with 409 naming the version and the current one; nothing is overwritten', async () => {
+    const mzj = await t.login('mzj');
+    const read = (await mzj.get('/api/cadres/settings')).json();
+    const values = { fullTime: 5, partTime: 1, police: 3, workersPer10k: 18, leaderYears: 1, otherYears: 2 };
+    // Two people open the form on the same version; the first save wins.
+    const first = await mzj.request({ method: 'PUT', url: '/api/cadres/settings', payload: { ...values, partTime: 2, version: read.version } });
+    expect(first.statusCode).toBe(200);
+    const stale = await mzj.request({ method: 'PUT', url: '/api/cadres/settings', payload: { ...values, police: 4, version: read.version } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { field: 'version', currentVersion: first.json().version } });
+    expect((await mzj.get('/api/cadres/settings')).json()).toMatchObject({ partTime: 2, police: 3, version: first.json().version });
+    // A save without a version names the field.
+    const missing = await mzj.request({ method: 'PUT', url: '/api/cadres/settings', payload: values });
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json().error.details)).toContain('version');
+    await mzj.request({ method: 'PUT', url: '/api/cadres/settings', payload: { ...values, version: first.json().version } });
   });
 
   it('profiles a community’s team: party ratio, age bands, education; 404 for a community outside the scope', async () => {

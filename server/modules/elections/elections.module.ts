@@ -28,6 +28,7 @@ export const electionsModule = defineModule({
     'elections.update': { zh: '修改换届选举', en: 'Edit an election' },
     'elections.withdraw': { zh: '撤销换届选举', en: 'Withdraw an election' },
     'elections.objection.file': { zh: '登记选民名单异议', en: 'File an objection to the voter roll' },
+    'elections.objection.self': { zh: '居民本人提出选民名单异议', en: 'A resident objects to the voter roll' },
     'elections.objection.answer': { zh: '答复选民名单异议', en: 'Answer an objection to the voter roll' },
     'elections.recall.propose': { zh: '登记罢免提议', en: 'Record a recall proposal' },
     'elections.recall.result': { zh: '录入罢免投票结果', en: 'Record a recall vote' },

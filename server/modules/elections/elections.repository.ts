@@ -343,6 +343,60 @@ export class ElectionsRepository {
     return rows[0];
   }
 
+  /**
+   * A resident's view of their community's elections (the portal): those in preparation, and those on which
+   * the account filed an objection, with whether the roll is derived and whether the resident is on it.
+   */
+  async ownElections(communityId: string, residentId: string, userId: string) {
+    return rowsOf<{
+      id: string;
+      term: number;
+      mode: string;
+      electionDate: string;
+      status: string;
+      communityName: string;
+      rollPublished: boolean;
+      onRoll: boolean;
+    }>(
+      this.db,
+      sql`SELECT e.id, e.term, e.mode, e.election_date::text AS "electionDate", e.status, c.name AS "communityName",
+                 EXISTS (SELECT 1 FROM election_voters v WHERE v.election_id = e.id) AS "rollPublished",
+                 EXISTS (SELECT 1 FROM election_voters v WHERE v.election_id = e.id AND v.resident_id = ${residentId} AND NOT v.excluded) AS "onRoll"
+          FROM elections e JOIN regions c ON c.id = e.community_id
+          WHERE e.community_id = ${communityId}
+            AND (e.status = 'preparing'
+                 OR EXISTS (SELECT 1 FROM election_objections o WHERE o.election_id = e.id AND o.created_by = ${userId} AND o.resident_id = ${residentId}))
+          ORDER BY e.election_date DESC, e.term DESC`,
+    );
+  }
+
+  /** The objections an account filed about its own resident, on the given elections. */
+  async ownObjections(electionIds: string[], residentId: string, userId: string, db: Db = this.db) {
+    if (!electionIds.length) return [];
+    return rowsOf<{
+      id: string;
+      electionId: string;
+      kind: string;
+      reason: string;
+      filedOn: string;
+      status: string;
+      answer: string | null;
+      answeredOn: string | null;
+    }>(
+      db,
+      sql`SELECT o.id, o.election_id AS "electionId", o.kind, o.reason, o.filed_on::text AS "filedOn", o.status, o.answer, o.answered_on::text AS "answeredOn"
+          FROM election_objections o
+          WHERE o.election_id = ANY(${arrayParam(electionIds, 'uuid')}) AND o.created_by = ${userId} AND o.resident_id = ${residentId}
+          ORDER BY o.filed_on DESC, o.created_at DESC`,
+    );
+  }
+
+  /** The resident's own name and masked ID number, as the roll lists them. */
+  async residentLabel(id: string) {
+    const rows = await rowsOf<{ name: string; idMasked: string }>(this.db, sql`SELECT name, id_masked AS "idMasked" FROM residents WHERE id = ${id}`);
+    return rows[0];
+  }
+
   /** Open objections of open elections in scope, for the workbench. */
   async openObjections(scope: DataScope) {
     return rowsOf<{ id: string; electionId: string; electionDate: string; term: number; communityName: string; residentName: string; filedOn: string }>(

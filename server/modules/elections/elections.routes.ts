@@ -34,7 +34,7 @@ import { LAW_VERSIONS } from '../../../shared/domain/election-law';
 import { RECALL_REASON_CODES } from '../../../shared/domain/election-recall';
 import type { ElectionsService } from './elections.service';
 import { actorOf } from '../../lib/context';
-import { XLSX } from '../../lib/xlsx';
+import { sendXlsx, XLSX } from '../../lib/xlsx';
 
 export async function electionsRoutes(app: FastifyInstance, opts: { elections: ElectionsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -120,12 +120,7 @@ export async function electionsRoutes(app: FastifyInstance, opts: { elections: E
     },
     async (request, reply) => {
       const result = await elections.exportVoters(request.ctx, request.params.id, request.query.view);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="voters.xlsx"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)
-        .header('cache-control', 'no-store')
-        .header('x-row-count', String(result.rows))
-        .send(result.buffer);
+      return sendXlsx(reply, { filename: result.filename, fallback: 'voters.xlsx', rows: result.rows }, result.buffer);
     },
   );
   r.post(

@@ -4,6 +4,9 @@ import type {
   AnswerObjectionRequest,
   CreateElectionRequest,
   FileObjectionRequest,
+  FileOwnObjectionRequest,
+  MyElection,
+  MyElections,
   ProposeRecallRequest,
   RecordRecallVoteRequest,
   UpdateElectionRequest,
@@ -563,6 +566,118 @@ export class ElectionsService {
       );
     });
     return { ok: true as const };
+  }
+
+  // ---------------------------------------------------------------- a resident's own objections (the portal)
+
+  /** The resident the account is linked to; 404 when it is linked to nobody (or the record is gone). */
+  private async selfResident(actor: Actor) {
+    const person = actor.residentId ? await this.repo.resident(actor.residentId, today()) : undefined;
+    if (!person) throw notFound('resident');
+    return person;
+  }
+
+  /** The objection window of an election: from the roll's publication to the last day of objections, and the answer's due day. */
+  private static window(electionDate: string) {
+    const timeline = electionTimeline(electionDate, lawVersionOn(electionDate));
+    const at = (key: string) => timeline.find((d) => d.key === key)!.date;
+    return { opens: at('voterListPublished'), closes: at('objectionsClose'), answerDue: at('objectionsAnswered') };
+  }
+
+  /**
+   * 选举 in the resident portal: the elections of the resident's own community whose derived roll is open to
+   * objections today, and those the resident objected to (with the answers). Only the resident's own entry
+   * is told (on the roll or not), never anyone else's.
+   */
+  async ownElections(actor: Actor): Promise<MyElections> {
+    const me = await this.selfResident(actor);
+    const day = today();
+    const [label, rows] = await Promise.all([this.repo.residentLabel(me.id), this.repo.ownElections(me.communityId, me.id, actor.userId)]);
+    const objections = await this.repo.ownObjections(
+      rows.map((r) => r.id),
+      me.id,
+      actor.userId,
+    );
+    const items = rows
+      .map((r) => {
+        const w = ElectionsService.window(r.electionDate);
+        const mine = objections.filter((o) => o.electionId === r.id);
+        return {
+          id: r.id,
+          communityName: r.communityName,
+          term: r.term,
+          mode: r.mode,
+          electionDate: r.electionDate,
+          objectionsOpen: w.opens,
+          objectionsClose: w.closes,
+          windowOpen: r.status === 'preparing' && r.rollPublished && w.opens <= day && day <= w.closes,
+          onRoll: r.onRoll,
+          objections: mine.map((o) => ({
+            id: o.id,
+            kind: o.kind as MyElection['objections'][number]['kind'],
+            reason: o.reason,
+            filedOn: o.filedOn,
+            status: o.status as MyElection['objections'][number]['status'],
+            answer: o.answer,
+            answeredOn: o.answeredOn,
+            answerDue: w.answerDue,
+          })),
+        };
+      })
+      .filter((e) => e.windowOpen || e.objections.length > 0);
+    return { name: label?.name ?? me.name, idMasked: label?.idMasked ?? '', items };
+  }
+
+  /**
+   * A resident files their own objection to the published roll of their community (选民名单异议): about
+   * themselves (missing from the roll, or on it wrongly), today, within the objection window (409 outside
+   * it). Another community's election is 404. It lands with the objections a worker files and is answered
+   * the same way (and shows as a 待办 until then). Audited.
+   */
+  async fileOwnObjection(ctx: RequestContext, id: string, input: FileOwnObjectionRequest) {
+    const actor = actorOf(ctx);
+    const me = await this.selfResident(actor);
+    const row = await this.repo.byId(id);
+    if (!row) throw notFound('election');
+    if (row.communityId !== me.communityId) throw outOfScopeNotFound('election');
+    if (row.status === 'withdrawn') throw new AppError('ELECTION_WITHDRAWN');
+    const w = ElectionsService.window(row.electionDate);
+    const day = today();
+    const rows = await this.repo.ownElections(me.communityId, me.id, actor.userId);
+    const state = rows.find((r) => r.id === id);
+    if (row.status !== 'preparing' || !state?.rollPublished || day < w.opens || day > w.closes)
+      throw new AppError('OBJECTION_WINDOW_CLOSED', { field: 'filedOn', opens: w.opens, closes: w.closes }, { opens: w.opens, closes: w.closes });
+    if (input.kind === 'include' && state.onRoll) throw validationError([field('kind', 'already_on_roll', '您已在选民名单上', 'you are on the roll already')]);
+    if (input.kind === 'exclude' && !state.onRoll) throw validationError([field('kind', 'not_on_roll', '您不在选民名单上', 'you are not on the roll')]);
+    if ((await this.repo.ownObjections([id], me.id, actor.userId)).some((o) => o.status === 'open')) throw new AppError('OBJECTION_PENDING');
+    const o = await transaction(this.db, async (tx) => {
+      const created = await this.repo.insertObjection(
+        {
+          communityId: row.communityId,
+          electionId: id,
+          kind: input.kind,
+          residentId: me.id,
+          filedBy: me.name.slice(0, 50),
+          reason: input.reason,
+          filedOn: day,
+          createdBy: actor.userId,
+        },
+        tx,
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'elections.objection.self',
+          objectType: 'election',
+          objectId: id,
+          communityId: row.communityId,
+          details: { objectionId: created.id, kind: input.kind, residentId: me.id, filedOn: day },
+        },
+        tx,
+      );
+      return created;
+    });
+    return { id: o.id };
   }
 
   // ---------------------------------------------------------------- recall (罢免)

@@ -186,6 +186,9 @@ describe('elections: create, scope, roll, candidates, count, result', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(Number(xlsx.headers['x-row-count'])).toBe(after.size);
+    // The shared download headers: an ASCII fallback name, the Chinese one encoded, never cached.
+    expect(String(xlsx.headers['content-disposition'])).toMatch(/^attachment; filename="voters\.xlsx"; filename\*=UTF-8''.+\.xlsx$/);
+    expect(xlsx.headers['cache-control']).toBe('no-store');
     const excluded = (await c.get(`/api/elections/${e.id}/voters?view=excluded`)).json();
     expect(excluded.items).toEqual([expect.objectContaining({ residentId: son.id, reason: '异议成立：已在外地登记' })]);
     const audit = await t.database.query<{ action: string }>(

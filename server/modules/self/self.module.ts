@@ -1,9 +1,12 @@
 import { defineModule } from '../module';
 import { selfRoutes } from './self.routes';
 
-/** A resident's own pages (我的信息, 我的家庭): read through the registry's service, scoped to actor.residentId. No tables. */
+/**
+ * A resident's own pages (我的信息, 我的家庭, 选举): read through the registry's and the elections' services,
+ * scoped to actor.residentId. No tables: an objection is the elections module's row.
+ */
 export const selfModule = defineModule({
   name: 'self',
   tables: [],
-  routes: (app, { services }) => app.register(selfRoutes, { residents: services.residents }),
+  routes: (app, { services }) => app.register(selfRoutes, { residents: services.residents, elections: services.elections }),
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app';
+import { addDays } from '../../../shared/domain/dates';
+import { today } from '../../lib/clock';
+import { createTestApp, type Client, type TestApp } from '../../test/app';
 import { COMMUNITY, registryFactory } from '../households/registry.factory';
 
 let t: TestApp;
@@ -67,5 +69,118 @@ describe('GET /api/residents/:id capabilities', () => {
     expect(police.capabilities).toEqual({ canEdit: false, canCorrectId: false, canReveal: true, canWriteCare: false });
     const city = (await (await t.login('mzj')).get(`/api/residents/${r.id}`)).json();
     expect(city.capabilities.canEdit).toBe(true);
+  });
+});
+
+describe('GET /api/me/elections and POST /api/me/elections/:id/objections', () => {
+  let term = 700;
+  /** An election of the community whose roll is derived now; `daysAhead` 18 puts today inside the objection window. */
+  async function electionIn(worker: Client, communityCode: string, daysAhead = 18) {
+    const res = await worker.post('/api/elections', {
+      communityId: await f.regionId(communityCode),
+      term: ++term,
+      mode: 'all_voters',
+      seatsDirector: 1,
+      seatsDeputy: 0,
+      seatsMember: 4,
+      electionDate: addDays(today(), daysAhead),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await worker.post(`/api/elections/${res.json().id}/derive-roll`)).statusCode).toBe(200);
+    return res.json().id as string;
+  }
+
+  it('shows a resident the open roll of their own community and whether they are on it, never anyone else’s entry', async () => {
+    const worker = await t.login('chengdong');
+    const { head, members } = await f.family(await f.grid(COMMUNITY.城东, 1), 1);
+    const dong = await electionIn(worker, COMMUNITY.城东);
+    const xi = await electionIn(await t.login('chengxi'), COMMUNITY.城西);
+    await link('resident', head.id);
+    const c = await t.login('resident');
+    const res = await c.get('/api/me/elections');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ name: head.name, idMasked: head.idMasked });
+    const ids = body.items.map((e: { id: string }) => e.id);
+    expect(ids).toContain(dong);
+    expect(ids).not.toContain(xi);
+    const mine = body.items.find((e: { id: string }) => e.id === dong);
+    expect(mine).toMatchObject({ communityName: '城东社区', onRoll: true, windowOpen: true, objections: [] });
+    expect(mine.objectionsOpen <= today() && today() <= mine.objectionsClose).toBe(true);
+    // The household's other member is on the roll too, but the resident is told nothing of them.
+    const other = members.find((m) => m.id !== head.id)!;
+    expect(res.body).not.toContain(other.name);
+    expect(res.body).not.toContain(other.id);
+    // The roll itself stays closed to a resident.
+    expect((await c.get(`/api/elections/${dong}/voters`)).statusCode).toBe(403);
+    expect((await c.get(`/api/elections/${dong}`)).statusCode).toBe(403);
+  });
+
+  it('takes a resident’s own objection within the window; the worker answers it and the resident sees the answer (audited)', async () => {
+    const worker = await t.login('chengdong');
+    const e = await electionIn(worker, COMMUNITY.城东);
+    // Registered after the roll was derived: missing from it.
+    const late = await f.resident(await f.grid(COMMUNITY.城东, 2), { birthDate: '1980-02-02' });
+    await link('resident', late.id);
+    const c = await t.login('resident');
+    expect((await c.get('/api/me/elections')).json().items.find((x: { id: string }) => x.id === e)).toMatchObject({ onRoll: false });
+    const url = `/api/me/elections/${e}/objections`;
+    const wrongKind = await c.post(url, { kind: 'exclude', reason: '我不应在名单上' });
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json().error.details[0]).toMatchObject({ path: 'kind', code: 'not_on_roll' });
+    const noReason = await c.post(url, { kind: 'include', reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(JSON.stringify(noReason.json().error.details)).toContain('reason');
+    const filed = await c.post(url, { kind: 'include', reason: '本人年满十八周岁，户籍在本社区，名单上没有我' });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const again = await c.post(url, { kind: 'include', reason: '再提一次' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('OBJECTION_PENDING');
+
+    // The worker sees it with the others, filed by the resident, and it is a 待办 until answered.
+    const detail = (await worker.get(`/api/elections/${e}`)).json();
+    expect(detail.objections).toEqual([
+      expect.objectContaining({ id: filed.json().id, kind: 'include', residentId: late.id, filedBy: late.name, status: 'open' }),
+    ]);
+    const todos = (await worker.get('/api/workbench')).json().todos as { id: string }[];
+    expect(todos.some((x) => x.id === `elections:objection:${filed.json().id}`)).toBe(true);
+    const answered = await worker.post(`/api/elections/${e}/objections/${filed.json().id}/answer`, {
+      decision: 'upheld',
+      answer: '经核实符合选民资格，予以补登',
+      answeredOn: today(),
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+
+    const after = (await c.get('/api/me/elections')).json().items.find((x: { id: string }) => x.id === e);
+    expect(after.onRoll).toBe(true);
+    expect(after.objections).toEqual([
+      expect.objectContaining({ kind: 'include', status: 'upheld', answer: '经核实符合选民资格，予以补登', answeredOn: today(), filedOn: today() }),
+    ]);
+    const audit = await t.database.query<{ action: string; user_id: string | null }>(
+      `SELECT action FROM audit_log WHERE object_id = $1 AND action LIKE 'elections.objection.%' ORDER BY seq`,
+      [e],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['elections.objection.self', 'elections.objection.answer']);
+  });
+
+  it('refuses an objection outside the window (409 with the dates), to another community’s election (404), and to staff (403)', async () => {
+    const worker = await t.login('chengdong');
+    const early = await electionIn(worker, COMMUNITY.城东, 40);
+    const xi = await electionIn(await t.login('chengxi'), COMMUNITY.城西);
+    const me = await f.resident(await f.grid(COMMUNITY.城东, 1), { birthDate: '1975-07-07' });
+    await link('resident', me.id);
+    const c = await t.login('resident');
+    // Not listed before the roll's publication, and refused with the window's dates.
+    expect((await c.get('/api/me/elections')).json().items.map((x: { id: string }) => x.id)).not.toContain(early);
+    const closed = await c.post(`/api/me/elections/${early}/objections`, { kind: 'include', reason: '名单上没有我' });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('OBJECTION_WINDOW_CLOSED');
+    const opens = addDays(today(), 20);
+    expect(closed.json().error.message).toContain(opens);
+    const foreign = await c.post(`/api/me/elections/${xi}/objections`, { kind: 'include', reason: '名单上没有我' });
+    expect(foreign.statusCode).toBe(404);
+    expect((await worker.post(`/api/me/elections/${xi}/objections`, { kind: 'include', reason: '代为提出' })).statusCode).toBe(403);
+    await link('resident', null);
+    expect((await (await t.login('resident')).get('/api/me/elections')).statusCode).toBe(404);
   });
 });

@@ -61,7 +61,7 @@ describe('the side menu', () => {
   });
 
   it('leaves out a group whose entries are all hidden (a resident gets their own page, no 人口管理)', () => {
-    expect(labels(permissionsOf('resident'))).toEqual(['工作台', '我的信息', '通知公告']);
+    expect(labels(permissionsOf('resident'))).toEqual(['工作台', '我的信息', '通知公告', '我的选举']);
   });
 
   it('highlights the entry of a nested path and opens its group', () => {

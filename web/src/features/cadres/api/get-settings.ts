@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CadreSettings } from '@shared/contracts/cadres';
+import type { CadreSettingsView } from '@shared/contracts/cadres';
 import { api } from '../../../lib/api';
 import { cadresKey } from './list-cadres';
 
-export type { CadreSettings };
+export type { CadreSettingsView };
 
 export const cadreSettingsKey = [...cadresKey, 'settings'] as const;
 
-/** GET /api/cadres/settings: the staffing standard and the training cadence (city-wide). */
+/** GET /api/cadres/settings: the staffing standard and the training cadence (city-wide), with the version a change sends back. */
 export function useCadreSettings() {
-  return useQuery({ queryKey: cadreSettingsKey, queryFn: ({ signal }) => api<CadreSettings>('GET', '/api/cadres/settings', undefined, signal) });
+  return useQuery({ queryKey: cadreSettingsKey, queryFn: ({ signal }) => api<CadreSettingsView>('GET', '/api/cadres/settings', undefined, signal) });
 }

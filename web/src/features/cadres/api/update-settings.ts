@@ -1,13 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CadreSettings } from '@shared/contracts/cadres';
+import type { CadreSettingsView, UpdateCadreSettingsRequest } from '@shared/contracts/cadres';
 import { api } from '../../../lib/api';
 import { cadresKey } from './list-cadres';
 
-/** PUT /api/cadres/settings (cadres.configure); the staffing report and the training reminders follow the new values. */
+/**
+ * PUT /api/cadres/settings (cadres.configure) at the version read; the staffing report and the training reminders
+ * follow the new values. A stale version answers 409 VERSION_CONFLICT.
+ */
 export function useUpdateCadreSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (settings: CadreSettings) => api<CadreSettings>('PUT', '/api/cadres/settings', settings),
+    mutationFn: (settings: UpdateCadreSettingsRequest) => api<CadreSettingsView>('PUT', '/api/cadres/settings', settings),
     onSuccess: () => void qc.invalidateQueries({ queryKey: cadresKey }),
   });
 }

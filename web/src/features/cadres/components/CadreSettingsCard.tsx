@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Form, InputNumber, Modal, Row, Skeleton, Typography, theme } from 'antd';
 import { useState } from 'react';
-import type { CadreSettings } from '@shared/contracts/cadres';
+import type { CadreSettings, CadreSettingsView } from '@shared/contracts/cadres';
 import { isApiError } from '../../../lib/api';
 import { useSession } from '../../auth/hooks/use-session';
 import { useCadreSettings } from '../api/get-settings';
@@ -10,13 +10,30 @@ import { useCadresT } from '../messages';
 
 const FIELDS = ['fullTime', 'partTime', 'police', 'workersPer10k', 'leaderYears', 'otherYears'] as const;
 
-/** The form: the staffing standard (per community, and per 10,000 residents) and the training cadence. */
-function SettingsModal({ settings, onClose }: { settings: CadreSettings; onClose: () => void }) {
+const valuesOf = ({ version: _version, ...values }: CadreSettingsView): CadreSettings => values;
+
+/**
+ * The form: the staffing standard (per community, and per 10,000 residents) and the training cadence, saved
+ * at the version read. When someone else saved in between (409) the latest values are loaded into the form
+ * and the user is told to check them and save again: nothing is overwritten silently.
+ */
+function SettingsModal({
+  settings,
+  onClose,
+  reload,
+}: {
+  settings: CadreSettingsView;
+  onClose: () => void;
+  reload: () => Promise<CadreSettingsView | undefined>;
+}) {
   const t = useCadresT();
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const [form] = Form.useForm<CadreSettings>();
   const update = useUpdateCadreSettings();
+  /** The version the form was filled from: what the save sends. */
+  const [version, setVersion] = useState(settings.version);
+  const [stale, setStale] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const count = (name: (typeof FIELDS)[number], max: number) => (
     <Form.Item label={t(`settings.${name}`)} name={name} rules={[{ required: true, message: t('form.required') }]}>
@@ -31,21 +48,33 @@ function SettingsModal({ settings, onClose }: { settings: CadreSettings; onClose
   );
   const onFinish = (v: CadreSettings) => {
     setProblem(null);
-    update.mutate(v, {
-      onSuccess: () => {
-        message.success(t('settings.saved'));
-        onClose();
+    update.mutate(
+      { ...v, version },
+      {
+        onSuccess: () => {
+          message.success(t('settings.saved'));
+          onClose();
+        },
+        onError: async (err) => {
+          if (isApiError(err, 'VERSION_CONFLICT')) {
+            const latest = await reload();
+            if (latest) {
+              setVersion(latest.version);
+              form.setFieldsValue(valuesOf(latest));
+            }
+            setStale(true);
+            return;
+          }
+          if (isApiError(err) && Array.isArray(err.details)) {
+            const fields = (err.details as { path?: string; message?: string }[])
+              .map((d) => ({ name: String(d.path ?? '').replace(/^body\./, ''), errors: [d.message ?? err.message] }))
+              .filter((d) => (FIELDS as readonly string[]).includes(d.name));
+            if (fields.length) return form.setFields(fields as Parameters<typeof form.setFields>[0]);
+          }
+          setProblem(err.message);
+        },
       },
-      onError: (err) => {
-        if (isApiError(err) && Array.isArray(err.details)) {
-          const fields = (err.details as { path?: string; message?: string }[])
-            .map((d) => ({ name: String(d.path ?? '').replace(/^body\./, ''), errors: [d.message ?? err.message] }))
-            .filter((d) => (FIELDS as readonly string[]).includes(d.name));
-          if (fields.length) return form.setFields(fields as Parameters<typeof form.setFields>[0]);
-        }
-        setProblem(err.message);
-      },
-    });
+    );
   };
   return (
     <Modal
@@ -58,8 +87,9 @@ function SettingsModal({ settings, onClose }: { settings: CadreSettings; onClose
       cancelText={t('form.cancel')}
       width={560}
     >
+      {stale && <Alert type="warning" showIcon role="alert" title={t('settings.stale')} style={{ marginBottom: token.marginSM }} />}
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: token.marginSM }} />}
-      <Form<CadreSettings> form={form} layout="vertical" initialValues={settings} onFinish={onFinish}>
+      <Form<CadreSettings> form={form} layout="vertical" initialValues={valuesOf(settings)} onFinish={onFinish}>
         <Typography.Title level={5}>{t('settings.staffing')}</Typography.Title>
         <Row gutter={token.marginSM}>
           <Col xs={24} sm={8}>
@@ -129,7 +159,7 @@ export function CadreSettingsCard() {
           <Descriptions.Item label={t('settings.otherYears')}>{t('settings.years', { n: s.otherYears })}</Descriptions.Item>
         </Descriptions>
       )}
-      {editing && s && <SettingsModal settings={s} onClose={() => setEditing(false)} />}
+      {editing && s && <SettingsModal settings={s} onClose={() => setEditing(false)} reload={async () => (await settings.refetch()).data} />}
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import { useBoundaries } from '../../regions/api/get-boundaries';
 import { useWorkbench, type WorkbenchResponse } from '../api/get-workbench';
 import { useDashboardT } from '../messages';
 import { MyDetails } from './MyDetails';
+import { MyElections } from './MyElections';
 
 const CommunityMap = lazy(() => import('./CommunityMap'));
 
@@ -34,6 +35,7 @@ export function WorkbenchPage() {
         <>
           <Typography.Paragraph type="secondary">{t('me.intro')}</Typography.Paragraph>
           <ResidentNotices />
+          <MyElections home />
           <MyDetails />
         </>
       ) : (
