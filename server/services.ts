@@ -65,7 +65,7 @@ export function createServices(database: Database, config: Config, group: Proces
   const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care, config.lookup, group);
   const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows }, care);
   const buildings = new BuildingsService(db, new BuildingsRepository(db), regions, audit);
-  const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);
+  const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit, residents);
   const statistics = new StatisticsService(new StatisticsRepository(db), regions);
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */
