@@ -5,6 +5,7 @@ import { singleProcess, type ProcessGroup } from './lib/process-group';
 import { loadFieldCrypto } from './lib/crypto';
 import { AccountsRepository } from './modules/accounts/accounts.repository';
 import { AccountsService } from './modules/accounts/accounts.service';
+import { CredentialsService } from './modules/accounts/credentials.service';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { AuthService } from './modules/auth/auth.service';
@@ -55,14 +56,16 @@ export function createServices(database: Database, config: Config, group: Proces
   const authRepo = new AuthRepository(db);
   /** The security settings (stored; the environment's values as defaults), read by sign-in and sessions. */
   const securitySettings = new SecuritySettingsService(db, audit, config, undefined, group);
-  const auth = new AuthService(authRepo, audit, crypto, config, securitySettings, group);
+  const accountsRepo = new AccountsRepository(db);
+  // Sign-in changes an account's sign-in state through the accounts module, which owns `users`.
+  const auth = new AuthService(authRepo, new CredentialsService(db, accountsRepo), audit, crypto, config, securitySettings, group);
   const regions = new RegionsService(new RegionsRepository(db), audit, group);
-  const accounts = new AccountsService(db, new AccountsRepository(db), auth, audit);
+  const accounts = new AccountsService(db, accountsRepo, auth, audit);
   const care = new CareService(db, new CareRepository(db), regions, audit);
   const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care, config.lookup, group);
   const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows }, care);
   const buildings = new BuildingsService(db, new BuildingsRepository(db), regions, audit);
-  const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit);
+  const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit, residents);
   const statistics = new StatisticsService(new StatisticsRepository(db), regions);
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */

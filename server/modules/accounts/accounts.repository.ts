@@ -1,14 +1,20 @@
-import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { regions } from '../regions/regions.table';
-import { userGrants, users } from './accounts.table';
+import { passwordHistory, userGrants, users } from './accounts.table';
 
 /** A (role, region[, domain]) grant as written. */
 export interface Grant {
   role: string;
   regionId: string;
   domain?: string | null;
+}
+
+/** The failure count after an attempt, and the lock it set (if any). */
+export interface Attempt {
+  failedAttempts: number;
+  lockedUntil: Date | null;
 }
 
 /** Accounts and their grants. */
@@ -177,6 +183,94 @@ export class AccountsRepository {
   names(ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(inArray(users.id, ids));
+  }
+
+  // ------------------------------------------------ sign-in state (written for AuthService via CredentialsService)
+
+  /** Counts a failed attempt, locking the account when it reaches the threshold. */
+  async recordFailure(userId: string, threshold: number, lockMinutes: number, db: Db = this.db): Promise<Attempt> {
+    const rows = await db
+      .update(users)
+      .set({
+        failedAttempts: sql`${users.failedAttempts} + 1`,
+        lockedUntil: sql`CASE WHEN ${users.failedAttempts} + 1 >= ${threshold} THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
+      })
+      .where(eq(users.id, userId))
+      .returning({ failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil });
+    return rows[0];
+  }
+
+  async clearFailures(userId: string, db: Db = this.db) {
+    await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
+  }
+
+  /** The current password hash, locked for the rest of the transaction; undefined for no such user. */
+  async lockPasswordHash(tx: Db, userId: string): Promise<string | undefined> {
+    const [row] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for('update');
+    return row?.passwordHash;
+  }
+
+  /** Puts a new password in force; a new password clears the failed attempts and the lock. */
+  async setPasswordHash(tx: Db, userId: string, passwordHash: string, mustChange: boolean) {
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        mustChangePassword: mustChange,
+        passwordChangedAt: sql`now()`,
+        failedAttempts: 0,
+        lockedUntil: null,
+        version: sql`${users.version} + 1`,
+      })
+      .where(eq(users.id, userId));
+  }
+
+  async addPasswordHistory(tx: Db, userId: string, passwordHash: string) {
+    await tx.insert(passwordHistory).values({ userId, passwordHash });
+  }
+
+  /** Keeps only the `keep` newest previous hashes: older ones are residual data. */
+  async trimPasswordHistory(tx: Db, userId: string, keep: number) {
+    await tx.execute(
+      sql`DELETE FROM ${passwordHistory} WHERE ${passwordHistory.userId} = ${userId} AND ${passwordHistory.id} NOT IN (SELECT ${passwordHistory.id} FROM ${passwordHistory} WHERE ${passwordHistory.userId} = ${userId} ORDER BY ${passwordHistory.replacedAt} DESC, ${passwordHistory.id} LIMIT ${keep})`,
+    );
+  }
+
+  async setTextSize(userId: string, textSize: string, db: Db = this.db) {
+    await db.update(users).set({ textSize }).where(eq(users.id, userId));
+  }
+
+  /** Stores a new secret to enrol; the factor in force (if any) stays until the new one is enabled. */
+  async setPendingTotp(userId: string, cipher: Buffer, db: Db = this.db) {
+    await db.update(users).set({ totpPendingCipher: cipher }).where(eq(users.id, userId));
+  }
+
+  /**
+   * Puts the enrolled secret in force if it is still `cipher` (a setup in another tab may have replaced it);
+   * false otherwise.
+   */
+  async enableTotp(userId: string, step: number, cipher: Buffer, db: Db = this.db): Promise<boolean> {
+    const rows = await db
+      .update(users)
+      .set({ totpCipher: cipher, totpPendingCipher: null, totpEnabledAt: sql`now()`, totpLastStep: step })
+      .where(and(eq(users.id, userId), eq(users.totpPendingCipher, cipher)))
+      .returning({ id: users.id });
+    return rows.length === 1;
+  }
+
+  /** Records a code's time step as used; false when it (or a later one) was used already. */
+  async claimTotpStep(userId: string, step: number, db: Db = this.db): Promise<boolean> {
+    const rows = await db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return rows.length === 1;
+  }
+
+  /** Removes the second factor (an administrator's reset, for a lost phone). */
+  async clearTotp(userId: string, db: Db = this.db) {
+    await db.update(users).set({ totpCipher: null, totpPendingCipher: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
   }
 
   regionsByIds(ids: string[]) {

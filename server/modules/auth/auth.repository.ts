@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { passwordHistory, userGrants, users } from '../accounts/accounts.table';
 import { regions } from '../regions/regions.table';
@@ -6,13 +6,10 @@ import { sessions } from './sessions.table';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** The failure count after an attempt, and the lock it set (if any). */
-export interface Attempt {
-  failedAttempts: number;
-  lockedUntil: Date | null;
-}
-
-/** Sessions and the sign-in view of users. */
+/**
+ * Sessions, and the sign-in view of users (read only: `users` and `password_history` belong to the accounts
+ * module, whose CredentialsService writes the sign-in state).
+ */
 export class AuthRepository {
   constructor(private readonly db: Db) {}
 
@@ -42,50 +39,6 @@ export class AuthRepository {
       .where(and(eq(userGrants.userId, userId), eq(userGrants.pending, false)));
   }
 
-  /** Counts a failed attempt, locking the account when it reaches the threshold. */
-  async recordFailure(userId: string, threshold: number, lockMinutes: number): Promise<Attempt> {
-    const rows = await this.db
-      .update(users)
-      .set({
-        failedAttempts: sql`${users.failedAttempts} + 1`,
-        lockedUntil: sql`CASE WHEN ${users.failedAttempts} + 1 >= ${threshold} THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
-      })
-      .where(eq(users.id, userId))
-      .returning({ failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil });
-    return rows[0];
-  }
-
-  async clearFailures(userId: string) {
-    await this.db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
-  }
-
-  /**
-   * Replaces the password; the old hash goes to the history, which keeps the `keep` newest (PASSWORD_HISTORY).
-   */
-  async setPassword(userId: string, passwordHash: string, mustChange: boolean, keep: number) {
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const [old] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for('update');
-      if (!old) return;
-      await tx
-        .update(users)
-        .set({
-          passwordHash,
-          mustChangePassword: mustChange,
-          passwordChangedAt: sql`now()`,
-          failedAttempts: 0,
-          lockedUntil: null,
-          version: sql`${users.version} + 1`,
-        })
-        .where(eq(users.id, userId));
-      if (keep > 0) await tx.insert(passwordHistory).values({ userId, passwordHash: old.passwordHash });
-      // Only the newest `keep` stay: older hashes are residual data.
-      await tx.execute(
-        sql`DELETE FROM ${passwordHistory} WHERE ${passwordHistory.userId} = ${userId} AND ${passwordHistory.id} NOT IN (SELECT ${passwordHistory.id} FROM ${passwordHistory} WHERE ${passwordHistory.userId} = ${userId} ORDER BY ${passwordHistory.replacedAt} DESC, ${passwordHistory.id} LIMIT ${keep})`,
-      );
-    });
-  }
-
   /** The `n` most recent previous password hashes of a user, newest first. */
   async previousPasswords(userId: string, n: number): Promise<string[]> {
     if (n <= 0) return [];
@@ -98,46 +51,9 @@ export class AuthRepository {
     return rows.map((r) => r.passwordHash);
   }
 
-  /** Stores a new secret to enrol; the factor in force (if any) stays until the new one is enabled. */
   async textSize(userId: string): Promise<string | undefined> {
     const [row] = await this.db.select({ textSize: users.textSize }).from(users).where(eq(users.id, userId));
     return row?.textSize;
-  }
-
-  async setTextSize(userId: string, textSize: string) {
-    await this.db.update(users).set({ textSize }).where(eq(users.id, userId));
-  }
-
-  async setPendingTotp(userId: string, cipher: Buffer) {
-    await this.db.update(users).set({ totpPendingCipher: cipher }).where(eq(users.id, userId));
-  }
-
-  /**
-   * Puts the enrolled secret in force if it is still `cipher` (a setup in another tab may have replaced it);
-   * false otherwise.
-   */
-  async enableTotp(userId: string, step: number, cipher: Buffer): Promise<boolean> {
-    const rows = await this.db
-      .update(users)
-      .set({ totpCipher: cipher, totpPendingCipher: null, totpEnabledAt: sql`now()`, totpLastStep: step })
-      .where(and(eq(users.id, userId), eq(users.totpPendingCipher, cipher)))
-      .returning({ id: users.id });
-    return rows.length === 1;
-  }
-
-  /** Records a code's time step as used; false when it (or a later one) was used already. */
-  async claimTotpStep(userId: string, step: number): Promise<boolean> {
-    const rows = await this.db
-      .update(users)
-      .set({ totpLastStep: step })
-      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
-      .returning({ id: users.id });
-    return rows.length === 1;
-  }
-
-  /** Removes the second factor (an administrator's reset, for a lost phone). */
-  async clearTotp(userId: string) {
-    await this.db.update(users).set({ totpCipher: null, totpPendingCipher: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
   }
 
   async createSession(row: typeof sessions.$inferInsert) {

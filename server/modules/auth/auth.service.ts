@@ -10,6 +10,7 @@ import { AppError, notFound, validationError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
 import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp';
 import type { AuditService } from '../audit/audit.service';
+import type { CredentialsService } from '../accounts/credentials.service';
 import { AuthRepository, type UserRow } from './auth.repository';
 import { SessionCache } from './session-cache';
 import { singleProcess, type ProcessGroup } from '../../lib/process-group';
@@ -33,6 +34,8 @@ export class AuthService {
 
   constructor(
     private readonly repo: AuthRepository,
+    /** Writes the sign-in state of `users` (the accounts module owns the table). */
+    private readonly credentials: CredentialsService,
     private readonly audit: AuditService,
     private readonly crypto: FieldCrypto,
     config: Pick<Config, 'session'>,
@@ -93,7 +96,7 @@ export class AuthService {
       throw new AppError('AUTH_ACCOUNT_DISABLED');
     }
     if (user.totpEnabledAt) await this.checkSecondFactor(ctx, user, totpCode);
-    await this.repo.clearFailures(user.id);
+    await this.credentials.clearFailures(user.id);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.repo.createSession({ tokenHash: sha256(token), userId: user.id, csrfToken, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) });
@@ -130,9 +133,9 @@ export class AuthService {
     action: 'auth.login' | 'auth.password.change' | 'auth.totp.setup' = 'auth.login',
   ) {
     // A lock that has expired starts a fresh count.
-    if (user.lockedUntil) await this.repo.clearFailures(user.id);
+    if (user.lockedUntil) await this.credentials.clearFailures(user.id);
     const { lockout } = await this.policy();
-    const after = await this.repo.recordFailure(user.id, lockout.threshold, lockout.minutes);
+    const after = await this.credentials.recordFailure(user.id, lockout.threshold, lockout.minutes);
     const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > Date.now();
     const username = user.username;
     await this.audit.record(ctx, {
@@ -158,7 +161,7 @@ export class AuthService {
     }
     const step = matchTotp(this.crypto.decrypt(user.totpCipher!), code);
     // Claiming the step is one conditional UPDATE: two requests with the same code cannot both win.
-    if (step === null || !(await this.repo.claimTotpStep(user.id, step))) {
+    if (step === null || !(await this.credentials.claimTotpStep(user.id, step))) {
       const { remainingAttempts } = await this.failure(ctx, user, 'wrong_totp');
       throw new AppError('AUTH_TOTP_INVALID', { path: 'totpCode', remainingAttempts });
     }
@@ -200,12 +203,12 @@ export class AuthService {
             { path: 'currentCode', code: 'required', message: '请输入当前的动态口令', messageEn: 'enter the current authenticator code' },
           ]);
         const step = matchTotp(this.crypto.decrypt(user.totpCipher!), proof.code);
-        if (step === null || !(await this.repo.claimTotpStep(user.id, step))) {
+        if (step === null || !(await this.credentials.claimTotpStep(user.id, step))) {
           await this.failure(ctx, user, 'wrong_totp', action);
           throw validationError([{ path: 'currentCode', code: 'wrong', message: '动态口令错误或已使用', messageEn: 'wrong or already used code' }]);
         }
       }
-      if (user.failedAttempts > 0) await this.repo.clearFailures(user.id);
+      if (user.failedAttempts > 0) await this.credentials.clearFailures(user.id);
       return work(user);
     });
   }
@@ -217,7 +220,7 @@ export class AuthService {
   async setupTotp(ctx: RequestContext, password: string, currentCode?: string) {
     return this.reauthenticate(ctx, 'auth.totp.setup', { password, passwordField: 'password', code: currentCode }, async (user) => {
       const secret = newTotpSecret();
-      await this.repo.setPendingTotp(user.id, this.crypto.encrypt(secret));
+      await this.credentials.setPendingTotp(user.id, this.crypto.encrypt(secret));
       await this.audit.record(ctx, { action: 'auth.totp.setup', objectType: 'user', objectId: user.id, details: { replacing: user.totpEnabledAt !== null } });
       return { secret, otpauthUri: otpauthUri(secret, user.username) };
     });
@@ -235,7 +238,7 @@ export class AuthService {
       throw validationError([{ path: 'code', code: 'wrong', message: '动态口令不正确，请核对手机时间后重试', messageEn: 'wrong code; check the phone clock' }]);
     }
     // Only the secret the code was checked against (a setup in another tab may have replaced it since).
-    if (!(await this.repo.enableTotp(user.id, step, user.totpPendingCipher))) throw new AppError('CONFLICT', { reason: 'totp_setup_changed' });
+    if (!(await this.credentials.enableTotp(user.id, step, user.totpPendingCipher))) throw new AppError('CONFLICT', { reason: 'totp_setup_changed' });
     await this.endSessionsOf(user.id, actor.sessionTokenHash);
     await this.audit.record(ctx, { action: 'auth.totp.enable', objectType: 'user', objectId: user.id });
   }
@@ -283,12 +286,12 @@ export class AuthService {
 
   /** Forgets a user's failed sign-ins, which unlocks the account. */
   clearFailures(userId: string) {
-    return this.repo.clearFailures(userId);
+    return this.credentials.clearFailures(userId);
   }
 
   /** Removes a user's second factor and ends their sessions (they set up a new one at the next sign-in). */
   async clearTotp(userId: string) {
-    await this.repo.clearTotp(userId);
+    await this.credentials.clearTotp(userId);
     await this.endSessionsOf(userId);
   }
 
@@ -403,7 +406,7 @@ export class AuthService {
 
   /** Replaces a password (the old hash goes to the history). */
   async storePassword(userId: string, password: string, mustChange: boolean) {
-    await this.repo.setPassword(userId, await hashPassword(password), mustChange, (await this.policy()).password.history);
+    await this.credentials.setPassword(userId, await hashPassword(password), mustChange, (await this.policy()).password.history);
   }
 
   /** Changes one's own password: the current one first (wrong answers count towards the lockout), then the rules. */
@@ -427,7 +430,7 @@ export class AuthService {
 
   /** Keeps one's own display preferences with the account (not audited: they touch nobody's data). */
   async setPreferences(ctx: RequestContext, prefs: Preferences): Promise<Preferences> {
-    await this.repo.setTextSize(actorOf(ctx).userId, prefs.textSize);
+    await this.credentials.setTextSize(actorOf(ctx).userId, prefs.textSize);
     return prefs;
   }
 

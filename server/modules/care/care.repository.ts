@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { scopeSql, type DataScope } from '../../lib/scope';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
@@ -70,6 +70,14 @@ export class CareRepository {
       .where(and(eq(careRecords.id, id), eq(careRecords.version, version)))
       .returning();
     return rows[0];
+  }
+
+  /** Rewrites the community of the residents' records (community_id is their scope key). */
+  async moveToCommunity(tx: Db, residentIds: string[], communityId: string) {
+    await tx
+      .update(careRecords)
+      .set({ communityId, updatedAt: sql`now()` })
+      .where(and(inArray(careRecords.residentId, residentIds), ne(careRecords.communityId, communityId)));
   }
 
   /**

@@ -52,6 +52,16 @@ export class CareService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Care records follow their residents into another community (their scope key), inside the caller's
+   * transaction: a household move (HouseholdsService via ResidentsService.moveIntoHousehold). Not audited
+   * here: the move itself is.
+   */
+  async followResidents(tx: Db, residentIds: string[], communityId: string): Promise<void> {
+    if (residentIds.length === 0) return;
+    await this.repo.moveToCommunity(tx, residentIds, communityId);
+  }
+
   /** Resolves, once per request, which groups the actor may see where. */
   async visibility(actor: Actor): Promise<CareVisibility> {
     const scopes = new Map<Permission, DataScope>();

@@ -2,8 +2,7 @@ import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
 import { regionSql, scopeSql, type DataScope, type RegionFilter } from '../../lib/scope';
-import { careRecords } from '../care/care.table';
-import { residentMoves, residents } from '../residents/residents.table';
+import { residents } from '../residents/residents.table';
 import { households } from './households.table';
 
 export type HouseholdRow = typeof households.$inferSelect;
@@ -69,8 +68,8 @@ const VIEW = (
   LEFT JOIN residents hr ON hr.id = h.head_resident_id`;
 
 /**
- * Queries on households. Reads join residents, buildings and regions for display (never id_cipher);
- * member moves update the residents' household, community and grid inside the caller's transaction.
+ * Queries on households. Reads join residents, buildings and regions for display (never id_cipher) and
+ * lock a household's members for a change; the members themselves are written by ResidentsService.
  */
 export class HouseholdsRepository {
   constructor(private readonly db: Db) {}
@@ -212,44 +211,6 @@ export class HouseholdsRepository {
       .where(version === undefined ? eq(households.id, id) : and(eq(households.id, id), eq(households.version, version)))
       .returning();
     return rows[0];
-  }
-
-  /** Puts residents into a household (its community and grid follow); a relation per resident when given. */
-  async placeResidents(tx: Db, place: { householdId: string; communityId: string; gridId: string }, people: { id: string; relationToHead?: string | null }[]) {
-    for (const p of people) {
-      await tx
-        .update(residents)
-        .set({
-          householdId: place.householdId,
-          communityId: place.communityId,
-          gridId: place.gridId,
-          ...(p.relationToHead !== undefined ? { relationToHead: p.relationToHead } : {}),
-          version: sql`${residents.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(residents.id, p.id));
-    }
-  }
-
-  /** Sets one resident's relation to the head. */
-  async setRelation(tx: Db, residentId: string, relation: string | null) {
-    await tx
-      .update(residents)
-      .set({ relationToHead: relation, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(residents.id, residentId));
-  }
-
-  /** Care records follow their resident into a new community (community_id is their scope key). */
-  async moveCareRecords(tx: Db, residentIds: string[], communityId: string) {
-    if (residentIds.length === 0) return;
-    await tx
-      .update(careRecords)
-      .set({ communityId, updatedAt: sql`now()` })
-      .where(and(inArray(careRecords.residentId, residentIds), ne(careRecords.communityId, communityId)));
-  }
-
-  async insertMoves(tx: Db, rows: (typeof residentMoves.$inferInsert)[]) {
-    if (rows.length) await tx.insert(residentMoves).values(rows);
   }
 
   /** A resident's current household and status (read-only). */

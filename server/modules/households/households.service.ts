@@ -21,8 +21,9 @@ import type { AuditService } from '../audit/audit.service';
 import { regionFilterOf } from '../../lib/scope';
 import type { BuildingsService } from '../buildings/buildings.service';
 import type { RegionsService } from '../regions/regions.service';
+import type { ResidentsService } from '../residents/residents.service';
 import type { WorkbenchContribution } from '../module';
-import type { HouseholdRow, HouseholdsRepository, MemberRow } from './households.repository';
+import type { HouseholdRow, HouseholdsRepository } from './households.repository';
 
 /** Where a household is: community, grid and (optionally) building. */
 interface Place {
@@ -45,6 +46,8 @@ export class HouseholdsService {
     private readonly regions: RegionsService,
     private readonly buildings: BuildingsService,
     private readonly audit: AuditService,
+    /** Writes the members (residents, their care records and move history belong to their modules). */
+    private readonly residents: ResidentsService,
   ) {}
 
   async list(actor: Actor, query: HouseholdsQuery) {
@@ -244,8 +247,8 @@ export class HouseholdsService {
       const row = await this.repo.update(tx, id, version, patch);
       if (!row) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
       if (patch.headResidentId) {
-        await this.repo.setRelation(tx, patch.headResidentId, 'head');
-        if (formerHead) await this.repo.setRelation(tx, formerHead, formerHeadRelation ?? 'other');
+        await this.residents.setRelation(tx, patch.headResidentId, 'head');
+        if (formerHead) await this.residents.setRelation(tx, formerHead, formerHeadRelation ?? 'other');
       }
       const changed = Object.keys(input).filter((k) => k !== 'version' && input[k as keyof typeof input] !== undefined);
       await this.audit.record(
@@ -275,37 +278,6 @@ export class HouseholdsService {
     return ids.map((id) => byId.get(id)!);
   }
 
-  /** Moves people into a household: residents, their care records (when the community changes) and history rows. */
-  private async moveInto(
-    tx: Db,
-    ctx: RequestContext,
-    to: HouseholdRow,
-    people: (Omit<MemberRow, 'relationToHead'> & { relationToHead?: string | null })[],
-    move: { type: 'transfer' | 'split' | 'merge'; effectiveDate: string; reason?: string },
-  ) {
-    await this.repo.placeResidents(tx, { householdId: to.id, communityId: to.communityId, gridId: to.gridId }, people);
-    await this.repo.moveCareRecords(
-      tx,
-      people.filter((p) => p.communityId !== to.communityId).map((p) => p.id),
-      to.communityId,
-    );
-    await this.repo.insertMoves(
-      tx,
-      people.map((p) => ({
-        residentId: p.id,
-        communityId: to.communityId,
-        moveType: move.type,
-        fromHouseholdId: p.householdId,
-        toHouseholdId: to.id,
-        fromCommunityId: p.communityId,
-        toCommunityId: to.communityId,
-        effectiveDate: move.effectiveDate,
-        reason: move.reason ?? null,
-        createdBy: ctx.actor?.userId ?? null,
-      })),
-    );
-  }
-
   /** Moves one member to another household; their community and grid follow the new household. */
   async moveMember(ctx: RequestContext, id: string, input: MoveMemberRequest) {
     const actor = actorOf(ctx);
@@ -326,7 +298,7 @@ export class HouseholdsService {
       if (input.relationToHead === 'head' && target.headResidentId) throw conflict('target_has_head', { headResidentId: target.headResidentId });
       const isHead = source.headResidentId === person.id;
       if (isHead && members.length > 1) throw conflict('head_has_members');
-      await this.moveInto(tx, ctx, target, [{ ...person, relationToHead: input.relationToHead }], {
+      await this.residents.moveIntoHousehold(tx, ctx, target, [{ ...person, relationToHead: input.relationToHead }], {
         type: 'transfer',
         effectiveDate: input.effectiveDate,
         reason: input.reason,
@@ -395,7 +367,7 @@ export class HouseholdsService {
         headResidentId: input.newHeadId,
       });
       const people = ids.map((rid) => ({ ...byId.get(rid)!, relationToHead: rid === input.newHeadId ? 'head' : input.relations?.[rid] }));
-      await this.moveInto(tx, ctx, created, people, { type: 'split', effectiveDate: input.effectiveDate, reason: input.reason });
+      await this.residents.moveIntoHousehold(tx, ctx, created, people, { type: 'split', effectiveDate: input.effectiveDate, reason: input.reason });
       await this.repo.update(tx, source.id, undefined, {});
       await this.audit.record(
         ctx,
@@ -434,7 +406,7 @@ export class HouseholdsService {
         // The absorbing household keeps its head: nobody arrives as `head`.
         relationToHead: input.relations?.[m.id] ?? (m.id === source.headResidentId || m.relationToHead === 'head' ? 'other' : undefined),
       }));
-      await this.moveInto(tx, ctx, target, people, { type: 'merge', effectiveDate: input.effectiveDate, reason: input.reason });
+      await this.residents.moveIntoHousehold(tx, ctx, target, people, { type: 'merge', effectiveDate: input.effectiveDate, reason: input.reason });
       await this.repo.update(tx, source.id, undefined, { status: 'merged' });
       await this.repo.update(tx, target.id, undefined, {});
       await this.audit.record(

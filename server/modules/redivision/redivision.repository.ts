@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
-import { regionChanges } from '../regions/regions.table';
+import { regionChanges } from './redivision.table';
 
 export interface RegionChangeView {
   id: string;
@@ -61,11 +61,8 @@ export class RedivisionRepository {
     return rows[0];
   }
 
-  /** Re-parents a grid (a leaf: no paths below it) and moves everything in it to the new community. */
-  async moveGrid(tx: Db, gridId: string, toCommunityId: string, newPath: string) {
-    await tx.execute(
-      sql`UPDATE regions SET parent_id = ${toCommunityId}::uuid, path = ${newPath}::ltree, version = version + 1, updated_at = now() WHERE id = ${gridId}::uuid`,
-    );
+  /** Moves everything in a grid to the grid's new community (the grid itself is re-parented by RegionsService). */
+  async moveGrid(tx: Db, gridId: string, toCommunityId: string) {
     const to = sql`${toCommunityId}::uuid`;
     // Care records first: they find their residents by the grid, which does not change here.
     const careRecords = await counted(

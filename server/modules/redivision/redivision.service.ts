@@ -51,7 +51,8 @@ export class RedivisionService {
         const tx = t as unknown as Db;
         const locked = await this.repo.region(grid.id, tx, true);
         if (!locked || locked.parentId !== grid.parentId) throw new AppError('CONFLICT', { reason: 'grid_changed' });
-        const moved = await this.repo.moveGrid(tx, grid.id, to.id, `${to.path}.${grid.code}`);
+        await this.regions.reparentGrid(tx, grid.id, to.id, `${to.path}.${grid.code}`);
+        const moved = await this.repo.moveGrid(tx, grid.id, to.id);
         const changeId = await this.repo.insertChange(tx, {
           objectType: 'grid',
           objectId: grid.id,

@@ -1,13 +1,13 @@
 import { defineModule } from '../module';
 import { regionsRoutes } from './regions.routes';
-import { regionChanges, regions } from './regions.table';
+import { regions } from './regions.table';
 
 /** The region tree: city → street → community → grid, with boundaries. */
 export const regionsModule = defineModule({
   name: 'regions',
-  tables: [regions, regionChanges],
-  // A region's parent moves with it (re-division rewrites it); the change log is history.
-  scopeKeys: { regions: 'reference', region_changes: 'history' },
+  tables: [regions],
+  // A region's parent moves with it (re-division rewrites it).
+  scopeKeys: { regions: 'reference' },
   auditActions: {
     'regions.create': { zh: '新建区域', en: 'Create a region' },
     'regions.update': { zh: '修改区域', en: 'Change a region' },

@@ -54,6 +54,14 @@ export class RegionsRepository {
     return rows[0];
   }
 
+  /** Puts a grid under another community with its new path (a grid is a leaf: no paths below it change). */
+  async reparentGrid(tx: Db, gridId: string, toCommunityId: string, newPath: string) {
+    await tx
+      .update(regions)
+      .set({ parentId: toCommunityId, path: newPath, version: sql`${regions.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(regions.id, gridId));
+  }
+
   boundaries(level: 'street' | 'community' | 'grid') {
     return this.db
       .select({ id: regions.id, name: regions.name, code: regions.code, path: regions.path, boundary: regions.boundary })

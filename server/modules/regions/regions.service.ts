@@ -1,5 +1,6 @@
 import type { RegionNodeT } from '../../../shared/contracts/regions';
 import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
+import type { Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, versionConflict } from '../../lib/errors';
 import { grantPathsFor, isUnderPath, NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
@@ -64,6 +65,15 @@ export class RegionsService {
   async assertCovers(actor: Actor, permission: Permission, obj: { communityId: string | null; gridId?: string | null }) {
     const scope = await this.scopeFor(actor, permission);
     if (!scopeCovers(scope, obj)) throw new AppError('OUT_OF_SCOPE');
+  }
+
+  /**
+   * Puts a grid under another community (`newPath` is the community's path and the grid's code), inside the
+   * re-division's transaction, which has locked the grid, checked the actor and audits the move; the caller
+   * calls invalidate() once it commits.
+   */
+  reparentGrid(tx: Db, gridId: string, toCommunityId: string, newPath: string): Promise<void> {
+    return this.repo.reparentGrid(tx, gridId, toCommunityId, newPath);
   }
 
   /** Forgets the resolved scopes here and in the other server processes (after a region change). */

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid, date, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ltree } from '../../db/types';
 
 /** The region tree: city → street → community → grid. `path` makes a subtree one indexed predicate. */
@@ -28,18 +27,3 @@ export const regions = pgTable(
     index('regions_parent_idx').on(t.parentId),
   ],
 );
-
-/** Re-division history: a grid or building moved from one region to another, effective from a date. */
-export const regionChanges = pgTable('region_changes', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  objectType: text('object_type', { enum: ['grid', 'building'] }).notNull(),
-  objectId: uuid('object_id').notNull(),
-  fromRegionId: uuid('from_region_id').notNull(),
-  toRegionId: uuid('to_region_id').notNull(),
-  effectiveDate: date('effective_date').notNull(),
-  reason: text('reason'),
-  changedBy: uuid('changed_by'),
-  changedAt: timestamp('changed_at', { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
-});

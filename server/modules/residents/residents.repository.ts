@@ -337,6 +337,39 @@ export class ResidentsRepository {
     return rows[0];
   }
 
+  /** Puts residents into a household (its community and grid follow); a relation per resident when given. */
+  async placeInHousehold(
+    tx: Db,
+    place: { householdId: string; communityId: string; gridId: string },
+    people: { id: string; relationToHead?: string | null }[],
+  ) {
+    for (const p of people) {
+      await tx
+        .update(residents)
+        .set({
+          householdId: place.householdId,
+          communityId: place.communityId,
+          gridId: place.gridId,
+          ...(p.relationToHead !== undefined ? { relationToHead: p.relationToHead } : {}),
+          version: sql`${residents.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(residents.id, p.id));
+    }
+  }
+
+  /** Sets one resident's relation to the head (no version check: the caller holds the household's lock). */
+  async setRelation(tx: Db, residentId: string, relation: string | null) {
+    await tx
+      .update(residents)
+      .set({ relationToHead: relation, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(residents.id, residentId));
+  }
+
+  async insertMoves(tx: Db, rows: (typeof residentMoves.$inferInsert)[]) {
+    if (rows.length) await tx.insert(residentMoves).values(rows);
+  }
+
   insertMove(row: typeof residentMoves.$inferInsert, db: Db = this.db) {
     return db.insert(residentMoves).values(row);
   }

@@ -252,6 +252,48 @@ export class ResidentsService {
     );
   }
 
+  /**
+   * Moves residents into a household for the households module (a member moving, 分户, 并户), inside the
+   * caller's transaction, which has locked both households and the movers: each resident takes the
+   * household's community and grid (and `relationToHead` when given), their care records follow them into
+   * a new community, and each move is recorded in the history. The caller has authorised the movers and
+   * audits the change.
+   */
+  async moveIntoHousehold(
+    tx: Db,
+    ctx: RequestContext,
+    to: { id: string; communityId: string; gridId: string },
+    people: { id: string; householdId: string | null; communityId: string; relationToHead?: string | null }[],
+    move: { type: 'transfer' | 'split' | 'merge'; effectiveDate: string; reason?: string },
+  ): Promise<void> {
+    await this.repo.placeInHousehold(tx, { householdId: to.id, communityId: to.communityId, gridId: to.gridId }, people);
+    await this.care.followResidents(
+      tx,
+      people.filter((p) => p.communityId !== to.communityId).map((p) => p.id),
+      to.communityId,
+    );
+    await this.repo.insertMoves(
+      tx,
+      people.map((p) => ({
+        residentId: p.id,
+        communityId: to.communityId,
+        moveType: move.type,
+        fromHouseholdId: p.householdId,
+        toHouseholdId: to.id,
+        fromCommunityId: p.communityId,
+        toCommunityId: to.communityId,
+        effectiveDate: move.effectiveDate,
+        reason: move.reason ?? null,
+        createdBy: ctx.actor?.userId ?? null,
+      })),
+    );
+  }
+
+  /** Sets a resident's relation to the head, inside the caller's transaction (a household's change of head). */
+  setRelation(tx: Db, residentId: string, relation: string | null): Promise<void> {
+    return this.repo.setRelation(tx, residentId, relation);
+  }
+
   /** Residents per community (status `active` by default), limited to the actor's residents.read scope when given. */
   async countByCommunity(actor?: Actor, status: ResidentStatus | 'all' = 'active'): Promise<{ communityId: string; count: number }[]> {
     const scope: DataScope = actor ? await this.regions.scopeFor(actor, 'residents.read') : { all: true, communityIds: [], gridIds: [] };
