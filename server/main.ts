@@ -45,7 +45,8 @@ async function primary(config: Config) {
   cluster.on('exit', (worker: Worker, code, signal) => {
     group.detach(worker);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      // The last one gone: exit with the code set (1 when a process could not start).
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     if (!started) {
@@ -54,11 +55,12 @@ async function primary(config: Config) {
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
       process.exitCode = 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     console.error(`server process ${worker.process.pid} exited (${code ?? signal}); starting another`);
-    setTimeout(fork, 1000).unref();
+    // Not unref'd: with every process gone, this timer is what keeps the primary alive to start another.
+    setTimeout(fork, 1000);
   });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
