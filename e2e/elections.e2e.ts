@@ -6,25 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shows, signIn, url, type Session } from './helpers';
-
-/** Calls the API as the signed-in page (its cookie), with the CSRF token for writes. */
-async function apiAs(page: Page) {
-  const me = await page.request.get(url('/api/auth/me'));
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  return {
-    get: async <T>(p: string) => {
-      const res = await page.request.get(url(p));
-      expect(res.status(), p).toBe(200);
-      return (await res.json()) as T;
-    },
-    post: async <T>(p: string, data?: unknown) => {
-      const res = await page.request.post(url(p), { data: data ?? {}, headers: { 'x-csrf-token': csrfToken } });
-      expect(res.status(), `${p}: ${await res.text()}`).toBeLessThan(300);
-      return (await res.json()) as T;
-    },
-  };
-}
+import { apiAs, launch, shows, signIn, url, type Session } from './helpers';
 
 describe('a committee election from roll to announcement', () => {
   let session: Session;

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { totpCode, totpStep } from '../server/lib/totp';
 import { Authenticator } from '../server/test/authenticator';
@@ -165,4 +166,24 @@ export async function signOut(page: Page, displayName: RegExp) {
   await page.getByRole('button', { name: displayName }).click();
   await page.getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
   await page.waitForURL('**/login');
+}
+
+/** Calls the API as the signed-in page (its cookie), with the CSRF token for writes. */
+export async function apiAs(page: Page) {
+  const me = await page.request.get(url('/api/auth/me'));
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const write = async <T>(method: 'POST' | 'PATCH', p: string, data: unknown) => {
+    const res = await page.request.fetch(url(p), { method, data, headers: { 'x-csrf-token': csrfToken } });
+    expect(res.status(), `${method} ${p}: ${await res.text()}`).toBeLessThan(300);
+    return (await res.json()) as T;
+  };
+  return {
+    get: async <T>(p: string) => {
+      const res = await page.request.get(url(p));
+      expect(res.status(), p).toBe(200);
+      return (await res.json()) as T;
+    },
+    post: <T>(p: string, data?: unknown) => write<T>('POST', p, data ?? {}),
+    patch: <T>(p: string, data: unknown) => write<T>('PATCH', p, data),
+  };
 }

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../shared/domain/id-number';
-import { launch, shows, signIn, url, type Session } from './helpers';
+import { apiAs, launch, shows, signIn, url, type Session } from './helpers';
 
 /** Each payload sets window.__xss when it runs. */
 const IMG = '<img src=x onerror="window.__xss=1">';
@@ -23,26 +23,6 @@ interface Evidence {
   dialogs: string[];
   /** Requests for the payload's image (src=x). */
   imageRequests: string[];
-}
-
-/** Calls the API as the signed-in page (its cookie), with the CSRF token for writes. */
-async function apiAs(page: Page) {
-  const me = await page.request.get(url('/api/auth/me'));
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const write = async <T>(method: 'POST' | 'PATCH', p: string, data: unknown) => {
-    const res = await page.request.fetch(url(p), { method, data, headers: { 'x-csrf-token': csrfToken } });
-    expect(res.status(), `${method} ${p}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as T;
-  };
-  return {
-    get: async <T>(p: string) => {
-      const res = await page.request.get(url(p));
-      expect(res.status(), p).toBe(200);
-      return (await res.json()) as T;
-    },
-    post: <T>(p: string, data: unknown) => write<T>('POST', p, data),
-    patch: <T>(p: string, data: unknown) => write<T>('PATCH', p, data),
-  };
 }
 
 /** Watches the page for any sign that a payload ran or became markup. */

@@ -1,8 +1,6 @@
 import { Alert, App, Button, Drawer, Flex, Form, Select, theme } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { OrganisationType } from '@shared/domain/organisations';
 import { useRegion } from '../../../app/region-context';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
@@ -11,20 +9,9 @@ import { useCreateOrganisation } from '../api/create-organisation';
 import { useOrganisations } from '../api/list-organisations';
 import { useOrganisationsT } from '../messages';
 import { communitiesOf } from './communities';
-import { OrganisationFields } from './OrganisationFields';
+import { OrganisationFields, organisationBody, type OrganisationValues } from './OrganisationFields';
 
-interface Values {
-  communityId: string;
-  type: OrganisationType;
-  name: string;
-  parentId?: string;
-  foundedDate?: Dayjs;
-  address?: string;
-  contactPerson?: string;
-  contactPhone?: string;
-  contribution?: string;
-  description?: string;
-}
+type Values = OrganisationValues & { communityId: string };
 
 /** 登记组织: community, type, name, parent and the facts of a team or unit. */
 export function CreateOrganisationDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -47,21 +34,12 @@ export function CreateOrganisationDrawer({ open, onClose }: { open: boolean; onC
     setProblem(null);
     onClose();
   };
-  const blank = (s?: string) => (s?.trim() ? s.trim() : null);
   const onFinish = (v: Values) => {
     setProblem(null);
     create.mutate(
       {
         communityId: v.communityId,
-        type: v.type,
-        name: v.name.trim(),
-        parentId: v.parentId ?? null,
-        foundedDate: v.foundedDate ? v.foundedDate.format('YYYY-MM-DD') : null,
-        address: blank(v.address),
-        contactPerson: blank(v.contactPerson),
-        contactPhone: blank(v.contactPhone),
-        contribution: blank(v.contribution),
-        description: blank(v.description),
+        ...organisationBody(v),
       },
       {
         onSuccess: (o) => {

@@ -1,25 +1,14 @@
 import { Alert, App, Form, Input, Modal, theme } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { OrganisationDetail } from '@shared/contracts/organisations';
-import type { OrganisationType } from '@shared/domain/organisations';
 import { isApiError } from '../../../lib/api';
 import { useOrganisations } from '../api/list-organisations';
 import { useUpdateOrganisation } from '../api/update-organisation';
 import { useOrganisationsT } from '../messages';
-import { OrganisationFields } from './OrganisationFields';
+import { OrganisationFields, organisationBody, type OrganisationValues } from './OrganisationFields';
 
-interface Values {
-  type: OrganisationType;
-  name: string;
-  parentId?: string | null;
-  foundedDate?: Dayjs | null;
-  address?: string;
-  contactPerson?: string;
-  contactPhone?: string;
-  contribution?: string;
-  description?: string;
-}
+type Values = OrganisationValues;
 
 const FIELDS = ['type', 'name', 'parentId', 'foundedDate', 'address', 'contactPerson', 'contactPhone', 'contribution', 'description'] as const;
 
@@ -65,22 +54,15 @@ export function EditOrganisationModal({
   const excluded = new Set([org.id, ...org.children.map((c) => c.id)]);
 
   const close = onClose;
-  const blank = (s?: string) => (s?.trim() ? s.trim() : null);
   const onFinish = (v: Values) => {
     setProblem(null);
     update.mutate(
       {
         id: base.id,
         version: base.version,
-        type: v.type,
-        name: v.name.trim(),
-        parentId: v.parentId ?? null,
-        foundedDate: v.foundedDate ? v.foundedDate.format('YYYY-MM-DD') : null,
-        address: blank(v.address),
-        contactPerson: blank(v.contactPerson),
-        contactPhone: blank(v.contactPhone),
-        contribution: v.type === 'resident_unit' ? blank(v.contribution) : null,
-        description: blank(v.description),
+        ...organisationBody(v),
+        // A type changed away from 驻区单位 drops the contribution its hidden field still holds.
+        ...(v.type === 'resident_unit' ? {} : { contribution: null }),
       },
       {
         onSuccess: (saved) => {

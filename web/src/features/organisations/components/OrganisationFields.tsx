@@ -1,8 +1,37 @@
 import { DatePicker, Form, Input, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '@shared/domain/organisations';
 import { useI18n } from '../../../lib/i18n';
 import { useOrganisationsT } from '../messages';
 import { bi } from './communities';
+
+/** What the organisation form holds (the create form adds the community). */
+export interface OrganisationValues {
+  type: OrganisationType;
+  name: string;
+  parentId?: string | null;
+  foundedDate?: Dayjs | null;
+  address?: string;
+  contactPerson?: string;
+  contactPhone?: string;
+  contribution?: string;
+  description?: string;
+}
+
+const blank = (s?: string) => (s?.trim() ? s.trim() : null);
+
+/** The form's fields as the API takes them, create and edit alike (empty text is null). */
+export const organisationBody = (v: OrganisationValues) => ({
+  type: v.type,
+  name: v.name.trim(),
+  parentId: v.parentId ?? null,
+  foundedDate: v.foundedDate ? v.foundedDate.format('YYYY-MM-DD') : null,
+  address: blank(v.address),
+  contactPerson: blank(v.contactPerson),
+  contactPhone: blank(v.contactPhone),
+  contribution: blank(v.contribution),
+  description: blank(v.description),
+});
 
 /**
  * An organisation's fields after its community, from the type to the description: one form body for
