@@ -118,14 +118,17 @@ describe('finding one’s way', () => {
     expect(await bodySize(page)).toBe(14);
     await page.getByRole('button', { name: /刘芳/ }).click();
     await page.getByRole('menuitem', { name: '字号' }).hover();
+    // The page grows at once; the browser is closed only once the server has kept the setting.
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/preferences') && r.request().method() === 'PUT' && r.ok());
     await page.getByRole('menuitem', { name: '特大' }).click();
     await expect.poll(() => bodySize(page)).toBe(18);
+    await saved;
     await context.close();
 
     // Another browser, the same account: the server kept it.
     const other = await session.newPage();
     await signIn(other.page, 'chengxi');
-    await expect.poll(() => bodySize(other.page)).toBe(18);
+    await expect.poll(() => bodySize(other.page), { timeout: 15_000 }).toBe(18);
     await other.page.getByRole('button', { name: /刘芳/ }).click();
     await other.page.getByRole('menuitem', { name: '字号' }).hover();
     await other.page.getByRole('menuitem', { name: '标准' }).click();

@@ -79,7 +79,7 @@ describe.runIf(process.env.DATABASE_URL)('two server processes on one PostgreSQL
     await scratch?.dispose();
     // The primary stops its processes on SIGTERM and exits cleanly.
     expect(exit).toEqual({ code: 0, signal: null });
-  }, 60_000);
+  }, 180_000);
 
   it('ends a signed-out session in every process at once, though each had cached it', async () => {
     const { cookie, csrfToken } = await signIn(base, 'mzj');

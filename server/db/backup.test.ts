@@ -112,7 +112,7 @@ describe('backup and restore on PGlite', () => {
     // A second restore over it is refused, with --force it replaces it.
     await expect(restorePglite(drill.file, copy)).rejects.toThrow(/Refusing to restore.*already holds a database/);
     await expect(restorePglite(drill.file, copy, { force: true })).resolves.toMatchObject({ replaced: expect.any(Number) });
-  }, 60_000);
+  }, 180_000);
 
   it('reports a changed row as a mismatch of its table only', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shequ-backup-'));
@@ -169,5 +169,5 @@ describe.runIf(pgServer)('backup and restore on PostgreSQL', () => {
     const { ok, lines } = compareChecksums(before, after);
     expect(ok).toBe(false);
     expect(lines.filter((l) => !l.ok).map((l) => l.table)).toEqual(['public.residents']);
-  }, 60_000);
+  }, 180_000);
 });

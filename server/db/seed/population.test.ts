@@ -330,5 +330,5 @@ describe('a seed that fails half-way', () => {
     } finally {
       await other.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
