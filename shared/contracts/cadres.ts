@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EDUCATION_LEVELS } from '../domain/registry';
 import { CADRE_POSTS, CADRE_SOURCES, STAFFING_CATEGORIES } from '../domain/staffing';
 import { TRAINING_FORMS } from '../domain/training';
-import { AgeFields, Version } from './common';
+import { AgeFields, EditCapabilities, Version } from './common';
 import { IdNumber } from './residents';
 import { POSTING_STAGES, RECRUITMENT_DEFAULTS, RECRUITMENT_OUTCOMES } from '../domain/recruitment';
 
@@ -72,6 +72,8 @@ export const CadreDetail = CadreListItem.extend({
   notes: z.string().nullable(),
   trainings: z.array(TrainingRecord),
   training: z.object({ dueDate: z.string(), status: z.enum(['ok', 'due', 'overdue']), intervalYears: z.number().int() }),
+  /** cadres.write covers the cadre's community: edit, training records, leaving. */
+  capabilities: EditCapabilities,
 });
 export type CadreDetail = z.infer<typeof CadreDetail>;
 
@@ -361,6 +363,8 @@ export const PostingDetail = PostingListItem.extend({
   version: z.number().int(),
   applicants: z.array(ApplicationView),
   objections: z.array(ObjectionView),
+  /** cadres.write covers the posting's community: edit, withdraw, applicants, scores and objections (each within its stage). */
+  capabilities: EditCapabilities,
 });
 export type PostingDetail = z.infer<typeof PostingDetail>;
 

@@ -26,6 +26,14 @@ export const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array
 
 export const Ok = z.object({ ok: z.literal(true) });
 
+/**
+ * What the caller may do with the object a detail answer describes, computed by the server from the
+ * caller's scope on that object (a street worker may write in one community and only read in another):
+ * the web shows only the actions these allow, never a button that answers 403.
+ */
+export const EditCapabilities = z.object({ canEdit: z.boolean() });
+export type EditCapabilities = z.infer<typeof EditCapabilities>;
+
 /** The row version read, sent back on an edit; a stale one gets 409. Bounded to the column's integer range. */
 export const Version = z.number().int().min(1).max(2_147_483_647);
 

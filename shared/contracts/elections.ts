@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EditCapabilities } from './common';
 import { RECALL_REASON_CODES } from '../domain/election-recall';
 import { TALLY_REASON_CODES } from '../domain/election-tally';
 import { DEADLINE_KEYS } from '../domain/election-timeline';
@@ -407,6 +408,8 @@ export const ElectionDetail = ElectionListItem.extend({
   conflicts: z.array(RelativeConflict),
   tallies: z.array(StationTally),
   results: z.array(RoundResult),
+  /** elections.write covers the community: the roll, candidates, counts, objections and recalls (each still within its stage). */
+  capabilities: EditCapabilities,
 });
 export type ElectionDetail = z.infer<typeof ElectionDetail>;
 

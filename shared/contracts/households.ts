@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgeFields, Version } from './common';
+import { AgeFields, EditCapabilities, Version } from './common';
 import { HOUSEHOLD_TYPES, RELATIONS } from '../domain/registry';
 
 /** A calendar date, YYYY-MM-DD. */
@@ -98,6 +98,8 @@ export const HouseholdDetail = HouseholdListItem.extend({
   hiddenMembers: z.number().int(),
   /** Newest first. */
   moves: z.array(HouseholdMove),
+  /** households.write covers the household: edit it, move members in and out, merge. */
+  capabilities: EditCapabilities,
 });
 export type HouseholdDetail = z.infer<typeof HouseholdDetail>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_ROLES, ORGANISATION_TYPES } from '../domain/organisations';
-import { Version } from './common';
+import { EditCapabilities, Version } from './common';
 
 /** A calendar date, YYYY-MM-DD. */
 const day = z.iso.date('日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD');
@@ -89,6 +89,8 @@ export const OrganisationDetail = OrganisationListItem.extend({
   representatives: z.object({ current: z.number().int(), min: z.number().int(), max: z.number().int(), ok: z.boolean() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** orgs.write covers the organisation's community: edit it, its members and honours. */
+  capabilities: EditCapabilities,
 });
 export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
 

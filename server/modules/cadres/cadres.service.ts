@@ -108,8 +108,13 @@ export class CadresService {
   }
 
   async get(actor: Actor, id: string): Promise<CadreDetail> {
-    await this.readable(actor, id);
-    const [view, trainings, { cadence }] = await Promise.all([this.repo.view(id), this.repo.trainings(id), this.standard()]);
+    const row = await this.readable(actor, id);
+    const [view, trainings, { cadence }, canEdit] = await Promise.all([
+      this.repo.view(id),
+      this.repo.trainings(id),
+      this.standard(),
+      this.regions.covers(actor, 'cadres.write', { communityId: row.communityId }),
+    ]);
     if (!view) throw notFound('cadre');
     const day = today();
     return {
@@ -118,6 +123,7 @@ export class CadresService {
       notes: view.notes,
       trainings: trainings.map((t) => ({ ...t, form: t.form as TrainingForm, hours: Number(t.hours) })),
       training: trainingDue(view.post as CadrePost, view.lastTraining, view.startDate, day, cadence),
+      capabilities: { canEdit },
     };
   }
 

@@ -40,7 +40,11 @@ describe('POST /api/cadres and GET /api/cadres/:id', () => {
     expect(res.json()).toMatchObject({ name: '李晓梅', communityName: '城东社区', post: 'full_time_worker', trainings: [], version: 1 });
     const audit = await t.database.query<{ action: string }>('SELECT action FROM audit_log WHERE object_id = $1', [res.json().id]);
     expect(audit.map((a) => a.action)).toEqual(['cadres.create']);
-    expect((await (await t.login('chengdong')).get(`/api/cadres/${res.json().id}`)).statusCode).toBe(200);
+    // The street office may change it; the community worker reads its own team but changes nothing: no button that answers 403.
+    expect(res.json().capabilities).toEqual({ canEdit: true });
+    const asWorker = await (await t.login('chengdong')).get(`/api/cadres/${res.json().id}`);
+    expect(asWorker.statusCode).toBe(200);
+    expect(asWorker.json().capabilities).toEqual({ canEdit: false });
   });
 
   it('refuses a cadre linked to a resident registered in another community, naming residentId', async () => {

@@ -96,8 +96,13 @@ export class RecruitmentService {
   }
 
   async get(actor: Actor, id: string): Promise<PostingDetail> {
-    await this.readable(actor, id);
-    const [summary, applications, objections] = await Promise.all([this.repo.summary(id), this.repo.applications(id), this.repo.objections(id)]);
+    const row = await this.readable(actor, id);
+    const [summary, applications, objections, canEdit] = await Promise.all([
+      this.repo.summary(id),
+      this.repo.applications(id),
+      this.repo.objections(id),
+      this.regions.covers(actor, 'cadres.write', { communityId: row.communityId }),
+    ]);
     if (!summary) throw notFound('posting');
     const day = today();
     const { shortlisted, ranked } = standings(summary, applications);
@@ -155,6 +160,7 @@ export class RecruitmentService {
         upheld: o.upheld,
         answeredOn: o.answeredOn,
       })),
+      capabilities: { canEdit },
     };
   }
 

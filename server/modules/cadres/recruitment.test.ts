@@ -104,6 +104,8 @@ describe('the recruitment pipeline (公开招聘、定岗竞争、择优入围�
     expect(bad.json().error.details[0].path).toBe('idNumber');
     let d = (await street.get(`/api/cadre-postings/${p.id}`)).json();
     expect(d.applications).toBe(7);
+    expect(d.capabilities).toEqual({ canEdit: true });
+    expect((await (await t.login('chengdong')).get(`/api/cadre-postings/${p.id}`)).json().capabilities).toEqual({ canEdit: false });
     expect(by(d, '应聘甲')).toMatchObject({ idMasked: `${ids.get('甲')!.slice(0, 6)}********${ids.get('甲')!.slice(-4)}`, phoneMasked: '139****5678' });
     expect(JSON.stringify(d)).not.toContain(ids.get('甲'));
     expect(by(d, '应聘甲')).not.toHaveProperty('birthDate');

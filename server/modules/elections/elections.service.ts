@@ -144,7 +144,7 @@ export class ElectionsService {
   async get(actor: Actor, id: string): Promise<ElectionDetail> {
     const row = await this.readable(actor, id);
     const law = lawOf(row);
-    const [item, counts, candidates, conflicts, tallies, objections, recalls] = await Promise.all([
+    const [item, counts, candidates, conflicts, tallies, objections, recalls, canEdit] = await Promise.all([
       this.repo.listItem(id),
       this.repo.rollCounts(id),
       this.repo.candidates(id, row.electionDate),
@@ -152,6 +152,7 @@ export class ElectionsService {
       this.repo.tallies(id),
       this.repo.objections(id),
       this.repo.recalls(id),
+      this.regions.covers(actor, 'elections.write', { communityId: row.communityId }),
     ]);
     const results = row.results ?? [];
     const last = results[results.length - 1];
@@ -222,6 +223,7 @@ export class ElectionsService {
         votes: t.votes,
       })),
       results,
+      capabilities: { canEdit },
     };
   }
 

@@ -128,6 +128,7 @@ describe('elections: create, scope, roll, candidates, count, result', () => {
       electionDate: DAY,
     });
     expect(create.statusCode).toBe(403);
+    expect((await dong.get(`/api/elections/${e.id}`)).json().capabilities).toEqual({ canEdit: true });
     expect((await xi.get(`/api/elections/${e.id}`)).statusCode).toBe(404);
     expect((await xi.post(`/api/elections/${e.id}/derive-roll`)).statusCode).toBe(404);
     expect((await xi.get(`/api/elections/${e.id}/voters`)).statusCode).toBe(404);

@@ -153,15 +153,16 @@ export class HouseholdsService {
     const row = await this.readable(actor, id);
     const people = await this.regions.scopeFor(actor, 'residents.read');
     // One round of queries side by side once the scope check has passed.
-    const [view, members, hiddenMembers, moves] = await Promise.all([
+    const [view, members, hiddenMembers, moves, canEdit] = await Promise.all([
       this.repo.view(id, people),
       this.repo.members(id, row.headResidentId, people),
       this.repo.hiddenMembers(id, people),
       this.repo.moves(id, people),
+      this.regions.covers(actor, 'households.write', row),
     ]);
     if (!view) throw notFound('household');
     // The exact age beside a masked ID only for holders of residents.reveal (the search oracle, docs/security.md).
-    return { ...view, members: members.map(({ age, ...m }) => ({ ...m, ...ageView(actor, age) })), hiddenMembers, moves };
+    return { ...view, members: members.map(({ age, ...m }) => ({ ...m, ...ageView(actor, age) })), hiddenMembers, moves, capabilities: { canEdit } };
   }
 
   /**

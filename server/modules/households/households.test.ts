@@ -31,6 +31,29 @@ describe('GET /api/households and /api/households/:id', () => {
     expect(body.members[0].relationToHead).toBe('head');
     expect(typeof body.members[0].age).toBe('number');
     expect(JSON.stringify(body)).not.toContain('idCipher');
+    expect(body.capabilities).toEqual({ canEdit: true });
+  });
+
+  it('tells an account that writes in 城东 and only reads in 城西 (a police grant there) that it may change the one household and not the other', async () => {
+    const [worker] = await t.database.query<{ id: string }>(`SELECT id FROM users WHERE username = 'chengdong'`);
+    const [grant] = await t.database.query<{ id: string }>(
+      `INSERT INTO user_grants (user_id, role, region_id, pending) VALUES ($1, 'police', $2, false) RETURNING id`,
+      [worker.id, await f.regionId(COMMUNITY.城西)],
+    );
+    try {
+      const dong = await f.family(await f.grid(COMMUNITY.城东, 1), 1);
+      const xi = await f.family(await f.grid(COMMUNITY.城西, 1), 1);
+      const c = await t.login('chengdong');
+      const inDong = await c.get(`/api/households/${dong.household.id}`);
+      const inXi = await c.get(`/api/households/${xi.household.id}`);
+      expect([inDong.statusCode, inXi.statusCode]).toEqual([200, 200]);
+      expect(inDong.json().capabilities).toEqual({ canEdit: true });
+      expect(inXi.json().capabilities).toEqual({ canEdit: false });
+      // And what the capability hides, the server refuses.
+      expect((await c.patch(`/api/households/${xi.household.id}`, { version: inXi.json().version, room: '999室' })).statusCode).toBe(403);
+    } finally {
+      await t.database.query('DELETE FROM user_grants WHERE id = $1', [grant.id]);
+    }
   });
 
   it('finds households by address fragment and by household number, within scope only', async () => {

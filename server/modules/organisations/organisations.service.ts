@@ -92,8 +92,14 @@ export class OrganisationsService {
   }
 
   async get(actor: Actor, id: string): Promise<OrganisationDetail> {
-    await this.readable(actor, id);
-    const [view, members, honours, children] = await Promise.all([this.repo.view(id), this.repo.members(id), this.repo.honours(id), this.repo.children(id)]);
+    const row = await this.readable(actor, id);
+    const [view, members, honours, children, canEdit] = await Promise.all([
+      this.repo.view(id),
+      this.repo.members(id),
+      this.repo.honours(id),
+      this.repo.children(id),
+      this.regions.covers(actor, 'orgs.write', { communityId: row.communityId }),
+    ]);
     if (!view) throw notFound('organisation');
     const memberList = members.map(memberView);
     const representatives = memberList.filter((m) => m.active && m.role === 'representative').length;
@@ -111,6 +117,7 @@ export class OrganisationsService {
         view.type === 'residents_group'
           ? { current: representatives, ...GROUP_REPRESENTATIVES, ok: groupRepresentativesOk(representatives, GROUP_REPRESENTATIVES) }
           : null,
+      capabilities: { canEdit },
     };
   }
 

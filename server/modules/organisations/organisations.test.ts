@@ -29,6 +29,9 @@ describe('POST /api/organisations and GET /api/organisations', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ type: 'culture_team', communityName: '城东社区', members: 0, version: 1, memberList: [], honours: [] });
+    // The worker may change it; the community police read the community's organisations but change none.
+    expect(res.json().capabilities).toEqual({ canEdit: true });
+    expect((await (await t.login('police-chengdong')).get(`/api/organisations/${res.json().id}`)).json().capabilities).toEqual({ canEdit: false });
     const list = (await c.get('/api/organisations?type=culture_team')).json();
     expect(list.items.map((o: { name: string }) => o.name)).toContain('城东老年腰鼓队');
     expect(list.items.every((o: { type: string }) => o.type === 'culture_team')).toBe(true);

@@ -61,10 +61,14 @@ export class RegionsService {
     return scope;
   }
 
+  /** Whether the object lies inside the actor's scope for the permission (a detail answer's capabilities). */
+  async covers(actor: Actor, permission: Permission, obj: { communityId: string | null; gridId?: string | null }): Promise<boolean> {
+    return scopeCovers(await this.scopeFor(actor, permission), obj);
+  }
+
   /** Throws 403 unless the object lies inside the actor's scope for the permission. */
   async assertCovers(actor: Actor, permission: Permission, obj: { communityId: string | null; gridId?: string | null }) {
-    const scope = await this.scopeFor(actor, permission);
-    if (!scopeCovers(scope, obj)) throw new AppError('OUT_OF_SCOPE');
+    if (!(await this.covers(actor, permission, obj))) throw new AppError('OUT_OF_SCOPE');
   }
 
   /**

@@ -27,7 +27,6 @@ import { TRAINING_FORM_LABELS, TRAINING_FORMS, type TrainingForm } from '@shared
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
-import { useSession } from '../../auth/hooks/use-session';
 import { useAddTraining } from '../api/add-training';
 import { useCadre } from '../api/get-cadre';
 import { bi } from '../../organisations/components/communities';
@@ -44,7 +43,6 @@ interface TrainingValues {
 export function CadreDetailPage() {
   const t = useCadresT();
   const { lang } = useI18n();
-  const { can } = useSession();
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const { id = '' } = useParams();
@@ -114,7 +112,7 @@ export function CadreDetailPage() {
                 {t(`training.status.${k.training.status}`)}
               </Tag>
               <span>{t('detail.nextTraining', { date: k.training.dueDate, years: k.training.intervalYears })}</span>
-              {can('cadres.write') && (
+              {k.capabilities.canEdit && (
                 <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
                   {t('training.add')}
                 </Button>

@@ -30,7 +30,6 @@ import { CADRE_POST_LABELS } from '@shared/domain/staffing';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
-import { useSession } from '../../auth/hooks/use-session';
 import { bi } from '../../organisations/components/communities';
 import { useResidents } from '../../residents/api/list-residents';
 import { useAnswerObjection } from '../api/answer-objection';
@@ -64,7 +63,6 @@ const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 export function PostingPage() {
   const t = useCadresT();
   const { lang } = useI18n();
-  const { can } = useSession();
   const { token } = theme.useToken();
   const { message, modal } = App.useApp();
   const { id = '' } = useParams();
@@ -76,7 +74,7 @@ export function PostingPage() {
   if (posting.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (posting.isError) return <LoadFailed error={posting.error} notFoundTitle={t('rec.notFound')} backTo="/cadres/recruitment" backLabel={t('rec.back')} />;
   const p = posting.data;
-  const canWrite = can('cadres.write');
+  const canWrite = p.capabilities.canEdit;
   const none = t('common.none');
   const fail = (err: Error) => void message.error(err.message);
   const interviewed = p.applicants.some((a) => a.interviewScore !== null);

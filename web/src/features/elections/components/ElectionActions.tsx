@@ -5,7 +5,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ELECTION_MODES } from '@shared/contracts/elections';
 import { isApiError } from '../../../lib/api';
-import { useSession } from '../../auth/hooks/use-session';
 import { useUpdateElection, useWithdrawElection } from '../api/change-election';
 import type { ElectionDetail } from '../api/get-election';
 import { electionsKey } from '../api/list-elections';
@@ -25,14 +24,13 @@ interface EditForm {
 export function ElectionActions({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
   const lang = useLang();
-  const { can } = useSession();
   const { message, modal } = App.useApp();
   const update = useUpdateElection(e.id);
   const withdraw = useWithdrawElection(e.id);
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<EditForm>();
   const qc = useQueryClient();
-  if (!can('elections.write') || e.status !== 'preparing' || e.tallies.length > 0 || e.results.length > 0) return null;
+  if (!e.capabilities.canEdit || e.status !== 'preparing' || e.tallies.length > 0 || e.results.length > 0) return null;
 
   const explain = (err: unknown) => {
     const stale = isApiError(err) && err.code === 'VERSION_CONFLICT';

@@ -30,7 +30,6 @@ import type { Deadline } from '@shared/contracts/elections';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 
-import { useSession } from '../../auth/hooks/use-session';
 import { useChangeVoter, useComputeResult, useDeriveRoll, useEnterTally, useNominate } from '../api/change-election';
 import { useElection, type ElectionDetail } from '../api/get-election';
 import { useVoters, votersExportUrl, type VoterRow, type VotersParams } from '../api/list-voters';
@@ -141,7 +140,6 @@ function TimelineTab({ e }: { e: ElectionDetail }) {
 
 function RollTab({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
-  const { can } = useSession();
   const { message, modal } = App.useApp();
   const [view, setView] = useState<VotersParams['view']>(e.mode === 'group_reps' ? 'group_reps' : e.mode === 'household_reps' ? 'reps' : 'all');
   const [q, setQ] = useState('');
@@ -150,7 +148,7 @@ function RollTab({ e }: { e: ElectionDetail }) {
   const voters = useVoters(e.id, { q: q || undefined, view, page, pageSize: 20 });
   const derive = useDeriveRoll(e.id);
   const change = useChangeVoter(e.id);
-  const writable = can('elections.write') && e.status === 'preparing';
+  const writable = e.capabilities.canEdit && e.status === 'preparing';
   const [form] = Form.useForm<{ residentId: string; reason: string }>();
 
   const onDerive = async () => {
@@ -274,12 +272,11 @@ function RollTab({ e }: { e: ElectionDetail }) {
 function CandidatesTab({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
   const lang = useLang();
-  const { can } = useSession();
   const { message } = App.useApp();
   const [nominating, setNominating] = useState(false);
   const nominate = useNominate(e.id);
   const [form] = Form.useForm<{ residentId: string; post: 'director' | 'deputy' | 'member'; nominatorCount: number }>();
-  const writable = can('elections.write') && e.status === 'preparing';
+  const writable = e.capabilities.canEdit && e.status === 'preparing';
   const onNominate = async () => {
     const v = await form.validateFields();
     try {
@@ -366,13 +363,12 @@ function CandidatesTab({ e }: { e: ElectionDetail }) {
 function TallyTab({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
   const lang = useLang();
-  const { can } = useSession();
   const { message } = App.useApp();
   const enter = useEnterTally(e.id);
   const compute = useComputeResult(e.id);
   const round: 1 | 2 = e.status === 'runoff' ? 2 : 1;
   const standing = round === 2 ? e.candidates.filter((c) => c.inRunoff) : e.candidates;
-  const open = can('elections.write') && (e.status === 'preparing' || e.status === 'runoff');
+  const open = e.capabilities.canEdit && (e.status === 'preparing' || e.status === 'runoff');
   const [form] = Form.useForm<{ station: string; ballotsIssued: number; ballotsReturned: number; invalidBallots: number; votes: Record<string, number> }>();
   const names = new Map(e.candidates.map((c) => [c.id, c.name]));
   const onSave = async () => {

@@ -2,7 +2,6 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Tabl
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { OBJECTION_KINDS, type Objection } from '@shared/contracts/elections';
-import { useSession } from '../../auth/hooks/use-session';
 import { useAnswerObjection, useFileObjection } from '../api/change-election';
 import type { ElectionDetail } from '../api/get-election';
 import { useElectionsT } from '../messages';
@@ -13,7 +12,6 @@ const STATUS_COLOURS = { open: 'processing', upheld: 'success', rejected: 'defau
 /** Objections to the published voter roll: the window from the timeline, the list, a form to file and one to answer. */
 export function ObjectionsTab({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
-  const { can } = useSession();
   const { message } = App.useApp();
   const file = useFileObjection(e.id);
   const answer = useAnswerObjection(e.id);
@@ -22,7 +20,7 @@ export function ObjectionsTab({ e }: { e: ElectionDetail }) {
   const [fileForm] = Form.useForm<{ kind: (typeof OBJECTION_KINDS)[number]; residentId: string; filedBy: string; reason: string; filedOn: Dayjs }>();
   const [answerForm] = Form.useForm<{ decision: 'upheld' | 'rejected'; answer: string; answeredOn: Dayjs }>();
   const kind = Form.useWatch('kind', fileForm);
-  const writable = can('elections.write') && e.status === 'preparing';
+  const writable = e.capabilities.canEdit && e.status === 'preparing';
   const date = (key: string) => e.timeline.find((d) => d.key === key)?.date ?? '';
   const opens = date('voterListPublished');
   const closes = date('objectionsClose');

@@ -2,7 +2,6 @@ import { Alert, App, Button, DatePicker, Descriptions, Form, Input, InputNumber,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Recall } from '@shared/contracts/elections';
-import { useSession } from '../../auth/hooks/use-session';
 import { useProposeRecall, useRecordRecallVote } from '../api/change-election';
 import type { ElectionDetail } from '../api/get-election';
 import { useElectionsT } from '../messages';
@@ -22,7 +21,6 @@ interface VoteForm {
 export function RecallsTab({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
   const lang = useLang();
-  const { can } = useSession();
   const { message } = App.useApp();
   const propose = useProposeRecall(e.id);
   const record = useRecordRecallVote(e.id);
@@ -34,7 +32,7 @@ export function RecallsTab({ e }: { e: ElectionDetail }) {
   const members = e.candidates.filter((c) => elected.has(c.id));
   const voters = e.mode === 'household_reps' ? e.householdRepCount : e.voterCount;
   const needed = Math.max(1, Math.ceil(voters * e.law.recallProposerShare - 1e-9));
-  const writable = can('elections.write') && members.length > 0;
+  const writable = e.capabilities.canEdit && members.length > 0;
 
   const onPropose = async () => {
     const v = await proposeForm.validateFields();
@@ -93,7 +91,7 @@ export function RecallsTab({ e }: { e: ElectionDetail }) {
       render: (s: Recall['status']) => <Tag color={STATUS_COLOURS[s]}>{t(`recall.status.${s}`)}</Tag>,
     },
   ];
-  if (can('elections.write'))
+  if (e.capabilities.canEdit)
     columns.push({
       title: '',
       key: 'actions',

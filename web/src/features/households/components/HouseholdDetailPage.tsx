@@ -31,7 +31,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
-import { useSession } from '../../auth/hooks/use-session';
 import { label, options } from '../../residents/labels';
 import { useMergeHousehold, useMoveMember, useSplitHousehold } from '../api/change-household';
 import { useHousehold } from '../api/get-household';
@@ -62,7 +61,6 @@ export function HouseholdDetailPage() {
   const { token } = theme.useToken();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { can } = useSession();
   const household = useHousehold(id);
   const [moving, setMoving] = useState<Member | null>(null);
   const [splitting, setSplitting] = useState(false);
@@ -72,7 +70,7 @@ export function HouseholdDetailPage() {
   if (household.isError) return <LoadFailed error={household.error} notFoundTitle={t('detail.notFound')} backTo="/households" backLabel={t('detail.back')} />;
   const h = household.data;
   const active = h.status === 'active';
-  const writable = can('households.write') && active;
+  const writable = h.capabilities.canEdit && active;
   const activeMembers = h.members.filter((m) => m.status === 'active');
 
   const memberColumns: TableColumnsType<Member> = [

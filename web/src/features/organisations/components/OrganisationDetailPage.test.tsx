@@ -48,18 +48,19 @@ function organisation(over: Partial<OrganisationDetail>): OrganisationDetail {
     representatives: { current: 1, min: 2, max: 3, ok: false },
     createdAt: '2021-06-01T00:00:00.000Z',
     updatedAt: '2021-06-01T00:00:00.000Z',
+    capabilities: { canEdit: false },
     ...over,
   };
 }
 
-function renderPage(detail: OrganisationDetail) {
+function renderPage(detail: OrganisationDetail, permissions: string[] = ['orgs.read']) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async () => new Response(JSON.stringify(detail), { status: 200, headers: { 'content-type': 'application/json' } })),
   );
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   client.setQueryData(meKey, {
-    user: { id: COMMUNITY, username: 'chengxi', displayName: '城西社区 刘芳', permissions: ['orgs.read'], grants: [] },
+    user: { id: COMMUNITY, username: 'chengxi', displayName: '城西社区 刘芳', permissions, grants: [] },
     csrfToken: 'x',
   } as unknown as SessionResponse);
   render(
@@ -98,5 +99,19 @@ describe('OrganisationDetailPage: a residents’ group’s representatives', () 
     renderPage(organisation({ type: 'culture_team', name: '城西腰鼓队', memberList: [], representatives: null }));
     expect((await screen.findAllByText('城西腰鼓队')).length).toBeGreaterThan(0);
     expect(screen.queryByText(/法定 2–3 名/)).toBeNull();
+  });
+});
+
+describe('OrganisationDetailPage: the actions follow the capabilities the server computed', () => {
+  it('hides 修改 and 增加成员 from a writer whose scope does not cover this organisation', async () => {
+    renderPage(organisation({ capabilities: { canEdit: false } }), ['orgs.read', 'orgs.write']);
+    expect((await screen.findAllByText('城西第1居民小组')).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /修改/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /增加成员/ })).toBeNull();
+  });
+
+  it('shows them where the scope covers it', async () => {
+    renderPage(organisation({ capabilities: { canEdit: true } }), ['orgs.read', 'orgs.write']);
+    expect(await screen.findByRole('button', { name: /修改/ })).toBeTruthy();
   });
 });

@@ -27,7 +27,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
-import { useSession } from '../../auth/hooks/use-session';
 import { useAddHonour } from '../api/add-honour';
 import { useDeleteOrganisation } from '../api/delete-organisation';
 import { useEndMember } from '../api/end-member';
@@ -118,7 +117,6 @@ function AddHonourModal({ orgId, open, onClose }: { orgId: string; open: boolean
 export function OrganisationDetailPage() {
   const t = useOrganisationsT();
   const { lang } = useI18n();
-  const { can } = useSession();
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const { id = '' } = useParams();
@@ -133,7 +131,8 @@ export function OrganisationDetailPage() {
   if (org.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (org.isError) return <LoadFailed error={org.error} notFoundTitle={t('detail.notFound')} backTo="/organisations" backLabel={t('detail.back')} />;
   const o = org.data;
-  const writable = can('orgs.write');
+  // The server says whether the caller's scope lets them change this organisation (not just whether their role could somewhere).
+  const writable = o.capabilities.canEdit;
   const none = t('common.none');
   const memberColumns: TableColumnsType<OrganisationMember> = [
     {
