@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { grantIsCityWide, grantNeedsApproval, permissionsOf, ROLES } from './permissions';
+import {
+  DOMAIN_PERMISSIONS,
+  DOMAINS,
+  grantIsCityWide,
+  grantNeedsApproval,
+  grantReadsSensitive,
+  isSensitiveCategory,
+  permissionsOf,
+  readPermissionOf,
+  ROLE_PERMISSIONS,
+  ROLES,
+  SENSITIVE_CATEGORIES,
+  SENSITIVE_CATEGORY_KEYS,
+  type Role,
+} from './permissions';
+import { CARE_GROUP_PERMISSION, CARE_GROUPS } from './registry';
 
 describe('separation of duties (三员)', () => {
   it('the system administrator manages accounts but reads no personal data and no audit log', () => {
@@ -64,5 +79,65 @@ describe('通知公告 (notices)', () => {
   });
   it('the civil affairs bureau, street offices and community workers publish them', () => {
     expect(ROLES.filter((r) => permissionsOf(r).includes('notices.write'))).toEqual(['city', 'street', 'worker']);
+  });
+});
+
+describe('sensitive categories (SENSITIVE_CATEGORIES)', () => {
+  const readers = (p: string) =>
+    ROLES.flatMap((r) => (r === 'department' ? DOMAINS.map((d) => `department:${d}`) : [r])).filter((key) => {
+      const [role, domain] = key.split(':');
+      return permissionsOf(role as Role, domain ?? null).includes(p as never);
+    });
+
+  it('lists 安置帮教 and community correction, read by the bureau, the community police and the police and justice departments', () => {
+    for (const c of ['released', 'correction'] as const) {
+      expect(SENSITIVE_CATEGORIES[c].permission).toBe('care.justice.read');
+      expect(CARE_GROUP_PERMISSION[c]).toBe('care.justice.read');
+    }
+    expect(readers('care.justice.read')).toEqual(['city', 'department:police', 'department:justice', 'police']);
+  });
+
+  it('lists disability and poverty as welfare facts, read by civil affairs, street offices and community staff only', () => {
+    for (const c of ['disability', 'dibao', 'tekun'] as const) expect(CARE_GROUP_PERMISSION[c]).toBe('care.welfare.read');
+    expect(readers('care.welfare.read')).toEqual(['city', 'department:civil', 'street', 'worker', 'gridworker']);
+  });
+
+  it('gives a role a sensitive read permission only through the table: no role or domain list names one', () => {
+    const sensitive = new Set(SENSITIVE_CATEGORY_KEYS.map((c) => SENSITIVE_CATEGORIES[c].permission));
+    expect(
+      Object.values(ROLE_PERMISSIONS)
+        .flat()
+        .filter((p) => sensitive.has(p)),
+    ).toEqual([]);
+    expect(
+      Object.values(DOMAIN_PERMISSIONS)
+        .flat()
+        .filter((p) => sensitive.has(p)),
+    ).toEqual([]);
+  });
+
+  it('keeps categories that share a permission to the same readers (the permission is what scopes them)', () => {
+    for (const a of SENSITIVE_CATEGORY_KEYS)
+      for (const b of SENSITIVE_CATEGORY_KEYS) {
+        if (SENSITIVE_CATEGORIES[a].permission !== SENSITIVE_CATEGORIES[b].permission) continue;
+        expect([SENSITIVE_CATEGORIES[b].roles, SENSITIVE_CATEGORIES[b].domains], `${a} and ${b}`).toEqual([
+          SENSITIVE_CATEGORIES[a].roles,
+          SENSITIVE_CATEGORIES[a].domains,
+        ]);
+      }
+  });
+
+  it('names only care groups, so a record of one is filtered wherever care groups are', () => {
+    for (const c of SENSITIVE_CATEGORY_KEYS) expect(CARE_GROUPS).toContain(c);
+    expect(isSensitiveCategory('released')).toBe(true);
+    expect(isSensitiveCategory('elderly_alone')).toBe(false);
+    expect(readPermissionOf('elderly_alone', 'care.basic.read')).toBe('care.basic.read');
+    expect(readPermissionOf('tekun', 'care.basic.read')).toBe('care.welfare.read');
+  });
+
+  it('lets a department read a sensitive category by its domain, never a role that is not domain-limited by a stray domain', () => {
+    expect(grantReadsSensitive({ role: 'department', domain: 'justice' }, 'correction')).toBe(true);
+    expect(grantReadsSensitive({ role: 'department', domain: null }, 'correction')).toBe(false);
+    expect(grantReadsSensitive({ role: 'worker', domain: 'justice' }, 'correction')).toBe(false);
   });
 });

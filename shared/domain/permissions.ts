@@ -86,7 +86,11 @@ const fourHavesRead: Permission[] = ['fourhaves.read'];
 const fourHavesWrite: Permission[] = ['fourhaves.read', 'fourhaves.write', 'funding.write'];
 const registryWrite: Permission[] = ['residents.write', 'households.write', 'buildings.write', 'care.write', 'residents.import', 'residents.export'];
 
-/** What each role may do, inside the region its grant names. */
+/**
+ * What each role may do, inside the region its grant names. The read permissions of the sensitive
+ * categories (care.welfare.read, care.justice.read) are not listed here: SENSITIVE_CATEGORIES names who
+ * holds them, and permissionsOf adds them.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['accounts.manage', 'regions.read', 'regions.manage'],
   // Approves the grants the system administrator makes that carry personal data or an administrator role.
@@ -96,8 +100,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city: [
     ...registryRead,
     ...registryWrite,
-    'care.welfare.read',
-    'care.justice.read',
     'residents.reveal',
     'regions.manage',
     'regions.redivide',
@@ -125,7 +127,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   street: [
     ...registryRead,
     ...registryWrite,
-    'care.welfare.read',
     'residents.reveal',
     'residents.lookup',
     'orgs.read',
@@ -144,7 +145,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   worker: [
     ...registryRead,
     ...registryWrite,
-    'care.welfare.read',
     'residents.reveal',
     'residents.lookup',
     'orgs.read',
@@ -162,8 +162,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // elsewhere). The community-wide registers (organisations, cadres, 四有, elections) are the community's, not a grid's.
   // Notices: every staff role reads those reaching its scope; the civil affairs bureau, street offices and
   // community workers publish them (a grid worker and the police read only).
-  gridworker: [...registryRead, ...registryWrite, 'care.welfare.read', 'residents.reveal', 'residents.lookup', 'notices.read'],
-  police: [...registryRead, 'care.justice.read', 'residents.reveal', 'residents.export', 'residents.lookup', 'orgs.read', 'notices.read'],
+  gridworker: [...registryRead, ...registryWrite, 'residents.reveal', 'residents.lookup', 'notices.read'],
+  police: [...registryRead, 'residents.reveal', 'residents.export', 'residents.lookup', 'orgs.read', 'notices.read'],
   // A resident reads the published notices of their own community, street and city (the portal, DOMAIN.md §3.13).
   resident: ['self.read', 'self.object', 'notices.read'],
 };
@@ -246,18 +246,100 @@ export function grantIsCityWide(role: Role, regionLevel: string, domain?: string
   return personal && (CITY_WIDE_ROLES.includes(role) || regionLevel === 'city');
 }
 
-/** Extra permissions a department grant gets from its domain. */
-export const DOMAIN_PERMISSIONS: Partial<Record<DepartmentDomain, readonly Permission[]>> = {
-  civil: ['care.welfare.read'],
-  police: ['care.justice.read'],
-  justice: ['care.justice.read'],
+/**
+ * Extra permissions a department grant gets from its domain, besides the sensitive reads that
+ * SENSITIVE_CATEGORIES gives it (none today: the next modules add theirs, e.g. labour → jobs).
+ */
+export const DOMAIN_PERMISSIONS: Partial<Record<DepartmentDomain, readonly Permission[]>> = {};
+
+/** The roles whose grants are limited to their domain (a department: its domain, city-wide or under its region). */
+export const DOMAIN_LIMITED_ROLES: readonly Role[] = ['department'];
+
+/** Categories of record that are sensitive in themselves: being in one says something private about a person. */
+export const SENSITIVE_CATEGORY_KEYS = ['released', 'correction', 'disability', 'dibao', 'tekun'] as const;
+export type SensitiveCategory = (typeof SENSITIVE_CATEGORY_KEYS)[number];
+
+/** Who may read the records of one sensitive category. */
+export interface SensitiveCategoryRule {
+  label: { zh: string; en: string };
+  /** The permission the readers hold (and the route and scope checks ask for); every category sharing it has the same readers. */
+  permission: Permission;
+  /** Roles that read it inside their grant's region. */
+  roles: readonly Role[];
+  /** Department domains that read it (a department grant of another domain does not). */
+  domains: readonly DepartmentDomain[];
+  /** Why these readers. */
+  why: string;
+}
+
+/**
+ * The one table of sensitive categories and their readers. Any other role does not see the records, the
+ * rows, nor a column or badge saying a person is in the category (server/lib/scope.ts: sensitiveSql,
+ * categoryCovers). 安置帮教 and 社区矫正 are justice facts (DOMAIN.md §3.11: police and justice); disability
+ * and poverty (低保, 特困) are welfare facts the civil affairs side and the community's own staff work with.
+ * The next modules (safety, assistance, jobs) key their records by these codes.
+ */
+export const SENSITIVE_CATEGORIES: Record<SensitiveCategory, SensitiveCategoryRule> = {
+  released: {
+    label: { zh: '刑满释放人员（安置帮教）', en: 'Released person under 帮教' },
+    permission: 'care.justice.read',
+    roles: ['city', 'police'],
+    domains: ['police', 'justice'],
+    why: '安置帮教 is run by the justice bureau with the community police; the bureau oversees',
+  },
+  correction: {
+    label: { zh: '社区矫正对象', en: 'Community correction' },
+    permission: 'care.justice.read',
+    roles: ['city', 'police'],
+    domains: ['police', 'justice'],
+    why: 'community correction is run by the justice bureau with the community police; the bureau oversees',
+  },
+  disability: {
+    label: { zh: '残疾人', en: 'Person with disability' },
+    permission: 'care.welfare.read',
+    roles: ['city', 'street', 'worker', 'gridworker'],
+    domains: ['civil'],
+    why: 'a welfare fact: subsidies and visits by civil affairs, the street office and the community',
+  },
+  dibao: {
+    label: { zh: '低保对象', en: 'Minimum living allowance (低保)' },
+    permission: 'care.welfare.read',
+    roles: ['city', 'street', 'worker', 'gridworker'],
+    domains: ['civil'],
+    why: 'a welfare fact: assistance by civil affairs, the street office and the community',
+  },
+  tekun: {
+    label: { zh: '特困人员', en: 'Extreme poverty support (特困)' },
+    permission: 'care.welfare.read',
+    roles: ['city', 'street', 'worker', 'gridworker'],
+    domains: ['civil'],
+    why: 'a welfare fact: assistance by civil affairs, the street office and the community',
+  },
 };
+
+/** Whether a category code is one of the sensitive ones. */
+export const isSensitiveCategory = (category: string): category is SensitiveCategory => (SENSITIVE_CATEGORY_KEYS as readonly string[]).includes(category);
+
+/** Whether one grant (role and domain) may read a sensitive category at all (where: its region). */
+export function grantReadsSensitive(grant: { role: Role; domain?: string | null }, category: SensitiveCategory): boolean {
+  const rule = SENSITIVE_CATEGORIES[category];
+  if (rule.roles.includes(grant.role)) return true;
+  return DOMAIN_LIMITED_ROLES.includes(grant.role) && !!grant.domain && (rule.domains as readonly string[]).includes(grant.domain);
+}
+
+/**
+ * The permission a category of record is read with: a sensitive one's from SENSITIVE_CATEGORIES,
+ * any other the table's ordinary read permission.
+ */
+export const readPermissionOf = (category: string, ordinary: Permission): Permission =>
+  isSensitiveCategory(category) ? SENSITIVE_CATEGORIES[category].permission : ordinary;
 
 /** Permissions of one grant. */
 export function permissionsOf(role: Role, domain?: string | null): Permission[] {
   const base = ROLE_PERMISSIONS[role] ?? [];
-  const extra = role === 'department' && domain ? (DOMAIN_PERMISSIONS[domain as DepartmentDomain] ?? []) : [];
-  return [...new Set([...base, ...extra])];
+  const extra = DOMAIN_LIMITED_ROLES.includes(role) && domain ? (DOMAIN_PERMISSIONS[domain as DepartmentDomain] ?? []) : [];
+  const sensitive = SENSITIVE_CATEGORY_KEYS.filter((c) => grantReadsSensitive({ role, domain }, c)).map((c) => SENSITIVE_CATEGORIES[c].permission);
+  return [...new Set([...base, ...extra, ...sensitive])];
 }
 
 /** Display names for roles. */

@@ -1,7 +1,7 @@
 /**
  * The registry's vocabularies (DOMAIN.md §3.1). Stored as stable codes; labels in both languages.
  */
-import type { Permission } from './permissions';
+import { readPermissionOf, type Permission } from './permissions';
 
 type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 
@@ -139,21 +139,10 @@ export const CARE_GROUP_LABELS: Labels<CareGroup> = {
 };
 
 /**
- * Who may see each care group: disability and poverty are welfare facts; release and correction are
- * justice facts; the rest are ordinary registry facts.
+ * Who may see each care group: the sensitive ones (disability and poverty: welfare facts; release and
+ * correction: justice facts) by SENSITIVE_CATEGORIES in permissions.ts, the rest are ordinary registry facts.
  */
-export const CARE_GROUP_PERMISSION: Record<CareGroup, Permission> = {
-  elderly_alone: 'care.basic.read',
-  disability: 'care.welfare.read',
-  dibao: 'care.welfare.read',
-  tekun: 'care.welfare.read',
-  youfu: 'care.basic.read',
-  unemployed: 'care.basic.read',
-  released: 'care.justice.read',
-  correction: 'care.justice.read',
-  left_behind_child: 'care.basic.read',
-  floating: 'care.basic.read',
-};
+export const CARE_GROUP_PERMISSION = Object.fromEntries(CARE_GROUPS.map((g) => [g, readPermissionOf(g, 'care.basic.read')])) as Record<CareGroup, Permission>;
 
 export const DISABILITY_CATEGORIES = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const;
 export const DISABILITY_CATEGORY_LABELS: Labels<(typeof DISABILITY_CATEGORIES)[number]> = {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { scopeSql, type DataScope } from '../../lib/scope';
+import { categorySql, type CategoryScopes } from '../../lib/scope';
 import type { Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
 import { careRecords } from './care.table';
@@ -81,32 +81,28 @@ export class CareRepository {
   }
 
   /**
-   * People in the register with a current record in one of the groups, each group read inside the scope
-   * of its permission (`parts`: the groups of one permission and that permission's scope).
+   * People in the register with a current record in one of the groups the category scopes reach, each
+   * group read inside the scope of its permission (sensitive groups: only their listed readers').
    */
-  async peopleInGroups(parts: { groups: string[]; scope: DataScope }[]): Promise<number> {
-    if (parts.length === 0) return 0;
-    const any = sql.join(
-      parts.map((p) => sql`(c.group_type = ANY(${arrayParam(p.groups)}) AND ${scopeSql(p.scope, 'r')})`),
-      sql` OR `,
-    );
+  async peopleInGroups(scopes: CategoryScopes): Promise<number> {
+    if (scopes.size === 0) return 0;
     const rows = await rowsOf<{ n: number }>(
       this.db,
       sql`SELECT count(DISTINCT c.resident_id)::int AS n FROM care_records c JOIN residents r ON r.id = c.resident_id
-          WHERE (c.end_date IS NULL OR c.end_date >= current_date) AND r.status = 'active' AND (${any})`,
+          WHERE (c.end_date IS NULL OR c.end_date >= current_date) AND r.status = 'active' AND ${categorySql(scopes, 'c.group_type', 'r')}`,
     );
     return rows[0]?.n ?? 0;
   }
 
-  /** Current 安置帮教 records (released, correction) whose period ends on or before `until`, inside a scope. */
-  assistanceEnding(until: string, scope: DataScope, limit: number) {
+  /** Current 安置帮教 records (released, correction) whose period ends on or before `until`, where the category scopes reach them. */
+  assistanceEnding(until: string, scopes: CategoryScopes, limit: number) {
     return rowsOf<{ id: string; residentId: string; name: string; groupType: string; periodEnd: string; communityName: string | null }>(
       this.db,
       sql`SELECT c.id, c.resident_id AS "residentId", r.name, c.group_type AS "groupType", c.attributes->>'periodEnd' AS "periodEnd",
                  g.name AS "communityName"
           FROM care_records c JOIN residents r ON r.id = c.resident_id LEFT JOIN regions g ON g.id = r.community_id
           WHERE c.group_type IN ('released', 'correction') AND c.end_date IS NULL AND r.status = 'active'
-            AND c.attributes->>'periodEnd' <= ${until} AND ${scopeSql(scope, 'r')}
+            AND c.attributes->>'periodEnd' <= ${until} AND ${categorySql(scopes, 'c.group_type', 'r')}
           ORDER BY c.attributes->>'periodEnd', c.id LIMIT ${limit}`,
     );
   }

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { CARE_ATTRIBUTE_SCHEMAS, type CareRecordView, type CreateCareRecordRequest, type UpdateCareRecordRequest } from '../../../shared/contracts/care';
 import { ASSISTANCE_YEARS, CARE_GROUP_PERMISSION, CARE_GROUPS, type CareGroup } from '../../../shared/domain/registry';
-import type { Permission } from '../../../shared/domain/permissions';
 import { transaction, type Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict, type FieldIssue } from '../../lib/errors';
-import { scopeCovers, type DataScope } from '../../lib/scope';
+import { categoryCovers, categoryScopesFor, scopeCovers, type CategoryScopes } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
 import type { WorkbenchContribution } from '../module';
@@ -22,8 +21,6 @@ export interface ScopedResident {
 
 /** Which care groups an actor may see for a resident in a given place. */
 export type CareVisibility = (obj: { communityId: string; gridId: string | null }) => Set<CareGroup>;
-
-const READ_PERMISSIONS = [...new Set(Object.values(CARE_GROUP_PERMISSION))] as Permission[];
 
 function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -62,18 +59,18 @@ export class CareService {
     await this.repo.moveToCommunity(tx, residentIds, communityId);
   }
 
+  /**
+   * Where the actor may read each care group: the ordinary ones under care.basic.read, the sensitive ones
+   * (disability, 低保, 特困, 安置帮教, 社区矫正) only by the roles SENSITIVE_CATEGORIES lists for them.
+   */
+  private groupScopes(actor: Actor): Promise<CategoryScopes> {
+    return categoryScopesFor(CARE_GROUPS, 'care.basic.read', (p) => this.regions.scopeFor(actor, p));
+  }
+
   /** Resolves, once per request, which groups the actor may see where. */
   async visibility(actor: Actor): Promise<CareVisibility> {
-    const scopes = new Map<Permission, DataScope>();
-    for (const p of READ_PERMISSIONS) if (actor.permissions.has(p)) scopes.set(p, await this.regions.scopeFor(actor, p));
-    return (obj) => {
-      const out = new Set<CareGroup>();
-      for (const g of CARE_GROUPS) {
-        const scope = scopes.get(CARE_GROUP_PERMISSION[g]);
-        if (scope && scopeCovers(scope, obj)) out.add(g);
-      }
-      return out;
-    };
+    const scopes = await this.groupScopes(actor);
+    return (obj) => new Set(CARE_GROUPS.filter((g) => categoryCovers(scopes, g, obj)));
   }
 
   /**
@@ -82,19 +79,12 @@ export class CareService {
    * while the record is still open (for those who may see the justice groups).
    */
   async workbench(actor: Actor, day: string): Promise<WorkbenchContribution> {
-    const parts: { groups: string[]; scope: DataScope }[] = [];
-    let justice: DataScope | undefined;
-    for (const p of READ_PERMISSIONS) {
-      if (!actor.permissions.has(p)) continue;
-      const scope = await this.regions.scopeFor(actor, p);
-      if (!scope.all && scope.communityIds.length === 0 && scope.gridIds.length === 0) continue;
-      parts.push({ groups: CARE_GROUPS.filter((g) => CARE_GROUP_PERMISSION[g] === p), scope });
-      if (p === CARE_GROUP_PERMISSION.released) justice = scope;
-    }
-    if (parts.length === 0) return {};
+    const scopes = await this.groupScopes(actor);
+    if (scopes.size === 0) return {};
+    const justice = new Map([...scopes].filter(([g]) => g === 'released' || g === 'correction'));
     const [people, ending] = await Promise.all([
-      this.repo.peopleInGroups(parts),
-      justice ? this.repo.assistanceEnding(addDays(day, 30), justice, 50) : Promise.resolve([]),
+      this.repo.peopleInGroups(scopes),
+      justice.size > 0 ? this.repo.assistanceEnding(addDays(day, 30), justice, 50) : Promise.resolve([]),
     ]);
     return {
       cards: [

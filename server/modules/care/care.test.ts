@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/app';
+import { addDays } from '../../../shared/domain/workbench';
+import { today } from '../../lib/clock';
 import { createResident, demoPlaces } from '../residents/residents.factory';
 
 let t: TestApp;
@@ -118,5 +120,48 @@ describe('PATCH /api/residents/:id/care-records/:recordId', () => {
     const rec = (await police.get(url(other.id))).json().items.find((r: { groupType: string }) => r.groupType === 'released');
     const res = await chengdong.patch(`${url(other.id)}/${rec.id}`, { version: rec.version, notes: 'x' });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('sensitive categories (SENSITIVE_CATEGORIES): only the roles listed read them', () => {
+  let person: { id: string };
+  beforeAll(async () => {
+    const places = await demoPlaces(t);
+    person = await createResident(t, { name: '郑帮教', communityId: places.chengdong.id, gridId: places.chengdong.grids[0] });
+    const released = await mzj.post(url(person.id), {
+      groupType: 'released',
+      startDate: '2020-01-01',
+      attributes: { releaseDate: '2020-01-01', periodEnd: addDays(today(), 10) },
+    });
+    expect(released.statusCode, released.body).toBe(201);
+    expect(
+      (await chengdong.post(url(person.id), { groupType: 'disability', startDate: '2021-03-01', attributes: { category: 'physical', level: 3 } })).statusCode,
+    ).toBe(201);
+    expect((await chengdong.post(url(person.id), { groupType: 'elderly_alone', startDate: '2022-01-01' })).statusCode).toBe(201);
+  });
+  const groupsSeenBy = async (c: Client) =>
+    (await c.get(url(person.id)))
+      .json()
+      .items.map((r: { groupType: string }) => r.groupType)
+      .sort();
+  const assistanceTodo = async (c: Client) =>
+    (await c.get('/api/workbench')).json().todos.some((x: { title: { zh: string } }) => x.title.zh === '安置帮教期满：郑帮教');
+
+  it('hides 安置帮教 and disability from the labour department, a role they do not list, who still reads the person city-wide', async () => {
+    const labour = await t.login('labour');
+    expect((await labour.get(`/api/residents/${person.id}`)).statusCode).toBe(200);
+    expect(await groupsSeenBy(labour)).toEqual(['elderly_alone']);
+    expect(await assistanceTodo(labour)).toBe(false);
+  });
+
+  it('shows 安置帮教 to the community police (listed) but not disability (a welfare fact they are not listed for)', async () => {
+    expect(await groupsSeenBy(police)).toEqual(['elderly_alone', 'released']);
+    expect(await assistanceTodo(police)).toBe(true);
+  });
+
+  it('shows disability to the community worker (listed) but not 安置帮教, and every category to the civil affairs bureau', async () => {
+    expect(await groupsSeenBy(chengdong)).toEqual(['disability', 'elderly_alone']);
+    expect(await assistanceTodo(chengdong)).toBe(false);
+    expect(await groupsSeenBy(mzj)).toEqual(['disability', 'elderly_alone', 'released']);
   });
 });

@@ -26,7 +26,7 @@ import { transaction, type Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { today } from '../../lib/clock';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict, type FieldIssue } from '../../lib/errors';
-import { scopeCovers } from '../../lib/scope';
+import { scopeCovers, selfPlaceScope, type SelfScope } from '../../lib/scope';
 import { isUniqueViolation } from '../../db/sql';
 import type { TodoItem, WorkbenchContribution } from '../module';
 import type { AuditService } from '../audit/audit.service';
@@ -572,13 +572,6 @@ export class ElectionsService {
 
   // ---------------------------------------------------------------- a resident's own objections (the portal)
 
-  /** The resident the account is linked to; 404 when it is linked to nobody (or the record is gone). */
-  private async selfResident(actor: Actor) {
-    const person = actor.residentId ? await this.repo.resident(actor.residentId, today()) : undefined;
-    if (!person) throw notFound('resident');
-    return person;
-  }
-
   /** The objection window of an election: from the roll's publication to the last day of objections, and the answer's due day. */
   private static window(electionDate: string) {
     const timeline = electionTimeline(electionDate, lawVersionOn(electionDate));
@@ -591,13 +584,16 @@ export class ElectionsService {
    * objections today, and those the resident objected to (with the answers). Only the resident's own entry
    * is told (on the roll or not), never anyone else's.
    */
-  async ownElections(actor: Actor): Promise<MyElections> {
-    const me = await this.selfResident(actor);
+  async ownElections(actor: Actor, self: SelfScope): Promise<MyElections> {
     const day = today();
-    const [label, rows] = await Promise.all([this.repo.residentLabel(me.id), this.repo.ownElections(me.communityId, me.id, actor.userId)]);
+    const [label, rows] = await Promise.all([
+      this.repo.residentLabel(self.residentId),
+      this.repo.ownElections(self.communityId, self.residentId, actor.userId),
+    ]);
+    if (!label) throw notFound('resident');
     const objections = await this.repo.ownObjections(
       rows.map((r) => r.id),
-      me.id,
+      self.residentId,
       actor.userId,
     );
     const items = rows
@@ -627,7 +623,7 @@ export class ElectionsService {
         };
       })
       .filter((e) => e.windowOpen || e.objections.length > 0);
-    return { name: label?.name ?? me.name, idMasked: label?.idMasked ?? '', items };
+    return { name: label.name, idMasked: label.idMasked, items };
   }
 
   /**
@@ -636,12 +632,15 @@ export class ElectionsService {
    * it). Another community's election is 404. It lands with the objections a worker files and is answered
    * the same way (and shows as a 待办 until then). Audited.
    */
-  async fileOwnObjection(ctx: RequestContext, id: string, input: FileOwnObjectionRequest) {
+  async fileOwnObjection(ctx: RequestContext, self: SelfScope, id: string, input: FileOwnObjectionRequest) {
     const actor = actorOf(ctx);
-    const me = await this.selfResident(actor);
+    const label = await this.repo.residentLabel(self.residentId);
+    if (!label) throw notFound('resident');
+    const me = { id: self.residentId, communityId: self.communityId, name: label.name };
     const row = await this.repo.byId(id);
     if (!row) throw notFound('election');
-    if (row.communityId !== me.communityId) throw outOfScopeNotFound('election');
+    // An election of another community than the resident's is none of theirs.
+    if (!scopeCovers(selfPlaceScope(self), { communityId: row.communityId })) throw outOfScopeNotFound('election');
     if (row.status === 'withdrawn') throw new AppError('ELECTION_WITHDRAWN');
     const w = ElectionsService.window(row.electionDate);
     const day = today();

@@ -3,7 +3,7 @@ import { permissionsOf, type Permission, type Role } from '../../../shared/domai
 import type { Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, versionConflict } from '../../lib/errors';
-import { grantPathsFor, isUnderPath, NO_SCOPE, scopeCovers, type DataScope } from '../../lib/scope';
+import { grantPathsFor, isUnderPath, NO_SCOPE, organisationPathsFor, scopeCovers, type DataScope, type OrganisationScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionRow, RegionsRepository } from './regions.repository';
 import { singleProcess, type ProcessGroup } from '../../lib/process-group';
@@ -44,7 +44,22 @@ export class RegionsService {
 
   /** Where `actor` may use `permission`: whole city, or the communities and grids under their grants. */
   async scopeFor(actor: Actor, permission: Permission): Promise<DataScope> {
-    const paths = grantPathsFor(actor, permission, rolePermissions);
+    return this.scopeOfPaths(grantPathsFor(actor, permission, rolePermissions));
+  }
+
+  /**
+   * Where `actor` may use `permission` on objects of a department domain: grants without a domain limit on
+   * every domain, each department grant on its own domain only (server/lib/scope.ts organisationSql).
+   */
+  async organisationScopeFor(actor: Actor, permission: Permission): Promise<OrganisationScope> {
+    const paths = organisationPathsFor(actor, permission, rolePermissions);
+    const byDomain = new Map<string, DataScope>();
+    for (const [domain, p] of paths.byDomain) byDomain.set(domain, await this.scopeOfPaths(p));
+    return { anyDomain: await this.scopeOfPaths(paths.anyDomain), byDomain };
+  }
+
+  /** The communities and grids under a set of grant paths (a grant on a single grid: that grid only), cached. */
+  private async scopeOfPaths(paths: string[]): Promise<DataScope> {
     if (paths.length === 0) return NO_SCOPE;
     const key = paths.slice().sort().join('|');
     const cached = this.scopeCache.get(key);

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
-import { scopeSql, type DataScope } from '../../lib/scope';
+import { scopeSql, selfSql, type DataScope, type SelfScope } from '../../lib/scope';
 import type { Keyset, QueryKind, ResidentSort } from './residents.search';
 import { residentMoves, residents } from './residents.table';
 
@@ -289,6 +289,16 @@ export class ResidentsRepository {
   }
 
   /** Members of a household inside a scope. */
+  /** The members of a resident's own household (the self scope's), in the household's community. */
+  ownHouseholdMembers(self: SelfScope, communityId: string) {
+    return rowsOf<{ id: string; name: string; sex: 'M' | 'F'; birthDate: string; relationToHead: string | null; status: string }>(
+      this.db,
+      sql`SELECT r.id, r.name, r.sex, r.birth_date::text AS "birthDate", r.relation_to_head AS "relationToHead", r.status
+          FROM residents r WHERE ${selfSql(self, { household: 'r.household_id' })} AND r.community_id = ${communityId}::uuid
+          ORDER BY (r.relation_to_head = 'head') DESC, r.birth_date, r.id`,
+    );
+  }
+
   householdMembers(householdId: string, scope: DataScope) {
     return rowsOf<{ id: string; name: string; sex: 'M' | 'F'; birthDate: string; relationToHead: string | null; status: string }>(
       this.db,

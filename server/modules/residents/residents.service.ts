@@ -32,7 +32,7 @@ import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { ageBand, ageView, identityColumns, normaliseIdNumber, redactIdentifiers } from '../../lib/identity';
 import { nameColumns } from '../../lib/pinyin';
-import { grantPathsFor, scopeCovers, type DataScope } from '../../lib/scope';
+import { grantPathsFor, scopeCovers, type DataScope, type SelfScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { CareService, CareVisibility } from '../care/care.service';
 import type { RegionsService } from '../regions/regions.service';
@@ -357,9 +357,20 @@ export class ResidentsService {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  /** The signed-in resident's own record (actor.residentId, never an id from the request); 404 when the account is linked to nobody. */
-  async own(actor: Actor): Promise<MyResident> {
+  /**
+   * The self scope of a resident account (server/lib/scope.ts): the resident it is linked to
+   * (actor.residentId, never an id from the request), their household and place. 404 naming `what` when the
+   * account is linked to nobody or the record is gone.
+   */
+  async selfScope(actor: Actor, what: 'resident' | 'household' = 'resident'): Promise<SelfScope> {
     const row = actor.residentId ? await this.repo.byId(actor.residentId) : undefined;
+    if (!row) throw notFound(what);
+    return { residentId: row.id, householdId: row.householdId, communityId: row.communityId, gridId: row.gridId };
+  }
+
+  /** The resident's own record (我的信息), masked. */
+  async own(self: SelfScope): Promise<MyResident> {
+    const row = await this.repo.byId(self.residentId);
     if (!row) throw notFound('resident');
     const [names, household] = await Promise.all([
       this.repo.regionNames(row.communityId, row.gridId),
@@ -382,20 +393,19 @@ export class ResidentsService {
     };
   }
 
-  /** The signed-in resident's household with its members in the register (names, relation, age band; no identity numbers). */
-  async ownHousehold(actor: Actor): Promise<MyHousehold> {
-    const row = actor.residentId ? await this.repo.byId(actor.residentId) : undefined;
-    if (!row?.householdId) throw notFound('household');
-    const household = await this.repo.household(row.householdId);
+  /** The resident's own household (我的家庭) with its members in the register (names, relation, age band; no identity numbers). */
+  async ownHousehold(self: SelfScope): Promise<MyHousehold> {
+    if (!self.householdId) throw notFound('household');
+    const household = await this.repo.household(self.householdId);
     if (!household) throw notFound('household');
-    // The household's own community: the members are read there, whatever the actor's grants say.
-    const members = await this.repo.householdMembers(household.id, { all: false, communityIds: [household.communityId], gridIds: [] });
+    // The self scope's household, in the household's own community, whatever the actor's grants say.
+    const members = await this.repo.ownHouseholdMembers(self, household.communityId);
     return {
       address: household.address,
       householdNumber: household.householdNumber,
       members: members
         .filter((m) => m.status === 'active')
-        .map((m) => ({ name: m.name, sex: m.sex, relationToHead: m.relationToHead, ageBand: ageBand(ageOn(m.birthDate)), self: m.id === row.id })),
+        .map((m) => ({ name: m.name, sex: m.sex, relationToHead: m.relationToHead, ageBand: ageBand(ageOn(m.birthDate)), self: m.id === self.residentId })),
     };
   }
 

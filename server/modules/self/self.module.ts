@@ -3,7 +3,7 @@ import { selfRoutes } from './self.routes';
 
 /**
  * A resident's own pages (我的信息, 我的家庭, 选举): read through the registry's and the elections' services,
- * scoped to actor.residentId. No tables: an objection is the elections module's row.
+ * scoped to the account's self scope (server/lib/scope.ts SelfScope). No tables: an objection is the elections module's row.
  */
 export const selfModule = defineModule({
   name: 'self',

@@ -9,8 +9,9 @@ import { actorOf } from '../../lib/context';
 import { z } from 'zod';
 
 /**
- * A resident's own record, household and elections. No route takes a resident id: the record is the one
- * the account is linked to (actor.residentId), so a resident can never name another one.
+ * A resident's own record, household and elections. No route takes a resident id: each resolves the
+ * account's self scope (ResidentsService.selfScope: the resident it is linked to, their household and
+ * community) and the services serve only what that scope covers, so a resident can never name another one.
  */
 export async function selfRoutes(app: FastifyInstance, opts: { residents: ResidentsService; elections: ElectionsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,12 +20,12 @@ export async function selfRoutes(app: FastifyInstance, opts: { residents: Reside
   r.get(
     '/api/me/resident',
     { config, schema: { tags, summary: '我的信息 / My record', response: { 200: MyResident, 403: ErrorResponse, 404: ErrorResponse } } },
-    async (request) => opts.residents.own(actorOf(request.ctx)),
+    async (request) => opts.residents.own(await opts.residents.selfScope(actorOf(request.ctx))),
   );
   r.get(
     '/api/me/household',
     { config, schema: { tags, summary: '我的家庭 / My household', response: { 200: MyHousehold, 403: ErrorResponse, 404: ErrorResponse } } },
-    async (request) => opts.residents.ownHousehold(actorOf(request.ctx)),
+    async (request) => opts.residents.ownHousehold(await opts.residents.selfScope(actorOf(request.ctx), 'household')),
   );
   r.get(
     '/api/me/elections',
@@ -36,7 +37,10 @@ export async function selfRoutes(app: FastifyInstance, opts: { residents: Reside
         response: { 200: MyElections, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request) => opts.elections.ownElections(actorOf(request.ctx)),
+    async (request) => {
+      const actor = actorOf(request.ctx);
+      return opts.elections.ownElections(actor, await opts.residents.selfScope(actor));
+    },
   );
   r.post(
     '/api/me/elections/:id/objections',
@@ -50,6 +54,9 @@ export async function selfRoutes(app: FastifyInstance, opts: { residents: Reside
         response: { 201: z.object({ id: z.uuid() }), 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await opts.elections.fileOwnObjection(request.ctx, request.params.id, request.body)),
+    async (request, reply) => {
+      const self = await opts.residents.selfScope(actorOf(request.ctx));
+      return reply.status(201).send(await opts.elections.fileOwnObjection(request.ctx, self, request.params.id, request.body));
+    },
   );
 }
