@@ -173,6 +173,12 @@ describe('serverFieldErrors', () => {
     ]);
   });
 
+  it('names the field of a list row by its path', () => {
+    const tiers = new ApiError(400, 'VALIDATION_FAILED', '请求参数有误', [{ path: 'body.premisesTiers.1.maxFloorAreaM2', message: '须大于上一档' }]);
+    expect(serverFieldErrors(tiers, ['premisesTiers'])).toEqual([{ name: ['premisesTiers', 1, 'maxFloorAreaM2'], errors: ['须大于上一档'] }]);
+    expect(serverFieldErrors(tiers, ['premises'])).toEqual([]);
+  });
+
   it('finds nothing in an error without a details list', () => {
     expect(serverFieldErrors(new ApiError(500, 'INTERNAL', '服务器出错'), ['name'])).toEqual([]);
     expect(serverFieldErrors(new Error('网络断开'), ['name'])).toEqual([]);

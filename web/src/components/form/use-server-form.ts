@@ -7,7 +7,8 @@ type FieldData = Parameters<FormInstance['setFields']>[0][number];
 /**
  * A 400's `details` (`[{ path, message }]`) as field errors of this form: the leading `body.` is stripped,
  * `rename` moves a server path onto the field that shows it (`opensOn` → `window`), and only the `fields`
- * the form has are kept. Empty for any other error.
+ * the form has are kept; a path inside a list field (`tiers.1.max` under `tiers`) names that row's field.
+ * Empty for any other error.
  */
 export function serverFieldErrors(err: unknown, fields: readonly string[], rename: Record<string, string> = {}): FieldData[] {
   if (!isApiError(err) || !Array.isArray(err.details)) return [];
@@ -15,10 +16,13 @@ export function serverFieldErrors(err: unknown, fields: readonly string[], renam
   for (const d of err.details as { path?: unknown; message?: unknown }[]) {
     const path = String(d?.path ?? '').replace(/^body\./, '');
     const name = rename[path] ?? path;
-    if (!fields.includes(name)) continue;
+    if (!fields.some((f) => name === f || name.startsWith(`${f}.`))) continue;
     errors.set(name, [...(errors.get(name) ?? []), typeof d.message === 'string' && d.message ? d.message : err.message]);
   }
-  return [...errors].map(([name, list]) => ({ name, errors: list }));
+  return [...errors].map(([name, list]) => ({
+    name: name.includes('.') ? name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : name,
+    errors: list,
+  }));
 }
 
 /** Puts a 400's field errors on the form (see serverFieldErrors); true when at least one landed. */
