@@ -110,6 +110,7 @@ export const zh = {
   'common.total': '共 {n} 条',
   'common.loadFailed': '加载失败',
   'common.none': '无',
+  'form.stale': '已被他人修改，表单已刷新为最新内容，请核对后重新保存',
 
   'error.forbidden.title': '无权访问',
   'error.forbidden.desc': '您没有访问此页面的权限。如需开通，请联系系统管理员。',
@@ -350,6 +351,7 @@ export const en: Record<MessageKey, string> = {
   'common.total': '{n} in total',
   'common.loadFailed': 'Failed to load',
   'common.none': 'None',
+  'form.stale': 'Someone else saved this in the meantime; the form now shows the latest values: check them and save again',
 
   'error.forbidden.title': 'Access denied',
   'error.forbidden.desc': 'You do not have permission to view this page. Ask the system administrator if you need it.',

@@ -1,8 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Form, InputNumber, Modal, Row, Skeleton, Typography, theme } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, InputNumber, Row, Skeleton, Typography, theme } from 'antd';
 import { useState } from 'react';
 import type { CadreSettings, CadreSettingsView } from '@shared/contracts/cadres';
-import { isApiError } from '../../../lib/api';
+import { FormModal } from '../../../components/form/FormModal';
+import { useVersionedSave } from '../../../components/form/use-server-form';
 import { useSession } from '../../auth/hooks/use-session';
 import { useCadreSettings } from '../api/get-settings';
 import { useUpdateCadreSettings } from '../api/update-settings';
@@ -31,10 +32,7 @@ function SettingsModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<CadreSettings>();
   const update = useUpdateCadreSettings();
-  /** The version the form was filled from: what the save sends. */
-  const [version, setVersion] = useState(settings.version);
-  const [stale, setStale] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const save = useVersionedSave(form, { initial: settings, reload, valuesOf, fields: FIELDS });
   const count = (name: (typeof FIELDS)[number], max: number) => (
     <Form.Item label={t(`settings.${name}`)} name={name} rules={[{ required: true, message: t('form.required') }]}>
       <InputNumber
@@ -46,76 +44,53 @@ function SettingsModal({
       />
     </Form.Item>
   );
-  const onFinish = (v: CadreSettings) => {
-    setProblem(null);
-    update.mutate(
-      { ...v, version },
-      {
-        onSuccess: () => {
-          message.success(t('settings.saved'));
-          onClose();
-        },
-        onError: async (err) => {
-          if (isApiError(err, 'VERSION_CONFLICT')) {
-            const latest = await reload();
-            if (latest) {
-              setVersion(latest.version);
-              form.setFieldsValue(valuesOf(latest));
-            }
-            setStale(true);
-            return;
-          }
-          if (isApiError(err) && Array.isArray(err.details)) {
-            const fields = (err.details as { path?: string; message?: string }[])
-              .map((d) => ({ name: String(d.path ?? '').replace(/^body\./, ''), errors: [d.message ?? err.message] }))
-              .filter((d) => (FIELDS as readonly string[]).includes(d.name));
-            if (fields.length) return form.setFields(fields as Parameters<typeof form.setFields>[0]);
-          }
-          setProblem(err.message);
-        },
+  const onFinish = (v: CadreSettings) =>
+    save.run(
+      (base) => update.mutateAsync({ ...v, version: base.version }),
+      () => {
+        message.success(t('settings.saved'));
+        onClose();
       },
     );
-  };
   return (
-    <Modal
-      open
+    <FormModal<CadreSettings>
+      form={form}
       title={t('settings.edit')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={update.isPending}
+      onClose={onClose}
+      onFinish={(v) => void onFinish(v)}
+      initialValues={valuesOf(settings)}
+      saving={update.isPending}
       okText={t('form.save')}
       cancelText={t('form.cancel')}
-      width={560}
+      stale={save.stale}
+      staleText={t('settings.stale')}
+      problem={save.problem}
     >
-      {stale && <Alert type="warning" showIcon role="alert" title={t('settings.stale')} style={{ marginBottom: token.marginSM }} />}
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: token.marginSM }} />}
-      <Form<CadreSettings> form={form} layout="vertical" initialValues={valuesOf(settings)} onFinish={onFinish}>
-        <Typography.Title level={5}>{t('settings.staffing')}</Typography.Title>
-        <Row gutter={token.marginSM}>
-          <Col xs={24} sm={8}>
-            {count('fullTime', 50)}
-          </Col>
-          <Col xs={24} sm={8}>
-            {count('partTime', 50)}
-          </Col>
-          <Col xs={24} sm={8}>
-            {count('police', 50)}
-          </Col>
-        </Row>
-        <Form.Item label={t('settings.workersPer10k')} name="workersPer10k" rules={[{ required: true, message: t('form.required') }]}>
-          <InputNumber aria-label={t('settings.workersPer10k')} min={0} max={200} step={0.5} style={{ width: '100%' }} />
-        </Form.Item>
-        <Typography.Title level={5}>{t('settings.cadence')}</Typography.Title>
-        <Row gutter={token.marginSM}>
-          <Col xs={24} sm={12}>
-            {count('leaderYears', 10)}
-          </Col>
-          <Col xs={24} sm={12}>
-            {count('otherYears', 10)}
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Typography.Title level={5}>{t('settings.staffing')}</Typography.Title>
+      <Row gutter={token.marginSM}>
+        <Col xs={24} sm={8}>
+          {count('fullTime', 50)}
+        </Col>
+        <Col xs={24} sm={8}>
+          {count('partTime', 50)}
+        </Col>
+        <Col xs={24} sm={8}>
+          {count('police', 50)}
+        </Col>
+      </Row>
+      <Form.Item label={t('settings.workersPer10k')} name="workersPer10k" rules={[{ required: true, message: t('form.required') }]}>
+        <InputNumber aria-label={t('settings.workersPer10k')} min={0} max={200} step={0.5} style={{ width: '100%' }} />
+      </Form.Item>
+      <Typography.Title level={5}>{t('settings.cadence')}</Typography.Title>
+      <Row gutter={token.marginSM}>
+        <Col xs={24} sm={12}>
+          {count('leaderYears', 10)}
+        </Col>
+        <Col xs={24} sm={12}>
+          {count('otherYears', 10)}
+        </Col>
+      </Row>
+    </FormModal>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Alert, App, Form, Input, Modal, theme } from 'antd';
+import { Alert, App, Form, Input, theme } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import type { PostingDetail } from '@shared/contracts/cadres';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { isApiError } from '../../../lib/api';
 import { useUpdatePosting, useWithdrawPosting } from '../api/update-posting';
 import { useCadresT, type CadresMessageKey } from '../messages';
@@ -39,7 +40,9 @@ export function usePostingProblem() {
   };
 }
 
-const FIELDS = ['title', 'post', 'quota', 'ageMax', 'educationMin', 'otherConditions', 'writtenWeight', 'shortlistRatio', 'noticeDays'];
+const FIELDS = ['title', 'post', 'quota', 'ageMax', 'educationMin', 'otherConditions', 'window', 'writtenWeight', 'shortlistRatio', 'noticeDays'];
+/** Server paths shown under another field: the two weights share one slider, the two days one range. */
+const RENAME = { interviewWeight: 'writtenWeight', opensOn: 'window', closesOn: 'window' };
 
 /**
  * 修改招聘公告: the posting form (the community stays), prefilled, saved at the version read. The server
@@ -51,67 +54,51 @@ export function EditPostingModal({ posting: p, onClose }: { posting: PostingDeta
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdatePosting();
-  const problemOf = usePostingProblem();
-  const [problem, setProblem] = useState<string | null>(null);
+  const save = useServerFormErrors(form, {
+    fields: FIELDS,
+    rename: RENAME,
+    problemOf: usePostingProblem(),
+    // Stale: the page reloads the posting; the user opens the form again on what is stored now.
+    onConflict: () => {
+      message.warning(t('rec.stale'));
+      onClose();
+    },
+  });
   const checked = p.applicants.some((a) => a.eligibility !== null && !a.eligibilityOverridden);
 
   const onFinish = (v: Values) => {
-    setProblem(null);
+    save.clear();
     update.mutate(
-      {
-        id: p.id,
-        body: {
-          version: p.version,
-          ...postingBody(v),
-        },
-      },
+      { id: p.id, body: { version: p.version, ...postingBody(v) } },
       {
         onSuccess: () => {
           message.success(t('rec.edited'));
           onClose();
         },
-        onError: (err) => {
-          // Stale: the page reloads the posting; the user opens the form again on what is stored now.
-          if (isApiError(err, 'VERSION_CONFLICT')) {
-            message.warning(t('rec.stale'));
-            onClose();
-            return;
-          }
-          if (isApiError(err) && Array.isArray(err.details)) {
-            const fields = (err.details as { path?: string; message?: string }[])
-              .map((d) => ({ name: String(d.path ?? '').replace(/^body\./, ''), errors: [d.message ?? err.message] }))
-              .map((d) =>
-                d.name === 'interviewWeight' ? { ...d, name: 'writtenWeight' } : d.name === 'opensOn' || d.name === 'closesOn' ? { ...d, name: 'window' } : d,
-              )
-              .filter((d) => [...FIELDS, 'window'].includes(d.name));
-            if (fields.length) return form.setFields(fields as Parameters<typeof form.setFields>[0]);
-          }
-          setProblem(problemOf(err));
-        },
+        onError: (err) => void save.fail(err),
       },
     );
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
       title={t('rec.editTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={update.isPending}
+      onClose={onClose}
+      onFinish={onFinish}
+      initialValues={valuesOf(p)}
+      saving={update.isPending}
       okText={t('form.save')}
       cancelText={t('form.cancel')}
       width={640}
+      problem={save.problem}
+      notice={checked && <Alert type="info" showIcon title={t('rec.editRecheck')} style={{ marginBottom: token.marginSM }} />}
     >
-      {checked && <Alert type="info" showIcon title={t('rec.editRecheck')} style={{ marginBottom: token.marginSM }} />}
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: token.marginSM }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={valuesOf(p)} onFinish={onFinish}>
-        <Form.Item label={t('col.community')}>
-          <Input aria-label={t('col.community')} value={p.communityName} disabled />
-        </Form.Item>
-        <PostingFields />
-      </Form>
-    </Modal>
+      <Form.Item label={t('col.community')}>
+        <Input aria-label={t('col.community')} value={p.communityName} disabled />
+      </Form.Item>
+      <PostingFields />
+    </FormModal>
   );
 }
 
@@ -122,46 +109,37 @@ export function WithdrawPostingModal({ posting: p, onClose }: { posting: Posting
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const withdraw = useWithdrawPosting();
-  const problemOf = usePostingProblem();
-  const [problem, setProblem] = useState<string | null>(null);
+  // A stale version is said in the alert here (there is nothing to reload into a reason).
+  const save = useServerFormErrors(form, { fields: ['reason'], problemOf: usePostingProblem() });
   return (
-    <Modal
-      open
+    <FormModal<{ reason: string }>
+      form={form}
       title={t('rec.withdrawTitle', { title: p.title })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={withdraw.isPending}
+      onClose={onClose}
+      onFinish={(v) => {
+        save.clear();
+        withdraw.mutate(
+          { id: p.id, body: { version: p.version, reason: v.reason.trim() } },
+          {
+            onSuccess: () => {
+              message.success(t('rec.withdrawn'));
+              onClose();
+            },
+            onError: (err) => void save.fail(err),
+          },
+        );
+      }}
+      saving={withdraw.isPending}
       okText={t('rec.withdraw')}
       okButtonProps={{ danger: true }}
       cancelText={t('form.cancel')}
+      width={520}
+      problem={save.problem}
+      notice={<Alert type="warning" showIcon title={t('rec.withdrawBody', { n: p.applications })} style={{ marginBottom: token.marginSM }} />}
     >
-      <Alert type="warning" showIcon title={t('rec.withdrawBody', { n: p.applications })} style={{ marginBottom: token.marginSM }} />
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: token.marginSM }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          setProblem(null);
-          withdraw.mutate(
-            { id: p.id, body: { version: p.version, reason: v.reason.trim() } },
-            {
-              onSuccess: () => {
-                message.success(t('rec.withdrawn'));
-                onClose();
-              },
-              onError: (err) => setProblem(problemOf(err)),
-            },
-          );
-        }}
-      >
-        <Form.Item
-          label={t('rec.withdrawReason')}
-          name="reason"
-          rules={[{ required: true, whitespace: true, min: 2, message: t('rec.withdrawReasonRequired') }]}
-        >
-          <Input.TextArea aria-label={t('rec.withdrawReason')} rows={3} maxLength={500} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('rec.withdrawReason')} name="reason" rules={[{ required: true, whitespace: true, min: 2, message: t('rec.withdrawReasonRequired') }]}>
+        <Input.TextArea aria-label={t('rec.withdrawReason')} rows={3} maxLength={500} autoFocus />
+      </Form.Item>
+    </FormModal>
   );
 }

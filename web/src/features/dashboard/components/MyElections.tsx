@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, List, Radio, Skeleton, Tag, Typography, theme } from 'antd';
-import { useState } from 'react';
 import { OWN_OBJECTION_KIND_LABELS, type MyElection } from '@shared/contracts/elections';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useFileMyObjection } from '../api/file-my-objection';
@@ -23,11 +23,11 @@ function ObjectionForm({ election }: { election: MyElection }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const file = useFileMyObjection();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: ['kind', 'reason'] });
   // Missing from the roll, or on it wrongly: the kind that fits is offered, the other is shown disabled.
   const fits: Kind = election.onRoll ? 'exclude' : 'include';
   const onFinish = (v: Values) => {
-    setProblem(null);
+    clear();
     file.mutate(
       { electionId: election.id, kind: v.kind, reason: v.reason.trim() },
       {
@@ -35,15 +35,7 @@ function ObjectionForm({ election }: { election: MyElection }) {
           message.success(t('el.filed'));
           form.resetFields();
         },
-        onError: (err) => {
-          if (isApiError(err) && Array.isArray(err.details)) {
-            const fields = (err.details as { path?: string; message?: string }[])
-              .map((d) => ({ name: String(d.path ?? '').replace(/^body\./, ''), errors: [d.message ?? err.message] }))
-              .filter((d) => d.name === 'kind' || d.name === 'reason');
-            if (fields.length) return form.setFields(fields as Parameters<typeof form.setFields>[0]);
-          }
-          setProblem(err.message);
-        },
+        onError: (err) => void fail(err),
       },
     );
   };

@@ -1,12 +1,14 @@
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ELECTION_MODES } from '@shared/contracts/elections';
+import { FormModal } from '../../../components/form/FormModal';
+import { useVersionedSave } from '../../../components/form/use-server-form';
 import { isApiError } from '../../../lib/api';
 import { useUpdateElection, useWithdrawElection } from '../api/change-election';
-import type { ElectionDetail } from '../api/get-election';
+import { electionKey, type ElectionDetail } from '../api/get-election';
 import { electionsKey } from '../api/list-elections';
 import { useElectionsT } from '../messages';
 import { modeLabel, useLang } from './labels';
@@ -20,33 +22,98 @@ interface EditForm {
   seatsMember: number;
 }
 
+const FIELDS = ['term', 'mode', 'electionDate', 'seatsDirector', 'seatsDeputy', 'seatsMember'] as const;
+
+const valuesOf = (e: ElectionDetail): EditForm => ({
+  term: e.term,
+  mode: e.mode,
+  electionDate: dayjs(e.electionDate),
+  seatsDirector: e.seatsDirector,
+  seatsDeputy: e.seatsDeputy,
+  seatsMember: e.seatsMember,
+});
+
+/**
+ * 修改换届选举 at the version read: when someone else saved in between (409) the election is reloaded into
+ * the form and the user is told to check it and try again. Mounted while open.
+ */
+function EditElectionModal({ e, onClose }: { e: ElectionDetail; onClose: () => void }) {
+  const t = useElectionsT();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const update = useUpdateElection(e.id);
+  const [form] = Form.useForm<EditForm>();
+  const qc = useQueryClient();
+  const save = useVersionedSave(form, {
+    initial: e,
+    valuesOf,
+    fields: FIELDS,
+    reload: async () => {
+      await qc.invalidateQueries({ queryKey: electionsKey });
+      return qc.getQueryData<ElectionDetail>(electionKey(e.id));
+    },
+  });
+  const onFinish = (v: EditForm) =>
+    save.run(
+      (base) => update.mutateAsync({ ...v, electionDate: v.electionDate.format('YYYY-MM-DD'), version: base.version }),
+      () => {
+        void message.success(t('common.saved'));
+        onClose();
+      },
+    );
+  return (
+    <FormModal<EditForm>
+      form={form}
+      title={t('edit.title')}
+      onClose={onClose}
+      onFinish={(v) => void onFinish(v)}
+      initialValues={valuesOf(e)}
+      saving={update.isPending}
+      width={520}
+      stale={save.stale}
+      staleText={t('edit.stale')}
+      problem={save.problem}
+    >
+      <Space wrap>
+        <Form.Item name="term" label={t('create.term')} rules={[{ required: true }]}>
+          <InputNumber aria-label={t('create.term')} min={1} max={1000} />
+        </Form.Item>
+        <Form.Item name="electionDate" label={t('create.date')} rules={[{ required: true }]} extra={t('edit.dateHint')}>
+          <DatePicker aria-label={t('create.date')} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="mode" label={t('create.mode')} rules={[{ required: true }]}>
+        <Select aria-label={t('create.mode')} options={ELECTION_MODES.map((m) => ({ value: m, label: modeLabel(m, lang) }))} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="seatsDirector" label={t('create.director')}>
+          <InputNumber aria-label={t('create.director')} min={1} max={1} />
+        </Form.Item>
+        <Form.Item name="seatsDeputy" label={t('create.deputy')}>
+          <InputNumber aria-label={t('create.deputy')} min={0} max={8} />
+        </Form.Item>
+        <Form.Item name="seatsMember" label={t('create.member')} extra={t('create.seatsHint')}>
+          <InputNumber aria-label={t('create.member')} min={0} max={8} />
+        </Form.Item>
+      </Space>
+    </FormModal>
+  );
+}
+
 /** Edit and withdraw an election before its count (at the version read; withdrawing is confirmed with a reason). */
 export function ElectionActions({ e }: { e: ElectionDetail }) {
   const t = useElectionsT();
-  const lang = useLang();
   const { message, modal } = App.useApp();
-  const update = useUpdateElection(e.id);
   const withdraw = useWithdrawElection(e.id);
   const [editing, setEditing] = useState(false);
-  const [form] = Form.useForm<EditForm>();
   const qc = useQueryClient();
   if (!e.capabilities.canEdit || e.status !== 'preparing' || e.tallies.length > 0 || e.results.length > 0) return null;
 
   const explain = (err: unknown) => {
-    const stale = isApiError(err) && err.code === 'VERSION_CONFLICT';
-    // A stale edit: reload the election so the next try starts from what is stored.
+    const stale = isApiError(err, 'VERSION_CONFLICT');
+    // A stale withdrawal: reload the election so the next try starts from what is stored.
     if (stale) void qc.invalidateQueries({ queryKey: electionsKey });
     void message.error(stale ? t('edit.stale') : (err as Error).message);
-  };
-  const onSave = async () => {
-    const v = await form.validateFields();
-    try {
-      await update.mutateAsync({ ...v, electionDate: v.electionDate.format('YYYY-MM-DD'), version: e.version });
-      void message.success(t('common.saved'));
-      setEditing(false);
-    } catch (err) {
-      explain(err);
-    }
   };
   const onWithdraw = () => {
     let reason = '';
@@ -83,43 +150,7 @@ export function ElectionActions({ e }: { e: ElectionDetail }) {
           {t('withdraw.action')}
         </Button>
       </Space>
-      <Modal open={editing} title={t('edit.title')} onOk={onSave} onCancel={() => setEditing(false)} confirmLoading={update.isPending} destroyOnHidden>
-        <Form<EditForm>
-          form={form}
-          layout="vertical"
-          initialValues={{
-            term: e.term,
-            mode: e.mode,
-            electionDate: dayjs(e.electionDate),
-            seatsDirector: e.seatsDirector,
-            seatsDeputy: e.seatsDeputy,
-            seatsMember: e.seatsMember,
-          }}
-        >
-          <Space wrap>
-            <Form.Item name="term" label={t('create.term')} rules={[{ required: true }]}>
-              <InputNumber aria-label={t('create.term')} min={1} max={1000} />
-            </Form.Item>
-            <Form.Item name="electionDate" label={t('create.date')} rules={[{ required: true }]} extra={t('edit.dateHint')}>
-              <DatePicker aria-label={t('create.date')} />
-            </Form.Item>
-          </Space>
-          <Form.Item name="mode" label={t('create.mode')} rules={[{ required: true }]}>
-            <Select aria-label={t('create.mode')} options={ELECTION_MODES.map((m) => ({ value: m, label: modeLabel(m, lang) }))} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="seatsDirector" label={t('create.director')}>
-              <InputNumber aria-label={t('create.director')} min={1} max={1} />
-            </Form.Item>
-            <Form.Item name="seatsDeputy" label={t('create.deputy')}>
-              <InputNumber aria-label={t('create.deputy')} min={0} max={8} />
-            </Form.Item>
-            <Form.Item name="seatsMember" label={t('create.member')} extra={t('create.seatsHint')}>
-              <InputNumber aria-label={t('create.member')} min={0} max={8} />
-            </Form.Item>
-          </Space>
-        </Form>
-      </Modal>
+      {editing && <EditElectionModal e={e} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { BackButton } from '../../../components/BackButton';
-import { ApiError } from '../../../lib/api';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useSession } from '../../auth/hooks/use-session';
 import { useStandards, useUpdateStandards, type FourHavesStandards } from '../api/standards';
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
@@ -33,6 +33,7 @@ export function StandardsPage() {
   const standards = useStandards();
   const update = useUpdateStandards();
   const [form] = Form.useForm<FourHavesStandards>();
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: [...NUMBERS.map((n) => n.key), 'premisesTiers'] });
 
   useEffect(() => {
     if (standards.data) form.setFieldsValue(standards.data);
@@ -40,6 +41,7 @@ export function StandardsPage() {
 
   const submit = async () => {
     const v = await form.validateFields();
+    clear();
     const { requiredRuleKinds: _kept, ...body } = v as FourHavesStandards;
     try {
       await update.mutateAsync({
@@ -48,14 +50,8 @@ export function StandardsPage() {
       });
       message.success(t('standards.saved'));
     } catch (e) {
-      // The server names the field (premisesTiers.1.maxFloorAreaM2): show the message on it.
-      if (e instanceof ApiError && Array.isArray(e.details))
-        form.setFields(
-          (e.details as { path: string; message: string }[]).map((d) => ({
-            name: d.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as never,
-            errors: [d.message],
-          })),
-        );
+      // The server names the field (premisesTiers.1.maxFloorAreaM2): the message goes on it, else in the alert.
+      await fail(e);
     }
   };
 
@@ -72,7 +68,7 @@ export function StandardsPage() {
       />
       <Card loading={standards.isLoading}>
         {standards.error && <Alert type="error" showIcon message={(standards.error as Error).message} />}
-        {update.error && <Alert type="error" showIcon message={(update.error as Error).message} style={{ marginBottom: 12 }} />}
+        {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" disabled={!editable} onFinish={submit}>
           <Row gutter={16}>
             {NUMBERS.map((n) => (

@@ -1,17 +1,17 @@
 import { Alert, App, Button, Drawer, Flex, Form, Select, theme } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useRegion } from '../../../app/region-context';
-import { isApiError } from '../../../lib/api';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useI18n } from '../../../lib/i18n';
 import { regionLabel } from '../../regions/region-label';
 import { useCreateOrganisation } from '../api/create-organisation';
 import { useOrganisations } from '../api/list-organisations';
 import { useOrganisationsT } from '../messages';
 import { communitiesOf } from './communities';
-import { OrganisationFields, organisationBody, type OrganisationValues } from './OrganisationFields';
+import { ORGANISATION_FIELDS, OrganisationFields, organisationBody, type OrganisationValues } from './OrganisationFields';
 
 type Values = OrganisationValues & { communityId: string };
+const FIELDS = ['communityId', ...ORGANISATION_FIELDS];
 
 /** 登记组织: community, type, name, parent and the facts of a team or unit. */
 export function CreateOrganisationDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -24,18 +24,18 @@ export function CreateOrganisationDrawer({ open, onClose }: { open: boolean; onC
   const create = useCreateOrganisation();
   const { roots } = useRegion();
   const communities = communitiesOf(roots);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear: clearProblem, fail } = useServerFormErrors(form, { fields: FIELDS });
   const communityId = Form.useWatch('communityId', form);
   const type = Form.useWatch('type', form);
   const parents = useOrganisations({ communityId, page: 1, pageSize: 200, sort: 'type' });
 
   const close = () => {
     form.resetFields();
-    setProblem(null);
+    clearProblem();
     onClose();
   };
   const onFinish = (v: Values) => {
-    setProblem(null);
+    clearProblem();
     create.mutate(
       {
         communityId: v.communityId,
@@ -47,16 +47,7 @@ export function CreateOrganisationDrawer({ open, onClose }: { open: boolean; onC
           close();
           navigate(`/organisations/${o.id}`);
         },
-        onError: (err) => {
-          if (isApiError(err) && Array.isArray(err.details)) {
-            const fields = (err.details as { path?: string; message?: string }[]).filter((d) => d.path && form.getFieldInstance(d.path as never) !== undefined);
-            if (fields.length) {
-              form.setFields(fields.map((d) => ({ name: d.path as never, errors: [d.message ?? err.message] })));
-              return;
-            }
-          }
-          setProblem(err.message);
-        },
+        onError: (err) => void fail(err),
       },
     );
   };

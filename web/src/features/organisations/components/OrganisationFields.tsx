@@ -18,6 +18,19 @@ export interface OrganisationValues {
   description?: string;
 }
 
+/** The fields a server's 400 may name (the create form adds communityId). */
+export const ORGANISATION_FIELDS = [
+  'type',
+  'name',
+  'parentId',
+  'foundedDate',
+  'address',
+  'contactPerson',
+  'contactPhone',
+  'contribution',
+  'description',
+] as const;
+
 const blank = (s?: string) => (s?.trim() ? s.trim() : null);
 
 /** The form's fields as the API takes them, create and edit alike (empty text is null). */

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import type { ProjectDetail } from '@shared/contracts/projects';
@@ -12,7 +12,8 @@ import {
   type ProjectState,
 } from '@shared/domain/projects';
 import { useRegion } from '../../../app/region-context';
-import { isApiError } from '../../../lib/api';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useI18n } from '../../../lib/i18n';
 import { bi, communitiesOf } from '../../organisations/components/communities';
 import { regionLabel } from '../../regions/region-label';
@@ -71,20 +72,17 @@ export function ProjectForm({ project, communityId, onClose }: { project?: Proje
       }
     : { communityId: communityId ?? (communities.length === 1 ? communities[0].id : undefined), kind: 'new_build', budget: 0 };
 
-  const fail = (err: Error) => {
-    if (isApiError(err) && err.status === 409) {
+  // A stale version says so and closes (the page shows the latest); a 400 lands on its field; else the alert.
+  const { problem, clear, fail } = useServerFormErrors(form, {
+    fields: FIELDS,
+    onConflict: () => {
       message.warning(t('detail.stale'));
       onClose();
-      return;
-    }
-    const details = isApiError(err) ? (err.details as { path?: string; message?: string }[] | undefined) : undefined;
-    const fields = Array.isArray(details) ? details.filter((d) => d.path && (FIELDS as readonly string[]).includes(d.path)) : [];
-    if (fields.length) form.setFields(fields.map((d) => ({ name: d.path as keyof Values, errors: [d.message ?? err.message] })));
-    else message.error(err.message);
-  };
+    },
+  });
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = (v: Values) => {
+    clear();
     const common = {
       name: v.name.trim(),
       kind: v.kind,
@@ -103,7 +101,7 @@ export function ProjectForm({ project, communityId, onClose }: { project?: Proje
             message.success(t('form.saved'));
             onClose();
           },
-          onError: fail,
+          onError: (err) => void fail(err),
         },
       );
     } else {
@@ -115,76 +113,76 @@ export function ProjectForm({ project, communityId, onClose }: { project?: Proje
             onClose();
             navigate(`/projects/${p.id}`);
           },
-          onError: fail,
+          onError: (err) => void fail(err),
         },
       );
     }
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
       title={project ? t('form.edit') : t('form.create')}
+      onClose={onClose}
+      onFinish={submit}
+      initialValues={initial}
+      saving={create.isPending || update.isPending}
       okText={t('form.save')}
       cancelText={t('form.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
+      width={520}
+      problem={problem}
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initial}>
-        <Form.Item label={t('col.community')} name="communityId" rules={[{ required: true, message: t('form.required') }]}>
-          <Select
-            disabled={!!project}
-            options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))}
-            onChange={() => form.setFieldValue('premisesId', undefined)}
-          />
-        </Form.Item>
-        <Form.Item label={t('col.name')} name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item label={t('col.kind')} name="kind" rules={[{ required: true, message: t('form.required') }]}>
-          <Select options={PROJECT_KINDS.map((k) => ({ value: k, label: bi(PROJECT_KIND_LABELS[k], lang) }))} />
-        </Form.Item>
-        <Form.Item label={t('col.premises')} name="premisesId">
-          <Select
-            allowClear
-            placeholder={t('form.noPremises')}
-            loading={premises.isFetching}
-            options={(premises.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.areaM2} ㎡）` }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('col.area')} name="areaM2">
-          <InputNumber min={0.01} max={1_000_000} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('col.budget')} name="budget" rules={[{ required: true, message: t('form.required') }]}>
-          <InputNumber min={0} max={10_000_000_000} precision={2} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('col.plannedStart')} name="plannedStart">
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('col.plannedEnd')} name="plannedEnd">
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        {project && (
-          <>
-            <Form.Item label={t('col.state')} name="state">
-              <Select
-                options={PROJECT_STATES.filter((s) => stateChangeAllowed(project.state, s)).map((s) => ({
-                  value: s,
-                  label: bi(PROJECT_STATE_LABELS[s], lang),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item label={t('form.progress')} name="progressPercent">
-              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item label={t('col.notes')} name="notes" rules={[{ max: 1000 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('col.community')} name="communityId" rules={[{ required: true, message: t('form.required') }]}>
+        <Select
+          disabled={!!project}
+          options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))}
+          onChange={() => form.setFieldValue('premisesId', undefined)}
+        />
+      </Form.Item>
+      <Form.Item label={t('col.name')} name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('col.kind')} name="kind" rules={[{ required: true, message: t('form.required') }]}>
+        <Select options={PROJECT_KINDS.map((k) => ({ value: k, label: bi(PROJECT_KIND_LABELS[k], lang) }))} />
+      </Form.Item>
+      <Form.Item label={t('col.premises')} name="premisesId">
+        <Select
+          allowClear
+          placeholder={t('form.noPremises')}
+          loading={premises.isFetching}
+          options={(premises.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.areaM2} ㎡）` }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('col.area')} name="areaM2">
+        <InputNumber min={0.01} max={1_000_000} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('col.budget')} name="budget" rules={[{ required: true, message: t('form.required') }]}>
+        <InputNumber min={0} max={10_000_000_000} precision={2} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('col.plannedStart')} name="plannedStart">
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('col.plannedEnd')} name="plannedEnd">
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      {project && (
+        <>
+          <Form.Item label={t('col.state')} name="state">
+            <Select
+              options={PROJECT_STATES.filter((s) => stateChangeAllowed(project.state, s)).map((s) => ({
+                value: s,
+                label: bi(PROJECT_STATE_LABELS[s], lang),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('form.progress')} name="progressPercent">
+            <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item label={t('col.notes')} name="notes" rules={[{ max: 1000 }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

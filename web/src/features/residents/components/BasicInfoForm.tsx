@@ -2,13 +2,13 @@ import { Alert, App, Button, Col, DatePicker, Descriptions, Flex, Form, Input, R
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { RESIDENT_STATUSES } from '@shared/domain/registry';
-import { isApiError } from '../../../lib/api';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useI18n } from '../../../lib/i18n';
 import type { ResidentDetail } from '../api/get-resident';
 import { useUpdateResident, type UpdateResidentInput } from '../api/update-resident';
 import { label, options } from '../labels';
 import { useResidentsT } from '../messages';
-import { applyFieldErrors, IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
+import { IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
 
 /** The fields of the form that mirror the resident as read. */
 const PLAIN = [
@@ -69,7 +69,15 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
   const [formKey, setFormKey] = useState(0);
   const [conflict, setConflict] = useState<'stale' | 'reloaded' | null>(null);
   const [reloading, setReloading] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // A stale save keeps what was typed and offers to reload under it (below); field errors and the alert are the shared ones.
+  const {
+    problem,
+    clear: clearProblem,
+    fail,
+  } = useServerFormErrors(form, {
+    fields: [...PLAIN, 'phone', 'idNumber', 'statusDate', 'statusReason'],
+    onConflict: () => setConflict('stale'),
+  });
   const status = Form.useWatch('status', form);
   const idNumber = Form.useWatch('idNumber', form);
 
@@ -98,7 +106,7 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
   };
 
   const onFinish = (v: Values) => {
-    setProblem(null);
+    clearProblem();
     const before = toValues(base);
     const body: UpdateResidentInput = { version: base.version };
     const patch = body as Record<string, unknown>;
@@ -128,11 +136,7 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
           setBase(saved);
           setFormKey((k) => k + 1);
         },
-        onError: (err) => {
-          if (isApiError(err, 'VERSION_CONFLICT')) return setConflict('stale');
-          if (isApiError(err) && applyFieldErrors(form, err.details, [...PLAIN, 'phone', 'idNumber', 'statusDate', 'statusReason'])) return;
-          setProblem(err.message);
-        },
+        onError: (err) => void fail(err),
       },
     );
   };
@@ -256,7 +260,7 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
           {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: token.marginMD }} />}
           {editable && (
             <Flex justify="flex-end" gap={token.marginXS}>
-              <Button htmlType="button" onClick={() => (form.resetFields(), setConflict(null), setProblem(null))}>
+              <Button htmlType="button" onClick={() => (form.resetFields(), setConflict(null), clearProblem())}>
                 {t('form.undo')}
               </Button>
               <Button type="primary" htmlType="submit" loading={update.isPending}>

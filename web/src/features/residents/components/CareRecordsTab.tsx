@@ -31,14 +31,14 @@ import {
   YOUFU_TYPE_LABELS,
   type CareGroup,
 } from '@shared/domain/registry';
-import { isApiError } from '../../../lib/api';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
 import { useCreateCareRecord, type CreateCareRecordInput } from '../api/create-care-record';
 import { useUpdateCareRecord } from '../api/update-care-record';
 import { label, options } from '../labels';
 import { useResidentsT, type ResidentsMessageKey } from '../messages';
-import { applyFieldErrors } from './ResidentFormFields';
 
 const DAY = 'YYYY-MM-DD';
 const CORRECTION_TYPES = ['probation', 'parole', 'surveillance', 'temporary_execution'] as const;
@@ -124,7 +124,7 @@ export function CareRecordsTab({ residentId, records, writable }: { residentId: 
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.empty')} /> }}
         scroll={{ x: 800 }}
       />
-      {writable && <AddCareRecordModal residentId={residentId} open={adding} onClose={() => setAdding(false)} />}
+      {writable && adding && <AddCareRecordModal residentId={residentId} onClose={() => setAdding(false)} />}
       <EndCareRecordModal
         residentId={residentId}
         record={ending}
@@ -187,7 +187,7 @@ interface AddValues {
   attributes?: Record<string, unknown>;
 }
 
-function AddCareRecordModal({ residentId, open, onClose }: { residentId: string; open: boolean; onClose: () => void }) {
+function AddCareRecordModal({ residentId, onClose }: { residentId: string; onClose: () => void }) {
   const t = useResidentsT();
   const { t: tt, lang } = useI18n();
   const { message } = App.useApp();
@@ -195,7 +195,7 @@ function AddCareRecordModal({ residentId, open, onClose }: { residentId: string;
   const [form] = Form.useForm<AddValues>();
   const create = useCreateCareRecord();
   const group = Form.useWatch('groupType', form);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear: clearProblem, fail } = useServerFormErrors(form, { fields: ['groupType', 'startDate', 'notes'] });
   const groups = CARE_GROUPS.filter((g) => can(CARE_GROUP_PERMISSION[g]));
   const req = (key: ResidentsMessageKey) => ({ required: true, message: t('form.required', { field: t(key) }) });
   const date = (name: string, key: ResidentsMessageKey, required = false, extra?: string) => (
@@ -267,12 +267,12 @@ function AddCareRecordModal({ residentId, open, onClose }: { residentId: string;
 
   const close = () => {
     form.resetFields();
-    setProblem(null);
+    clearProblem();
     onClose();
   };
 
   const onFinish = (v: AddValues) => {
-    setProblem(null);
+    clearProblem();
     const attributes: Record<string, unknown> = {};
     for (const [k, value] of Object.entries(v.attributes ?? {})) {
       if (value === undefined || value === null || value === '') continue;
@@ -286,47 +286,43 @@ function AddCareRecordModal({ residentId, open, onClose }: { residentId: string;
           message.success(t('care.added'));
           close();
         },
-        onError: (err) => {
-          if (isApiError(err) && applyFieldErrors(form, err.details, ['groupType', 'startDate', 'notes'])) return;
-          setProblem(err.message);
-        },
+        onError: (err) => void fail(err),
       },
     );
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<AddValues>
+      form={form}
       title={t('care.add')}
-      onCancel={close}
+      onClose={close}
+      onFinish={onFinish}
+      initialValues={{ startDate: dayjs() }}
+      saving={create.isPending}
       okText={tt('common.save')}
-      onOk={() => form.submit()}
-      okButtonProps={{ loading: create.isPending }}
-      destroyOnHidden
       width={640}
+      problem={problem}
+      formProps={{ 'aria-label': t('care.add') }}
     >
-      <Form<AddValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ startDate: dayjs() }} aria-label={t('care.add')}>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('care.group')} name="groupType" rules={[{ required: true, message: t('form.requiredSelect', { field: t('care.group') }) }]}>
-              <Select options={options('careGroup', lang, groups)} autoFocus onChange={() => form.setFieldValue('attributes', {})} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('care.startDate')} name="startDate" rules={[{ required: true, message: t('form.required', { field: t('care.startDate') }) }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          {group && attributeFields[group]}
-          <Col span={24}>
-            <Form.Item label={t('care.notes')} name="notes" rules={[{ max: 500 }]}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        {problem && <Alert type="error" showIcon title={problem} />}
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('care.group')} name="groupType" rules={[{ required: true, message: t('form.requiredSelect', { field: t('care.group') }) }]}>
+            <Select options={options('careGroup', lang, groups)} autoFocus onChange={() => form.setFieldValue('attributes', {})} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('care.startDate')} name="startDate" rules={[{ required: true, message: t('form.required', { field: t('care.startDate') }) }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {group && attributeFields[group]}
+        <Col span={24}>
+          <Form.Item label={t('care.notes')} name="notes" rules={[{ max: 500 }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }
 

@@ -1,15 +1,15 @@
 import { Alert, App, Button, Col, Drawer, Flex, Form, Input, Row, TreeSelect, theme } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { RegionNodeT } from '@shared/contracts/regions';
 import { useRegion } from '../../../app/region-context';
-import { isApiError } from '../../../lib/api';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useI18n, type Lang } from '../../../lib/i18n';
 import { HouseholdSelect } from '../../households/components/HouseholdSelect';
 import { regionLabel } from '../../regions/region-label';
 import { useCreateResident } from '../api/create-resident';
 import { useResidentsT } from '../messages';
-import { applyFieldErrors, IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
+import { IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
 
 interface Values {
   name: string;
@@ -66,19 +66,19 @@ export function CreateResidentDrawer({ open, onClose }: { open: boolean; onClose
   const [form] = Form.useForm<Values>();
   const create = useCreateResident();
   const { roots, region } = useRegion();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear: clearProblem, fail } = useServerFormErrors(form, { fields: FIELDS });
   const idNumber = Form.useWatch('idNumber', form);
   const gridId = Form.useWatch('gridId', form);
   const treeData = useMemo(() => gridTree(roots, lang), [roots, lang]);
 
   const close = () => {
     form.resetFields();
-    setProblem(null);
+    clearProblem();
     onClose();
   };
 
   const onFinish = (v: Values) => {
-    setProblem(null);
+    clearProblem();
     const blank = (s?: string) => (s?.trim() ? s.trim() : null);
     create.mutate(
       {
@@ -102,10 +102,7 @@ export function CreateResidentDrawer({ open, onClose }: { open: boolean; onClose
           close();
           navigate(`/residents/${resident.id}`);
         },
-        onError: (err) => {
-          if (isApiError(err) && applyFieldErrors(form, err.details, FIELDS)) return;
-          setProblem(err.message);
-        },
+        onError: (err) => void fail(err),
       },
     );
   };

@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row, Select, Typography, type FormInstance, type FormRule } from 'antd';
+import { Col, Form, Input, Row, Select, Typography, type FormRule } from 'antd';
 import { ageOn, ID_PROBLEM_MESSAGES, parseIdNumber } from '@shared/domain/id-number';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, MARITAL_STATUSES, POLITICAL_STATUSES, RELATIONS, RESIDENCE_TYPES } from '@shared/domain/registry';
 import { useI18n, type Lang } from '../../../lib/i18n';
@@ -109,14 +109,4 @@ export function ResidentCommonFields({
       </Col>
     </Row>
   );
-}
-
-/** Puts the server's field errors (VALIDATION_FAILED / DUPLICATE details) on the form's fields; returns whether any matched. */
-export function applyFieldErrors<T>(form: FormInstance<T>, details: unknown, known: readonly string[]): boolean {
-  if (!Array.isArray(details)) return false;
-  const fields = (details as { path?: string; message?: string }[])
-    .map((d) => ({ name: String(d.path ?? '').replace(/^body\./, ''), errors: [d.message ?? ''] }))
-    .filter((f) => known.includes(f.name));
-  if (fields.length) form.setFields(fields as Parameters<FormInstance<T>['setFields']>[0]);
-  return fields.length > 0;
 }

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { SecuritySettingsT } from '@shared/contracts/security';
 import { PageHeader } from '../../../components/PageHeader';
-import { isApiError } from '../../../lib/api';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useSecuritySettings } from '../api/get-security-settings';
 import { useUpdateSecuritySettings } from '../api/update-security-settings';
 import { useSecurityT, type SecurityMessageKey } from '../messages';
@@ -46,23 +46,22 @@ export function SecuritySettingsPage() {
   const save = useUpdateSecuritySettings();
   const [form] = Form.useForm<SecuritySettingsT>();
 
+  // The form follows what is stored, also after a stale save reloaded it.
   useEffect(() => {
     if (view.data) form.setFieldsValue(view.data.settings);
   }, [view.data, form]);
+  const { problem, clear, fail } = useServerFormErrors(form, {
+    fields: [...GROUPS.flatMap((g) => g.fields.map((f) => f.name)), 'adminTotp', 'sensitiveTotp'],
+    onConflict: () => {
+      message.warning(t('settings.stale'));
+      void view.refetch();
+    },
+  });
 
-  const submit = (values: SecuritySettingsT) =>
-    save.mutate(
-      { ...values, version: view.data!.version },
-      {
-        onSuccess: () => message.success(t('settings.saved')),
-        onError: (err) => {
-          if (isApiError(err, 'VERSION_CONFLICT')) {
-            message.warning(t('settings.stale'));
-            void view.refetch();
-          } else message.error(err.message);
-        },
-      },
-    );
+  const submit = (values: SecuritySettingsT) => {
+    clear();
+    save.mutate({ ...values, version: view.data!.version }, { onSuccess: () => message.success(t('settings.saved')), onError: (err) => void fail(err) });
+  };
 
   const totpOptions = [
     { value: 'required', label: t('settings.required') },
@@ -118,6 +117,7 @@ export function SecuritySettingsPage() {
               </Card>
             </Col>
           </Row>
+          {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginTop: token.marginMD }} />}
           <Row align="middle" gutter={token.marginMD} style={{ marginTop: token.marginMD }}>
             <Col>
               <Button type="primary" htmlType="submit" loading={save.isPending}>
