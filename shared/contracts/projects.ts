@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROJECT_KINDS, PROJECT_STATES } from '../domain/projects';
 import { FUNDING_SOURCES } from './fourhaves';
-import { Version } from './common';
+import { EditCapabilities, Version } from './common';
 
 const dateStr = z.iso.date();
 /** Yuan, ≥ 0, at most two decimals. */
@@ -81,6 +81,8 @@ export const ProjectDetail = ProjectListItem.extend({
   notes: z.string().nullable(),
   milestones: z.array(MilestoneView),
   funding: ProjectFundingView,
+  /** fourhaves.write covers the community: edit, milestones; funding.write: record allocations and spending. */
+  capabilities: EditCapabilities.extend({ canFund: z.boolean() }),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
 

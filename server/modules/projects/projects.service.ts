@@ -126,13 +126,14 @@ export class ProjectsService {
 
   async get(actor: Actor, id: string): Promise<ProjectDetail> {
     await this.readable(actor, id);
-    return this.detail(id);
+    return this.detail(actor, id);
   }
 
-  private async detail(id: string): Promise<ProjectDetail> {
+  private async detail(actor: Actor, id: string): Promise<ProjectDetail> {
     const day = today();
     const [view, milestones, bySource] = await Promise.all([this.repo.view(id, day), this.repo.milestones(id), this.repo.allocationsBySource(id)]);
     if (!view) throw notFound('project');
+    const [canEdit, canFund] = await Promise.all([this.regions.covers(actor, 'fourhaves.write', view), this.regions.covers(actor, 'funding.write', view)]);
     const item = this.listItem(view);
     const f = projectFunding({
       budgetFen: view.budgetFen,
@@ -147,6 +148,7 @@ export class ProjectsService {
         ...item.funding,
         bySource: f.bySource.map((s) => ({ source: s.source as ProjectDetail['funding']['bySource'][number]['source'], amount: fenToYuan(s.fen) })),
       },
+      capabilities: { canEdit, canFund },
     };
   }
 
@@ -196,7 +198,7 @@ export class ProjectsService {
       );
       return row.id;
     });
-    return this.detail(id);
+    return this.detail(actorOf(ctx), id);
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateProjectRequest): Promise<ProjectDetail> {
@@ -233,7 +235,7 @@ export class ProjectsService {
     });
     // The current version is read after the transaction (PGlite has one connection, held by the transaction).
     if (!row) throw versionConflict((await this.repo.byId(id))?.version ?? current.version);
-    return this.detail(id);
+    return this.detail(actorOf(ctx), id);
   }
 
   /** Deletes a project still planned and without money on the ledger (a mistake); others are cancelled instead. */
@@ -277,7 +279,7 @@ export class ProjectsService {
         tx,
       );
     });
-    return this.detail(id);
+    return this.detail(actorOf(ctx), id);
   }
 
   /**
@@ -311,7 +313,7 @@ export class ProjectsService {
         tx,
       );
     });
-    return this.detail(id);
+    return this.detail(actorOf(ctx), id);
   }
 
   // ---------------------------------------------------------------- export and workbench

@@ -72,6 +72,11 @@ describe('reading projects', () => {
     expect((await dong.get('/api/projects?q=城东范围')).json().items.map((i: { id: string }) => i.id)).toEqual([p.id]);
     expect((await (await t.login('street1')).get(`/api/projects/${p.id}`)).statusCode).toBe(200);
     expect((await (await t.login('grid-chengdong')).get('/api/projects')).statusCode).toBe(403);
+    // The worker may change it and record its funding; the labour department reads the 四有 and changes nothing.
+    expect(p.capabilities).toEqual({ canEdit: true, canFund: true });
+    const asLabour = await (await t.login('labour')).get(`/api/projects/${p.id}`);
+    expect(asLabour.statusCode).toBe(200);
+    expect(asLabour.json().capabilities).toEqual({ canEdit: false, canFund: false });
   });
 
   it('filters by state and kind and pages the list', async () => {

@@ -33,7 +33,6 @@ import { BackButton } from '../../../components/BackButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
-import { useSession } from '../../auth/hooks/use-session';
 import { bi } from '../../organisations/components/communities';
 import { useAddMilestone } from '../api/add-milestone';
 import { useAddProjectFunding } from '../api/add-project-funding';
@@ -51,7 +50,6 @@ const money = (v: number) => v.toLocaleString(undefined, { minimumFractionDigits
 export function ProjectDetailPage() {
   const t = useProjectsT();
   const { lang } = useI18n();
-  const { can } = useSession();
   const { token } = theme.useToken();
   const { message, modal } = App.useApp();
   const { id = '' } = useParams();
@@ -79,7 +77,7 @@ export function ProjectDetailPage() {
     );
   }
   const p = project.data;
-  const canWrite = can('fourhaves.write');
+  const canWrite = p.capabilities.canEdit;
   const open = p.state === 'planned' || p.state === 'under_way';
   const none = t('common.none');
 
@@ -214,7 +212,7 @@ export function ProjectDetailPage() {
               extra={
                 <Space wrap>
                   <Link to="/four-haves/funding">{t('funding.ledger')}</Link>
-                  {can('funding.write') && (
+                  {p.capabilities.canFund && (
                     <Button icon={<PlusOutlined />} onClick={() => setAddingFunding(true)}>
                       {t('funding.add')}
                     </Button>
