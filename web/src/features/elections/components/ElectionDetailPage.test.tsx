@@ -43,6 +43,7 @@ function election(over: Partial<ElectionDetail> = {}): ElectionDetail {
     conflicts: [],
     tallies: [],
     results: [],
+    capabilities: { canEdit: true },
     ...over,
   } as unknown as ElectionDetail;
 }
