@@ -8,6 +8,7 @@ import type {
   UpdateHouseholdRequest,
 } from '../../../shared/contracts/households';
 import { HOUSEHOLDS_EXPORT_CAP } from '../../../shared/contracts/households';
+import { householdIsActive, mayMoveOut, relationOnMerge, relationsOnArrival, splitRefusal } from '../../../shared/domain/households';
 import { HOUSEHOLD_STATUS_LABELS, HOUSEHOLD_TYPE_LABELS } from '../../../shared/domain/registry';
 import { today } from '../../lib/clock';
 import { xlsxStream } from '../../lib/xlsx';
@@ -274,7 +275,7 @@ export class HouseholdsService {
     for (const id of ids) {
       const r = byId.get(id);
       if (!r) throw notFound('household');
-      if (r.status !== 'active') throw conflict('household_not_active', { householdId: id, status: r.status });
+      if (!householdIsActive(r.status)) throw conflict('household_not_active', { householdId: id, status: r.status });
     }
     return ids.map((id) => byId.get(id)!);
   }
@@ -296,9 +297,10 @@ export class HouseholdsService {
           { path: 'residentId', code: 'not_member', message: '该居民不是本户在册成员', messageEn: 'not an active member of this household' },
         ]);
       await this.assertMembersWritable(actor, [{ ...person, path: 'residentId' }]);
-      if (input.relationToHead === 'head' && target.headResidentId) throw conflict('target_has_head', { headResidentId: target.headResidentId });
+      if (!relationsOnArrival(!!target.headResidentId).includes(input.relationToHead))
+        throw conflict('target_has_head', { headResidentId: target.headResidentId });
+      if (!mayMoveOut(person, source.headResidentId, members.length)) throw conflict('head_has_members');
       const isHead = source.headResidentId === person.id;
-      if (isHead && members.length > 1) throw conflict('head_has_members');
       await this.residents.moveIntoHousehold(tx, ctx, target, [{ ...person, relationToHead: input.relationToHead }], {
         type: 'transfer',
         effectiveDate: input.effectiveDate,
@@ -357,8 +359,12 @@ export class HouseholdsService {
         actor,
         ids.map((rid, i) => ({ ...byId.get(rid)!, path: `residentIds.${i}` })),
       );
-      if (source.headResidentId && ids.includes(source.headResidentId)) throw conflict('head_stays');
-      if (ids.length >= members.length) throw conflict('nobody_left');
+      const refusal = splitRefusal(
+        ids,
+        members.map((m) => m.id),
+        source.headResidentId,
+      );
+      if (refusal) throw conflict(refusal);
       const created = await this.repo.insert(tx, {
         ...place,
         householdNumber: input.newHousehold.householdNumber ?? null,
@@ -402,11 +408,8 @@ export class HouseholdsService {
         actor,
         members.map((m) => ({ ...m, path: 'intoHouseholdId' })),
       );
-      const people = members.map((m) => ({
-        ...m,
-        // The absorbing household keeps its head: nobody arrives as `head`.
-        relationToHead: input.relations?.[m.id] ?? (m.id === source.headResidentId || m.relationToHead === 'head' ? 'other' : undefined),
-      }));
+      // The absorbing household keeps its head: nobody arrives as `head`.
+      const people = members.map((m) => ({ ...m, relationToHead: relationOnMerge(m, source.headResidentId, input.relations) }));
       await this.residents.moveIntoHousehold(tx, ctx, target, people, { type: 'merge', effectiveDate: input.effectiveDate, reason: input.reason });
       await this.repo.update(tx, source.id, undefined, { status: 'merged' });
       await this.repo.update(tx, target.id, undefined, {});
