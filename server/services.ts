@@ -66,7 +66,7 @@ export function createServices(database: Database, config: Config, group: Proces
   const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows }, care);
   const buildings = new BuildingsService(db, new BuildingsRepository(db), regions, audit);
   const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit, residents);
-  const statistics = new StatisticsService(new StatisticsRepository(db), regions);
+  const statistics = new StatisticsService(new StatisticsRepository(db), regions, care);
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
   /** Durable background work and schedules; started by main.ts (tests start their own runners). */
   const jobs = new JobRunner(db, { timeZone: config.timeZone });

@@ -14,7 +14,7 @@ import {
   SENSITIVE_CATEGORY_KEYS,
   type Role,
 } from './permissions';
-import { CARE_GROUP_PERMISSION, CARE_GROUPS } from './registry';
+import { CARE_GROUP_PERMISSION, CARE_GROUPS, careGroupsReadableWith } from './registry';
 
 describe('separation of duties (三员)', () => {
   it('the system administrator manages accounts but reads no personal data and no audit log', () => {
@@ -100,6 +100,14 @@ describe('sensitive categories (SENSITIVE_CATEGORIES)', () => {
   it('lists disability and poverty as welfare facts, read by civil affairs, street offices and community staff only', () => {
     for (const c of ['disability', 'dibao', 'tekun'] as const) expect(CARE_GROUP_PERMISSION[c]).toBe('care.welfare.read');
     expect(readers('care.welfare.read')).toEqual(['city', 'department:civil', 'street', 'worker', 'gridworker']);
+  });
+
+  it('offers the labour department the ordinary care groups only, and the community police the justice ones besides', () => {
+    const groupsOf = (role: Role, domain: string | null) => careGroupsReadableWith((p) => permissionsOf(role, domain).includes(p));
+    const ordinary = CARE_GROUPS.filter((g) => !['released', 'correction', 'disability', 'dibao', 'tekun'].includes(g));
+    expect(groupsOf('department', 'labour')).toEqual(ordinary);
+    expect(groupsOf('police', null)).toEqual(CARE_GROUPS.filter((g) => !['disability', 'dibao', 'tekun'].includes(g)));
+    expect(groupsOf('city', null)).toEqual([...CARE_GROUPS]);
   });
 
   it('gives a role a sensitive read permission only through the table: no role or domain list names one', () => {

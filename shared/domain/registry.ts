@@ -144,6 +144,9 @@ export const CARE_GROUP_LABELS: Labels<CareGroup> = {
  */
 export const CARE_GROUP_PERMISSION = Object.fromEntries(CARE_GROUPS.map((g) => [g, readPermissionOf(g, 'care.basic.read')])) as Record<CareGroup, Permission>;
 
+/** The care groups whose read permission a session holds somewhere (the web's group choices; where is the server's to say). */
+export const careGroupsReadableWith = (can: (permission: Permission) => boolean): CareGroup[] => CARE_GROUPS.filter((g) => can(CARE_GROUP_PERMISSION[g]));
+
 export const DISABILITY_CATEGORIES = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const;
 export const DISABILITY_CATEGORY_LABELS: Labels<(typeof DISABILITY_CATEGORIES)[number]> = {
   visual: { zh: '视力残疾', en: 'Visual' },

@@ -4,7 +4,7 @@ import { ASSISTANCE_YEARS, CARE_GROUP_PERMISSION, CARE_GROUPS, type CareGroup } 
 import { transaction, type Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict, type FieldIssue } from '../../lib/errors';
-import { categoryCovers, categoryScopesFor, scopeCovers, type CategoryScopes } from '../../lib/scope';
+import { categoryCovers, categoryScopesFor, scopeCovers, type CategoryScopes, type DataScope } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
 import type { WorkbenchContribution } from '../module';
@@ -37,8 +37,9 @@ function issuesOf(error: z.ZodError, prefix: string): FieldIssue[] {
 }
 
 /**
- * Care-group records (独居老人、残疾人、低保 …). Reading is filtered by CARE_GROUP_PERMISSION: a group the
- * actor may not see is left out entirely, as if it did not exist. Callers pass a resident they have
+ * Care-group records (独居老人、残疾人、低保 …). Reading is filtered by the category scopes (groupScopes; the
+ * statistics and the residents' care-group filter ask the same): a group the actor may not see is left out
+ * entirely, as if it did not exist. Callers pass a resident they have
  * already authorised (ResidentsService.getForActor).
  */
 export class CareService {
@@ -61,10 +62,21 @@ export class CareService {
 
   /**
    * Where the actor may read each care group: the ordinary ones under care.basic.read, the sensitive ones
-   * (disability, 低保, 特困, 安置帮教, 社区矫正) only by the roles SENSITIVE_CATEGORIES lists for them.
+   * (disability, 低保, 特困, 安置帮教, 社区矫正) only by the roles SENSITIVE_CATEGORIES lists for them. A group
+   * read nowhere is not a key.
    */
-  private groupScopes(actor: Actor): Promise<CategoryScopes> {
-    return categoryScopesFor(CARE_GROUPS, 'care.basic.read', (p) => this.regions.scopeFor(actor, p));
+  groupScopes(actor: Actor, groups: readonly CareGroup[] = CARE_GROUPS): Promise<CategoryScopes> {
+    return categoryScopesFor(groups, 'care.basic.read', (p) => this.regions.scopeFor(actor, p));
+  }
+
+  /**
+   * Where the actor may read one care group (a filter on it: the residents' list); 403 naming the group's read
+   * permission when they read it nowhere.
+   */
+  async groupScope(actor: Actor, group: CareGroup): Promise<DataScope> {
+    const scope = (await this.groupScopes(actor, [group])).get(group);
+    if (!scope) throw groupForbidden(group);
+    return scope;
   }
 
   /** Resolves, once per request, which groups the actor may see where. */
@@ -270,9 +282,12 @@ export class CareService {
 
   private async assertWritable(actor: Actor, resident: ScopedResident, group: CareGroup) {
     await this.regions.assertCovers(actor, 'care.write', resident);
-    if (!(await this.visibility(actor))(resident).has(group)) throw new AppError('FORBIDDEN', { permission: CARE_GROUP_PERMISSION[group] });
+    if (!(await this.visibility(actor))(resident).has(group)) throw groupForbidden(group);
   }
 }
+
+/** The refusal of a care group the actor may not read (or write), naming its read permission. */
+const groupForbidden = (group: CareGroup) => new AppError('FORBIDDEN', { permission: CARE_GROUP_PERMISSION[group] });
 
 /** Validates a group's attributes and fills the 帮教 period defaults (ASSISTANCE_YEARS). */
 export function withDefaults(group: CareGroup, attributes: Record<string, unknown>): Record<string, unknown> {

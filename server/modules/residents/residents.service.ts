@@ -15,7 +15,6 @@ import { permissionsOf, type Permission, type Role } from '../../../shared/domai
 import {
   CARE_GROUP_LABELS,
   CARE_GROUPS,
-  CARE_GROUP_PERMISSION,
   POLITICAL_STATUSES,
   RELATION_LABELS,
   RESIDENCE_TYPE_LABELS,
@@ -704,9 +703,7 @@ export class ResidentsService {
     }
     Object.assign(search, birthRange(q.ageMin, q.ageMax));
     if (q.careGroup) {
-      const permission = CARE_GROUP_PERMISSION[q.careGroup];
-      if (!actor.permissions.has(permission)) throw new AppError('FORBIDDEN', { permission });
-      search.care = { group: q.careGroup, scope: await this.regions.scopeFor(actor, permission) };
+      search.care = { group: q.careGroup, scope: await this.care.groupScope(actor, q.careGroup) };
     }
     return { search, lookup };
   }

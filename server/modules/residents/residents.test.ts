@@ -173,6 +173,22 @@ describe('GET /api/residents', () => {
   it('refuses a care-group filter the caller may not see', async () => {
     const res = await chengdong.get('/api/residents?careGroup=released');
     expect(res.statusCode).toBe(403);
+    expect(res.json().error.details).toMatchObject({ permission: 'care.justice.read' });
+  });
+
+  it('refuses the labour department, a role no sensitive category lists, a 安置帮教 or disability filter, and lets it filter an ordinary group city-wide', async () => {
+    for (const group of ['released', 'correction', 'disability', 'dibao']) {
+      const res = await labour.get(`/api/residents?careGroup=${group}`);
+      expect(res.statusCode, group).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    }
+    expect(names((await labour.get('/api/residents?careGroup=elderly_alone')).json())).toEqual(['李娜']);
+  });
+
+  it('lets the community police, whom 安置帮教 lists, filter by it in their community, and not by disability', async () => {
+    expect(names((await police.get('/api/residents?careGroup=released')).json())).toEqual(['李娜']);
+    expect((await police.get('/api/residents?careGroup=disability')).statusCode).toBe(403);
+    expect(names((await mzj.get('/api/residents?careGroup=released')).json())).toEqual(['李娜']);
   });
 
   it('gives 404 for a region outside the caller’s grants', async () => {

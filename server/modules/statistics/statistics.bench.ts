@@ -8,6 +8,8 @@ import { migrateDatabase, openDatabase } from '../../db/client';
 import { seedRegions } from '../../db/seed';
 import type { Actor } from '../../lib/context';
 import { AuditService } from '../audit/audit.service';
+import { CareRepository } from '../care/care.repository';
+import { CareService } from '../care/care.service';
 import { RegionsRepository } from '../regions/regions.repository';
 import { RegionsService } from '../regions/regions.service';
 import { StatisticsRepository } from './statistics.repository';
@@ -53,8 +55,10 @@ try {
     ANALYZE;
   `);
   console.log(`loaded ${N} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const regions = new RegionsService(new RegionsRepository(database.db), new AuditService(database.db, 365));
-  const stats = new StatisticsService(new StatisticsRepository(database.db), regions);
+  const audit = new AuditService(database.db, 365);
+  const regions = new RegionsService(new RegionsRepository(database.db), audit);
+  const care = new CareService(database.db, new CareRepository(database.db), regions, audit);
+  const stats = new StatisticsService(new StatisticsRepository(database.db), regions, care);
   const [city] = await database.query<{ path: string; id: string; name: string }>(`SELECT id, path::text AS path, name FROM regions WHERE level = 'city'`);
   const actorOf = (role: 'worker' | 'city', r: { id: string; path: string; name: string }, level: 'community' | 'city'): Actor => ({
     userId: '00000000-0000-0000-0000-000000000000',

@@ -1,9 +1,9 @@
 import type { CommunityStatsResponse, OverviewResponse } from '../../../shared/contracts/statistics';
-import type { Permission } from '../../../shared/domain/permissions';
-import { CARE_GROUP_PERMISSION, CARE_GROUPS, RESIDENCE_TYPES } from '../../../shared/domain/registry';
+import { RESIDENCE_TYPES } from '../../../shared/domain/registry';
 import type { Actor } from '../../lib/context';
 import { notFound } from '../../lib/errors';
-import { isUnderPath, scopeCovers, type DataScope } from '../../lib/scope';
+import { categoryCovers, isUnderPath, scopeCovers } from '../../lib/scope';
+import type { CareService } from '../care/care.service';
 import type { RegionsService } from '../regions/regions.service';
 import { BANDS, type RegionLite, type StatisticsRepository, type Target } from './statistics.repository';
 import { today } from '../../lib/clock';
@@ -36,12 +36,13 @@ interface Frame {
 /**
  * Statistics computed from the registry by SQL aggregates at request time, limited to the actor's
  * scope. Residents are read in one grouped scan per request; care groups only for the groups the actor
- * may see, each within that group's permission scope.
+ * may see, each within that group's scope (CareService.groupScopes: the category scopes of the toolkit).
  */
 export class StatisticsService {
   constructor(
     private readonly repo: StatisticsRepository,
     private readonly regions: RegionsService,
+    private readonly care: CareService,
   ) {}
 
   private async frame(actor: Actor, regionId: string | undefined): Promise<Frame> {
@@ -64,22 +65,9 @@ export class StatisticsService {
     return { region: lite, fullCommunities, grids, communities, target };
   }
 
-  /** The care groups the actor may see, each with the scope of its read permission. */
-  private async careScopes(actor: Actor) {
-    const byPermission = new Map<Permission, DataScope>();
-    const out = new Map<string, DataScope>();
-    for (const group of CARE_GROUPS) {
-      const permission = CARE_GROUP_PERMISSION[group];
-      if (!byPermission.has(permission)) byPermission.set(permission, await this.regions.scopeFor(actor, permission));
-      const s = byPermission.get(permission)!;
-      if (s.all || s.communityIds.length || s.gridIds.length) out.set(group, s);
-    }
-    return out;
-  }
-
   /** Runs the aggregates of a frame and folds them per community and per grid. */
   private async compute(actor: Actor, f: Frame) {
-    const careScopes = await this.careScopes(actor);
+    const careScopes = await this.care.groupScopes(actor);
     const [residents, households, buildings, care] = await Promise.all([
       this.repo.residents(f.target),
       this.repo.households(f.target),
@@ -122,8 +110,7 @@ export class StatisticsService {
     const bb = fold(buildings);
     const careCounts = new Map<string, number>([...careScopes.keys()].map((g) => [g, 0]));
     for (const c of care) {
-      const s = careScopes.get(c.group);
-      if (s && scopeCovers(s, c)) add(careCounts, c.group, c.n);
+      if (categoryCovers(careScopes, c.group, c)) add(careCounts, c.group, c.n);
     }
     return {
       status,

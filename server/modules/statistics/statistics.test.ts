@@ -121,6 +121,20 @@ describe('GET /api/statistics/overview', () => {
     expect(police).not.toHaveProperty('dibao');
   });
 
+  it('gives the labour department, a role no sensitive category lists, no count of 安置帮教, 社区矫正 or disability, only the ordinary groups city-wide', async () => {
+    const labour = groupOf((await (await t.login('labour')).get('/api/statistics/overview')).json());
+    expect(labour.elderly_alone).toBe(2);
+    for (const g of ['released', 'correction', 'disability', 'dibao', 'tekun']) expect(labour).not.toHaveProperty(g);
+    const page = groupOf((await (await t.login('labour')).get(`/api/statistics/communities/${dong1.communityId}`)).json());
+    expect(page).not.toHaveProperty('released');
+    expect(page.elderly_alone).toBe(2);
+  });
+
+  it('counts every group for the civil affairs bureau, whom both the justice and the welfare categories list', async () => {
+    const mzj = groupOf((await (await t.login('mzj')).get('/api/statistics/overview')).json());
+    expect(mzj).toMatchObject({ elderly_alone: 2, disability: 1, released: 1, correction: 0, dibao: 0, tekun: 0 });
+  });
+
   it('limits a community worker to their community and a region filter to its subtree', async () => {
     const body = (await (await t.login('chengdong')).get('/api/statistics/overview')).json();
     expect(body.byCommunity.map((m: { name: string }) => m.name)).toEqual(['城东社区']);

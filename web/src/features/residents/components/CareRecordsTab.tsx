@@ -23,8 +23,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import type { CareRecordView } from '@shared/contracts/care';
 import {
-  CARE_GROUP_PERMISSION,
-  CARE_GROUPS,
+  careGroupsReadableWith,
   DISABILITY_CATEGORIES,
   DISABILITY_CATEGORY_LABELS,
   YOUFU_TYPES,
@@ -196,7 +195,7 @@ function AddCareRecordModal({ residentId, onClose }: { residentId: string; onClo
   const create = useCreateCareRecord();
   const group = Form.useWatch('groupType', form);
   const { problem, clear: clearProblem, fail } = useServerFormErrors(form, { fields: ['groupType', 'startDate', 'notes'] });
-  const groups = CARE_GROUPS.filter((g) => can(CARE_GROUP_PERMISSION[g]));
+  const groups = careGroupsReadableWith(can);
   const req = (key: ResidentsMessageKey) => ({ required: true, message: t('form.required', { field: t(key) }) });
   const date = (name: string, key: ResidentsMessageKey, required = false, extra?: string) => (
     <Col xs={24} sm={12} key={name}>

@@ -25,15 +25,7 @@ import {
 import type { SorterResult } from 'antd/es/table/interface';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import {
-  CARE_GROUP_PERMISSION,
-  CARE_GROUPS,
-  RESIDENCE_TYPES,
-  RESIDENT_STATUSES,
-  type CareGroup,
-  type ResidenceType,
-  type ResidentStatus,
-} from '@shared/domain/registry';
+import { careGroupsReadableWith, RESIDENCE_TYPES, RESIDENT_STATUSES, type CareGroup, type ResidenceType, type ResidentStatus } from '@shared/domain/registry';
 import { useRegion } from '../../../app/region-context';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../lib/i18n';
@@ -167,11 +159,7 @@ export function ResidentsPage() {
     return keys;
   }, [roots]);
 
-  const careOptions = options(
-    'careGroup',
-    lang,
-    CARE_GROUPS.filter((g) => can(CARE_GROUP_PERMISSION[g])),
-  );
+  const careOptions = options('careGroup', lang, careGroupsReadableWith(can));
   const sortOrder = (key: 'name' | 'age') => {
     if (key === 'name') return state.sort === 'name' ? (state.order === 'asc' ? 'ascend' : 'descend') : null;
     // Older first = earlier birth date first.
