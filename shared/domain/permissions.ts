@@ -272,6 +272,10 @@ export interface SensitiveCategoryRule {
   why: string;
 }
 
+/** The readers of the justice categories and of the welfare categories (every category sharing a permission has the same readers). */
+const JUSTICE_READERS = { permission: 'care.justice.read', roles: ['city', 'police'], domains: ['police', 'justice'] } as const;
+const WELFARE_READERS = { permission: 'care.welfare.read', roles: ['city', 'street', 'worker', 'gridworker'], domains: ['civil'] } as const;
+
 /**
  * The one table of sensitive categories and their readers. Any other role does not see the records, the
  * rows, nor a column or badge saying a person is in the category (server/lib/scope.ts: sensitiveSql,
@@ -282,37 +286,27 @@ export interface SensitiveCategoryRule {
 export const SENSITIVE_CATEGORIES: Record<SensitiveCategory, SensitiveCategoryRule> = {
   released: {
     label: { zh: '刑满释放人员（安置帮教）', en: 'Released person under 帮教' },
-    permission: 'care.justice.read',
-    roles: ['city', 'police'],
-    domains: ['police', 'justice'],
+    ...JUSTICE_READERS,
     why: '安置帮教 is run by the justice bureau with the community police; the bureau oversees',
   },
   correction: {
     label: { zh: '社区矫正对象', en: 'Community correction' },
-    permission: 'care.justice.read',
-    roles: ['city', 'police'],
-    domains: ['police', 'justice'],
+    ...JUSTICE_READERS,
     why: 'community correction is run by the justice bureau with the community police; the bureau oversees',
   },
   disability: {
     label: { zh: '残疾人', en: 'Person with disability' },
-    permission: 'care.welfare.read',
-    roles: ['city', 'street', 'worker', 'gridworker'],
-    domains: ['civil'],
+    ...WELFARE_READERS,
     why: 'a welfare fact: subsidies and visits by civil affairs, the street office and the community',
   },
   dibao: {
     label: { zh: '低保对象', en: 'Minimum living allowance (低保)' },
-    permission: 'care.welfare.read',
-    roles: ['city', 'street', 'worker', 'gridworker'],
-    domains: ['civil'],
+    ...WELFARE_READERS,
     why: 'a welfare fact: assistance by civil affairs, the street office and the community',
   },
   tekun: {
     label: { zh: '特困人员', en: 'Extreme poverty support (特困)' },
-    permission: 'care.welfare.read',
-    roles: ['city', 'street', 'worker', 'gridworker'],
-    domains: ['civil'],
+    ...WELFARE_READERS,
     why: 'a welfare fact: assistance by civil affairs, the street office and the community',
   },
 };
