@@ -48,6 +48,8 @@ export class JobRunner {
   private stopping = new AbortController();
   private started = false;
   private ticking: Promise<void> | null = null;
+  /** The pass asked for while one was under way. */
+  private followUp: Promise<void> | null = null;
   private recoveredAt = 0;
   private readonly lease: number;
   private readonly pollMs: number;
@@ -123,7 +125,9 @@ export class JobRunner {
 
   /** One pass: queue due schedules, then claim jobs up to the concurrency. Exposed for tests. */
   tick(): Promise<void> {
-    if (this.ticking) return this.ticking;
+    // A pass under way may have looked for jobs already (before the one just enqueued): one more pass
+    // follows it, so that no enqueue waits for the next poll.
+    if (this.ticking) return (this.followUp ??= this.ticking.then(() => ((this.followUp = null), this.tick())));
     this.ticking = this.pass().finally(() => {
       this.ticking = null;
     });
@@ -145,6 +149,12 @@ export class JobRunner {
     while (this.started && this.running.size < this.concurrency) {
       const job = await this.repo.claim([...this.kinds.keys()], this.owner, this.lease);
       if (!job) break;
+      // A stop came while the claim was on its way: the handler would never hear it (the stop signal has
+      // fired already) and the stop would wait for it for ever. The job goes back to the queue untouched.
+      if (!this.started) {
+        await this.repo.release(job.id, this.owner);
+        break;
+      }
       const run = this.execute(job).finally(() => this.running.delete(run));
       this.running.add(run);
     }
@@ -161,6 +171,7 @@ export class JobRunner {
     const onStop = () => control.abort();
     const stopping = this.stopping.signal;
     stopping.addEventListener('abort', onStop, { once: true });
+    if (stopping.aborted) control.abort();
     const signal = control.signal;
     const keep = async (progress?: unknown) => {
       if (!(await this.repo.heartbeat(job.id, this.owner, this.lease, progress))) {

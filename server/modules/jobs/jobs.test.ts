@@ -99,7 +99,8 @@ describe('the job runner', { timeout: 90_000 }, () => {
     });
     await first.start();
     const id = await first.enqueue('long', {});
-    await until(async () => (await statusOf(first, id)) === 'running');
+    // The handler is running once its progress is stored (the status alone says the claim is, maybe not yet the handler).
+    await until(async () => JSON.stringify((await first.get(id))?.progress) === '{"step":1}');
     await first.stop();
     expect(await first.get(id)).toMatchObject({ status: 'queued', attempts: 0, progress: { step: 1 } });
 
@@ -108,6 +109,26 @@ describe('the job runner', { timeout: 90_000 }, () => {
     await until(async () => (await statusOf(second, id)) === 'done');
     expect((await second.get(id))!.progress).toEqual({ resumedFrom: { step: 1 } });
     await second.stop();
+  });
+
+  it('puts a job claimed while the runner was stopping back in the queue untouched, and the stop does not wait for ever', async () => {
+    let ran = false;
+    const r = runner({ late: { resumable: true, run: async () => void (ran = true) } });
+    // The stop comes while the claim is on its way (as when a shutdown meets a poll).
+    const repo = (r as unknown as { repo: { claim: (...args: unknown[]) => Promise<unknown> } }).repo;
+    const claim = repo.claim.bind(repo);
+    let stopped: Promise<void> | undefined;
+    repo.claim = async (...args) => {
+      const job = await claim(...args);
+      if (job && !stopped) stopped = r.stop();
+      return job;
+    };
+    const id = await r.enqueue('late', {});
+    await r.start();
+    await until(async () => stopped !== undefined);
+    await stopped;
+    expect(ran).toBe(false);
+    expect(await r.get(id)).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
   it('tells a handler whose lease was taken back to stop, and keeps its late result off the job', async () => {
