@@ -127,7 +127,7 @@ export class JobRunner {
   tick(): Promise<void> {
     // A pass under way may have looked for jobs already (before the one just enqueued): one more pass
     // follows it, so that no enqueue waits for the next poll.
-    if (this.ticking) return (this.followUp ??= this.ticking.then(() => ((this.followUp = null), this.tick())));
+    if (this.ticking) return (this.followUp ??= this.ticking.catch(() => undefined).then(() => ((this.followUp = null), this.tick())));
     this.ticking = this.pass().finally(() => {
       this.ticking = null;
     });
