@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import type { SeedStep } from '../db/seed';
 import type { RequestContext } from '../lib/context';
+import type { RouteFixture } from '../security/fixture-kit';
 import type { Services } from '../services';
 
 /**
@@ -111,6 +113,16 @@ export interface ModuleManifest {
   scopeKeys?: Record<string, ScopeKeyKind>;
   /** Registers its routes (if it has any). */
   routes?: (app: FastifyInstance, ctx: ModuleContext) => PromiseLike<unknown>;
+  /**
+   * The authorization matrix's fixtures of its routes (`<module>.fixtures.ts`: how to call each route in and
+   * out of scope), loaded lazily by the security suites only. A route without one fails the matrix.
+   */
+  fixtures?: () => Promise<RouteFixture[]>;
+  /**
+   * What it adds to the demo city (the speech's facts for this module), run by the seed after the regions
+   * and demo accounts, and after the seeds of the modules named in `after` (`server/db/seed/steps.ts`).
+   */
+  seed?: { run: SeedStep; after?: string[] };
   /**
    * Its cards and 待办 items for the 工作台 of `ctx.actor`; must check permissions and scope itself and
    * return nothing the actor may not see. `today` is YYYY-MM-DD in the city's time zone.

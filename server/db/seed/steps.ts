@@ -1,42 +1,27 @@
-// Registers the seed steps of features that add demo data (population, organisations …). Imported by
-// main.ts and scripts/seed.ts so that the region-and-accounts core stays usable alone in tests.
-import { seedCadres, seedRecruitment } from '../../modules/cadres/cadres.seed';
-import { seedOrganisations } from '../../modules/organisations/organisations.seed';
-import { registerSeedStep } from './index';
-import { seedFourHaves } from '../../modules/fourhaves/fourhaves.seed';
-import { seedProjects } from '../../modules/projects/projects.seed';
-import { seedAwards } from '../../modules/awards/awards.seed';
-import { seedPopulation } from './population';
-import { seedElections } from '../../modules/elections/elections.seed';
-import { seedNotices } from '../../modules/notices/notices.seed';
+// Registers the demo city's seed steps: each module's `seed` (its manifest), in the order their `after`
+// lists ask for. Imported by main.ts and the scripts that seed, so that the region-and-accounts core stays
+// usable alone in tests.
+import type { ModuleManifest } from '../../modules/module';
+import { MODULES } from '../../modules';
+import { registerSeedStep, type SeedStep } from './index';
 
-registerSeedStep(async (database, options) => {
-  await seedPopulation(database, options);
-});
-// After the population: members and elected cadres are residents of their community.
-registerSeedStep(async (database, options) => {
-  await seedOrganisations(database, options.seed);
-  await seedCadres(database, options.seed);
-  await seedRecruitment(database, options.seed, options.crypto);
-});
+/**
+ * The modules' seed steps in an order where every module's `after` ran before it; otherwise the modules'
+ * order. Fails on an `after` naming a module without a seed, and on a cycle.
+ */
+export function seedOrder(modules: readonly ModuleManifest[]): { name: string; run: SeedStep }[] {
+  const seeding = modules.filter((m) => m.seed);
+  const names = new Set(seeding.map((m) => m.name));
+  for (const m of seeding) for (const a of m.seed!.after ?? []) if (!names.has(a)) throw new Error(`seed of ${m.name}: after '${a}', which has no seed`);
+  const done = new Set<string>();
+  const ordered: { name: string; run: SeedStep }[] = [];
+  while (ordered.length < seeding.length) {
+    const next = seeding.find((m) => !done.has(m.name) && (m.seed!.after ?? []).every((a) => done.has(a)));
+    if (!next) throw new Error(`seed steps wait on each other: ${seeding.filter((m) => !done.has(m.name)).map((m) => m.name)}`);
+    done.add(next.name);
+    ordered.push({ name: next.name, run: next.seed!.run });
+  }
+  return ordered;
+}
 
-// The four haves (四有): premises, rules, head-counts and the funding ledger of the speech's city.
-registerSeedStep(async (database) => {
-  await seedFourHaves(database);
-  // After the premises: construction projects link to them, and their money goes on the same ledger.
-  await seedProjects(database);
-});
-// After the four haves: last year's award payments name the reward entries of its funding ledger.
-registerSeedStep(async (database) => {
-  await seedAwards(database);
-});
-
-// After the population: elections draw their rolls and candidates from the registry.
-registerSeedStep(async (database, options) => {
-  await seedElections(database, options.seed);
-});
-
-// 通知公告: the city's, a street's and the communities' notices (only the region tree is needed).
-registerSeedStep(async (database) => {
-  await seedNotices(database);
-});
+for (const step of seedOrder(MODULES)) registerSeedStep(step.run);

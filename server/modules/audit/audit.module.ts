@@ -7,6 +7,8 @@ import { auditAnchors, auditLog } from './audit.table';
 /** The append-only, hash-chained audit log. */
 export const auditModule = defineModule({
   name: 'audit',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./audit.fixtures').then((f) => f.fixtures),
   tables: [auditLog, auditAnchors],
   scopeKeys: { audit_log: 'history' },
   auditActions: {

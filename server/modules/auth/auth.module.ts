@@ -5,6 +5,8 @@ import { sessions } from './sessions.table';
 /** Sign-in, sessions, password change and the second factor. */
 export const authModule = defineModule({
   name: 'auth',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./auth.fixtures').then((f) => f.fixtures),
   tables: [sessions],
   routes: (app, { services, config }) => app.register(authRoutes, { auth: services.auth, config }),
   auditActions: {

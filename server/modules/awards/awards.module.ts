@@ -1,10 +1,15 @@
 import { defineModule } from '../module';
 import { awardsRoutes } from './awards.routes';
 import { awardAllocations, awardPayments, awardRounds, awardScores } from './awards.table';
+import { seedAwards } from './awards.seed';
 
 /** 以奖代补 as a recorded process: rounds, inspection scores, approval, payments. */
 export const awardsModule = defineModule({
   name: 'awards',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./awards.fixtures').then((f) => f.fixtures),
+  // Last year's award payments name the reward entries of the four haves' funding ledger.
+  seed: { run: (database) => seedAwards(database), after: ['fourhaves', 'projects'] },
   tables: [awardRounds, awardScores, awardAllocations, awardPayments],
   // Scores, frozen amounts and payments belong to a whole community as it stood in that year.
   scopeKeys: { award_scores: 'history', award_allocations: 'history', award_payments: 'history' },

@@ -5,6 +5,8 @@ import { buildings } from './buildings.table';
 /** Buildings of a grid, with their households. */
 export const buildingsModule = defineModule({
   name: 'buildings',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./buildings.fixtures').then((f) => f.fixtures),
   tables: [buildings],
   scopeKeys: { buildings: 'rekeyed' },
   auditActions: {

@@ -2,10 +2,21 @@ import { defineModule } from '../module';
 import { cadresRoutes } from './cadres.routes';
 import { cadreApplications, cadrePostingObjections, cadrePostings, cadreSettings, cadreTrainings, cadres } from './cadres.table';
 import { recruitmentRoutes } from './recruitment.routes';
+import { seedCadres, seedRecruitment } from './cadres.seed';
 
 /** Community cadres (社区干部队伍): profiles, training, insurance, staffing against the standard, recruitment. */
 export const cadresModule = defineModule({
   name: 'cadres',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./cadres.fixtures').then((f) => f.fixtures),
+  // Elected cadres are residents of their community; 城东's recruitment is three days into its notice.
+  seed: {
+    run: async (database, options) => {
+      await seedCadres(database, options.seed);
+      await seedRecruitment(database, options.seed, options.crypto);
+    },
+    after: ['residents', 'organisations'],
+  },
   tables: [cadres, cadreTrainings, cadreSettings, cadrePostings, cadreApplications, cadrePostingObjections],
   // A cadre serves a community as a whole; moving a grid away does not move them.
   scopeKeys: {

@@ -6,6 +6,8 @@ import { actorOf } from '../../lib/context';
 /** Care groups as dated records on a resident (elderly living alone, 低保, disability …). */
 export const careModule = defineModule({
   name: 'care',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./care.fixtures').then((f) => f.fixtures),
   tables: [careRecords],
   scopeKeys: { care_records: 'rekeyed' },
   auditActions: {

@@ -2,10 +2,15 @@ import { defineModule } from '../module';
 import { electionsRoutes } from './elections.routes';
 import { electionCandidates, electionObjections, electionRecalls, elections, electionTallies, electionVoters } from './elections.table';
 import { actorOf } from '../../lib/context';
+import { seedElections } from './elections.seed';
 
 /** Residents' committee elections: timeline, roll, candidates, counts, result, announcement. */
 export const electionsModule = defineModule({
   name: 'elections',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./elections.fixtures').then((f) => f.fixtures),
+  // Rolls and candidates are drawn from the registry.
+  seed: { run: (database, options) => seedElections(database, options.seed), after: ['residents'] },
   tables: [elections, electionVoters, electionCandidates, electionTallies, electionObjections, electionRecalls],
   // An election is a record of the community it was held in; a re-division does not move it.
   scopeKeys: {

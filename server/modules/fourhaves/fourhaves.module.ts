@@ -1,10 +1,15 @@
 import { defineModule } from '../module';
 import { fourHavesRoutes } from './fourhaves.routes';
 import { communityRules, communityStaffing, fourHavesSettings, fundingEntries, housingProjects, premises, premisesFiles } from './fourhaves.table';
+import { seedFourHaves } from './fourhaves.seed';
 
 /** The four haves (四有): premises, funding, staffing and rules per community, their status, 以奖代补. */
 export const fourHavesModule = defineModule({
   name: 'fourhaves',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./fourhaves.fixtures').then((f) => f.fixtures),
+  // Premises, rules, head-counts and the funding ledger of the speech's city.
+  seed: { run: (database) => seedFourHaves(database), after: ['cadres'] },
   tables: [premises, premisesFiles, communityRules, communityStaffing, fundingEntries, fourHavesSettings, housingProjects],
   // Rows belong to a whole community, which a re-division (moving grids and buildings) never changes.
   scopeKeys: {

@@ -6,6 +6,8 @@ import { actorOf } from '../../lib/context';
 /** Households: members, head, moves, split and merge. */
 export const householdsModule = defineModule({
   name: 'households',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./households.fixtures').then((f) => f.fixtures),
   tables: [households],
   scopeKeys: { households: 'rekeyed' },
   auditActions: {

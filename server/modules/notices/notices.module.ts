@@ -1,6 +1,7 @@
 import { defineModule } from '../module';
 import { noticesRoutes } from './notices.routes';
 import { noticeReads, notices } from './notices.table';
+import { seedNotices } from './notices.seed';
 
 /**
  * 通知公告: notices addressed to the city, a street, a community or a grid, read by staff and residents in
@@ -8,6 +9,10 @@ import { noticeReads, notices } from './notices.table';
  */
 export const noticesModule = defineModule({
   name: 'notices',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./notices.fixtures').then((f) => f.fixtures),
+  // The city's, a street's and the communities' notices (only the region tree is needed).
+  seed: { run: (database) => seedNotices(database) },
   tables: [notices, noticeReads],
   // `region_id` names a region whose identity survives a re-division (a moved grid keeps its id, and its
   // notices follow it); `community_id` is set only for a notice addressed to a community itself, which a

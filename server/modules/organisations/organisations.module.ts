@@ -1,10 +1,15 @@
 import { defineModule } from '../module';
 import { organisationsRoutes } from './organisations.routes';
 import { organisationHonours, organisationMembers, organisations } from './organisations.table';
+import { seedOrganisations } from './organisations.seed';
 
 /** Organisations of communities (党组织、居委会、队伍、驻区单位 …) with members and honours. */
 export const organisationsModule = defineModule({
   name: 'organisations',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./organisations.fixtures').then((f) => f.fixtures),
+  // Members are residents of their community.
+  seed: { run: (database, options) => seedOrganisations(database, options.seed), after: ['residents'] },
   tables: [organisations, organisationMembers, organisationHonours],
   // An organisation belongs to a community as a whole; moving a grid away does not move it.
   scopeKeys: { organisations: 'reference', organisation_members: 'reference', organisation_honours: 'reference' },

@@ -1,10 +1,15 @@
 import { defineModule } from '../module';
 import { projectsRoutes } from './projects.routes';
 import { projectMilestones, projects } from './projects.table';
+import { seedProjects } from './projects.seed';
 
 /** Construction and renovation projects of community premises (建设项目): budget, milestones, progress, funding gap. */
 export const projectsModule = defineModule({
   name: 'projects',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./projects.fixtures').then((f) => f.fixtures),
+  // Construction projects link to the premises, and their money goes on the same ledger.
+  seed: { run: (database) => seedProjects(database), after: ['fourhaves'] },
   tables: [projects, projectMilestones],
   // A project belongs to a whole community, which a re-division (moving grids and buildings) never changes.
   scopeKeys: { projects: 'reference', project_milestones: 'reference' },

@@ -5,6 +5,8 @@ import { regionChanges } from './redivision.table';
 /** Moving a grid or a building to another community, re-keying the rows under it. */
 export const redivisionModule = defineModule({
   name: 'redivision',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./redivision.fixtures').then((f) => f.fixtures),
   tables: [regionChanges],
   // The change log is history: a move is recorded as it was.
   scopeKeys: { region_changes: 'history' },

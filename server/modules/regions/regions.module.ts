@@ -5,6 +5,8 @@ import { regions } from './regions.table';
 /** The region tree: city → street → community → grid, with boundaries. */
 export const regionsModule = defineModule({
   name: 'regions',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./regions.fixtures').then((f) => f.fixtures),
   tables: [regions],
   // A region's parent moves with it (re-division rewrites it).
   scopeKeys: { regions: 'reference' },

@@ -2,10 +2,15 @@ import { defineModule } from '../module';
 import { residentsRoutes } from './residents.routes';
 import { residentMoves, residentNameKeys, residents } from './residents.table';
 import { actorOf } from '../../lib/context';
+import { seedPopulation } from '../../db/seed/population';
 
 /** The population register: residents, their moves and the name search index. */
 export const residentsModule = defineModule({
   name: 'residents',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./residents.fixtures').then((f) => f.fixtures),
+  // The demo city's people: buildings, households, residents and care records (DOMAIN.md's numbers).
+  seed: { run: async (database, options) => void (await seedPopulation(database, options)) },
   tables: [residents, residentMoves, residentNameKeys],
   scopeKeys: { residents: 'rekeyed', resident_moves: 'history', resident_name_keys: 'derived' },
   auditActions: {

@@ -5,6 +5,8 @@ import { securitySettings } from './security.table';
 /** The security administrator's settings (password, lockout, sessions, second factor), locks and sessions. */
 export const securityModule = defineModule({
   name: 'security',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./security.fixtures').then((f) => f.fixtures),
   tables: [securitySettings],
   routes: (app, { services }) => app.register(securityRoutes, { settings: services.securitySettings, auth: services.auth, accounts: services.accounts }),
   auditActions: {

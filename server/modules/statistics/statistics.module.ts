@@ -4,6 +4,8 @@ import { statisticsRoutes } from './statistics.routes';
 /** Counts, pyramid and map computed from the register. */
 export const statisticsModule = defineModule({
   name: 'statistics',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./statistics.fixtures').then((f) => f.fixtures),
   tables: [],
   routes: (app, { services }) => app.register(statisticsRoutes, { statistics: services.statistics }),
 });

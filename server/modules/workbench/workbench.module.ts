@@ -6,6 +6,8 @@ import { WorkbenchService } from './workbench.service';
 /** The 工作台: a frame fed by every module's `workbench` hook, plus recent records and shortcuts. No tables. */
 export const workbenchModule = defineModule({
   name: 'workbench',
+  // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
+  fixtures: () => import('./workbench.fixtures').then((f) => f.fixtures),
   tables: [],
   routes: async (app, { services, database }) => {
     // Imported when the routes are registered: the list of modules includes this one.
