@@ -13,12 +13,11 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Config } from '../config';
-import * as schema from './schema';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/dates';
 
 /** The Drizzle database, the same type on PGlite and on PostgreSQL. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 /** An open database with what the app needs to manage it. */
 export interface Database {
@@ -74,7 +73,7 @@ async function openPglite(dir: string | undefined, timeZone: string, options: Op
     throw err;
   }
   await client.query(`SELECT set_config('TimeZone', $1, false)`, [timeZone]);
-  const db = drizzlePglite(client, { schema, logger: loggerOf(options) }) as unknown as Db;
+  const db = drizzlePglite(client, { logger: loggerOf(options) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -104,7 +103,7 @@ async function openPostgres(url: string, poolSize: number, timeZone: string, opt
   // Fail at start, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzlePg(pool, { schema, logger: loggerOf(options) }) as unknown as Db;
+  const db = drizzlePg(pool, { logger: loggerOf(options) }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
