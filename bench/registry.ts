@@ -185,6 +185,8 @@ async function main() {
       sqlP50: ms(pct(direct, 50)),
       sqlP95: ms(pct(direct, 95)),
       ratioP50: ms(pct(http, 50) / Math.max(pct(direct, 50), 0.01)),
+      // Less what this client needs for a bare route (fetch, the socket, HTTP parsing): what the server adds.
+      netRatioP50: ms((pct(http, 50) - pct(floor, 50)) / Math.max(pct(direct, 50), 0.01)),
       injectP50: ms(pct(inProcess, 50)),
       injectRatio: ms(pct(inProcess, 50) / Math.max(pct(direct, 50), 0.01)),
     });
@@ -194,6 +196,7 @@ async function main() {
   const floorP50 = ms(pct(floor, 50));
   console.log(`HTTP floor of this client (a bare Fastify route, same process, fetch): p50 ${floorP50} ms.`);
   console.log('injectP50: the same request through app.inject() (no network); injectRatio = injectP50 / sqlP50.');
+  console.log("netRatioP50 = (p50 - the HTTP floor) / sqlP50: the server's share over HTTP, without the client's own cost.");
 
   const load: Record<string, number | string>[] = [];
   const rss: Record<string, number> = {};
