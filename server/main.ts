@@ -117,8 +117,9 @@ async function serve(config: Config) {
     .define('audit.purge', { run: async () => ({ purged: await audit.purgeExpired() }) })
     .define('imports.purge-reports', { run: async () => ({ purged: await imports.purgeReports(config.upload.reportDays) }) })
     .define('jobs.purge', { run: async () => ({ purged: await jobs.purgeFinished(30) }) })
-    .define('imports.fail-stale', { run: async () => ({ failed: await imports.failStale() }) })
-    .schedule('imports.fail-stale', 'imports.fail-stale', { everySeconds: 60 })
+    // Imports themselves are jobs (defined by ImportsService); this fails those whose job will not run again.
+    .define('imports.fail-orphans', { run: async () => ({ failed: await imports.failOrphans() }) })
+    .schedule('imports.fail-orphans', 'imports.fail-orphans', { everySeconds: 60 })
     .schedule('auth.sweep', 'auth.sweep', { everySeconds: 600 })
     .schedule('audit.purge', 'audit.purge', { everySeconds: 600 })
     .schedule('imports.purge-reports', 'imports.purge-reports', { everySeconds: 600 })

@@ -51,6 +51,8 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
   }
   const app = await buildApp(config, database);
   await app.ready();
+  // The job runner, as main.ts starts it (without the housekeeping schedules): imports run as its jobs.
+  await app.services.jobs.start();
   return {
     app,
     database,
@@ -58,6 +60,7 @@ export async function createTestApp(options: { seed?: 'none' | 'city'; config?: 
     /** Signs in and returns a client that sends the cookie and the CSRF token. */
     login: (username: string, password = config.demoPassword, totpCode?: string) => login(app, username, password, totpCode),
     async close() {
+      await app.services.jobs.stop();
       await app.close();
       await database.close();
       await dropDatabase?.();

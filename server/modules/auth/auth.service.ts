@@ -331,6 +331,14 @@ export class AuthService {
     this.group.publish(FORGET_USER, userId);
   }
 
+  /**
+   * The account as background work done for it acts (an import it queued): its grants and permissions as
+   * they are now, without a session; null when the account is disabled or gone.
+   */
+  actorForJob(userId: string): Promise<Actor | null> {
+    return this.actorFor(userId, '', '');
+  }
+
   private async actorFor(userId: string, sessionTokenHash: string, csrfToken: string): Promise<Actor | null> {
     // Both at once: on PostgreSQL every request saves a round trip.
     const [user, grants, policy] = await Promise.all([this.repo.userById(userId), this.repo.grantsOf(userId), this.policy()]);

@@ -5,10 +5,18 @@ import { rowsOf } from '../../db/sql';
 import { scopeSql, type DataScope } from '../../lib/scope';
 import { importJobs, importMappings } from './imports.table';
 
-/** A job without its (large) encrypted report, plus whether it has one. */
-export type ImportJobRow = Omit<typeof importJobs.$inferSelect, 'reportCipher'> & { hasReport: boolean };
+/** A job without its (large) encrypted report and upload, plus whether it has a report. */
+export type ImportJobRow = Omit<typeof importJobs.$inferSelect, 'reportCipher' | 'uploadCipher' | 'uploadPlan'> & { hasReport: boolean };
 
-const { reportCipher: _reportCipher, ...jobColumns } = getTableColumns(importJobs);
+/** What a queued import keeps to run (and resume) in the job runner. */
+export interface UploadPlan {
+  mapping: Record<string, string>;
+  defaultGridId: string | null;
+  /** The uploader's address, for the audit entries the job writes. */
+  ip: string | null;
+}
+
+const { reportCipher: _reportCipher, uploadCipher: _uploadCipher, uploadPlan: _uploadPlan, ...jobColumns } = getTableColumns(importJobs);
 const jobSelection = { ...jobColumns, hasReport: sql<boolean>`(${importJobs.reportCipher} IS NOT NULL)` };
 
 /** A grid with its community, for resolving the 网格 column. */
@@ -79,9 +87,22 @@ const UPDATABLE: { key: ImportColumnKey; columns: string[] }[] = [
 export class ImportsRepository {
   constructor(private readonly db: Db) {}
 
-  async insertJob(row: typeof importJobs.$inferInsert): Promise<ImportJobRow> {
-    const [job] = await this.db.insert(importJobs).values(row).returning(jobSelection);
+  async insertJob(row: typeof importJobs.$inferInsert, tx: Db = this.db): Promise<ImportJobRow> {
+    const [job] = await tx.insert(importJobs).values(row).returning(jobSelection);
     return job;
+  }
+
+  /** The stored upload of a queued or running job (null once the job ended). */
+  async upload(id: string): Promise<{ cipher: Buffer; plan: UploadPlan } | null> {
+    const rows = await this.db.select({ cipher: importJobs.uploadCipher, plan: importJobs.uploadPlan }).from(importJobs).where(eq(importJobs.id, id)).limit(1);
+    const r = rows[0];
+    return r?.cipher && r.plan ? { cipher: r.cipher, plan: r.plan as UploadPlan } : null;
+  }
+
+  /** Imports queued or running, in every process. */
+  async activeCount(): Promise<number> {
+    const rows = await rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM import_jobs WHERE status IN ('queued', 'running')`);
+    return rows[0]?.n ?? 0;
   }
 
   async job(id: string): Promise<ImportJobRow | undefined> {
@@ -119,26 +140,21 @@ export class ImportsRepository {
     return rows.length;
   }
 
-  /** Fails the queued or running jobs with no heartbeat since `before`, keeping their counts; returns how many. */
-  async failStale(before: Date): Promise<number> {
-    const rows = await this.db
-      .update(importJobs)
-      .set({ status: 'failed', failureCode: 'INTERRUPTED', finishedAt: new Date() })
-      .where(and(inArray(importJobs.status, ['queued', 'running']), sql`${importJobs.heartbeatAt} < ${before.toISOString()}`))
-      .returning({ id: importJobs.id });
+  /**
+   * Fails, as INTERRUPTED with their counts kept, the queued or running imports that no runner job will take
+   * up any more (its job failed for good, or was lost); returns how many. Reads the runner's `jobs` table.
+   */
+  async failOrphans(kind: string): Promise<number> {
+    const rows = await rowsOf<{ id: string }>(
+      this.db,
+      sql`UPDATE import_jobs i SET status = 'failed', failure_code = 'INTERRUPTED', finished_at = now(), upload_cipher = NULL
+           WHERE i.status IN ('queued', 'running')
+             AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = ${kind} AND j.payload->>'importId' = i.id::text AND j.status IN ('queued', 'running'))
+       RETURNING i.id`,
+    );
     return rows.length;
   }
 
-  /** Marks the jobs this process holds as alive. */
-  async heartbeat(ids: string[]) {
-    if (ids.length === 0) return;
-    await this.db
-      .update(importJobs)
-      .set({ heartbeatAt: sql`now()` })
-      .where(and(inArray(importJobs.id, ids), inArray(importJobs.status, ['queued', 'running'])));
-  }
-
-  /** The mapping saved for a layout in a community, if any. */
   async savedMapping(communityId: string, fingerprint: string): Promise<Record<string, string> | null> {
     const rows = await this.db
       .select({ mapping: importMappings.mapping })

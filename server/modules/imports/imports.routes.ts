@@ -38,11 +38,10 @@ export async function importsRoutes(app: FastifyInstance, opts: { imports: Impor
       { limit: maxBytes >= 1024 * 1024 ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(maxBytes / 1024)} KB` },
     );
 
+  // Imports left by an earlier run whose runner job will not run again are failed with their progress.
+  // (Running imports are stopped by the job runner's stop, which main.ts calls on close.)
   app.addHook('onReady', async () => {
-    await imports.failStale().catch(() => undefined);
-  });
-  app.addHook('onClose', async () => {
-    await imports.drain(true);
+    await imports.failOrphans().catch(() => undefined);
   });
 
   r.get(

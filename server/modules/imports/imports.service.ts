@@ -44,7 +44,8 @@ import type { WorkbenchContribution } from '../module';
 import { addDays } from '../../../shared/domain/workbench';
 import { DEFAULT_ZIP_LIMITS, detectType, headerForDetails, readSheet, type Sheet, type SheetRow, type ZipLimits } from './imports.files';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, MARITAL_STATUSES, POLITICAL_STATUSES, RELATIONS, RESIDENCE_TYPES } from '../../../shared/domain/registry';
-import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type PreparedResident } from './imports.repository';
+import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type PreparedResident, type UploadPlan } from './imports.repository';
+import type { JobContext, JobRunner } from '../jobs/jobs.runner';
 import { maskReport } from './imports.report';
 import { buildReport, type ReportRow } from './imports.workbook';
 import { today as cityToday } from '../../lib/clock';
@@ -59,7 +60,7 @@ export interface ImportLimits {
   zip?: ZipLimits;
   /** Rows per transaction. */
   batchSize?: number;
-  /** Jobs waiting in this process before new uploads are refused. */
+  /** Imports queued or running (in every process) before new uploads are refused. */
   maxQueued?: number;
 }
 
@@ -142,7 +143,10 @@ interface StoredReport {
   rows: ReportRow[];
 }
 
-const INTERRUPTED = 'INTERRUPTED';
+/** The job runner's kind for a resident import; its payload is `{ importId }`. */
+export const IMPORT_JOB_KIND = 'imports.residents';
+/** Attempts of one import: a process that dies mid-way costs one; the next resumes from the progress. */
+const IMPORT_ATTEMPTS = 5;
 /** The one answer for a number that cannot be registered by this importer, whatever the reason. */
 const NOT_REGISTRABLE = { zh: '该身份证号不能在此登记', en: 'This ID number cannot be registered here' };
 
@@ -262,21 +266,12 @@ const covers = (scope: DataScope, grid: { id: string; communityId: string }) =>
   scope.all || scope.communityIds.includes(grid.communityId) || scope.gridIds.includes(grid.id);
 
 /**
- * Resident imports: reads the upload at once (refusing bad files with a coded error), then saves the
- * rows in the background in batches, each batch one transaction, recording progress on the job.
+ * Resident imports: reads the upload at once (refusing bad files with a coded error), stores it encrypted
+ * and queues a job of the durable runner in the same transaction; the job saves the rows in batches, each
+ * batch one transaction, recording progress on the import. A job stopped by a restart resumes from the
+ * rows it had counted.
  */
-/** How often this process tells the database its jobs are alive, and after how long without it a job is lost. */
-export const IMPORT_HEARTBEAT_MS = 30_000;
-export const IMPORT_STALE_MS = 120_000;
-
 export class ImportsService {
-  private queue: Promise<void> = Promise.resolve();
-  private queued = 0;
-  private stopping = false;
-  /** The jobs queued in or run by this process, and the timer that keeps their heartbeat. */
-  private readonly held = new Set<string>();
-  private beat: NodeJS.Timeout | null = null;
-
   /** Removes stored error reports older than `days` (residual personal data). */
   purgeReports(days: number, now = new Date()) {
     return this.repo.purgeReports(new Date(now.getTime() - days * 86_400_000));
@@ -290,7 +285,12 @@ export class ImportsService {
     private readonly crypto: FieldCrypto,
     private readonly limits: ImportLimits,
     private readonly care: CareService,
-  ) {}
+    private readonly jobs: JobRunner,
+    /** The uploader as the job acts for them, with their grants as of the run (null: account gone or disabled). */
+    private readonly actorFor: (userId: string) => Promise<Actor | null>,
+  ) {
+    jobs.define(IMPORT_JOB_KIND, { resumable: true, run: (job) => this.runJob(job) });
+  }
 
   /**
    * Checks the file (type, zip safety, row count, header), decides the columns and queues the job.
@@ -304,7 +304,7 @@ export class ImportsService {
     const communityId = await this.defaultCommunity(scope, grids, input.communityId);
     const defaultGrid = input.defaultGridId ? this.defaultGrid(scope, grids, input.defaultGridId) : null;
     const type = detectType(input.fileName, input.data);
-    if (this.queued >= (this.limits.maxQueued ?? 4)) throw new AppError('IMPORT_BUSY');
+    if ((await this.repo.activeCount()) >= (this.limits.maxQueued ?? 4)) throw new AppError('IMPORT_BUSY');
     const sheet = await readSheet(type, input.data, this.limits.maxRows, this.limits.zip ?? DEFAULT_ZIP_LIMITS);
     const ledger = this.split(sheet);
 
@@ -337,25 +337,25 @@ export class ImportsService {
       );
     if (input.saveMapping) await this.repo.saveMapping(communityId, ledger.fingerprint, mapping, actor.userId);
 
-    const header = headerFromPlan(this.plan(ledger, mapping));
-    const job = await this.repo.insertJob({
-      communityId,
-      createdBy: actor.userId,
-      fileName: input.fileName.slice(0, 200),
-      fileType: type,
-      totalRows: ledger.rows.length,
-    });
-    const buildings = header.present.has('grid') && !header.present.has('address') ? [] : await this.repo.communityBuildings(communityId);
-    const placer = new Placer(buildings, grids, defaultGrid);
-    this.queued++;
-    this.hold(job.id);
-    this.queue = this.queue.then(async () => {
-      try {
-        await this.run(ctx, job, { header: ledger.header, rows: ledger.rows }, header, grids, placer);
-      } finally {
-        this.queued--;
-        this.release(job.id);
-      }
+    // The file (encrypted: it holds ID numbers) and the decided columns are stored with the import, and its
+    // runner job queued in the same transaction: no import without a job, and a restart loses neither.
+    const plan: UploadPlan = { mapping, defaultGridId: defaultGrid?.id ?? null, ip: ctx.ip };
+    const uploadCipher = this.crypto.encrypt(input.data.toString('base64'));
+    const job = await transaction(this.db, async (tx) => {
+      const row = await this.repo.insertJob(
+        {
+          communityId,
+          createdBy: actor.userId,
+          fileName: input.fileName.slice(0, 200),
+          fileType: type,
+          totalRows: ledger.rows.length,
+          uploadCipher,
+          uploadPlan: plan,
+        },
+        tx,
+      );
+      await this.jobs.enqueue(IMPORT_JOB_KIND, { importId: row.id }, { tx, maxAttempts: IMPORT_ATTEMPTS });
+      return row;
     });
     return {
       jobId: job.id,
@@ -544,32 +544,73 @@ export class ImportsService {
     return [...byCommunity.values()];
   }
 
-  /** Waits for queued jobs; with `interrupt`, running jobs stop after their current batch. */
-  async drain(interrupt = false) {
-    if (interrupt) this.stopping = true;
-    await this.queue;
+  /** Runs the queued imports in this process until none is left (tests await it instead of polling). */
+  drain() {
+    return this.jobs.settle([IMPORT_JOB_KIND]);
   }
 
   /**
-   * Fails the jobs a stopped process left behind: queued or running, with no heartbeat for IMPORT_STALE_MS.
-   * Their counts stay, so the person sees how far the import got (INTERRUPTED). Run at start and every minute,
-   * so it holds with several processes on one database too.
+   * Fails, as INTERRUPTED with their counts kept, the imports whose runner job will not run again (it failed
+   * for good after restarts, or was lost): the person sees how far the import got. At start and every minute.
    */
-  failStale(now = new Date()) {
-    return this.repo.failStale(new Date(now.getTime() - IMPORT_STALE_MS));
+  failOrphans() {
+    return this.repo.failOrphans(IMPORT_JOB_KIND);
   }
 
-  private hold(id: string) {
-    this.held.add(id);
-    this.beat ??= setInterval(() => void this.repo.heartbeat([...this.held]).catch(() => undefined), IMPORT_HEARTBEAT_MS).unref();
-  }
-
-  private release(id: string) {
-    this.held.delete(id);
-    if (this.held.size === 0 && this.beat) {
-      clearInterval(this.beat);
-      this.beat = null;
+  /**
+   * The runner's handler: reads the stored upload again with the stored columns and saves the rows from the
+   * progress on (0 for a new job). Returns nothing when stopped half-way, so the runner queues it again.
+   */
+  private async runJob({ job: runnerJob, signal }: JobContext): Promise<unknown> {
+    const id = String(runnerJob.payload.importId);
+    const job = await this.repo.job(id);
+    if (!job || job.status === 'done' || job.status === 'failed') return { skipped: true };
+    const upload = await this.repo.upload(id);
+    const counters: Counters = {
+      care: job.careRecords,
+      processed: job.processedRows,
+      created: job.created,
+      updated: job.updated,
+      unchanged: job.unchanged,
+      failed: job.failed,
+    };
+    const actor = await this.actorFor(job.createdBy);
+    const ctx: RequestContext = { actor, ip: upload?.plan.ip ?? null };
+    try {
+      if (!upload) throw new AppError('CONFLICT', { reason: 'INTERRUPTED' });
+      if (!actor) throw new AppError('AUTH_REQUIRED');
+      const data = Buffer.from(this.crypto.decrypt(upload.cipher), 'base64');
+      const ledger = this.split(await readSheet(job.fileType, data, this.limits.maxRows, this.limits.zip ?? DEFAULT_ZIP_LIMITS));
+      const mapping = upload.plan.mapping as Record<string, MappingTarget>;
+      const header = headerFromPlan(this.plan(ledger, mapping));
+      const grids = await this.repo.grids();
+      const defaultGrid = upload.plan.defaultGridId ? (grids.find((g) => g.id === upload.plan.defaultGridId) ?? null) : null;
+      const buildings = header.present.has('grid') && !header.present.has('address') ? [] : await this.repo.communityBuildings(job.communityId);
+      const placer = new Placer(buildings, grids, defaultGrid);
+      const outcome = await this.run(ctx, job, { header: ledger.header, rows: ledger.rows }, header, grids, placer, counters, signal);
+      return outcome === 'stopped' ? undefined : { status: outcome };
+    } catch (err) {
+      await this.failJob(ctx, job, err, counters, []);
+      return { status: 'failed' };
     }
+  }
+
+  /** Marks the job failed with its counts (the upload is dropped) and audits the failure. */
+  private async failJob(ctx: RequestContext, job: ImportJobRow, err: unknown, counters: Counters, errors: ImportRowError[]) {
+    const code = err instanceof AppError ? ((err.details as { reason?: string } | undefined)?.reason ?? err.code) : 'INTERNAL';
+    await this.repo
+      .updateJob(job.id, { status: 'failed', failureCode: code, ...countersPatch(counters), errors, finishedAt: new Date(), uploadCipher: null })
+      .catch(() => undefined);
+    await this.audit
+      .record(ctx, {
+        action: 'residents.import',
+        objectType: 'import_job',
+        objectId: job.id,
+        communityId: job.communityId,
+        outcome: 'failure',
+        details: { fileName: job.fileName, failureCode: code, ...countersPatch(counters) },
+      })
+      .catch(() => undefined);
   }
 
   private async run(
@@ -579,16 +620,22 @@ export class ImportsService {
     header: HeaderMap,
     grids: GridRef[],
     placer: Placer,
-  ) {
+    /** As stored on the job: zero for a new job, the committed batches' counts for a resumed one. */
+    counters: Counters,
+    signal: AbortSignal,
+  ): Promise<'done' | 'failed' | 'stopped'> {
     const actor = actorOf(ctx);
-    const counters: Counters = { care: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
     const errors: ImportRowError[] = [];
     const warnings: ImportRowError[] = [];
     const report: StoredReport = { header: sheet.header, rows: [] };
+    // Rows before this were saved (and counted) by an earlier run: they are checked again, without saving or
+    // counting them, so that duplicates across the boundary, the problems listed and the report stay whole.
+    const resumeAt = counters.processed;
+    let replaying = false;
     try {
       // Let the upload's 202 go out before the work starts (PGlite runs on this thread).
       await new Promise((resolve) => setImmediate(resolve));
-      await this.repo.updateJob(job.id, { status: 'running', startedAt: new Date() });
+      await this.repo.updateJob(job.id, { status: 'running', startedAt: job.startedAt ?? new Date() });
       // The scope as of now: a grant withdrawn while the job waited applies.
       const scope = await this.regions.scopeFor(actor, 'residents.import');
       const resolver = new GridResolver(grids);
@@ -605,7 +652,7 @@ export class ImportsService {
       };
 
       const fail = (row: SheetRow, issues: RowIssue[]) => {
-        counters.failed++;
+        if (!replaying) counters.failed++;
         // Batches report out of order by at most one batch; sorted and cut to IMPORT_ERRORS_SHOWN at the end.
         for (const i of issues)
           if (errors.length < IMPORT_ERRORS_SHOWN + 2 * batchSize) errors.push({ row: row.line, field: i.field, code: i.code, message: i.message });
@@ -614,7 +661,13 @@ export class ImportsService {
 
       let saving: Promise<void> = Promise.resolve();
       for (let start = 0; start < sheet.rows.length; start += batchSize) {
-        if (this.stopping) throw new AppError('CONFLICT', { reason: INTERRUPTED });
+        // Stopping (the process shuts down): the batches saved so far are counted on the job; the next run
+        // starts after them.
+        if (signal.aborted) {
+          await saving;
+          return 'stopped';
+        }
+        replaying = start < resumeAt;
         const chunk = sheet.rows.slice(start, start + batchSize);
         const prepared: Prepared[] = [];
         for (let k = 0; k < chunk.length; k++) {
@@ -708,6 +761,20 @@ export class ImportsService {
           });
         }
 
+        if (replaying) {
+          // Only the rows refused as registered elsewhere are listed again; nothing is saved or audited twice.
+          const elsewhere = new Set(
+            (
+              await this.repo.outsideScope(
+                prepared.map((p) => p.value.idHash),
+                scope,
+              )
+            ).map((e) => e.idHash),
+          );
+          for (const p of prepared)
+            if (elsewhere.has(p.value.idHash)) fail(p.row, [issue('idNumber', 'cannot_register', NOT_REGISTRABLE.zh, NOT_REGISTRABLE.en)]);
+          continue;
+        }
         // Pipeline: this batch is saved while the next one is validated and encrypted (CPU) above.
         await saving;
         saving = this.saveStage(ctx, job, prepared, chunk.length, scope, header.present, households, counters, fail, today).then(() =>
@@ -734,7 +801,11 @@ export class ImportsService {
       // A job with no failed row has no report.
       const reportCipher = report.rows.length ? this.crypto.encrypt(JSON.stringify(report)) : null;
       await transaction(this.db, async (tx) => {
-        await this.repo.updateJob(job.id, { status: 'done', ...countersPatch(counters), errors, reportCipher, finishedAt: new Date() }, tx);
+        await this.repo.updateJob(
+          job.id,
+          { status: 'done', ...countersPatch(counters), careRecords: counters.care, errors, reportCipher, finishedAt: new Date(), uploadCipher: null },
+          tx,
+        );
         await this.audit.record(
           ctx,
           {
@@ -755,21 +826,10 @@ export class ImportsService {
           tx,
         );
       });
+      return 'done';
     } catch (err) {
-      const code = err instanceof AppError ? ((err.details as { reason?: string } | undefined)?.reason ?? err.code) : 'INTERNAL';
-      await this.repo
-        .updateJob(job.id, { status: 'failed', failureCode: code, ...countersPatch(counters), errors, finishedAt: new Date() })
-        .catch(() => undefined);
-      await this.audit
-        .record(ctx, {
-          action: 'residents.import',
-          objectType: 'import_job',
-          objectId: job.id,
-          communityId: job.communityId,
-          outcome: 'failure',
-          details: { fileName: job.fileName, failureCode: code, ...countersPatch(counters) },
-        })
-        .catch(() => undefined);
+      await this.failJob(ctx, job, err, counters, errors);
+      return 'failed';
     }
   }
 

@@ -2,8 +2,9 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { bytea } from '../../db/types';
 
 /**
- * A spreadsheet import and its progress. The rows themselves are never kept; the report of failed rows
- * (which holds ID numbers) is stored encrypted with the field key.
+ * A spreadsheet import and its progress; it runs as a job of the durable runner (`imports.residents`). The
+ * upload is kept encrypted only until the job ends; the report of failed rows (which holds ID numbers) is
+ * stored encrypted with the field key.
  */
 export const importJobs = pgTable(
   'import_jobs',
@@ -20,11 +21,6 @@ export const importJobs = pgTable(
     status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
       .notNull()
       .default('queued'),
-    /**
-     * Last sign of life from the process holding the job (queued in its memory or running): refreshed every
-     * 30 s. A queued or running job without one for two minutes was lost with its process and is failed.
-     */
-    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),
     created: integer('created').notNull().default(0),
@@ -39,6 +35,13 @@ export const importJobs = pgTable(
     failureCode: text('failure_code'),
     /** The failed rows with their original cells, encrypted (AES-GCM JSON). */
     reportCipher: bytea('report_cipher'),
+    /**
+     * The uploaded file, encrypted (AES-GCM of its base64), kept while the job is queued or running so that
+     * a job interrupted by a restart resumes from its progress; cleared when the job ends.
+     */
+    uploadCipher: bytea('upload_cipher'),
+    /** What the runner needs besides the file: the column mapping, the default grid and the uploader's address. */
+    uploadPlan: jsonb('upload_plan'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

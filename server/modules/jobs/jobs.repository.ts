@@ -83,17 +83,18 @@ export class JobsRepository {
   }
 
   /**
-   * Jobs whose lease ran out (their process stopped or died): the resumable kinds go back to the queue with
-   * their progress, the others fail as INTERRUPTED with their progress kept. Returns what was done.
+   * Jobs of `kinds` whose lease ran out (their process stopped or died): the resumable kinds go back to the
+   * queue with their progress, the others fail as INTERRUPTED with their progress kept. Only the kinds the
+   * caller runs: a process that does not know a kind cannot tell whether it resumes. Returns what was done.
    */
-  async recoverExpired(resumableKinds: string[]): Promise<{ id: string; kind: string; status: 'queued' | 'failed' }[]> {
+  async recoverExpired(kinds: string[], resumableKinds: string[]): Promise<{ id: string; kind: string; status: 'queued' | 'failed' }[]> {
     return rowsOf(
       this.db,
       sql`UPDATE jobs SET
              status = CASE WHEN kind = ANY(${arrayParam(resumableKinds)}) AND attempts < max_attempts THEN 'queued' ELSE 'failed' END,
              last_error = 'INTERRUPTED', locked_by = NULL, locked_until = NULL,
              finished_at = CASE WHEN kind = ANY(${arrayParam(resumableKinds)}) AND attempts < max_attempts THEN NULL ELSE now() END
-           WHERE status = 'running' AND locked_until < now()
+           WHERE status = 'running' AND locked_until < now() AND kind = ANY(${arrayParam(kinds)})
        RETURNING id, kind, status`,
     );
   }

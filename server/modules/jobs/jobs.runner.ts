@@ -117,10 +117,30 @@ export class JobRunner {
     await Promise.allSettled([...this.running]);
   }
 
+  /**
+   * Runs the due jobs of `kinds` until none is left, in this process, started or not, and waits for those
+   * under way here: what a test awaits instead of polling (the import tests' `drain`).
+   */
+  async settle(kinds: string[]): Promise<void> {
+    for (;;) {
+      // A stopped runner's handlers are told to stop at once: the jobs would go back to the queue for ever.
+      if (this.stopping.signal.aborted) return;
+      await this.ticking;
+      await Promise.allSettled([...this.running]);
+      const job = await this.repo.claim(kinds, this.owner, this.lease);
+      if (!job) {
+        if (this.running.size === 0 && !this.ticking) return;
+        continue;
+      }
+      const run = this.execute(job).finally(() => this.running.delete(run));
+      this.running.add(run);
+    }
+  }
+
   /** Jobs whose lease ran out go back to the queue (resumable kinds) or fail as INTERRUPTED. */
   async recover() {
     const resumable = [...this.kinds].filter(([, k]) => k.resumable).map(([name]) => name);
-    return this.repo.recoverExpired(resumable);
+    return this.repo.recoverExpired([...this.kinds.keys()], resumable);
   }
 
   /** One pass: queue due schedules, then claim jobs up to the concurrency. Exposed for tests. */
