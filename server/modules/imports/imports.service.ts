@@ -733,27 +733,23 @@ export class ImportsService {
 
       // A job with no failed row has no report.
       const reportCipher = report.rows.length ? this.crypto.encrypt(JSON.stringify(report)) : null;
-      await transaction(this.db, async (tx) => {
-        await this.repo.updateJob(job.id, { status: 'done', ...countersPatch(counters), errors, reportCipher, finishedAt: new Date() }, tx);
-        await this.audit.record(
-          ctx,
-          {
-            action: 'residents.import',
-            objectType: 'import_job',
-            objectId: job.id,
-            communityId: job.communityId,
-            details: {
-              fileName: job.fileName,
-              totalRows: job.totalRows,
-              created: counters.created,
-              updated: counters.updated,
-              unchanged: counters.unchanged,
-              failed: counters.failed,
-              careRecords: counters.care,
-            },
+      await transaction(this.db, async () => {
+        await this.repo.updateJob(job.id, { status: 'done', ...countersPatch(counters), errors, reportCipher, finishedAt: new Date() });
+        await this.audit.record(ctx, {
+          action: 'residents.import',
+          objectType: 'import_job',
+          objectId: job.id,
+          communityId: job.communityId,
+          details: {
+            fileName: job.fileName,
+            totalRows: job.totalRows,
+            created: counters.created,
+            updated: counters.updated,
+            unchanged: counters.unchanged,
+            failed: counters.failed,
+            careRecords: counters.care,
           },
-          tx,
-        );
+        });
       });
     } catch (err) {
       const code = err instanceof AppError ? ((err.details as { reason?: string } | undefined)?.reason ?? err.code) : 'INTERNAL';
@@ -887,19 +883,18 @@ export class ImportsService {
       for (const [k, v] of await this.repo.gridHouseholds(newGrids)) cache.byKey.set(k, v);
       for (const g of newGrids) cache.grids.add(g);
     }
-    const created = await transaction(this.db, async (tx) => {
+    const created = await transaction(this.db, async () => {
       const wanted = new Map<string, { gridId: string; communityId: string; address: string }>();
       for (const p of rows) {
         const key = keyOf(p);
         if (key && !cache.byKey.has(key)) wanted.set(key, { gridId: p.value.gridId!, communityId: p.value.communityId, address: p.value.address! });
       }
-      const hh = await this.repo.createHouseholds(tx, [...wanted.values()]);
+      const hh = await this.repo.createHouseholds([...wanted.values()]);
       const householdOf = (p: Prepared) => {
         const key = keyOf(p);
         return key ? (cache.byKey.get(key) ?? hh.get(key) ?? null) : null;
       };
       const counts = await this.repo.upsertResidents(
-        tx,
         rows.map((p) => ({ ...p.value, householdId: householdOf(p) })),
         present,
         scope,
