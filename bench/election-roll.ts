@@ -153,11 +153,11 @@ async function main() {
     });
     // A roll from nothing (the first derivation), then again over the existing one (after corrections).
     let t0 = performance.now();
-    await transaction(database.db, (tx) => repo.deriveRoll(e, 18, VOTING_RESIDENCE_TYPES, tx));
+    await transaction(database.db, () => repo.deriveRoll(e, 18, VOTING_RESIDENCE_TYPES));
     counts = await repo.rollCounts(e.id);
     fresh.push(performance.now() - t0);
     t0 = performance.now();
-    await transaction(database.db, (tx) => repo.deriveRoll(e, 18, VOTING_RESIDENCE_TYPES, tx));
+    await transaction(database.db, () => repo.deriveRoll(e, 18, VOTING_RESIDENCE_TYPES));
     await repo.rollCounts(e.id);
     again.push(performance.now() - t0);
     // Twenty candidates, three pairs from the same household.
@@ -172,9 +172,7 @@ async function main() {
       [picked.slice(0, 6).map((p) => p.id), e.id],
     );
     for (const p of [...picked, ...relatives])
-      await repo
-        .insertCandidate({ communityId: community!.id, electionId: e.id, residentId: p.id, post: 'member', nominatorCount: 10 }, database.db)
-        .catch(() => undefined);
+      await repo.insertCandidate({ communityId: community!.id, electionId: e.id, residentId: p.id, post: 'member', nominatorCount: 10 }).catch(() => undefined);
     t0 = performance.now();
     conflictCount = (await repo.conflicts(e.id)).length;
     conflicts.push(performance.now() - t0);

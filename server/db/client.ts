@@ -14,6 +14,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Config } from '../config';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
+import { contextDb } from './transaction';
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/dates';
 
 /** The Drizzle database, the same type on PGlite and on PostgreSQL. */
@@ -21,6 +22,7 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 
 /** An open database with what the app needs to manage it. */
 export interface Database {
+  /** Context-aware: inside `transaction(db, …)` its queries go to that transaction (server/db/transaction.ts). */
   db: Db;
   kind: 'pglite' | 'postgres';
   /** Runs raw SQL text with positional parameters; rows come back as plain objects. */
@@ -73,7 +75,7 @@ async function openPglite(dir: string | undefined, timeZone: string, options: Op
     throw err;
   }
   await client.query(`SELECT set_config('TimeZone', $1, false)`, [timeZone]);
-  const db = drizzlePglite(client, { logger: loggerOf(options) }) as unknown as Db;
+  const db = contextDb(drizzlePglite(client, { logger: loggerOf(options) }) as unknown as Db);
   return {
     db,
     kind: 'pglite',
@@ -103,7 +105,7 @@ async function openPostgres(url: string, poolSize: number, timeZone: string, opt
   // Fail at start, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzlePg(pool, { logger: loggerOf(options) }) as unknown as Db;
+  const db = contextDb(drizzlePg(pool, { logger: loggerOf(options) }) as unknown as Db);
   return {
     db,
     kind: 'postgres',
@@ -146,9 +148,6 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
-/** Runs a function in a transaction. */
-export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(tx as unknown as Db));
-}
+export { transaction, savepoint, outsideTransaction, currentDb } from './transaction';
 
 export { sql };

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { CreateAccountRequest } from '../../../shared/contracts/accounts';
 import { checkPassword, type PasswordPolicy } from '../../../shared/domain/password-policy';
 import type { Config } from '../../config';
-import type { Database, Db } from '../../db/client';
+import { transaction, type Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/sql';
 import { systemContext } from '../../lib/context';
 import { hashPassword } from '../../lib/password';
@@ -97,10 +97,9 @@ export async function bootstrapAdministrator(database: Database, options: Bootst
   const audit = new AuditService(database.db, options.config.audit.retentionDays);
 
   try {
-    return await database.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const accounts = new AccountsRepository(tx);
-      const regions = new RegionsRepository(tx);
+    return await transaction(database.db, async () => {
+      const accounts = new AccountsRepository(database.db);
+      const regions = new RegionsRepository(database.db);
       if (await accounts.byUsername(username)) throw taken(username);
 
       const cities = (await regions.all()).filter((r) => r.level === 'city');
@@ -136,13 +135,14 @@ export async function bootstrapAdministrator(database: Database, options: Bootst
         city = match;
       }
 
-      const user = await accounts.insert(tx, { username, displayName, passwordHash, mustChangePassword: true });
-      await accounts.replaceGrants(tx, user.id, [{ role: 'sysadmin', regionId: city.id }]);
-      await audit.record(
-        systemContext,
-        { action: 'accounts.bootstrap', objectType: 'user', objectId: user.id, details: { username, role: 'sysadmin', cityCode: city.code, cityCreated } },
-        tx,
-      );
+      const user = await accounts.insert({ username, displayName, passwordHash, mustChangePassword: true });
+      await accounts.replaceGrants(user.id, [{ role: 'sysadmin', regionId: city.id }]);
+      await audit.record(systemContext, {
+        action: 'accounts.bootstrap',
+        objectType: 'user',
+        objectId: user.id,
+        details: { username, role: 'sysadmin', cityCode: city.code, cityCreated },
+      });
       return { userId: user.id, username, password, cityCreated, city: { id: city.id, code: city.code, name: city.name } };
     });
   } catch (err) {

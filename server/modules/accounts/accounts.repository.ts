@@ -60,8 +60,8 @@ export class AccountsRepository {
       .where(inArray(userGrants.userId, userIds));
   }
 
-  async insert(tx: Db, row: typeof users.$inferInsert) {
-    const [u] = await tx.insert(users).values(row).returning();
+  async insert(row: typeof users.$inferInsert) {
+    const [u] = await this.db.insert(users).values(row).returning();
     return u;
   }
 
@@ -70,16 +70,15 @@ export class AccountsRepository {
    * a new one is pending when `needsApproval` says so; grants not listed go. Returns the new ones.
    */
   async replaceGrants(
-    tx: Db,
     userId: string,
     grants: Grant[],
     options: { requestedBy?: string; needsApproval?: (g: Grant) => boolean } = {},
   ): Promise<(Grant & { pending: boolean })[]> {
-    const existing = await tx.select().from(userGrants).where(eq(userGrants.userId, userId));
+    const existing = await this.db.select().from(userGrants).where(eq(userGrants.userId, userId));
     const same = (a: Grant, b: Grant) => a.role === b.role && a.regionId === b.regionId && (a.domain ?? null) === (b.domain ?? null);
     const gone = existing.filter((e) => !grants.some((g) => same(e, g)));
     if (gone.length)
-      await tx.delete(userGrants).where(
+      await this.db.delete(userGrants).where(
         inArray(
           userGrants.id,
           gone.map((e) => e.id),
@@ -88,7 +87,7 @@ export class AccountsRepository {
     const added = grants
       .filter((g, i) => !existing.some((e) => same(e, g)) && grants.findIndex((h) => same(h, g)) === i)
       .map((g) => ({ role: g.role, regionId: g.regionId, domain: g.domain ?? null, pending: options.needsApproval?.(g) ?? false }));
-    if (added.length) await tx.insert(userGrants).values(added.map((g) => ({ userId, ...g, requestedBy: options.requestedBy ?? null })));
+    if (added.length) await this.db.insert(userGrants).values(added.map((g) => ({ userId, ...g, requestedBy: options.requestedBy ?? null })));
     return added;
   }
 
@@ -128,14 +127,14 @@ export class AccountsRepository {
    * Sends the user's approved grants that need approval back to pending (after an administrator reset the
    * account's password or second factor: whoever signs in next may not be its owner). Returns how many.
    */
-  async suspendGrants(tx: Db, userId: string, requestedBy: string, needsApproval: (g: Grant) => boolean): Promise<number> {
-    const held = await tx
+  async suspendGrants(userId: string, requestedBy: string, needsApproval: (g: Grant) => boolean): Promise<number> {
+    const held = await this.db
       .select()
       .from(userGrants)
       .where(and(eq(userGrants.userId, userId), eq(userGrants.pending, false)));
     const ids = held.filter((g) => needsApproval({ role: g.role as Grant['role'], regionId: g.regionId, domain: g.domain })).map((g) => g.id);
     if (!ids.length) return 0;
-    await tx
+    await this.db
       .update(userGrants)
       .set({ pending: true, requestedBy, requestedAt: sql`now()`, approvedBy: null, approvedAt: null })
       .where(inArray(userGrants.id, ids));
@@ -143,8 +142,8 @@ export class AccountsRepository {
   }
 
   /** Approves a grant that is still pending; false when it no longer is. */
-  async approveGrant(tx: Db, id: string, approvedBy: string): Promise<boolean> {
-    const rows = await tx
+  async approveGrant(id: string, approvedBy: string): Promise<boolean> {
+    const rows = await this.db
       .update(userGrants)
       .set({ pending: false, approvedBy, approvedAt: sql`now()` })
       .where(and(eq(userGrants.id, id), eq(userGrants.pending, true)))
@@ -153,16 +152,16 @@ export class AccountsRepository {
   }
 
   /** Removes a grant that is still pending; false when it no longer is. */
-  async rejectGrant(tx: Db, id: string): Promise<boolean> {
-    const rows = await tx
+  async rejectGrant(id: string): Promise<boolean> {
+    const rows = await this.db
       .delete(userGrants)
       .where(and(eq(userGrants.id, id), eq(userGrants.pending, true)))
       .returning({ id: userGrants.id });
     return rows.length === 1;
   }
 
-  async update(tx: Db, id: string, version: number, patch: Partial<typeof users.$inferInsert>) {
-    const rows = await tx
+  async update(id: string, version: number, patch: Partial<typeof users.$inferInsert>) {
+    const rows = await this.db
       .update(users)
       .set({ ...patch, version: sql`${users.version} + 1` })
       .where(sql`${users.id} = ${id} AND ${users.version} = ${version}`)
@@ -188,8 +187,8 @@ export class AccountsRepository {
   // ------------------------------------------------ sign-in state (written for AuthService via CredentialsService)
 
   /** Counts a failed attempt, locking the account when it reaches the threshold. */
-  async recordFailure(userId: string, threshold: number, lockMinutes: number, db: Db = this.db): Promise<Attempt> {
-    const rows = await db
+  async recordFailure(userId: string, threshold: number, lockMinutes: number): Promise<Attempt> {
+    const rows = await this.db
       .update(users)
       .set({
         failedAttempts: sql`${users.failedAttempts} + 1`,
@@ -200,19 +199,19 @@ export class AccountsRepository {
     return rows[0];
   }
 
-  async clearFailures(userId: string, db: Db = this.db) {
-    await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
+  async clearFailures(userId: string) {
+    await this.db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
   }
 
   /** The current password hash, locked for the rest of the transaction; undefined for no such user. */
-  async lockPasswordHash(tx: Db, userId: string): Promise<string | undefined> {
-    const [row] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for('update');
+  async lockPasswordHash(userId: string): Promise<string | undefined> {
+    const [row] = await this.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for('update');
     return row?.passwordHash;
   }
 
   /** Puts a new password in force; a new password clears the failed attempts and the lock. */
-  async setPasswordHash(tx: Db, userId: string, passwordHash: string, mustChange: boolean) {
-    await tx
+  async setPasswordHash(userId: string, passwordHash: string, mustChange: boolean) {
+    await this.db
       .update(users)
       .set({
         passwordHash,
@@ -225,32 +224,32 @@ export class AccountsRepository {
       .where(eq(users.id, userId));
   }
 
-  async addPasswordHistory(tx: Db, userId: string, passwordHash: string) {
-    await tx.insert(passwordHistory).values({ userId, passwordHash });
+  async addPasswordHistory(userId: string, passwordHash: string) {
+    await this.db.insert(passwordHistory).values({ userId, passwordHash });
   }
 
   /** Keeps only the `keep` newest previous hashes: older ones are residual data. */
-  async trimPasswordHistory(tx: Db, userId: string, keep: number) {
-    await tx.execute(
+  async trimPasswordHistory(userId: string, keep: number) {
+    await this.db.execute(
       sql`DELETE FROM ${passwordHistory} WHERE ${passwordHistory.userId} = ${userId} AND ${passwordHistory.id} NOT IN (SELECT ${passwordHistory.id} FROM ${passwordHistory} WHERE ${passwordHistory.userId} = ${userId} ORDER BY ${passwordHistory.replacedAt} DESC, ${passwordHistory.id} LIMIT ${keep})`,
     );
   }
 
-  async setTextSize(userId: string, textSize: string, db: Db = this.db) {
-    await db.update(users).set({ textSize }).where(eq(users.id, userId));
+  async setTextSize(userId: string, textSize: string) {
+    await this.db.update(users).set({ textSize }).where(eq(users.id, userId));
   }
 
   /** Stores a new secret to enrol; the factor in force (if any) stays until the new one is enabled. */
-  async setPendingTotp(userId: string, cipher: Buffer, db: Db = this.db) {
-    await db.update(users).set({ totpPendingCipher: cipher }).where(eq(users.id, userId));
+  async setPendingTotp(userId: string, cipher: Buffer) {
+    await this.db.update(users).set({ totpPendingCipher: cipher }).where(eq(users.id, userId));
   }
 
   /**
    * Puts the enrolled secret in force if it is still `cipher` (a setup in another tab may have replaced it);
    * false otherwise.
    */
-  async enableTotp(userId: string, step: number, cipher: Buffer, db: Db = this.db): Promise<boolean> {
-    const rows = await db
+  async enableTotp(userId: string, step: number, cipher: Buffer): Promise<boolean> {
+    const rows = await this.db
       .update(users)
       .set({ totpCipher: cipher, totpPendingCipher: null, totpEnabledAt: sql`now()`, totpLastStep: step })
       .where(and(eq(users.id, userId), eq(users.totpPendingCipher, cipher)))
@@ -259,8 +258,8 @@ export class AccountsRepository {
   }
 
   /** Records a code's time step as used; false when it (or a later one) was used already. */
-  async claimTotpStep(userId: string, step: number, db: Db = this.db): Promise<boolean> {
-    const rows = await db
+  async claimTotpStep(userId: string, step: number): Promise<boolean> {
+    const rows = await this.db
       .update(users)
       .set({ totpLastStep: step })
       .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
@@ -269,8 +268,8 @@ export class AccountsRepository {
   }
 
   /** Removes the second factor (an administrator's reset, for a lost phone). */
-  async clearTotp(userId: string, db: Db = this.db) {
-    await db.update(users).set({ totpCipher: null, totpPendingCipher: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+  async clearTotp(userId: string) {
+    await this.db.update(users).set({ totpCipher: null, totpPendingCipher: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
   }
 
   regionsByIds(ids: string[]) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CreateAccountRequest, GrantInput, UpdateAccountRequest } from '../../../shared/contracts/accounts';
 import { ADMIN_ROLES, grantNeedsApproval, permissionsOf, ROLE_REGION_LEVEL, type Role } from '../../../shared/domain/permissions';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
@@ -97,11 +97,10 @@ export class AccountsService {
     await this.auth.assertStrong(input.password, input.username, 'password');
     await this.checkGrants(actorOf(ctx), input.grants);
     const passwordHash = await hashPassword(input.password);
-    const id = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const u = await this.repo.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true });
-      const added = await this.repo.replaceGrants(tx, u.id, input.grants, this.approvalOf(ctx));
-      await this.audit.record(ctx, { action: 'accounts.create', objectType: 'user', objectId: u.id, details: { username: u.username, grants: added } }, tx);
+    const id = await transaction(this.db, async () => {
+      const u = await this.repo.insert({ username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true });
+      const added = await this.repo.replaceGrants(u.id, input.grants, this.approvalOf(ctx));
+      await this.audit.record(ctx, { action: 'accounts.create', objectType: 'user', objectId: u.id, details: { username: u.username, grants: added } });
       return u.id;
     });
     return this.get(id);
@@ -125,21 +124,16 @@ export class AccountsService {
   async update(ctx: RequestContext, id: string, input: z.infer<typeof UpdateAccountRequest>) {
     const current = await this.changeable(ctx, id);
     if (input.grants) await this.checkGrants(actorOf(ctx), input.grants);
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.update(tx, id, input.version, { displayName: input.displayName, disabled: input.disabled });
+    await transaction(this.db, async () => {
+      const row = await this.repo.update(id, input.version, { displayName: input.displayName, disabled: input.disabled });
       if (!row) throw versionConflict(current.version);
-      const added = input.grants ? await this.repo.replaceGrants(tx, id, input.grants, this.approvalOf(ctx)) : undefined;
-      await this.audit.record(
-        ctx,
-        {
-          action: 'accounts.update',
-          objectType: 'user',
-          objectId: id,
-          details: { fields: Object.keys(input).filter((k) => k !== 'version'), grants: input.grants, added },
-        },
-        tx,
-      );
+      const added = input.grants ? await this.repo.replaceGrants(id, input.grants, this.approvalOf(ctx)) : undefined;
+      await this.audit.record(ctx, {
+        action: 'accounts.update',
+        objectType: 'user',
+        objectId: id,
+        details: { fields: Object.keys(input).filter((k) => k !== 'version'), grants: input.grants, added },
+      });
     });
     if (input.disabled || input.grants) await this.auth.endSessionsOf(id);
     else this.auth.forgetUser(id);
@@ -163,7 +157,7 @@ export class AccountsService {
    */
   private suspendPersonalDataGrants(ctx: RequestContext, id: string) {
     const { requestedBy, needsApproval } = this.approvalOf(ctx);
-    return this.db.transaction((t) => this.repo.suspendGrants(t as unknown as Db, id, requestedBy, needsApproval));
+    return transaction(this.db, async () => this.repo.suspendGrants(id, requestedBy, needsApproval));
   }
 
   /** Removes an account's second factor (a lost phone); it sets up a new one at its next sign-in. */
@@ -202,10 +196,9 @@ export class AccountsService {
   /** Puts a pending grant in force: by a second person, in scope, never for oneself nor one's own request. */
   async approveGrant(ctx: RequestContext, grantId: string) {
     const grant = await this.pendingFor(ctx, grantId);
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      if (!(await this.repo.approveGrant(tx, grantId, actorOf(ctx).userId))) throw new AppError('CONFLICT', { reason: 'grant_not_pending' });
-      await this.audit.record(ctx, { action: 'accounts.grant.approve', objectType: 'user', objectId: grant.userId, details: this.grantDetails(grant) }, tx);
+    await transaction(this.db, async () => {
+      if (!(await this.repo.approveGrant(grantId, actorOf(ctx).userId))) throw new AppError('CONFLICT', { reason: 'grant_not_pending' });
+      await this.audit.record(ctx, { action: 'accounts.grant.approve', objectType: 'user', objectId: grant.userId, details: this.grantDetails(grant) });
     });
     // The new permission applies from the next request (cached sessions are dropped).
     this.auth.forgetUser(grant.userId);
@@ -215,10 +208,9 @@ export class AccountsService {
   /** Drops a pending grant; the account keeps its other grants. */
   async rejectGrant(ctx: RequestContext, grantId: string) {
     const grant = await this.pendingFor(ctx, grantId);
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      if (!(await this.repo.rejectGrant(tx, grantId))) throw new AppError('CONFLICT', { reason: 'grant_not_pending' });
-      await this.audit.record(ctx, { action: 'accounts.grant.reject', objectType: 'user', objectId: grant.userId, details: this.grantDetails(grant) }, tx);
+    await transaction(this.db, async () => {
+      if (!(await this.repo.rejectGrant(grantId))) throw new AppError('CONFLICT', { reason: 'grant_not_pending' });
+      await this.audit.record(ctx, { action: 'accounts.grant.reject', objectType: 'user', objectId: grant.userId, details: this.grantDetails(grant) });
     });
   }
 

@@ -22,22 +22,22 @@ export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   /** Serialises chain appends until the surrounding transaction ends. */
-  async lockChain(tx: Db) {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(72658)`);
+  async lockChain() {
+    await this.db.execute(sql`SELECT pg_advisory_xact_lock(72658)`);
   }
 
-  async last(tx: Db): Promise<{ seq: number; hash: string } | undefined> {
-    const rows = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  async last(): Promise<{ seq: number; hash: string } | undefined> {
+    const rows = await this.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
     return rows[0];
   }
 
-  async nextSeq(tx: Db): Promise<number> {
-    const [row] = await rowsOf<{ seq: string | number }>(tx, sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq'))::bigint AS seq`);
+  async nextSeq(): Promise<number> {
+    const [row] = await rowsOf<{ seq: string | number }>(this.db, sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq'))::bigint AS seq`);
     return Number(row.seq);
   }
 
-  async insert(tx: Db, row: typeof auditLog.$inferInsert) {
-    await tx.insert(auditLog).values(row);
+  async insert(row: typeof auditLog.$inferInsert) {
+    await this.db.insert(auditLog).values(row);
   }
 
   async page(filter: AuditFilter, limit: number, offset: number) {
@@ -100,24 +100,24 @@ export class AuditRepository {
    * hole. Runs in the caller's transaction; the trigger refuses any entry younger than 180 days.
    * Returns how many, and the last entry deleted.
    */
-  async purgePrefix(tx: Db, cutoff: Date): Promise<{ count: number; last?: { seq: number; at: Date; hash: string } }> {
-    await tx.execute(sql`SELECT set_config('shequ.audit_purge', 'on', true)`);
+  async purgePrefix(cutoff: Date): Promise<{ count: number; last?: { seq: number; at: Date; hash: string } }> {
+    await this.db.execute(sql`SELECT set_config('shequ.audit_purge', 'on', true)`);
     const rows = await rowsOf<{ seq: string | number; at: Date | string; hash: string; n: number }>(
-      tx,
+      this.db,
       sql`WITH d AS (
             DELETE FROM audit_log
             WHERE seq < coalesce((SELECT min(seq) FROM audit_log WHERE at > least(${cutoff.toISOString()}::timestamptz, now() - interval '180 days')), 9223372036854775807)
             RETURNING seq, at, hash)
           SELECT seq, at, hash, (SELECT count(*) FROM d)::int AS n FROM d ORDER BY seq DESC LIMIT 1`,
     );
-    await tx.execute(sql`SELECT set_config('shequ.audit_purge', 'off', true)`);
+    await this.db.execute(sql`SELECT set_config('shequ.audit_purge', 'off', true)`);
     const r = rows[0];
     return r ? { count: r.n, last: { seq: Number(r.seq), at: new Date(r.at), hash: r.hash } } : { count: 0 };
   }
 
   /** The oldest surviving entry. */
-  async first(tx: Db = this.db): Promise<{ seq: number; hash: string } | undefined> {
-    const rows = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(asc(auditLog.seq)).limit(1);
+  async first(): Promise<{ seq: number; hash: string } | undefined> {
+    const rows = await this.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(asc(auditLog.seq)).limit(1);
     return rows[0];
   }
 

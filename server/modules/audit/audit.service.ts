@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { GENESIS_HASH, hashEntry, verifyChain, type AuditFields } from '../../../shared/domain/audit-chain';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { systemContext, type RequestContext } from '../../lib/context';
 import ExcelJS from 'exceljs';
 import { wallClock } from '../../../shared/domain/dates';
@@ -55,12 +55,12 @@ export class AuditService {
     this.repo = new AuditRepository(db);
   }
 
-  /** Appends an entry; pass `tx` to make it part of the caller's transaction (both or neither are saved). */
-  async record(ctx: RequestContext, event: AuditEvent, tx?: Db): Promise<void> {
-    const write = async (t: Db) => {
-      await this.repo.lockChain(t);
-      const last = await this.repo.last(t);
-      const seq = await this.repo.nextSeq(t);
+  /** Appends an entry, inside the caller's transaction when one is running (both or neither are saved), else in its own. */
+  async record(ctx: RequestContext, event: AuditEvent): Promise<void> {
+    const write = async () => {
+      await this.repo.lockChain();
+      const last = await this.repo.last();
+      const seq = await this.repo.nextSeq();
       const at = new Date();
       const fields: AuditFields = {
         seq,
@@ -77,10 +77,9 @@ export class AuditService {
       };
       const prevHash = last?.hash ?? GENESIS_HASH;
       const hash = hashEntry(prevHash, fields);
-      await this.repo.insert(t, { ...fields, outcome: fields.outcome as 'success', at, details: fields.details as object | null, prevHash, hash });
+      await this.repo.insert({ ...fields, outcome: fields.outcome as 'success', at, details: fields.details as object | null, prevHash, hash });
     };
-    if (tx) await write(tx);
-    else await this.db.transaction((t) => write(t as unknown as Db));
+    await transaction(this.db, write);
   }
 
   /** A page of the log, newest first, each entry with its object's readable name when `names` gives one. */
@@ -215,7 +214,7 @@ export class AuditService {
    * it for the server log. Nothing is written when the head has not moved since the last anchor.
    */
   async anchor(now = new Date()): Promise<AuditAnchor | null> {
-    const head = await this.repo.last(this.db);
+    const head = await this.repo.last();
     if (!head) return null;
     if (this.lastAnchored === `${head.seq}:${head.hash}`) return null;
     const a = { seq: Number(head.seq), hash: head.hash, at: now };
@@ -235,31 +234,26 @@ export class AuditService {
    */
   async purgeExpired(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000);
-    return this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      await this.repo.lockChain(tx);
-      const purged = await this.repo.purgePrefix(tx, cutoff);
+    return transaction(this.db, async () => {
+      await this.repo.lockChain();
+      const purged = await this.repo.purgePrefix(cutoff);
       if (!purged.count || !purged.last) return 0;
-      const first = await this.repo.first(tx);
-      await this.record(
-        systemContext,
-        {
-          action: 'audit.purge',
-          objectType: 'audit_log',
-          objectId: 'purge',
-          details: {
-            purged: purged.count,
-            cutoff: cutoff.toISOString(),
-            lastPurgedSeq: purged.last.seq,
-            lastPurgedAt: purged.last.at.toISOString(),
-            lastPurgedHash: purged.last.hash,
-            // Null when nothing older survives: this record is then the chain's first entry.
-            firstSeq: first ? Number(first.seq) : null,
-            firstHash: first?.hash ?? null,
-          },
+      const first = await this.repo.first();
+      await this.record(systemContext, {
+        action: 'audit.purge',
+        objectType: 'audit_log',
+        objectId: 'purge',
+        details: {
+          purged: purged.count,
+          cutoff: cutoff.toISOString(),
+          lastPurgedSeq: purged.last.seq,
+          lastPurgedAt: purged.last.at.toISOString(),
+          lastPurgedHash: purged.last.hash,
+          // Null when nothing older survives: this record is then the chain's first entry.
+          firstSeq: first ? Number(first.seq) : null,
+          firstHash: first?.hash ?? null,
         },
-        tx,
-      );
+      });
       return purged.count;
     });
   }

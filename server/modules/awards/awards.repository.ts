@@ -17,8 +17,8 @@ export class AwardsRepository {
     return this.db.select().from(awardRounds).orderBy(awardRounds.year);
   }
 
-  async round(id: string, db: Db = this.db) {
-    const [row] = await db.select().from(awardRounds).where(eq(awardRounds.id, id));
+  async round(id: string) {
+    const [row] = await this.db.select().from(awardRounds).where(eq(awardRounds.id, id));
     return row;
   }
 
@@ -27,14 +27,14 @@ export class AwardsRepository {
     return row;
   }
 
-  async insertRound(values: typeof awardRounds.$inferInsert, db: Db = this.db) {
-    const [row] = await db.insert(awardRounds).values(values).onConflictDoNothing().returning();
+  async insertRound(values: typeof awardRounds.$inferInsert) {
+    const [row] = await this.db.insert(awardRounds).values(values).onConflictDoNothing().returning();
     return row;
   }
 
   /** A versioned change; undefined when the version is stale. */
-  async updateRound(id: string, version: number, patch: Partial<typeof awardRounds.$inferInsert>, db: Db = this.db) {
-    const [row] = await db
+  async updateRound(id: string, version: number, patch: Partial<typeof awardRounds.$inferInsert>) {
+    const [row] = await this.db
       .update(awardRounds)
       .set({ ...patch, version: sql`${awardRounds.version} + 1`, updatedAt: new Date() })
       .where(and(eq(awardRounds.id, id), eq(awardRounds.version, version)))
@@ -55,8 +55,8 @@ export class AwardsRepository {
     return rows[0];
   }
 
-  scores(roundId: string, db: Db = this.db) {
-    return db.select().from(awardScores).where(eq(awardScores.roundId, roundId));
+  scores(roundId: string) {
+    return this.db.select().from(awardScores).where(eq(awardScores.roundId, roundId));
   }
 
   async score(roundId: string, communityId: string) {
@@ -68,13 +68,13 @@ export class AwardsRepository {
   }
 
   /** The first score of a community (undefined when one exists already: a stale "first"). */
-  async insertScore(values: typeof awardScores.$inferInsert, db: Db = this.db) {
-    const [row] = await db.insert(awardScores).values(values).onConflictDoNothing().returning();
+  async insertScore(values: typeof awardScores.$inferInsert) {
+    const [row] = await this.db.insert(awardScores).values(values).onConflictDoNothing().returning();
     return row;
   }
 
-  async updateScore(roundId: string, communityId: string, version: number, patch: Partial<typeof awardScores.$inferInsert>, db: Db = this.db) {
-    const [row] = await db
+  async updateScore(roundId: string, communityId: string, version: number, patch: Partial<typeof awardScores.$inferInsert>) {
+    const [row] = await this.db
       .update(awardScores)
       .set({ ...patch, version: sql`${awardScores.version} + 1`, updatedAt: new Date() })
       .where(and(eq(awardScores.roundId, roundId), eq(awardScores.communityId, communityId), eq(awardScores.version, version)))
@@ -86,8 +86,8 @@ export class AwardsRepository {
     return this.db.select().from(awardAllocations).where(eq(awardAllocations.roundId, roundId));
   }
 
-  async insertAllocations(values: (typeof awardAllocations.$inferInsert)[], db: Db = this.db) {
-    if (values.length) await db.insert(awardAllocations).values(values);
+  async insertAllocations(values: (typeof awardAllocations.$inferInsert)[]) {
+    if (values.length) await this.db.insert(awardAllocations).values(values);
   }
 
   payments(roundId: string) {
@@ -106,8 +106,8 @@ export class AwardsRepository {
     return rowsOf<{ roundId: string; communityId: string }>(this.db, sql`SELECT round_id AS "roundId", community_id AS "communityId" FROM award_scores`);
   }
 
-  async insertPayment(values: typeof awardPayments.$inferInsert, db: Db = this.db) {
-    const [row] = await db.insert(awardPayments).values(values).returning();
+  async insertPayment(values: typeof awardPayments.$inferInsert) {
+    const [row] = await this.db.insert(awardPayments).values(values).returning();
     return row;
   }
 }

@@ -12,7 +12,7 @@ import { DEFAULT_AWARD_FLOOR, DEFAULT_AWARD_MAX_SHARE, DEFAULT_AWARD_POT_YUAN } 
 import { checkAwardInput, computeAwards, fenToYuan, yuanToFen, type AwardItem } from '../../../shared/domain/award';
 import { checkItemScores, weightedScore } from '../../../shared/domain/award-score';
 import type { Permission } from '../../../shared/domain/permissions';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { today } from '../../lib/clock';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, validationError, versionConflict } from '../../lib/errors';
@@ -184,24 +184,22 @@ export class AwardsService {
 
   async create(ctx: RequestContext, input: CreateAwardRoundRequest, lang: Lang) {
     await this.assertCityWide(actorOf(ctx), 'awards.manage');
-    const row = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const r = await this.repo.insertRound(
-        {
-          year: input.year,
-          potFen: yuanToFen(input.pot ?? DEFAULT_AWARD_POT_YUAN),
-          floorScore: input.floorScore ?? DEFAULT_AWARD_FLOOR,
-          maxShare: input.maxShare === undefined ? DEFAULT_AWARD_MAX_SHARE : input.maxShare,
-          items: input.items ?? [],
-        },
-        tx,
-      );
+    const row = await transaction(this.db, async () => {
+      const r = await this.repo.insertRound({
+        year: input.year,
+        potFen: yuanToFen(input.pot ?? DEFAULT_AWARD_POT_YUAN),
+        floorScore: input.floorScore ?? DEFAULT_AWARD_FLOOR,
+        maxShare: input.maxShare === undefined ? DEFAULT_AWARD_MAX_SHARE : input.maxShare,
+        items: input.items ?? [],
+      });
       if (!r) return null;
-      await this.audit.record(
-        ctx,
-        { action: 'awards.round.create', objectType: 'award_round', objectId: r.id, communityId: null, details: { year: r.year, potFen: r.potFen } },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'awards.round.create',
+        objectType: 'award_round',
+        objectId: r.id,
+        communityId: null,
+        details: { year: r.year, potFen: r.potFen },
+      });
       return r;
     });
     if (!row) throw new AppError('DUPLICATE', { field: 'year' }, { field: lang === 'en' ? `the ${input.year} round` : `${input.year} 年度奖补方案` });
@@ -234,15 +232,16 @@ export class AwardsService {
       patch.items = input.items;
     }
     if (Object.keys(patch).length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
-    const ok = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const r = await this.repo.updateRound(id, input.version, patch, tx);
+    const ok = await transaction(this.db, async () => {
+      const r = await this.repo.updateRound(id, input.version, patch);
       if (!r) return false;
-      await this.audit.record(
-        ctx,
-        { action: 'awards.round.update', objectType: 'award_round', objectId: id, communityId: null, details: { year: r.year, fields: Object.keys(patch) } },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'awards.round.update',
+        objectType: 'award_round',
+        objectId: id,
+        communityId: null,
+        details: { year: r.year, fields: Object.keys(patch) },
+      });
       return true;
     });
     if (!ok) throw versionConflict((await this.repo.round(id))?.version ?? round.version);
@@ -274,21 +273,22 @@ export class AwardsService {
       inspectedOn: input.inspectedOn,
       note: input.note ?? null,
     };
-    const ok = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const ok = await transaction(this.db, async () => {
       // The round is re-read inside the transaction: an approval between the check and the write must win.
-      const now = await this.repo.round(id, tx);
+      const now = await this.repo.round(id);
       if (now?.status !== 'draft') return 'frozen' as const;
       const row =
         input.version === undefined
-          ? await this.repo.insertScore({ roundId: id, communityId, ...values }, tx)
-          : await this.repo.updateScore(id, communityId, input.version, values, tx);
+          ? await this.repo.insertScore({ roundId: id, communityId, ...values })
+          : await this.repo.updateScore(id, communityId, input.version, values);
       if (!row) return 'stale' as const;
-      await this.audit.record(
-        ctx,
-        { action: 'awards.score.set', objectType: 'award_round', objectId: id, communityId, details: { year: round.year, score: values.score } },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'awards.score.set',
+        objectType: 'award_round',
+        objectId: id,
+        communityId,
+        details: { year: round.year, score: values.score },
+      });
       return 'ok' as const;
     });
     if (ok === 'frozen') throw this.frozen(round);
@@ -332,29 +332,24 @@ export class AwardsService {
       const d = out.get(c.id)!;
       return { roundId: id, communityId: c.id, score: d.score!, amountFen: d.fen!, kind: d.kind!, reasonZh: d.reason.zh, reasonEn: d.reason.en };
     });
-    const ok = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const r = await this.repo.updateRound(id, version, { status: 'approved', approvedOn: today(), approvedBy: actorOf(ctx).displayName }, tx);
+    const ok = await transaction(this.db, async () => {
+      const r = await this.repo.updateRound(id, version, { status: 'approved', approvedOn: today(), approvedBy: actorOf(ctx).displayName });
       if (!r) return false;
       // Scores changed since they were read would move the amounts: the version bump of each score is not
       // tracked here, so the amounts are recomputed from the scores inside the transaction.
-      const scores = await this.repo.scores(id, tx);
+      const scores = await this.repo.scores(id);
       for (const row of rows) {
         const s = scores.find((x) => x.communityId === row.communityId);
         if (!s || s.score !== row.score) throw new AppError('CONFLICT', { reason: 'scores_changed' });
       }
-      await this.repo.insertAllocations(rows, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'awards.round.approve',
-          objectType: 'award_round',
-          objectId: id,
-          communityId: null,
-          details: { year: r.year, potFen: r.potFen, totalFen: rows.reduce((s, x) => s + x.amountFen, 0) },
-        },
-        tx,
-      );
+      await this.repo.insertAllocations(rows);
+      await this.audit.record(ctx, {
+        action: 'awards.round.approve',
+        objectType: 'award_round',
+        objectId: id,
+        communityId: null,
+        details: { year: r.year, potFen: r.potFen, totalFen: rows.reduce((s, x) => s + x.amountFen, 0) },
+      });
       return true;
     });
     if (!ok) throw versionConflict((await this.repo.round(id))?.version ?? round.version);
@@ -394,23 +389,22 @@ export class AwardsService {
       description: `${round.year} 年度以奖代补拨付（凭证 ${input.voucher}）`,
       voucher: input.voucher,
     });
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const p = await this.repo.insertPayment(
-        { roundId: id, communityId: input.communityId, paidOn: input.paidOn, amountFen: fen, voucher: input.voucher, fundingEntryId: entry.id },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'awards.payment.create',
-          objectType: 'award_round',
-          objectId: id,
-          communityId: input.communityId,
-          details: { year: round.year, paymentId: p.id, amountFen: fen, voucher: input.voucher, fundingEntryId: entry.id },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const p = await this.repo.insertPayment({
+        roundId: id,
+        communityId: input.communityId,
+        paidOn: input.paidOn,
+        amountFen: fen,
+        voucher: input.voucher,
+        fundingEntryId: entry.id,
+      });
+      await this.audit.record(ctx, {
+        action: 'awards.payment.create',
+        objectType: 'award_round',
+        objectId: id,
+        communityId: input.communityId,
+        details: { year: round.year, paymentId: p.id, amountFen: fen, voucher: input.voucher, fundingEntryId: entry.id },
+      });
     });
     await this.closeIfPaid(id);
     return this.detail(actor, id, lang);

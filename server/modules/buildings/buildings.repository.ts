@@ -79,8 +79,8 @@ export class BuildingsRepository {
     return this.db.select({ id: buildings.id, name: buildings.name, address: buildings.address }).from(buildings).where(inArray(buildings.id, ids));
   }
 
-  async byId(id: string, db: Db = this.db): Promise<BuildingRow | undefined> {
-    const rows = await db.select().from(buildings).where(eq(buildings.id, id)).limit(1);
+  async byId(id: string): Promise<BuildingRow | undefined> {
+    const rows = await this.db.select().from(buildings).where(eq(buildings.id, id)).limit(1);
     return rows[0];
   }
 
@@ -116,14 +116,14 @@ export class BuildingsRepository {
     return rows[0];
   }
 
-  async insert(row: typeof buildings.$inferInsert, db: Db = this.db): Promise<BuildingRow> {
-    const [b] = await db.insert(buildings).values(row).returning();
+  async insert(row: typeof buildings.$inferInsert): Promise<BuildingRow> {
+    const [b] = await this.db.insert(buildings).values(row).returning();
     return b;
   }
 
   /** Updates when the version matches; undefined on a stale version. */
-  async update(id: string, version: number, patch: Partial<typeof buildings.$inferInsert>, db: Db = this.db): Promise<BuildingRow | undefined> {
-    const rows = await db
+  async update(id: string, version: number, patch: Partial<typeof buildings.$inferInsert>): Promise<BuildingRow | undefined> {
+    const rows = await this.db
       .update(buildings)
       .set({ ...patch, version: sql`${buildings.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(buildings.id, id), eq(buildings.version, version)))

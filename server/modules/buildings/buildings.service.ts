@@ -8,7 +8,7 @@ import {
 import { today } from '../../lib/clock';
 import { xlsxStream } from '../../lib/xlsx';
 import { exportTooLarge } from '../residents/residents.search';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
 import { scopeCovers } from '../../lib/scope';
@@ -94,23 +94,22 @@ export class BuildingsService {
     const actor = actorOf(ctx);
     const place = await this.gridPlace(input.gridId, 'gridId');
     await this.regions.assertCovers(actor, 'buildings.write', place);
-    const id = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.insert(
-        { ...place, name: input.name, address: input.address, floors: input.floors, units: input.units, builtYear: input.builtYear ?? null },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'buildings.create',
-          objectType: 'building',
-          objectId: row.id,
-          communityId: row.communityId,
-          details: { name: row.name, address: row.address, gridId: row.gridId },
-        },
-        tx,
-      );
+    const id = await transaction(this.db, async () => {
+      const row = await this.repo.insert({
+        ...place,
+        name: input.name,
+        address: input.address,
+        floors: input.floors,
+        units: input.units,
+        builtYear: input.builtYear ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'buildings.create',
+        objectType: 'building',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { name: row.name, address: row.address, gridId: row.gridId },
+      });
       return row.id;
     });
     return this.get(actor, id);
@@ -123,11 +122,10 @@ export class BuildingsService {
     const { version, ...patch } = input;
     const fields = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
     if (fields.length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.update(id, version, patch, tx);
-      if (!row) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
-      await this.audit.record(ctx, { action: 'buildings.update', objectType: 'building', objectId: id, communityId: row.communityId, details: { fields } }, tx);
+    await transaction(this.db, async () => {
+      const row = await this.repo.update(id, version, patch);
+      if (!row) throw versionConflict((await this.repo.byId(id))?.version ?? current.version);
+      await this.audit.record(ctx, { action: 'buildings.update', objectType: 'building', objectId: id, communityId: row.communityId, details: { fields } });
     });
     return this.get(actor, id);
   }

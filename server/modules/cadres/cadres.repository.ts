@@ -87,8 +87,8 @@ export class CadresRepository {
     return rows[0];
   }
 
-  async byId(id: string, db: Db = this.db): Promise<CadreRow | undefined> {
-    const rows = await db.select().from(cadres).where(eq(cadres.id, id)).limit(1);
+  async byId(id: string): Promise<CadreRow | undefined> {
+    const rows = await this.db.select().from(cadres).where(eq(cadres.id, id)).limit(1);
     return rows[0];
   }
 
@@ -112,13 +112,13 @@ export class CadresRepository {
     return rows[0];
   }
 
-  async insert(row: typeof cadres.$inferInsert, db: Db = this.db): Promise<CadreRow> {
-    const [k] = await db.insert(cadres).values(row).returning();
+  async insert(row: typeof cadres.$inferInsert): Promise<CadreRow> {
+    const [k] = await this.db.insert(cadres).values(row).returning();
     return k;
   }
 
-  async update(id: string, version: number, patch: Partial<typeof cadres.$inferInsert>, db: Db = this.db): Promise<CadreRow | undefined> {
-    const rows = await db
+  async update(id: string, version: number, patch: Partial<typeof cadres.$inferInsert>): Promise<CadreRow | undefined> {
+    const rows = await this.db
       .update(cadres)
       .set({ ...patch, version: sql`${cadres.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(cadres.id, id), eq(cadres.version, version)))
@@ -126,13 +126,13 @@ export class CadresRepository {
     return rows[0];
   }
 
-  async insertTraining(row: typeof cadreTrainings.$inferInsert, db: Db = this.db) {
-    const [t] = await db.insert(cadreTrainings).values(row).returning();
+  async insertTraining(row: typeof cadreTrainings.$inferInsert) {
+    const [t] = await this.db.insert(cadreTrainings).values(row).returning();
     return t;
   }
 
-  async setting(key: string, db: Db = this.db): Promise<{ value: unknown; version: number } | undefined> {
-    const rows = await db.select({ value: cadreSettings.value, version: cadreSettings.version }).from(cadreSettings).where(eq(cadreSettings.key, key));
+  async setting(key: string): Promise<{ value: unknown; version: number } | undefined> {
+    const rows = await this.db.select({ value: cadreSettings.value, version: cadreSettings.version }).from(cadreSettings).where(eq(cadreSettings.key, key));
     return rows[0];
   }
 
@@ -140,12 +140,12 @@ export class CadresRepository {
    * Writes a setting when `version` is the stored one (0: none stored yet, so the row is created); false on
    * a stale version, so two people saving at once cannot overwrite each other silently.
    */
-  async saveSetting(key: string, value: unknown, version: number, db: Db = this.db): Promise<boolean> {
+  async saveSetting(key: string, value: unknown, version: number): Promise<boolean> {
     if (version === 0) {
-      const rows = await db.insert(cadreSettings).values({ key, value }).onConflictDoNothing().returning({ key: cadreSettings.key });
+      const rows = await this.db.insert(cadreSettings).values({ key, value }).onConflictDoNothing().returning({ key: cadreSettings.key });
       return rows.length > 0;
     }
-    const rows = await db
+    const rows = await this.db
       .update(cadreSettings)
       .set({ value, version: sql`${cadreSettings.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(cadreSettings.key, key), eq(cadreSettings.version, version)))

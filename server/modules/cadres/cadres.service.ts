@@ -62,13 +62,13 @@ export class CadresService {
   /** Replaces the settings at the version read; a stale version gets 409 naming `version` with the current one. */
   async updateSettings(ctx: RequestContext, input: UpdateCadreSettingsRequest): Promise<CadreSettingsView> {
     const { version, ...values } = input;
-    await transaction(this.db, async (tx) => {
-      const saved = await this.repo.saveSetting(SETTINGS_KEY, values, version, tx);
+    await transaction(this.db, async () => {
+      const saved = await this.repo.saveSetting(SETTINGS_KEY, values, version);
       if (!saved) {
-        const current = (await this.repo.setting(SETTINGS_KEY, tx))?.version ?? 0;
+        const current = (await this.repo.setting(SETTINGS_KEY))?.version ?? 0;
         throw new AppError('VERSION_CONFLICT', { field: 'version', currentVersion: current });
       }
-      await this.audit.record(ctx, { action: 'cadres.settings', objectType: 'setting', objectId: 'cadres', communityId: null, details: { ...values } }, tx);
+      await this.audit.record(ctx, { action: 'cadres.settings', objectType: 'setting', objectId: 'cadres', communityId: null, details: { ...values } });
     });
     return this.settings();
   }
@@ -140,30 +140,29 @@ export class CadresService {
       person = { name: r.name, sex: r.sex, birthDate: r.birthDate };
     }
     checkDates(person.birthDate, input.startDate, null);
-    const id = await transaction(this.db, async (tx) => {
-      const row = await this.repo.insert(
-        {
-          communityId: input.communityId,
-          residentId: input.residentId ?? null,
-          ...person,
-          post: input.post,
-          source: input.source,
-          education: input.education ?? null,
-          partyMember: input.partyMember,
-          phone: input.phone ?? null,
-          payGrade: input.payGrade ?? null,
-          pensionInsured: input.pensionInsured,
-          medicalInsured: input.medicalInsured,
-          startDate: input.startDate,
-          notes: input.notes ?? null,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        { action: 'cadres.create', objectType: 'cadre', objectId: row.id, communityId: row.communityId, details: { post: row.post, source: row.source } },
-        tx,
-      );
+    const id = await transaction(this.db, async () => {
+      const row = await this.repo.insert({
+        communityId: input.communityId,
+        residentId: input.residentId ?? null,
+        ...person,
+        post: input.post,
+        source: input.source,
+        education: input.education ?? null,
+        partyMember: input.partyMember,
+        phone: input.phone ?? null,
+        payGrade: input.payGrade ?? null,
+        pensionInsured: input.pensionInsured,
+        medicalInsured: input.medicalInsured,
+        startDate: input.startDate,
+        notes: input.notes ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'cadres.create',
+        objectType: 'cadre',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { post: row.post, source: row.source },
+      });
       return row.id;
     });
     return this.get(actor, id);
@@ -178,15 +177,17 @@ export class CadresService {
     const fields = Object.keys(patch);
     if (fields.length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
     checkDates(patch.birthDate ?? current.birthDate, patch.startDate ?? current.startDate, patch.endDate !== undefined ? patch.endDate : current.endDate);
-    await transaction(this.db, async (tx) => {
-      const row = await this.repo.update(id, version, patch, tx);
-      if (!row) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
+    await transaction(this.db, async () => {
+      const row = await this.repo.update(id, version, patch);
+      if (!row) throw versionConflict((await this.repo.byId(id))?.version ?? current.version);
       const left = patch.endDate && !current.endDate;
-      await this.audit.record(
-        ctx,
-        { action: left ? 'cadres.leave' : 'cadres.update', objectType: 'cadre', objectId: id, communityId: row.communityId, details: { fields } },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: left ? 'cadres.leave' : 'cadres.update',
+        objectType: 'cadre',
+        objectId: id,
+        communityId: row.communityId,
+        details: { fields },
+      });
     });
     return this.get(actor, id);
   }
@@ -196,19 +197,15 @@ export class CadresService {
     const current = await this.readable(actor, id);
     await this.regions.assertCovers(actor, 'cadres.write', { communityId: current.communityId });
     if (input.date > today()) throw field('date', 'future', '培训日期不能晚于今天', 'The training date cannot be in the future');
-    await transaction(this.db, async (tx) => {
-      const t = await this.repo.insertTraining({ communityId: current.communityId, cadreId: id, ...input }, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.training',
-          objectType: 'cadre',
-          objectId: id,
-          communityId: current.communityId,
-          details: { trainingId: t.id, form: t.form, hours: t.hours },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const t = await this.repo.insertTraining({ communityId: current.communityId, cadreId: id, ...input });
+      await this.audit.record(ctx, {
+        action: 'cadres.training',
+        objectType: 'cadre',
+        objectId: id,
+        communityId: current.communityId,
+        details: { trainingId: t.id, form: t.form, hours: t.hours },
+      });
     });
     return this.get(actor, id);
   }

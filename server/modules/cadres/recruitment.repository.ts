@@ -44,20 +44,24 @@ export class RecruitmentRepository {
     return (await rowsOf<PostingSummaryRow>(this.db, sql`SELECT ${SUMMARY} WHERE p.id = ${id}::uuid`))[0];
   }
 
-  async posting(id: string, db: Db = this.db): Promise<PostingRow | undefined> {
-    return (await db.select().from(cadrePostings).where(eq(cadrePostings.id, id)).limit(1))[0];
+  async posting(id: string): Promise<PostingRow | undefined> {
+    return (await this.db.select().from(cadrePostings).where(eq(cadrePostings.id, id)).limit(1))[0];
   }
 
-  applications(postingId: string, db: Db = this.db): Promise<ApplicationRow[]> {
-    return db.select().from(cadreApplications).where(eq(cadreApplications.postingId, postingId)).orderBy(cadreApplications.createdAt, cadreApplications.id);
+  applications(postingId: string): Promise<ApplicationRow[]> {
+    return this.db
+      .select()
+      .from(cadreApplications)
+      .where(eq(cadreApplications.postingId, postingId))
+      .orderBy(cadreApplications.createdAt, cadreApplications.id);
   }
 
   async application(id: string): Promise<ApplicationRow | undefined> {
     return (await this.db.select().from(cadreApplications).where(eq(cadreApplications.id, id)).limit(1))[0];
   }
 
-  objections(postingId: string, db: Db = this.db): Promise<ObjectionRow[]> {
-    return db
+  objections(postingId: string): Promise<ObjectionRow[]> {
+    return this.db
       .select()
       .from(cadrePostingObjections)
       .where(eq(cadrePostingObjections.postingId, postingId))
@@ -72,13 +76,13 @@ export class RecruitmentRepository {
     return (await rowsOf<{ id: string; level: string }>(this.db, sql`SELECT id, level FROM regions WHERE id = ${id}::uuid`))[0];
   }
 
-  async insertPosting(row: typeof cadrePostings.$inferInsert, db: Db = this.db): Promise<PostingRow> {
-    return (await db.insert(cadrePostings).values(row).returning())[0];
+  async insertPosting(row: typeof cadrePostings.$inferInsert): Promise<PostingRow> {
+    return (await this.db.insert(cadrePostings).values(row).returning())[0];
   }
 
   /** Changes a posting if its version is still `version`; undefined when stale. */
-  async updatePosting(id: string, version: number, patch: Partial<typeof cadrePostings.$inferInsert>, db: Db = this.db): Promise<PostingRow | undefined> {
-    const rows = await db
+  async updatePosting(id: string, version: number, patch: Partial<typeof cadrePostings.$inferInsert>): Promise<PostingRow | undefined> {
+    const rows = await this.db
       .update(cadrePostings)
       .set({ ...patch, version: sql`${cadrePostings.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(cadrePostings.id, id), eq(cadrePostings.version, version)))
@@ -87,8 +91,8 @@ export class RecruitmentRepository {
   }
 
   /** Clears the computed eligibility of a posting's applications (not the officials' overrides): the conditions changed. */
-  async resetEligibility(postingId: string, db: Db = this.db): Promise<number> {
-    const rows = await db
+  async resetEligibility(postingId: string): Promise<number> {
+    const rows = await this.db
       .update(cadreApplications)
       .set({ eligibility: null, eligibilityReason: null, version: sql`${cadreApplications.version} + 1` })
       .where(and(eq(cadreApplications.postingId, postingId), eq(cadreApplications.eligibilityOverridden, false)))
@@ -96,13 +100,13 @@ export class RecruitmentRepository {
     return rows.length;
   }
 
-  async insertApplication(row: typeof cadreApplications.$inferInsert, db: Db = this.db): Promise<ApplicationRow> {
-    return (await db.insert(cadreApplications).values(row).returning())[0];
+  async insertApplication(row: typeof cadreApplications.$inferInsert): Promise<ApplicationRow> {
+    return (await this.db.insert(cadreApplications).values(row).returning())[0];
   }
 
   /** Changes an application; with a version, only if it is still that one (undefined when stale). */
-  async updateApplication(id: string, version: number | null, patch: Partial<typeof cadreApplications.$inferInsert>, db: Db = this.db) {
-    const rows = await db
+  async updateApplication(id: string, version: number | null, patch: Partial<typeof cadreApplications.$inferInsert>) {
+    const rows = await this.db
       .update(cadreApplications)
       .set({ ...patch, version: sql`${cadreApplications.version} + 1`, updatedAt: sql`now()` })
       .where(version === null ? eq(cadreApplications.id, id) : and(eq(cadreApplications.id, id), eq(cadreApplications.version, version)))
@@ -110,13 +114,13 @@ export class RecruitmentRepository {
     return rows[0] as ApplicationRow | undefined;
   }
 
-  async insertObjection(row: typeof cadrePostingObjections.$inferInsert, db: Db = this.db): Promise<ObjectionRow> {
-    return (await db.insert(cadrePostingObjections).values(row).returning())[0];
+  async insertObjection(row: typeof cadrePostingObjections.$inferInsert): Promise<ObjectionRow> {
+    return (await this.db.insert(cadrePostingObjections).values(row).returning())[0];
   }
 
   /** Answers an objection still unanswered; undefined when it was answered meanwhile. */
-  async answerObjection(id: string, patch: { answer: string; upheld: boolean; answeredOn: string }, db: Db = this.db) {
-    const rows = await db
+  async answerObjection(id: string, patch: { answer: string; upheld: boolean; answeredOn: string }) {
+    const rows = await this.db
       .update(cadrePostingObjections)
       .set(patch)
       .where(and(eq(cadrePostingObjections.id, id), sql`${cadrePostingObjections.upheld} IS NULL`))

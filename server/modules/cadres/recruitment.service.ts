@@ -169,37 +169,30 @@ export class RecruitmentService {
     const community = await this.repo.region(input.communityId);
     if (!community || community.level !== 'community') throw field('communityId', 'not_a_community', '社区不存在', 'no such community');
     await this.regions.assertCovers(actor, 'cadres.write', { communityId: input.communityId });
-    const id = await transaction(this.db, async (tx) => {
-      const row = await this.repo.insertPosting(
-        {
-          communityId: input.communityId,
-          title: input.title,
-          post: input.post,
-          quota: input.quota,
-          ageMin: input.ageMin ?? null,
-          ageMax: input.ageMax ?? null,
-          educationMin: input.educationMin ?? null,
-          otherConditions: input.otherConditions ?? null,
-          opensOn: input.opensOn,
-          closesOn: input.closesOn,
-          writtenWeight: input.writtenWeight,
-          interviewWeight: input.interviewWeight,
-          shortlistRatio: input.shortlistRatio,
-          noticeDays: input.noticeDays,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.posting.create',
-          objectType: 'cadre_posting',
-          objectId: row.id,
-          communityId: row.communityId,
-          details: { post: row.post, quota: row.quota, opensOn: row.opensOn, closesOn: row.closesOn },
-        },
-        tx,
-      );
+    const id = await transaction(this.db, async () => {
+      const row = await this.repo.insertPosting({
+        communityId: input.communityId,
+        title: input.title,
+        post: input.post,
+        quota: input.quota,
+        ageMin: input.ageMin ?? null,
+        ageMax: input.ageMax ?? null,
+        educationMin: input.educationMin ?? null,
+        otherConditions: input.otherConditions ?? null,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        writtenWeight: input.writtenWeight,
+        interviewWeight: input.interviewWeight,
+        shortlistRatio: input.shortlistRatio,
+        noticeDays: input.noticeDays,
+      });
+      await this.audit.record(ctx, {
+        action: 'cadres.posting.create',
+        objectType: 'cadre_posting',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { post: row.post, quota: row.quota, opensOn: row.opensOn, closesOn: row.closesOn },
+      });
       return row.id;
     });
     return this.get(actor, id);
@@ -229,21 +222,17 @@ export class RecruitmentService {
     if (next.ageMin != null && next.ageMax != null && next.ageMax < next.ageMin)
       throw field('ageMax', 'below_min', '年龄上限不能低于下限', 'the age limit is below the minimum');
     const conditionsChanged = (['ageMin', 'ageMax', 'educationMin', 'closesOn'] as const).some((k) => k in patch && patch[k] !== current[k]);
-    await transaction(this.db, async (tx) => {
-      const row = await this.repo.updatePosting(id, version, patch, tx);
-      if (!row) throw versionConflict((await this.repo.posting(id, tx))?.version ?? current.version);
-      const cleared = conditionsChanged ? await this.repo.resetEligibility(id, tx) : 0;
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.posting.update',
-          objectType: 'cadre_posting',
-          objectId: id,
-          communityId: row.communityId,
-          details: { fields, eligibilityCleared: cleared },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const row = await this.repo.updatePosting(id, version, patch);
+      if (!row) throw versionConflict((await this.repo.posting(id))?.version ?? current.version);
+      const cleared = conditionsChanged ? await this.repo.resetEligibility(id) : 0;
+      await this.audit.record(ctx, {
+        action: 'cadres.posting.update',
+        objectType: 'cadre_posting',
+        objectId: id,
+        communityId: row.communityId,
+        details: { fields, eligibilityCleared: cleared },
+      });
     });
     return this.get(actor, id);
   }
@@ -256,20 +245,16 @@ export class RecruitmentService {
     const actor = actorOf(ctx);
     const current = await this.writable(actor, id);
     if ((await this.repo.applications(id)).some((a) => a.outcome !== null)) throw conflict('already_decided');
-    await transaction(this.db, async (tx) => {
-      const row = await this.repo.updatePosting(id, input.version, { withdrawnOn: today(), withdrawnReason: input.reason }, tx);
-      if (!row) throw versionConflict((await this.repo.posting(id, tx))?.version ?? current.version);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.posting.withdraw',
-          objectType: 'cadre_posting',
-          objectId: id,
-          communityId: row.communityId,
-          details: { reason: input.reason, stage: stageOf(current) },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const row = await this.repo.updatePosting(id, input.version, { withdrawnOn: today(), withdrawnReason: input.reason });
+      if (!row) throw versionConflict((await this.repo.posting(id))?.version ?? current.version);
+      await this.audit.record(ctx, {
+        action: 'cadres.posting.withdraw',
+        objectType: 'cadre_posting',
+        objectId: id,
+        communityId: row.communityId,
+        details: { reason: input.reason, stage: stageOf(current) },
+      });
     });
     return this.get(actor, id);
   }
@@ -285,34 +270,27 @@ export class RecruitmentService {
       if (r.idHash !== identity.idHash) throw field('residentId', 'other_person', '所选居民与身份证号不符', 'the linked resident does not match the ID number');
     }
     try {
-      await transaction(this.db, async (tx) => {
-        const row = await this.repo.insertApplication(
-          {
-            communityId: posting.communityId,
-            postingId,
-            residentId: input.residentId ?? null,
-            name: input.name,
-            idCipher: identity.idCipher,
-            idHash: identity.idHash,
-            idMasked: identity.idMasked,
-            sex: identity.sex,
-            birthDate: identity.birthDate,
-            education: input.education ?? null,
-            phone: input.phone ?? null,
-          },
-          tx,
-        );
-        await this.audit.record(
-          ctx,
-          {
-            action: 'cadres.application.create',
-            objectType: 'cadre_posting',
-            objectId: postingId,
-            communityId: posting.communityId,
-            details: { applicationId: row.id },
-          },
-          tx,
-        );
+      await transaction(this.db, async () => {
+        const row = await this.repo.insertApplication({
+          communityId: posting.communityId,
+          postingId,
+          residentId: input.residentId ?? null,
+          name: input.name,
+          idCipher: identity.idCipher,
+          idHash: identity.idHash,
+          idMasked: identity.idMasked,
+          sex: identity.sex,
+          birthDate: identity.birthDate,
+          education: input.education ?? null,
+          phone: input.phone ?? null,
+        });
+        await this.audit.record(ctx, {
+          action: 'cadres.application.create',
+          objectType: 'cadre_posting',
+          objectId: postingId,
+          communityId: posting.communityId,
+          details: { applicationId: row.id },
+        });
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('DUPLICATE', [{ path: 'idNumber' }], { field: 'idNumber' });
@@ -332,10 +310,10 @@ export class RecruitmentService {
     if (stage === 'upcoming' || stage === 'notice' || stage === 'noticeEnded') throw conflict('eligibility_closed', { stage });
     // Once interviews are scored the shortlist is fixed: a re-check could no longer change it fairly.
     if ((await this.repo.applications(postingId)).some((a) => a.interviewScore !== null)) throw conflict('interview_started');
-    await transaction(this.db, async (tx) => {
+    await transaction(this.db, async () => {
       let passed = 0;
       let failed = 0;
-      for (const a of await this.repo.applications(postingId, tx)) {
+      for (const a of await this.repo.applications(postingId)) {
         if (a.eligibilityOverridden) continue;
         const r = checkEligibility(
           { ageMin: posting.ageMin, ageMax: posting.ageMax, educationMin: posting.educationMin as EducationLevel | null },
@@ -344,13 +322,15 @@ export class RecruitmentService {
         );
         if (r.eligible) passed++;
         else failed++;
-        await this.repo.updateApplication(a.id, null, { eligibility: r.eligible ? 'pass' : 'fail', eligibilityReason: r.eligible ? null : r.reason.zh }, tx);
+        await this.repo.updateApplication(a.id, null, { eligibility: r.eligible ? 'pass' : 'fail', eligibilityReason: r.eligible ? null : r.reason.zh });
       }
-      await this.audit.record(
-        ctx,
-        { action: 'cadres.eligibility.check', objectType: 'cadre_posting', objectId: postingId, communityId: posting.communityId, details: { passed, failed } },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'cadres.eligibility.check',
+        objectType: 'cadre_posting',
+        objectId: postingId,
+        communityId: posting.communityId,
+        details: { passed, failed },
+      });
     });
     return this.get(actor, postingId);
   }
@@ -362,31 +342,22 @@ export class RecruitmentService {
     const stage = stageOf(posting);
     if (stage === 'notice' || stage === 'noticeEnded') throw conflict('eligibility_closed', { stage });
     if (input.eligibility === 'fail' && application.interviewScore !== null) throw conflict('already_interviewed');
-    await transaction(this.db, async (tx) => {
-      const row = await this.repo.updateApplication(
-        applicationId,
-        input.version,
-        {
-          eligibility: input.eligibility,
-          eligibilityReason: input.reason,
-          eligibilityOverridden: true,
-          // A failed applicant keeps no score in the ranking.
-          ...(input.eligibility === 'fail' ? { writtenScore: null } : {}),
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const row = await this.repo.updateApplication(applicationId, input.version, {
+        eligibility: input.eligibility,
+        eligibilityReason: input.reason,
+        eligibilityOverridden: true,
+        // A failed applicant keeps no score in the ranking.
+        ...(input.eligibility === 'fail' ? { writtenScore: null } : {}),
+      });
       if (!row) throw versionConflict(application.version);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.eligibility.override',
-          objectType: 'cadre_posting',
-          objectId: posting.id,
-          communityId: posting.communityId,
-          details: { applicationId, from: application.eligibility, to: input.eligibility, reason: input.reason },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'cadres.eligibility.override',
+        objectType: 'cadre_posting',
+        objectId: posting.id,
+        communityId: posting.communityId,
+        details: { applicationId, from: application.eligibility, to: input.eligibility, reason: input.reason },
+      });
     });
     return this.get(actor, posting.id);
   }
@@ -414,20 +385,16 @@ export class RecruitmentService {
         throw field(path, 'not_shortlisted', '未入围面试', 'the applicant was not invited to the interview');
     });
     if (input.test === 'written' && interviewed) throw conflict('interview_started');
-    await transaction(this.db, async (tx) => {
+    await transaction(this.db, async () => {
       for (const s of input.scores)
-        await this.repo.updateApplication(s.applicationId, null, input.test === 'written' ? { writtenScore: s.score } : { interviewScore: s.score }, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.scores',
-          objectType: 'cadre_posting',
-          objectId: postingId,
-          communityId: posting.communityId,
-          details: { test: input.test, count: input.scores.length },
-        },
-        tx,
-      );
+        await this.repo.updateApplication(s.applicationId, null, input.test === 'written' ? { writtenScore: s.score } : { interviewScore: s.score });
+      await this.audit.record(ctx, {
+        action: 'cadres.scores',
+        objectType: 'cadre_posting',
+        objectId: postingId,
+        communityId: posting.communityId,
+        details: { test: input.test, count: input.scores.length },
+      });
     });
     return this.get(actor, postingId);
   }
@@ -445,20 +412,16 @@ export class RecruitmentService {
     const missing = applications.filter((a) => shortlisted.has(a.id) && a.interviewScore === null).length;
     if (missing > 0 || !ranked.some((r) => r.proposed)) throw conflict('scores_missing', { missing });
     const end = noticeEnd(input.startDate, posting.noticeDays);
-    await transaction(this.db, async (tx) => {
-      const row = await this.repo.updatePosting(postingId, input.version, { noticeStart: input.startDate, noticeEnd: end }, tx);
+    await transaction(this.db, async () => {
+      const row = await this.repo.updatePosting(postingId, input.version, { noticeStart: input.startDate, noticeEnd: end });
       if (!row) throw versionConflict(posting.version);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.notice',
-          objectType: 'cadre_posting',
-          objectId: postingId,
-          communityId: posting.communityId,
-          details: { startDate: input.startDate, endDate: end, proposed: ranked.filter((r) => r.proposed).map((r) => r.id) },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'cadres.notice',
+        objectType: 'cadre_posting',
+        objectId: postingId,
+        communityId: posting.communityId,
+        details: { startDate: input.startDate, endDate: end, proposed: ranked.filter((r) => r.proposed).map((r) => r.id) },
+      });
     });
     return this.get(actor, postingId);
   }
@@ -475,22 +438,21 @@ export class RecruitmentService {
       const a = await this.repo.application(input.applicationId);
       if (!a || a.postingId !== postingId) throw field('applicationId', 'not_an_applicant', '不是本次招聘的报名人', 'not an applicant of this posting');
     }
-    await transaction(this.db, async (tx) => {
-      const row = await this.repo.insertObjection(
-        { communityId: posting.communityId, postingId, applicationId: input.applicationId ?? null, text: input.text, receivedOn: input.receivedOn },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.objection.create',
-          objectType: 'cadre_posting',
-          objectId: postingId,
-          communityId: posting.communityId,
-          details: { objectionId: row.id, applicationId: row.applicationId },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const row = await this.repo.insertObjection({
+        communityId: posting.communityId,
+        postingId,
+        applicationId: input.applicationId ?? null,
+        text: input.text,
+        receivedOn: input.receivedOn,
+      });
+      await this.audit.record(ctx, {
+        action: 'cadres.objection.create',
+        objectType: 'cadre_posting',
+        objectId: postingId,
+        communityId: posting.communityId,
+        details: { objectionId: row.id, applicationId: row.applicationId },
+      });
     });
     return this.get(actor, postingId);
   }
@@ -502,20 +464,16 @@ export class RecruitmentService {
     if (!objection) throw notFound('objection');
     if (!scopeCovers(await this.regions.scopeFor(actor, 'cadres.read'), { communityId: objection.communityId })) throw outOfScopeNotFound('objection');
     const posting = await this.writable(actor, objection.postingId);
-    await transaction(this.db, async (tx) => {
-      const row = await this.repo.answerObjection(objectionId, { answer: input.answer, upheld: input.upheld, answeredOn: today() }, tx);
+    await transaction(this.db, async () => {
+      const row = await this.repo.answerObjection(objectionId, { answer: input.answer, upheld: input.upheld, answeredOn: today() });
       if (!row) throw conflict('already_answered');
-      await this.audit.record(
-        ctx,
-        {
-          action: 'cadres.objection.answer',
-          objectType: 'cadre_posting',
-          objectId: posting.id,
-          communityId: posting.communityId,
-          details: { objectionId, upheld: input.upheld },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'cadres.objection.answer',
+        objectType: 'cadre_posting',
+        objectId: posting.id,
+        communityId: posting.communityId,
+        details: { objectionId, upheld: input.upheld },
+      });
     });
     return this.get(actor, posting.id);
   }
@@ -568,19 +526,15 @@ export class RecruitmentService {
         throw err;
       }
     }
-    await transaction(this.db, async (tx) => {
-      if (cadreId) await this.repo.updateApplication(applicationId, null, { cadreId }, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: input.outcome === 'appointed' ? 'cadres.appoint' : 'cadres.candidate',
-          objectType: 'cadre_posting',
-          objectId: posting.id,
-          communityId: posting.communityId,
-          details: { applicationId, cadreId },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      if (cadreId) await this.repo.updateApplication(applicationId, null, { cadreId });
+      await this.audit.record(ctx, {
+        action: input.outcome === 'appointed' ? 'cadres.appoint' : 'cadres.candidate',
+        objectType: 'cadre_posting',
+        objectId: posting.id,
+        communityId: posting.communityId,
+        details: { applicationId, cadreId },
+      });
     });
     return this.get(actor, posting.id);
   }

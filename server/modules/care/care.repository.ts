@@ -17,8 +17,8 @@ export class CareRepository {
     return this.db.select().from(careRecords).where(eq(careRecords.residentId, residentId)).orderBy(asc(careRecords.startDate), asc(careRecords.createdAt));
   }
 
-  async byId(id: string, db: Db = this.db): Promise<CareRow | undefined> {
-    const rows = await db.select().from(careRecords).where(eq(careRecords.id, id)).limit(1);
+  async byId(id: string): Promise<CareRow | undefined> {
+    const rows = await this.db.select().from(careRecords).where(eq(careRecords.id, id)).limit(1);
     return rows[0];
   }
 
@@ -32,8 +32,8 @@ export class CareRepository {
     );
   }
 
-  async hasCurrent(residentId: string, groupType: string, db: Db = this.db): Promise<boolean> {
-    const rows = await db
+  async hasCurrent(residentId: string, groupType: string): Promise<boolean> {
+    const rows = await this.db
       .select({ id: careRecords.id })
       .from(careRecords)
       .where(and(eq(careRecords.residentId, residentId), eq(careRecords.groupType, groupType), current))
@@ -41,30 +41,22 @@ export class CareRepository {
     return rows.length > 0;
   }
 
-  async insertMany(
-    rows: (typeof careRecords.$inferInsert)[],
-    db: Db = this.db,
-  ): Promise<{ id: string; residentId: string; communityId: string; groupType: string }[]> {
+  async insertMany(rows: (typeof careRecords.$inferInsert)[]): Promise<{ id: string; residentId: string; communityId: string; groupType: string }[]> {
     if (rows.length === 0) return [];
-    return db
+    return this.db
       .insert(careRecords)
       .values(rows)
       .returning({ id: careRecords.id, residentId: careRecords.residentId, communityId: careRecords.communityId, groupType: careRecords.groupType });
   }
 
-  async insert(row: typeof careRecords.$inferInsert, db: Db = this.db): Promise<CareRow> {
-    const [r] = await db.insert(careRecords).values(row).returning();
+  async insert(row: typeof careRecords.$inferInsert): Promise<CareRow> {
+    const [r] = await this.db.insert(careRecords).values(row).returning();
     return r;
   }
 
   /** Updates when the version matches; undefined on a stale version. */
-  async update(
-    id: string,
-    version: number,
-    patch: Partial<Pick<CareRow, 'attributes' | 'startDate' | 'endDate' | 'notes'>>,
-    db: Db = this.db,
-  ): Promise<CareRow | undefined> {
-    const rows = await db
+  async update(id: string, version: number, patch: Partial<Pick<CareRow, 'attributes' | 'startDate' | 'endDate' | 'notes'>>): Promise<CareRow | undefined> {
+    const rows = await this.db
       .update(careRecords)
       .set({ ...patch, version: sql`${careRecords.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(careRecords.id, id), eq(careRecords.version, version)))
@@ -73,8 +65,8 @@ export class CareRepository {
   }
 
   /** Rewrites the community of the residents' records (community_id is their scope key). */
-  async moveToCommunity(tx: Db, residentIds: string[], communityId: string) {
-    await tx
+  async moveToCommunity(residentIds: string[], communityId: string) {
+    await this.db
       .update(careRecords)
       .set({ communityId, updatedAt: sql`now()` })
       .where(and(inArray(careRecords.residentId, residentIds), ne(careRecords.communityId, communityId)));

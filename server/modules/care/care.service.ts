@@ -55,9 +55,9 @@ export class CareService {
    * transaction: a household move (HouseholdsService via ResidentsService.moveIntoHousehold). Not audited
    * here: the move itself is.
    */
-  async followResidents(tx: Db, residentIds: string[], communityId: string): Promise<void> {
+  async followResidents(residentIds: string[], communityId: string): Promise<void> {
     if (residentIds.length === 0) return;
-    await this.repo.moveToCommunity(tx, residentIds, communityId);
+    await this.repo.moveToCommunity(residentIds, communityId);
   }
 
   /**
@@ -150,8 +150,8 @@ export class CareService {
     const attributes = withDefaults(input.groupType, (input.attributes ?? {}) as Record<string, unknown>);
     checkDates(input.startDate, input.endDate ?? null);
     const open = !input.endDate || input.endDate >= today();
-    return transaction(this.db, async (tx) => {
-      if (open && (await this.repo.hasCurrent(resident.id, input.groupType, tx))) {
+    return transaction(this.db, async () => {
+      if (open && (await this.repo.hasCurrent(resident.id, input.groupType))) {
         throw new AppError(
           'DUPLICATE',
           [
@@ -164,29 +164,22 @@ export class CareService {
           { field: 'groupType' },
         );
       }
-      const row = await this.repo.insert(
-        {
-          residentId: resident.id,
-          communityId: resident.communityId,
-          groupType: input.groupType,
-          attributes,
-          startDate: input.startDate,
-          endDate: input.endDate ?? null,
-          notes: input.notes ?? null,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'care.create',
-          objectType: 'care_record',
-          objectId: row.id,
-          communityId: resident.communityId,
-          details: { residentId: resident.id, groupType: input.groupType },
-        },
-        tx,
-      );
+      const row = await this.repo.insert({
+        residentId: resident.id,
+        communityId: resident.communityId,
+        groupType: input.groupType,
+        attributes,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        notes: input.notes ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'care.create',
+        objectType: 'care_record',
+        objectId: row.id,
+        communityId: resident.communityId,
+        details: { residentId: resident.id, groupType: input.groupType },
+      });
       return toView(row);
     });
   }
@@ -205,21 +198,17 @@ export class CareService {
     if (input.endDate !== undefined) patch.endDate = input.endDate;
     if (input.notes !== undefined) patch.notes = input.notes;
     checkDates(patch.startDate ?? existing.startDate, patch.endDate !== undefined ? patch.endDate : existing.endDate);
-    return transaction(this.db, async (tx) => {
-      const row = await this.repo.update(recordId, input.version, patch, tx);
+    return transaction(this.db, async () => {
+      const row = await this.repo.update(recordId, input.version, patch);
       if (!row) throw versionConflict(existing.version);
       const ended = input.endDate !== undefined && input.endDate !== null && existing.endDate === null;
-      await this.audit.record(
-        ctx,
-        {
-          action: ended ? 'care.end' : 'care.update',
-          objectType: 'care_record',
-          objectId: recordId,
-          communityId: resident.communityId,
-          details: { residentId: resident.id, groupType: group, fields: Object.keys(patch) },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: ended ? 'care.end' : 'care.update',
+        objectType: 'care_record',
+        objectId: recordId,
+        communityId: resident.communityId,
+        details: { residentId: resident.id, groupType: group, fields: Object.keys(patch) },
+      });
       return toView(row);
     });
   }
@@ -262,20 +251,16 @@ export class CareService {
         }));
     });
     if (rows.length === 0) return 0;
-    await transaction(this.db, async (tx) => {
-      const created = await this.repo.insertMany(rows, tx);
+    await transaction(this.db, async () => {
+      const created = await this.repo.insertMany(rows);
       for (const r of created)
-        await this.audit.record(
-          ctx,
-          {
-            action: 'care.create',
-            objectType: 'care_record',
-            objectId: r.id,
-            communityId: r.communityId,
-            details: { residentId: r.residentId, groupType: r.groupType, source: 'import' },
-          },
-          tx,
-        );
+        await this.audit.record(ctx, {
+          action: 'care.create',
+          objectType: 'care_record',
+          objectId: r.id,
+          communityId: r.communityId,
+          details: { residentId: r.residentId, groupType: r.groupType, source: 'import' },
+        });
     });
     return rows.length;
   }

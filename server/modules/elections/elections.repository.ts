@@ -55,8 +55,8 @@ export class ElectionsRepository {
     ).then((r) => r.map(listItem));
   }
 
-  async byId(id: string, db: Db = this.db): Promise<ElectionRow | undefined> {
-    const rows = await db.select().from(elections).where(eq(elections.id, id)).limit(1);
+  async byId(id: string): Promise<ElectionRow | undefined> {
+    const rows = await this.db.select().from(elections).where(eq(elections.id, id)).limit(1);
     return rows[0];
   }
 
@@ -69,14 +69,14 @@ export class ElectionsRepository {
     return rows[0];
   }
 
-  async insert(row: typeof elections.$inferInsert, db: Db = this.db): Promise<ElectionRow> {
-    const [r] = await db.insert(elections).values(row).returning();
+  async insert(row: typeof elections.$inferInsert): Promise<ElectionRow> {
+    const [r] = await this.db.insert(elections).values(row).returning();
     return r!;
   }
 
   /** Stores a round's result and the status; undefined on a stale version. */
-  async saveResults(id: string, version: number, results: RoundResult[], status: string, db: Db = this.db) {
-    const rows = await db
+  async saveResults(id: string, version: number, results: RoundResult[], status: string) {
+    const rows = await this.db
       .update(elections)
       .set({ results, status, version: sql`${elections.version} + 1`, updatedAt: new Date() })
       .where(and(eq(elections.id, id), eq(elections.version, version)))
@@ -85,8 +85,8 @@ export class ElectionsRepository {
   }
 
   /** Changes an election's fields at the version read; undefined on a stale version. */
-  async update(id: string, version: number, patch: Partial<typeof elections.$inferInsert>, db: Db = this.db) {
-    const rows = await db
+  async update(id: string, version: number, patch: Partial<typeof elections.$inferInsert>) {
+    const rows = await this.db
       .update(elections)
       .set({ ...patch, version: sql`${elections.version} + 1`, updatedAt: new Date() })
       .where(and(eq(elections.id, id), eq(elections.version, version)))
@@ -95,8 +95,8 @@ export class ElectionsRepository {
   }
 
   /** Whether any polling station's count is entered. */
-  async hasTallies(electionId: string, db: Db = this.db) {
-    const rows = await db.select({ id: electionTallies.id }).from(electionTallies).where(eq(electionTallies.electionId, electionId)).limit(1);
+  async hasTallies(electionId: string) {
+    const rows = await this.db.select({ id: electionTallies.id }).from(electionTallies).where(eq(electionTallies.electionId, electionId)).limit(1);
     return rows.length > 0;
   }
 
@@ -115,7 +115,7 @@ export class ElectionsRepository {
    * representative per household (户代表): the head when on the roll, else the oldest member on it; and
    * the residents' group representatives (居民小组代表) current on election day.
    */
-  async deriveRoll(e: { id: string; communityId: string; electionDate: string }, minAge: number, residenceTypes: readonly string[], db: Db) {
+  async deriveRoll(e: { id: string; communityId: string; electionDate: string }, minAge: number, residenceTypes: readonly string[]) {
     // Who qualifies, as one predicate on a resident row (no CTE probed per voter: a planner without
     // statistics on fresh roll rows would loop over it).
     const eligible = (r: string) =>
@@ -124,20 +124,20 @@ export class ElectionsRepository {
           AND ${sql.raw(r)}.birth_date <= (${e.electionDate}::date - make_interval(years => ${minAge}))::date`;
     const groupReps = groupRepresentatives(sql`${e.communityId}::uuid`, sql`${e.electionDate}::date`);
     // The representatives' window sorts the whole roll: in memory rather than spilled to disk.
-    await db.execute(sql`SET LOCAL work_mem = '64MB'`);
+    await this.db.execute(sql`SET LOCAL work_mem = '64MB'`);
     // Every statement below touches the whole roll: hash joins, whatever the statistics of freshly
     // written roll rows say (the planner took them for a thousand rows and probed the index per voter).
-    await db.execute(sql`SET LOCAL enable_nestloop = off`);
+    await this.db.execute(sql`SET LOCAL enable_nestloop = off`);
     // One derivation of an election at a time (a second waits for the first): the insert below skips
     // the rows on the roll by an anti-join instead of ON CONFLICT, whose speculative insertion per row
     // cost a third of the time.
-    await this.lockRoll(e.id, db);
-    const [before] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM election_voters WHERE election_id = ${e.id}`);
+    await this.lockRoll(e.id);
+    const [before] = await rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM election_voters WHERE election_id = ${e.id}`);
     const first = before!.n === 0;
     let removed = 0;
     if (!first) {
       const [r] = await rowsOf<{ n: number }>(
-        db,
+        this.db,
         sql`WITH del AS (
               DELETE FROM election_voters v USING residents r
               WHERE v.election_id = ${e.id} AND v.source = 'derived' AND NOT v.excluded AND r.id = v.resident_id AND NOT (${eligible('r')})
@@ -149,7 +149,7 @@ export class ElectionsRepository {
     // The first derivation writes the representatives with the rows (nobody is on the roll yet, so the
     // window over the eligible residents is the window over the roll); later ones fix them below.
     const [added] = await rowsOf<{ n: number }>(
-      db,
+      this.db,
       sql`WITH ins AS (
             INSERT INTO election_voters (community_id, election_id, resident_id, household_id, source, household_rep, group_rep)
             SELECT ${e.communityId}, ${e.id}, r.id, r.household_id, 'derived',
@@ -167,7 +167,7 @@ export class ElectionsRepository {
     // Representatives again over the whole roll: manual corrections change who represents a household,
     // and a group's representatives change between derivations; only rows whose flags change are joined
     // back and written.
-    await db.execute(sql`
+    await this.db.execute(sql`
       UPDATE election_voters v SET household_rep = x.rep, group_rep = x.grp
       FROM (
         SELECT id, rep, grp FROM (
@@ -186,13 +186,13 @@ export class ElectionsRepository {
   }
 
   /** Takes the election's row lock: a derivation and a voter added by hand never write the same roll at once. */
-  async lockRoll(electionId: string, db: Db) {
-    await db.execute(sql`SELECT 1 FROM elections WHERE id = ${electionId} FOR UPDATE`);
+  async lockRoll(electionId: string) {
+    await this.db.execute(sql`SELECT 1 FROM elections WHERE id = ${electionId} FOR UPDATE`);
   }
 
-  async rollCounts(electionId: string, db: Db = this.db) {
+  async rollCounts(electionId: string) {
     const [row] = await rowsOf<{ voters: number; reps: number; groupReps: number; manual: number }>(
-      db,
+      this.db,
       sql`SELECT count(*) FILTER (WHERE NOT excluded)::int AS voters,
                  count(*) FILTER (WHERE household_rep AND NOT excluded)::int AS reps,
                  count(*) FILTER (WHERE group_rep AND NOT excluded)::int AS "groupReps",
@@ -226,8 +226,8 @@ export class ElectionsRepository {
     return { items, total: total[0]!.n };
   }
 
-  async voter(electionId: string, residentId: string, db: Db = this.db) {
-    const rows = await db
+  async voter(electionId: string, residentId: string) {
+    const rows = await this.db
       .select()
       .from(electionVoters)
       .where(and(eq(electionVoters.electionId, electionId), eq(electionVoters.residentId, residentId)))
@@ -236,9 +236,9 @@ export class ElectionsRepository {
   }
 
   /** Adds a voter by hand; a current group representative goes on the group-representative roll at once. */
-  async insertVoter(row: Omit<typeof electionVoters.$inferInsert, 'groupRep'> & { communityId: string }, electionDate: string, db: Db) {
+  async insertVoter(row: Omit<typeof electionVoters.$inferInsert, 'groupRep'> & { communityId: string }, electionDate: string) {
     const isRep = sql`EXISTS (SELECT 1 FROM (${groupRepresentatives(sql`${row.communityId}::uuid`, sql`${electionDate}::date`)}) g WHERE g.resident_id = ${row.residentId}::uuid)`;
-    await db.insert(electionVoters).values({ ...row, groupRep: isRep });
+    await this.db.insert(electionVoters).values({ ...row, groupRep: isRep });
   }
 
   /**
@@ -246,7 +246,7 @@ export class ElectionsRepository {
    * representative is on that roll again; the household representative waits for the next derivation,
    * which weighs the whole household.
    */
-  async setExcluded(id: string, excluded: boolean, reason: string, changedBy: string | null, db: Db) {
+  async setExcluded(id: string, excluded: boolean, reason: string, changedBy: string | null) {
     const groupRep = excluded
       ? false
       : // Qualified by hand: inside the subquery a bare column name would bind to the members' own.
@@ -254,7 +254,7 @@ export class ElectionsRepository {
           sql.raw('election_voters.community_id'),
           sql.raw('(SELECT e.election_date FROM elections e WHERE e.id = election_voters.election_id)'),
         )}) g WHERE g.resident_id = election_voters.resident_id)`;
-    await db.update(electionVoters).set({ excluded, reason, changedBy, householdRep: false, groupRep }).where(eq(electionVoters.id, id));
+    await this.db.update(electionVoters).set({ excluded, reason, changedBy, householdRep: false, groupRep }).where(eq(electionVoters.id, id));
   }
 
   /** A resident as the roll and the candidate list need them, with their age on `day`. */
@@ -270,9 +270,9 @@ export class ElectionsRepository {
 
   // ---------------------------------------------------------------- candidates
 
-  async candidates(electionId: string, day: string, db: Db = this.db): Promise<CandidateRow[]> {
+  async candidates(electionId: string, day: string): Promise<CandidateRow[]> {
     return rowsOf<CandidateRow>(
-      db,
+      this.db,
       sql`SELECT c.id, c.resident_id AS "residentId", r.name, r.sex, extract(year FROM age(${day}::date, r.birth_date))::int AS age,
                  c.post, c.nominator_count AS "nominatorCount", r.household_id AS "householdId"
           FROM election_candidates c JOIN residents r ON r.id = c.resident_id
@@ -281,8 +281,8 @@ export class ElectionsRepository {
     );
   }
 
-  async insertCandidate(row: typeof electionCandidates.$inferInsert, db: Db) {
-    const [r] = await db.insert(electionCandidates).values(row).returning();
+  async insertCandidate(row: typeof electionCandidates.$inferInsert) {
+    const [r] = await this.db.insert(electionCandidates).values(row).returning();
     return r!;
   }
 
@@ -291,9 +291,9 @@ export class ElectionsRepository {
    * the same household are spouses, parents and children, siblings or in-laws (a member recorded as
    * `other`, a lodger, is not).
    */
-  async conflicts(electionId: string, db: Db = this.db) {
+  async conflicts(electionId: string) {
     return rowsOf<{ candidateA: string; candidateB: string; nameA: string; nameB: string; relationA: string | null; relationB: string | null }>(
-      db,
+      this.db,
       sql`SELECT a.id AS "candidateA", b.id AS "candidateB", ra.name AS "nameA", rb.name AS "nameB",
                  ra.relation_to_head AS "relationA", rb.relation_to_head AS "relationB"
           FROM election_candidates a
@@ -308,9 +308,9 @@ export class ElectionsRepository {
 
   // ---------------------------------------------------------------- objections
 
-  async objections(electionId: string, db: Db = this.db) {
+  async objections(electionId: string) {
     return rowsOf<ObjectionRow & { residentName: string; idMasked: string }>(
-      db,
+      this.db,
       sql`SELECT o.id, o.kind, o.resident_id AS "residentId", r.name AS "residentName", r.id_masked AS "idMasked", o.filed_by AS "filedBy",
                  o.reason, o.filed_on::text AS "filedOn", o.status, o.answer, o.answered_on::text AS "answeredOn"
           FROM election_objections o JOIN residents r ON r.id = o.resident_id
@@ -319,8 +319,8 @@ export class ElectionsRepository {
     );
   }
 
-  async objectionById(electionId: string, id: string, db: Db = this.db): Promise<ObjectionRow | undefined> {
-    const rows = await db
+  async objectionById(electionId: string, id: string): Promise<ObjectionRow | undefined> {
+    const rows = await this.db
       .select()
       .from(electionObjections)
       .where(and(eq(electionObjections.id, id), eq(electionObjections.electionId, electionId)))
@@ -328,14 +328,14 @@ export class ElectionsRepository {
     return rows[0];
   }
 
-  async insertObjection(row: typeof electionObjections.$inferInsert, db: Db) {
-    const [r] = await db.insert(electionObjections).values(row).returning();
+  async insertObjection(row: typeof electionObjections.$inferInsert) {
+    const [r] = await this.db.insert(electionObjections).values(row).returning();
     return r!;
   }
 
   /** Answers an open objection; undefined when it was answered meanwhile. */
-  async answerObjection(id: string, a: { status: string; answer: string; answeredOn: string; answeredBy: string | null }, db: Db) {
-    const rows = await db
+  async answerObjection(id: string, a: { status: string; answer: string; answeredOn: string; answeredBy: string | null }) {
+    const rows = await this.db
       .update(electionObjections)
       .set(a)
       .where(and(eq(electionObjections.id, id), eq(electionObjections.status, 'open')))
@@ -371,7 +371,7 @@ export class ElectionsRepository {
   }
 
   /** The objections an account filed about its own resident, on the given elections. */
-  async ownObjections(electionIds: string[], residentId: string, userId: string, db: Db = this.db) {
+  async ownObjections(electionIds: string[], residentId: string, userId: string) {
     if (!electionIds.length) return [];
     return rowsOf<{
       id: string;
@@ -383,7 +383,7 @@ export class ElectionsRepository {
       answer: string | null;
       answeredOn: string | null;
     }>(
-      db,
+      this.db,
       sql`SELECT o.id, o.election_id AS "electionId", o.kind, o.reason, o.filed_on::text AS "filedOn", o.status, o.answer, o.answered_on::text AS "answeredOn"
           FROM election_objections o
           WHERE o.election_id = ANY(${arrayParam(electionIds, 'uuid')}) AND o.created_by = ${userId} AND o.resident_id = ${residentId}
@@ -412,9 +412,9 @@ export class ElectionsRepository {
 
   // ---------------------------------------------------------------- recalls
 
-  async recalls(electionId: string, db: Db = this.db) {
+  async recalls(electionId: string) {
     return rowsOf<RecallRow & { memberName: string }>(
-      db,
+      this.db,
       sql`SELECT k.id, k.candidate_id AS "candidateId", r.name AS "memberName", k.proposer_count AS "proposerCount",
                  k.registered_voters AS "registeredVoters", k.reason, k.proposed_on::text AS "proposedOn", k.status,
                  k.vote_date::text AS "voteDate", k.ballots_issued AS "ballotsIssued", k.ballots_returned AS "ballotsReturned",
@@ -425,8 +425,8 @@ export class ElectionsRepository {
     );
   }
 
-  async recallById(electionId: string, id: string, db: Db = this.db): Promise<RecallRow | undefined> {
-    const rows = await db
+  async recallById(electionId: string, id: string): Promise<RecallRow | undefined> {
+    const rows = await this.db
       .select()
       .from(electionRecalls)
       .where(and(eq(electionRecalls.id, id), eq(electionRecalls.electionId, electionId)))
@@ -434,14 +434,14 @@ export class ElectionsRepository {
     return rows[0];
   }
 
-  async insertRecall(row: typeof electionRecalls.$inferInsert, db: Db) {
-    const [r] = await db.insert(electionRecalls).values(row).returning();
+  async insertRecall(row: typeof electionRecalls.$inferInsert) {
+    const [r] = await this.db.insert(electionRecalls).values(row).returning();
     return r!;
   }
 
   /** Records the vote of a proposed recall; undefined when a vote was recorded meanwhile. */
-  async recordRecallVote(id: string, v: Partial<typeof electionRecalls.$inferInsert>, db: Db) {
-    const rows = await db
+  async recordRecallVote(id: string, v: Partial<typeof electionRecalls.$inferInsert>) {
+    const rows = await this.db
       .update(electionRecalls)
       .set(v)
       .where(and(eq(electionRecalls.id, id), eq(electionRecalls.status, 'proposed')))
@@ -451,13 +451,13 @@ export class ElectionsRepository {
 
   // ---------------------------------------------------------------- tallies
 
-  async tallies(electionId: string, db: Db = this.db): Promise<TallyRow[]> {
-    return db.select().from(electionTallies).where(eq(electionTallies.electionId, electionId)).orderBy(electionTallies.round, electionTallies.station);
+  async tallies(electionId: string): Promise<TallyRow[]> {
+    return this.db.select().from(electionTallies).where(eq(electionTallies.electionId, electionId)).orderBy(electionTallies.round, electionTallies.station);
   }
 
   /** One station's count; entering the same station again replaces it. */
-  async upsertTally(row: typeof electionTallies.$inferInsert, db: Db) {
-    const [r] = await db
+  async upsertTally(row: typeof electionTallies.$inferInsert) {
+    const [r] = await this.db
       .insert(electionTallies)
       .values(row)
       .onConflictDoUpdate({

@@ -33,7 +33,7 @@ export async function seedElections(database: Database, seed: number) {
     lawCode: lawVersionOn('2021-06-20').code,
     status: 'preparing',
   });
-  await transaction(db, (tx) => repo.deriveRoll(done, 18, VOTING_RESIDENCE_TYPES, tx));
+  await transaction(db, async () => repo.deriveRoll(done, 18, VOTING_RESIDENCE_TYPES));
   const counts = await repo.rollCounts(done.id);
   // Nine voters of working age from different households, women among them: 2 for director, 2 for deputy, 5 for member.
   const pool = await database.query<{ id: string; sex: 'F' | 'M' }>(
@@ -50,10 +50,13 @@ export async function seedElections(database: Database, seed: number) {
   const candidates = [];
   for (const [i, p] of chosen.entries())
     candidates.push(
-      await repo.insertCandidate(
-        { communityId: community.id, electionId: done.id, residentId: p.id, post: posts[i]!, nominatorCount: 10 + Math.floor(random.next() * 30) },
-        db,
-      ),
+      await repo.insertCandidate({
+        communityId: community.id,
+        electionId: done.id,
+        residentId: p.id,
+        post: posts[i]!,
+        nominatorCount: 10 + Math.floor(random.next() * 30),
+      }),
     );
   // 86% turnout over three stations; the first seven candidates are clearly preferred.
   const returned = Math.floor(counts.voters * 0.86);
@@ -66,19 +69,16 @@ export async function seedElections(database: Database, seed: number) {
     left -= ballots;
     const invalid = Math.floor(ballots * 0.015);
     const votes = Object.fromEntries(candidates.map((c, k) => [c.id, Math.floor((ballots - invalid) * (support[k]! - 0.02 + random.next() * 0.04))]));
-    await repo.upsertTally(
-      {
-        communityId: community.id,
-        electionId: done.id,
-        round: 1,
-        station,
-        ballotsIssued: ballots + Math.floor(ballots * 0.01),
-        ballotsReturned: ballots,
-        invalidBallots: invalid,
-        votes,
-      },
-      db,
-    );
+    await repo.upsertTally({
+      communityId: community.id,
+      electionId: done.id,
+      round: 1,
+      station,
+      ballotsIssued: ballots + Math.floor(ballots * 0.01),
+      ballotsReturned: ballots,
+      invalidBallots: invalid,
+      votes,
+    });
   }
   const tallies = await repo.tallies(done.id);
   const votes: Record<string, number> = {};
@@ -106,7 +106,7 @@ export async function seedElections(database: Database, seed: number) {
     votes,
     computedAt: '2021-06-20T18:00:00+08:00',
   };
-  await repo.saveResults(done.id, done.version, [stored], result.valid && result.unfilledSeats === 0 ? 'completed' : 'runoff', db);
+  await repo.saveResults(done.id, done.version, [stored], result.valid && result.unfilledSeats === 0 ? 'completed' : 'runoff');
 
   // The next term, in preparation: roll derived, three nominations so far (the checks show what is missing).
   const day = addDays(today(), 40);
@@ -121,11 +121,14 @@ export async function seedElections(database: Database, seed: number) {
     lawCode: lawVersionOn(day).code,
     status: 'preparing',
   });
-  await transaction(db, (tx) => repo.deriveRoll(next, 18, VOTING_RESIDENCE_TYPES, tx));
+  await transaction(db, async () => repo.deriveRoll(next, 18, VOTING_RESIDENCE_TYPES));
   for (const [i, p] of [men[6], women[3], men[7]].entries())
     if (p && (await repo.voter(next.id, p.id)))
-      await repo.insertCandidate(
-        { communityId: community.id, electionId: next.id, residentId: p.id, post: i === 0 ? 'director' : 'member', nominatorCount: 12 + i },
-        db,
-      );
+      await repo.insertCandidate({
+        communityId: community.id,
+        electionId: next.id,
+        residentId: p.id,
+        post: i === 0 ? 'director' : 'member',
+        nominatorCount: 12 + i,
+      });
 }

@@ -119,19 +119,15 @@ export class ElectionsService {
     checkSeats(input, law);
     if (await this.repo.byTerm(input.communityId, input.term)) throw new AppError('DUPLICATE', [{ path: 'term' }], { field: 'term' });
     try {
-      const row = await transaction(this.db, async (tx) => {
-        const e = await this.repo.insert({ ...input, lawCode: law.code, createdBy: actor.userId }, tx);
-        await this.audit.record(
-          ctx,
-          {
-            action: 'elections.create',
-            objectType: 'election',
-            objectId: e.id,
-            communityId: e.communityId,
-            details: { term: e.term, electionDate: e.electionDate },
-          },
-          tx,
-        );
+      const row = await transaction(this.db, async () => {
+        const e = await this.repo.insert({ ...input, lawCode: law.code, createdBy: actor.userId });
+        await this.audit.record(ctx, {
+          action: 'elections.create',
+          objectType: 'election',
+          objectId: e.id,
+          communityId: e.communityId,
+          details: { term: e.term, electionDate: e.electionDate },
+        });
         return e;
       });
       return this.get(actor, row.id);
@@ -235,20 +231,16 @@ export class ElectionsService {
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
     const law = lawOf(row);
     const started = performance.now();
-    return transaction(this.db, async (tx) => {
-      const { added, removed } = await this.repo.deriveRoll(row, law.voterMinAge, VOTING_RESIDENCE_TYPES, tx);
-      const counts = await this.repo.rollCounts(id, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.roll.derive',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { added, removed, voters: counts.voters },
-        },
-        tx,
-      );
+    return transaction(this.db, async () => {
+      const { added, removed } = await this.repo.deriveRoll(row, law.voterMinAge, VOTING_RESIDENCE_TYPES);
+      const counts = await this.repo.rollCounts(id);
+      await this.audit.record(ctx, {
+        action: 'elections.roll.derive',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { added, removed, voters: counts.voters },
+      });
       return {
         voterCount: counts.voters,
         householdRepCount: counts.reps,
@@ -306,7 +298,7 @@ export class ElectionsService {
     const row = await this.writable(actorOf(ctx), id);
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
     const existing = await this.checkAddable(row, input.residentId);
-    await transaction(this.db, (tx) => this.writeAdd(ctx, row, input, existing, tx));
+    await transaction(this.db, async () => this.writeAdd(ctx, row, input, existing));
     return { ok: true as const };
   }
 
@@ -316,7 +308,7 @@ export class ElectionsService {
     if (row.status !== 'preparing') throw conflict('election_not_in_preparation');
     const existing = await this.repo.voter(id, input.residentId);
     if (!existing || existing.excluded) throw validationError([field('residentId', 'not_on_roll', '该居民不在选民名单上', 'the resident is not on the roll')]);
-    await transaction(this.db, (tx) => this.writeRemove(ctx, row, input, existing.id, tx));
+    await transaction(this.db, async () => this.writeRemove(ctx, row, input, existing.id));
     return { ok: true as const };
   }
 
@@ -339,10 +331,9 @@ export class ElectionsService {
     row: ElectionRow,
     input: { residentId: string; reason: string },
     found: { existing: { id: string } | undefined; householdId: string | null },
-    tx: Db,
   ) {
-    await this.repo.lockRoll(row.id, tx);
-    if (found.existing) await this.repo.setExcluded(found.existing.id, false, input.reason, actorOf(ctx).userId, tx);
+    await this.repo.lockRoll(row.id);
+    if (found.existing) await this.repo.setExcluded(found.existing.id, false, input.reason, actorOf(ctx).userId);
     else
       await this.repo.insertVoter(
         {
@@ -355,34 +346,25 @@ export class ElectionsService {
           changedBy: actorOf(ctx).userId,
         },
         row.electionDate,
-        tx,
       );
-    await this.audit.record(
-      ctx,
-      {
-        action: 'elections.voter.add',
-        objectType: 'election',
-        objectId: row.id,
-        communityId: row.communityId,
-        details: { residentId: input.residentId, reason: input.reason },
-      },
-      tx,
-    );
+    await this.audit.record(ctx, {
+      action: 'elections.voter.add',
+      objectType: 'election',
+      objectId: row.id,
+      communityId: row.communityId,
+      details: { residentId: input.residentId, reason: input.reason },
+    });
   }
 
-  private async writeRemove(ctx: RequestContext, row: ElectionRow, input: { residentId: string; reason: string }, voterRowId: string, tx: Db) {
-    await this.repo.setExcluded(voterRowId, true, input.reason, actorOf(ctx).userId, tx);
-    await this.audit.record(
-      ctx,
-      {
-        action: 'elections.voter.remove',
-        objectType: 'election',
-        objectId: row.id,
-        communityId: row.communityId,
-        details: { residentId: input.residentId, reason: input.reason },
-      },
-      tx,
-    );
+  private async writeRemove(ctx: RequestContext, row: ElectionRow, input: { residentId: string; reason: string }, voterRowId: string) {
+    await this.repo.setExcluded(voterRowId, true, input.reason, actorOf(ctx).userId);
+    await this.audit.record(ctx, {
+      action: 'elections.voter.remove',
+      objectType: 'election',
+      objectId: row.id,
+      communityId: row.communityId,
+      details: { residentId: input.residentId, reason: input.reason },
+    });
   }
 
   // ---------------------------------------------------------------- edit and withdraw
@@ -420,20 +402,16 @@ export class ElectionsService {
       if (other && other.id !== id && other.status !== 'withdrawn') throw new AppError('DUPLICATE', [{ path: 'term' }], { field: 'term' });
     }
     try {
-      const saved = await transaction(this.db, async (tx) => {
-        const r = await this.repo.update(id, version, { ...next, lawCode: law.code }, tx);
+      const saved = await transaction(this.db, async () => {
+        const r = await this.repo.update(id, version, { ...next, lawCode: law.code });
         if (!r) return undefined;
-        await this.audit.record(
-          ctx,
-          {
-            action: 'elections.update',
-            objectType: 'election',
-            objectId: id,
-            communityId: row.communityId,
-            details: { fields: changed, from: Object.fromEntries(changed.map((k) => [k, row[k]])), to: Object.fromEntries(changed.map((k) => [k, next[k]])) },
-          },
-          tx,
-        );
+        await this.audit.record(ctx, {
+          action: 'elections.update',
+          objectType: 'election',
+          objectId: id,
+          communityId: row.communityId,
+          details: { fields: changed, from: Object.fromEntries(changed.map((k) => [k, row[k]])), to: Object.fromEntries(changed.map((k) => [k, next[k]])) },
+        });
         return r;
       });
       // The current version is read after the transaction (PGlite has one connection, held by the transaction).
@@ -451,14 +429,16 @@ export class ElectionsService {
     const row = await this.writable(actor, id);
     await this.assertNotCounted(row);
     if (input.version !== row.version) throw staleVersion(row.version);
-    const saved = await transaction(this.db, async (tx) => {
-      const r = await this.repo.update(id, input.version, { status: 'withdrawn', withdrawnReason: input.reason, withdrawnOn: today() }, tx);
+    const saved = await transaction(this.db, async () => {
+      const r = await this.repo.update(id, input.version, { status: 'withdrawn', withdrawnReason: input.reason, withdrawnOn: today() });
       if (!r) return undefined;
-      await this.audit.record(
-        ctx,
-        { action: 'elections.withdraw', objectType: 'election', objectId: id, communityId: row.communityId, details: { reason: input.reason } },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'elections.withdraw',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { reason: input.reason },
+      });
       return r;
     });
     if (!saved) throw staleVersion((await this.repo.byId(id))?.version ?? row.version);
@@ -492,31 +472,24 @@ export class ElectionsService {
         throw validationError([field('residentId', 'not_in_community', '该居民不在本社区登记', 'the resident is not registered in this community')]);
       if (onRoll) throw validationError([field('residentId', 'already_on_roll', '该居民已在选民名单上', 'the resident is on the roll already')]);
     }
-    const o = await transaction(this.db, async (tx) => {
-      const created = await this.repo.insertObjection(
-        {
-          communityId: row.communityId,
-          electionId: id,
-          kind: input.kind,
-          residentId: input.residentId,
-          filedBy: input.filedBy,
-          reason: input.reason,
-          filedOn: input.filedOn,
-          createdBy: actorOf(ctx).userId,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.objection.file',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { objectionId: created.id, kind: input.kind, residentId: input.residentId, filedOn: input.filedOn },
-        },
-        tx,
-      );
+    const o = await transaction(this.db, async () => {
+      const created = await this.repo.insertObjection({
+        communityId: row.communityId,
+        electionId: id,
+        kind: input.kind,
+        residentId: input.residentId,
+        filedBy: input.filedBy,
+        reason: input.reason,
+        filedOn: input.filedOn,
+        createdBy: actorOf(ctx).userId,
+      });
+      await this.audit.record(ctx, {
+        action: 'elections.objection.file',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { objectionId: created.id, kind: input.kind, residentId: input.residentId, filedOn: input.filedOn },
+      });
       return created;
     });
     return { id: o.id };
@@ -546,26 +519,23 @@ export class ElectionsService {
       if (o.kind === 'include' && !onRoll) add = await this.checkAddable(row, o.residentId);
       if (o.kind === 'exclude' && onRoll) removeRow = voter!.id;
     }
-    await transaction(this.db, async (tx) => {
-      const answered = await this.repo.answerObjection(
-        objectionId,
-        { status: input.decision, answer: input.answer, answeredOn: input.answeredOn, answeredBy: actorOf(ctx).userId },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const answered = await this.repo.answerObjection(objectionId, {
+        status: input.decision,
+        answer: input.answer,
+        answeredOn: input.answeredOn,
+        answeredBy: actorOf(ctx).userId,
+      });
       if (!answered) throw new AppError('OBJECTION_ANSWERED');
-      if (add) await this.writeAdd(ctx, row, correction, add, tx);
-      if (removeRow) await this.writeRemove(ctx, row, correction, removeRow, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.objection.answer',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { objectionId, decision: input.decision, answeredOn: input.answeredOn, corrected: !!(add || removeRow) },
-        },
-        tx,
-      );
+      if (add) await this.writeAdd(ctx, row, correction, add);
+      if (removeRow) await this.writeRemove(ctx, row, correction, removeRow);
+      await this.audit.record(ctx, {
+        action: 'elections.objection.answer',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { objectionId, decision: input.decision, answeredOn: input.answeredOn, corrected: !!(add || removeRow) },
+      });
     });
     return { ok: true as const };
   }
@@ -651,31 +621,24 @@ export class ElectionsService {
     if (input.kind === 'include' && state.onRoll) throw validationError([field('kind', 'already_on_roll', '您已在选民名单上', 'you are on the roll already')]);
     if (input.kind === 'exclude' && !state.onRoll) throw validationError([field('kind', 'not_on_roll', '您不在选民名单上', 'you are not on the roll')]);
     if ((await this.repo.ownObjections([id], me.id, actor.userId)).some((o) => o.status === 'open')) throw new AppError('OBJECTION_PENDING');
-    const o = await transaction(this.db, async (tx) => {
-      const created = await this.repo.insertObjection(
-        {
-          communityId: row.communityId,
-          electionId: id,
-          kind: input.kind,
-          residentId: me.id,
-          filedBy: me.name.slice(0, 50),
-          reason: input.reason,
-          filedOn: day,
-          createdBy: actor.userId,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.objection.self',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { objectionId: created.id, kind: input.kind, residentId: me.id, filedOn: day },
-        },
-        tx,
-      );
+    const o = await transaction(this.db, async () => {
+      const created = await this.repo.insertObjection({
+        communityId: row.communityId,
+        electionId: id,
+        kind: input.kind,
+        residentId: me.id,
+        filedBy: me.name.slice(0, 50),
+        reason: input.reason,
+        filedOn: day,
+        createdBy: actor.userId,
+      });
+      await this.audit.record(ctx, {
+        action: 'elections.objection.self',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { objectionId: created.id, kind: input.kind, residentId: me.id, filedOn: day },
+      });
       return created;
     });
     return { id: o.id };
@@ -702,31 +665,24 @@ export class ElectionsService {
     if (!check.ok) throw validationError([field('proposerCount', 'too_few_proposers', check.reason!.zh, check.reason!.en)]);
     const pending = (await this.repo.recalls(id)).find((k) => k.candidateId === input.candidateId && (k.status === 'proposed' || k.status === 'passed'));
     if (pending) throw new AppError('DUPLICATE', [{ path: 'candidateId' }], { field: 'candidateId' });
-    const k = await transaction(this.db, async (tx) => {
-      const created = await this.repo.insertRecall(
-        {
-          communityId: row.communityId,
-          electionId: id,
-          candidateId: input.candidateId,
-          proposerCount: input.proposerCount,
-          registeredVoters,
-          reason: input.reason,
-          proposedOn: input.proposedOn,
-          createdBy: actorOf(ctx).userId,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.recall.propose',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { recallId: created.id, candidateId: input.candidateId, proposerCount: input.proposerCount, registeredVoters },
-        },
-        tx,
-      );
+    const k = await transaction(this.db, async () => {
+      const created = await this.repo.insertRecall({
+        communityId: row.communityId,
+        electionId: id,
+        candidateId: input.candidateId,
+        proposerCount: input.proposerCount,
+        registeredVoters,
+        reason: input.reason,
+        proposedOn: input.proposedOn,
+        createdBy: actorOf(ctx).userId,
+      });
+      await this.audit.record(ctx, {
+        action: 'elections.recall.propose',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { recallId: created.id, candidateId: input.candidateId, proposerCount: input.proposerCount, registeredVoters },
+      });
       return created;
     });
     return { id: k.id };
@@ -744,20 +700,16 @@ export class ElectionsService {
       throw validationError([field('voteDate', 'before_proposal', '投票日期不能早于提议日期', 'the vote cannot come before the proposal')]);
     const result = tallyRecall({ registeredVoters: k.registeredVoters, ...input }, { turnoutShare: law.turnoutShare, winShare: law.winShare });
     const status: 'void' | 'passed' | 'failed' = !result.valid ? 'void' : result.passed ? 'passed' : 'failed';
-    await transaction(this.db, async (tx) => {
-      const saved = await this.repo.recordRecallVote(recallId, { ...input, status, reasons: result.reasons, recordedBy: actorOf(ctx).userId }, tx);
+    await transaction(this.db, async () => {
+      const saved = await this.repo.recordRecallVote(recallId, { ...input, status, reasons: result.reasons, recordedBy: actorOf(ctx).userId });
       if (!saved) throw new AppError('RECALL_RECORDED');
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.recall.result',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { recallId, candidateId: k.candidateId, status, ballotsReturned: input.ballotsReturned, votesFor: input.votesFor },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'elections.recall.result',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { recallId, candidateId: k.candidateId, status, ballotsReturned: input.ballotsReturned, votesFor: input.votesFor },
+      });
     });
     return { ...result, status };
   }
@@ -782,29 +734,22 @@ export class ElectionsService {
     if (!voter || voter.excluded)
       throw validationError([field('residentId', 'not_a_voter', '被提名人须在本届选民名单上', 'the nominee must be on the voter roll')]);
     try {
-      const c = await transaction(this.db, async (tx) => {
-        const cand = await this.repo.insertCandidate(
-          {
-            communityId: row.communityId,
-            electionId: id,
-            residentId: input.residentId,
-            post: input.post,
-            nominatorCount: input.nominatorCount,
-            createdBy: actorOf(ctx).userId,
-          },
-          tx,
-        );
-        await this.audit.record(
-          ctx,
-          {
-            action: 'elections.candidate.nominate',
-            objectType: 'election',
-            objectId: id,
-            communityId: row.communityId,
-            details: { candidateId: cand.id, residentId: input.residentId, post: input.post, nominatorCount: input.nominatorCount },
-          },
-          tx,
-        );
+      const c = await transaction(this.db, async () => {
+        const cand = await this.repo.insertCandidate({
+          communityId: row.communityId,
+          electionId: id,
+          residentId: input.residentId,
+          post: input.post,
+          nominatorCount: input.nominatorCount,
+          createdBy: actorOf(ctx).userId,
+        });
+        await this.audit.record(ctx, {
+          action: 'elections.candidate.nominate',
+          objectType: 'election',
+          objectId: id,
+          communityId: row.communityId,
+          details: { candidateId: cand.id, residentId: input.residentId, post: input.post, nominatorCount: input.nominatorCount },
+        });
         return cand;
       });
       return { id: c.id };
@@ -832,19 +777,15 @@ export class ElectionsService {
     if (input.invalidBallots > input.ballotsReturned)
       issues.push(field('invalidBallots', 'more_than_returned', '无效票多于收回选票', 'more invalid ballots than returned ones'));
     if (issues.length > 0) throw validationError(issues);
-    return transaction(this.db, async (tx) => {
-      const t = await this.repo.upsertTally({ ...input, communityId: row.communityId, electionId: id, enteredBy: actorOf(ctx).userId }, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.tally.enter',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { round: input.round, station: input.station },
-        },
-        tx,
-      );
+    return transaction(this.db, async () => {
+      const t = await this.repo.upsertTally({ ...input, communityId: row.communityId, electionId: id, enteredBy: actorOf(ctx).userId });
+      await this.audit.record(ctx, {
+        action: 'elections.tally.enter',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { round: input.round, station: input.station },
+      });
       return { id: t.id };
     });
   }
@@ -898,20 +839,16 @@ export class ElectionsService {
     };
     // In a second round the law's floor may still leave seats open: the committee stands with the members elected.
     const status = !result.valid ? (round === 1 ? 'void' : 'runoff') : result.unfilledSeats > 0 && round === 1 ? 'runoff' : 'completed';
-    return transaction(this.db, async (tx) => {
-      const saved = await this.repo.saveResults(id, row.version, [...previous, stored], status, tx);
+    return transaction(this.db, async () => {
+      const saved = await this.repo.saveResults(id, row.version, [...previous, stored], status);
       if (!saved) throw versionConflict(row.version);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'elections.result.compute',
-          objectType: 'election',
-          objectId: id,
-          communityId: row.communityId,
-          details: { round, valid: result.valid, elected: result.elected, unfilledSeats: result.unfilledSeats, status },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'elections.result.compute',
+        objectType: 'election',
+        objectId: id,
+        communityId: row.communityId,
+        details: { round, valid: result.valid, elected: result.elected, unfilledSeats: result.unfilledSeats, status },
+      });
       return stored;
     });
   }

@@ -80,19 +80,19 @@ export class FourHavesRepository {
     }>(this.db, sql`SELECT ${PREMISES_VIEW} WHERE p.community_id = ANY(${arrayParam(ids, 'uuid')}) ORDER BY c.path, p.state, p.area_m2 DESC, p.id`);
   }
 
-  async premisesById(id: string, db: Db = this.db): Promise<PremisesRow | undefined> {
-    const [row] = await db.select().from(premises).where(eq(premises.id, id)).limit(1);
+  async premisesById(id: string): Promise<PremisesRow | undefined> {
+    const [row] = await this.db.select().from(premises).where(eq(premises.id, id)).limit(1);
     return row;
   }
 
-  async insertPremises(row: typeof premises.$inferInsert, db: Db = this.db) {
-    const [p] = await db.insert(premises).values(row).returning();
+  async insertPremises(row: typeof premises.$inferInsert) {
+    const [p] = await this.db.insert(premises).values(row).returning();
     return p;
   }
 
   /** Updates when the version matches; undefined on a stale version. */
-  async updatePremises(id: string, version: number, patch: Partial<typeof premises.$inferInsert>, db: Db = this.db) {
-    const rows = await db
+  async updatePremises(id: string, version: number, patch: Partial<typeof premises.$inferInsert>) {
+    const rows = await this.db
       .update(premises)
       .set({ ...patch, version: sql`${premises.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(premises.id, id), eq(premises.version, version)))
@@ -108,8 +108,8 @@ export class FourHavesRepository {
     );
   }
 
-  async insertRule(row: typeof communityRules.$inferInsert, db: Db = this.db) {
-    const [r] = await db.insert(communityRules).values(row).returning();
+  async insertRule(row: typeof communityRules.$inferInsert) {
+    const [r] = await this.db.insert(communityRules).values(row).returning();
     return r;
   }
 
@@ -122,16 +122,16 @@ export class FourHavesRepository {
   }
 
   /** Inserts the first record (version absent) or updates at the version read; undefined when stale. */
-  async setStaffing(communityId: string, counts: { fullTime: number; partTime: number; police: number }, version: number | undefined, db: Db = this.db) {
+  async setStaffing(communityId: string, counts: { fullTime: number; partTime: number; police: number }, version: number | undefined) {
     if (version === undefined) {
-      const rows = await db
+      const rows = await this.db
         .insert(communityStaffing)
         .values({ communityId, ...counts })
         .onConflictDoNothing()
         .returning();
       return rows[0];
     }
-    const rows = await db
+    const rows = await this.db
       .update(communityStaffing)
       .set({ ...counts, version: sql`${communityStaffing.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(communityStaffing.communityId, communityId), eq(communityStaffing.version, version)))
@@ -180,8 +180,8 @@ export class FourHavesRepository {
     return rows[0]?.communityId;
   }
 
-  async insertFunding(row: typeof fundingEntries.$inferInsert, db: Db = this.db) {
-    const [f] = await db.insert(fundingEntries).values(row).returning();
+  async insertFunding(row: typeof fundingEntries.$inferInsert) {
+    const [f] = await this.db.insert(fundingEntries).values(row).returning();
     return f;
   }
 
@@ -197,18 +197,18 @@ export class FourHavesRepository {
     );
   }
 
-  async housingProjectById(id: string, db: Db = this.db) {
-    const [row] = await db.select().from(housingProjects).where(eq(housingProjects.id, id)).limit(1);
+  async housingProjectById(id: string) {
+    const [row] = await this.db.select().from(housingProjects).where(eq(housingProjects.id, id)).limit(1);
     return row;
   }
 
-  async insertHousingProject(row: typeof housingProjects.$inferInsert, db: Db = this.db) {
-    const [h] = await db.insert(housingProjects).values(row).returning();
+  async insertHousingProject(row: typeof housingProjects.$inferInsert) {
+    const [h] = await this.db.insert(housingProjects).values(row).returning();
     return h;
   }
 
-  async updateHousingProject(id: string, version: number, patch: Partial<typeof housingProjects.$inferInsert>, db: Db = this.db) {
-    const rows = await db
+  async updateHousingProject(id: string, version: number, patch: Partial<typeof housingProjects.$inferInsert>) {
+    const rows = await this.db
       .update(housingProjects)
       .set({ ...patch, version: sql`${housingProjects.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(housingProjects.id, id), eq(housingProjects.version, version)))
@@ -236,18 +236,18 @@ export class FourHavesRepository {
   }
 
   /** One file with its bytes. */
-  async fileById(id: string, db: Db = this.db) {
-    const [row] = await db.select().from(premisesFiles).where(eq(premisesFiles.id, id)).limit(1);
+  async fileById(id: string) {
+    const [row] = await this.db.select().from(premisesFiles).where(eq(premisesFiles.id, id)).limit(1);
     return row;
   }
 
-  async insertFile(row: typeof premisesFiles.$inferInsert, db: Db = this.db) {
-    const [f] = await db.insert(premisesFiles).values(row).returning({ id: premisesFiles.id });
+  async insertFile(row: typeof premisesFiles.$inferInsert) {
+    const [f] = await this.db.insert(premisesFiles).values(row).returning({ id: premisesFiles.id });
     return f;
   }
 
-  async deleteFile(id: string, db: Db = this.db) {
-    const rows = await db.delete(premisesFiles).where(eq(premisesFiles.id, id)).returning({ id: premisesFiles.id });
+  async deleteFile(id: string) {
+    const rows = await this.db.delete(premisesFiles).where(eq(premisesFiles.id, id)).returning({ id: premisesFiles.id });
     return rows.length > 0;
   }
 
@@ -256,8 +256,8 @@ export class FourHavesRepository {
     return Object.fromEntries(rows.map((r) => [r.key, r.value]));
   }
 
-  async putSetting(key: string, value: unknown, db: Db = this.db) {
-    await db
+  async putSetting(key: string, value: unknown) {
+    await this.db
       .insert(fourHavesSettings)
       .values({ key, value })
       .onConflictDoUpdate({ target: fourHavesSettings.key, set: { value, updatedAt: sql`now()` } });

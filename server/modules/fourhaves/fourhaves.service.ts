@@ -37,7 +37,7 @@ import {
   type RuleFact,
 } from '../../../shared/domain/four-haves';
 import { PREMISES_FILE_TYPES, safeFileName, sniffPremisesFile } from '../../../shared/domain/premises-files';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { today } from '../../lib/clock';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
@@ -77,14 +77,15 @@ export class FourHavesService {
       if (issues.length > 0) throw validationError(issues);
     }
     const next = { ...(await this.standards()), ...patch };
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      await this.repo.putSetting('standards', next, tx);
-      await this.audit.record(
-        ctx,
-        { action: 'fourhaves.standards', objectType: 'setting', objectId: 'four_haves.standards', communityId: null, details: { fields: Object.keys(patch) } },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      await this.repo.putSetting('standards', next);
+      await this.audit.record(ctx, {
+        action: 'fourhaves.standards',
+        objectType: 'setting',
+        objectId: 'four_haves.standards',
+        communityId: null,
+        details: { fields: Object.keys(patch) },
+      });
     });
     return next;
   }
@@ -307,36 +308,28 @@ export class FourHavesService {
   async createPremises(ctx: RequestContext, input: CreatePremisesRequest) {
     await this.community(actorOf(ctx), input.communityId, 'fourhaves.write');
     this.checkPremises(input);
-    const id = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.insertPremises(
-        {
-          communityId: input.communityId,
-          name: input.name,
-          use: input.use,
-          areaM2: input.areaM2,
-          ownership: input.ownership,
-          rentFen: input.rentYuan == null ? null : yuanToFen(input.rentYuan),
-          leaseEnd: input.leaseEnd ?? null,
-          counterpart: input.counterpart ?? null,
-          state: input.state,
-          inUseSince: input.inUseSince ?? null,
-          address: input.address ?? null,
-          notes: input.notes ?? null,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'premises.create',
-          objectType: 'premises',
-          objectId: row.id,
-          communityId: row.communityId,
-          details: { name: row.name, areaM2: row.areaM2, state: row.state },
-        },
-        tx,
-      );
+    const id = await transaction(this.db, async () => {
+      const row = await this.repo.insertPremises({
+        communityId: input.communityId,
+        name: input.name,
+        use: input.use,
+        areaM2: input.areaM2,
+        ownership: input.ownership,
+        rentFen: input.rentYuan == null ? null : yuanToFen(input.rentYuan),
+        leaseEnd: input.leaseEnd ?? null,
+        counterpart: input.counterpart ?? null,
+        state: input.state,
+        inUseSince: input.inUseSince ?? null,
+        address: input.address ?? null,
+        notes: input.notes ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'premises.create',
+        objectType: 'premises',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { name: row.name, areaM2: row.areaM2, state: row.state },
+      });
       return row.id;
     });
     return this.premisesView(id);
@@ -373,22 +366,17 @@ export class FourHavesService {
     };
     this.checkPremises(merged);
     if (patch.state === 'in_use' && current.state !== 'in_use' && !merged.inUseSince) patch.inUseSince = today();
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.updatePremises(id, version, patch, tx);
-      if (!row) throw versionConflict((await this.repo.premisesById(id, tx))?.version ?? current.version);
+    await transaction(this.db, async () => {
+      const row = await this.repo.updatePremises(id, version, patch);
+      if (!row) throw versionConflict((await this.repo.premisesById(id))?.version ?? current.version);
       const handedOver = patch.state === 'in_use' && current.state !== 'in_use';
-      await this.audit.record(
-        ctx,
-        {
-          action: handedOver ? 'premises.hand_over' : 'premises.update',
-          objectType: 'premises',
-          objectId: id,
-          communityId: row.communityId,
-          details: { fields: Object.keys(patch) },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: handedOver ? 'premises.hand_over' : 'premises.update',
+        objectType: 'premises',
+        objectId: id,
+        communityId: row.communityId,
+        details: { fields: Object.keys(patch) },
+      });
     });
     return this.premisesView(id);
   }
@@ -421,33 +409,25 @@ export class FourHavesService {
         },
       ]);
     const fileName = safeFileName(file.fileName, type.extension);
-    const id = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.insertFile(
-        {
-          premisesId,
-          communityId: p.communityId,
-          kind: type.kind,
-          contentType: type.contentType,
-          fileName,
-          sizeBytes: file.data.length,
-          sha256: createHash('sha256').update(file.data).digest('hex'),
-          data: file.data,
-          uploadedBy: actor.userId,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'premises.file_upload',
-          objectType: 'premises_file',
-          objectId: row.id,
-          communityId: p.communityId,
-          details: { premisesId, fileName, contentType: type.contentType, sizeBytes: file.data.length },
-        },
-        tx,
-      );
+    const id = await transaction(this.db, async () => {
+      const row = await this.repo.insertFile({
+        premisesId,
+        communityId: p.communityId,
+        kind: type.kind,
+        contentType: type.contentType,
+        fileName,
+        sizeBytes: file.data.length,
+        sha256: createHash('sha256').update(file.data).digest('hex'),
+        data: file.data,
+        uploadedBy: actor.userId,
+      });
+      await this.audit.record(ctx, {
+        action: 'premises.file_upload',
+        objectType: 'premises_file',
+        objectId: row.id,
+        communityId: p.communityId,
+        details: { premisesId, fileName, contentType: type.contentType, sizeBytes: file.data.length },
+      });
       return row.id;
     });
     const [view] = (await this.repo.filesOf(premisesId)).filter((f) => f.id === id);
@@ -472,20 +452,15 @@ export class FourHavesService {
     const actor = actorOf(ctx);
     const row = await this.fileFor(actor, id);
     await this.regions.assertCovers(actor, 'fourhaves.write', row);
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      if (!(await this.repo.deleteFile(id, tx))) throw notFound('premises_file');
-      await this.audit.record(
-        ctx,
-        {
-          action: 'premises.file_delete',
-          objectType: 'premises_file',
-          objectId: id,
-          communityId: row.communityId,
-          details: { premisesId: row.premisesId, fileName: row.fileName, sha256: row.sha256 },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      if (!(await this.repo.deleteFile(id))) throw notFound('premises_file');
+      await this.audit.record(ctx, {
+        action: 'premises.file_delete',
+        objectType: 'premises_file',
+        objectId: id,
+        communityId: row.communityId,
+        details: { premisesId: row.premisesId, fileName: row.fileName, sha256: row.sha256 },
+      });
     });
     return { ok: true as const };
   }
@@ -523,31 +498,29 @@ export class FourHavesService {
 
   async createHousingProject(ctx: RequestContext, input: CreateHousingProjectRequest, lang: Lang) {
     await this.community(actorOf(ctx), input.communityId, 'fourhaves.write');
-    const id = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const id = await transaction(this.db, async () => {
       const { communityId, ...rest } = input;
-      const row = await this.repo.insertHousingProject(
-        {
-          communityId,
-          name: rest.name,
-          developer: rest.developer,
-          floorAreaM2: rest.floorAreaM2,
-          plannedHouseholds: rest.plannedHouseholds ?? null,
-          plannedPremisesM2: rest.plannedPremisesM2 ?? 0,
-          handedOverM2: rest.handedOverM2 ?? 0,
-          approvalOn: rest.approvalOn ?? null,
-          planningOn: rest.planningOn ?? null,
-          permitOn: rest.permitOn ?? null,
-          completionOn: rest.completionOn ?? null,
-          handoverOn: rest.handoverOn ?? null,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        { action: 'housing_projects.create', objectType: 'housing_project', objectId: row.id, communityId, details: { name: row.name } },
-        tx,
-      );
+      const row = await this.repo.insertHousingProject({
+        communityId,
+        name: rest.name,
+        developer: rest.developer,
+        floorAreaM2: rest.floorAreaM2,
+        plannedHouseholds: rest.plannedHouseholds ?? null,
+        plannedPremisesM2: rest.plannedPremisesM2 ?? 0,
+        handedOverM2: rest.handedOverM2 ?? 0,
+        approvalOn: rest.approvalOn ?? null,
+        planningOn: rest.planningOn ?? null,
+        permitOn: rest.permitOn ?? null,
+        completionOn: rest.completionOn ?? null,
+        handoverOn: rest.handoverOn ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'housing_projects.create',
+        objectType: 'housing_project',
+        objectId: row.id,
+        communityId,
+        details: { name: row.name },
+      });
       return row.id;
     });
     return this.housingProjectView(id, lang);
@@ -563,21 +536,16 @@ export class FourHavesService {
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(rest)) if (v !== undefined) patch[k] = v;
     if (Object.keys(patch).length === 0) throw new AppError('BAD_REQUEST', { reason: 'nothing_to_change' });
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.updateHousingProject(id, version, patch, tx);
-      if (!row) throw versionConflict((await this.repo.housingProjectById(id, tx))?.version ?? current.version);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'housing_projects.update',
-          objectType: 'housing_project',
-          objectId: id,
-          communityId: row.communityId,
-          details: { fields: Object.keys(patch) },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const row = await this.repo.updateHousingProject(id, version, patch);
+      if (!row) throw versionConflict((await this.repo.housingProjectById(id))?.version ?? current.version);
+      await this.audit.record(ctx, {
+        action: 'housing_projects.update',
+        objectType: 'housing_project',
+        objectId: id,
+        communityId: row.communityId,
+        details: { fields: Object.keys(patch) },
+      });
     });
     return this.housingProjectView(id, lang);
   }
@@ -594,14 +562,15 @@ export class FourHavesService {
 
   async createRule(ctx: RequestContext, input: CreateRuleRequest) {
     await this.community(actorOf(ctx), input.communityId, 'fourhaves.write');
-    const row = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const r = await this.repo.insertRule({ ...input, notes: input.notes ?? null }, tx);
-      await this.audit.record(
-        ctx,
-        { action: 'rules.create', objectType: 'community_rule', objectId: r.id, communityId: r.communityId, details: { kind: r.kind, title: r.title } },
-        tx,
-      );
+    const row = await transaction(this.db, async () => {
+      const r = await this.repo.insertRule({ ...input, notes: input.notes ?? null });
+      await this.audit.record(ctx, {
+        action: 'rules.create',
+        objectType: 'community_rule',
+        objectId: r.id,
+        communityId: r.communityId,
+        details: { kind: r.kind, title: r.title },
+      });
       return r;
     });
     const standards = await this.standards();
@@ -611,12 +580,11 @@ export class FourHavesService {
   async setStaffing(ctx: RequestContext, communityId: string, input: SetStaffingRequest) {
     await this.community(actorOf(ctx), communityId, 'fourhaves.write');
     const { version, ...counts } = input;
-    const row = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const r = await this.repo.setStaffing(communityId, counts, version, tx);
-      // The current version is read after the transaction: PGlite has one connection, held by `tx` here.
+    const row = await transaction(this.db, async () => {
+      const r = await this.repo.setStaffing(communityId, counts, version);
+      // The current version is read after the transaction: PGlite has one connection, held by `this.db` here.
       if (!r) return null;
-      await this.audit.record(ctx, { action: 'staffing.set', objectType: 'community', objectId: communityId, communityId, details: counts }, tx);
+      await this.audit.record(ctx, { action: 'staffing.set', objectType: 'community', objectId: communityId, communityId, details: counts });
       return r;
     });
     if (!row) throw versionConflict((await this.repo.staffingOf([communityId]))[0]?.version ?? 1);
@@ -660,33 +628,25 @@ export class FourHavesService {
       throw validationError([
         { path: 'projectId', code: 'other_community', message: '该建设项目不属于此社区', messageEn: 'the project does not belong to this community' },
       ]);
-    const row = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const f = await this.repo.insertFunding(
-        {
-          communityId: input.communityId,
-          year: input.year,
-          kind: input.kind,
-          source: input.kind === 'allocation' ? (input.source ?? null) : null,
-          amountFen: yuanToFen(input.amount),
-          entryDate: input.entryDate,
-          description: input.description,
-          voucher: input.voucher ?? null,
-          projectId: input.projectId ?? null,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'funding.create',
-          objectType: 'funding_entry',
-          objectId: f.id,
-          communityId: f.communityId,
-          details: { kind: f.kind, year: f.year, amountFen: f.amountFen, ...(f.projectId ? { projectId: f.projectId } : {}) },
-        },
-        tx,
-      );
+    const row = await transaction(this.db, async () => {
+      const f = await this.repo.insertFunding({
+        communityId: input.communityId,
+        year: input.year,
+        kind: input.kind,
+        source: input.kind === 'allocation' ? (input.source ?? null) : null,
+        amountFen: yuanToFen(input.amount),
+        entryDate: input.entryDate,
+        description: input.description,
+        voucher: input.voucher ?? null,
+        projectId: input.projectId ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'funding.create',
+        objectType: 'funding_entry',
+        objectId: f.id,
+        communityId: f.communityId,
+        details: { kind: f.kind, year: f.year, amountFen: f.amountFen, ...(f.projectId ? { projectId: f.projectId } : {}) },
+      });
       return f;
     });
     const [view] = (await this.ledger(actorOf(ctx), { communityId: row.communityId, year: row.year })).items.filter((e) => e.id === row.id);

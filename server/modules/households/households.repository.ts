@@ -161,8 +161,8 @@ export class HouseholdsRepository {
     );
   }
 
-  async byId(id: string, db: Db = this.db): Promise<HouseholdRow | undefined> {
-    const rows = await db.select().from(households).where(eq(households.id, id)).limit(1);
+  async byId(id: string): Promise<HouseholdRow | undefined> {
+    const rows = await this.db.select().from(households).where(eq(households.id, id)).limit(1);
     return rows[0];
   }
 
@@ -177,13 +177,13 @@ export class HouseholdsRepository {
   }
 
   /** Locks households for the rest of the transaction (in id order, so two changes never deadlock). */
-  lock(tx: Db, ids: string[]): Promise<HouseholdRow[]> {
-    return tx.select().from(households).where(inArray(households.id, ids)).orderBy(households.id).for('update');
+  lock(ids: string[]): Promise<HouseholdRow[]> {
+    return this.db.select().from(households).where(inArray(households.id, ids)).orderBy(households.id).for('update');
   }
 
   /** Locks a household's active members. */
-  lockMembers(tx: Db, householdId: string): Promise<MemberRow[]> {
-    return tx
+  lockMembers(householdId: string): Promise<MemberRow[]> {
+    return this.db
       .select({
         id: residents.id,
         householdId: residents.householdId,
@@ -198,14 +198,14 @@ export class HouseholdsRepository {
       .for('update');
   }
 
-  async insert(tx: Db, row: typeof households.$inferInsert): Promise<HouseholdRow> {
-    const [h] = await tx.insert(households).values(row).returning();
+  async insert(row: typeof households.$inferInsert): Promise<HouseholdRow> {
+    const [h] = await this.db.insert(households).values(row).returning();
     return h;
   }
 
   /** Updates when the version matches (or always, without a version); bumps the version. */
-  async update(tx: Db, id: string, version: number | undefined, patch: Partial<typeof households.$inferInsert>): Promise<HouseholdRow | undefined> {
-    const rows = await tx
+  async update(id: string, version: number | undefined, patch: Partial<typeof households.$inferInsert>): Promise<HouseholdRow | undefined> {
+    const rows = await this.db
       .update(households)
       .set({ ...patch, version: sql`${households.version} + 1`, updatedAt: sql`now()` })
       .where(version === undefined ? eq(households.id, id) : and(eq(households.id, id), eq(households.version, version)))
@@ -214,8 +214,8 @@ export class HouseholdsRepository {
   }
 
   /** A resident's current household and status (read-only). */
-  async resident(id: string, db: Db = this.db): Promise<MemberRow | undefined> {
-    const rows = await db
+  async resident(id: string): Promise<MemberRow | undefined> {
+    const rows = await this.db
       .select({
         id: residents.id,
         householdId: residents.householdId,
@@ -231,8 +231,11 @@ export class HouseholdsRepository {
   }
 
   /** Active residents per household id. */
-  async activeCount(tx: Db, householdId: string) {
-    const rows = await rowsOf<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM residents WHERE household_id = ${householdId}::uuid AND status = 'active'`);
+  async activeCount(householdId: string) {
+    const rows = await rowsOf<{ n: number }>(
+      this.db,
+      sql`SELECT count(*)::int AS n FROM residents WHERE household_id = ${householdId}::uuid AND status = 'active'`,
+    );
     return rows[0].n;
   }
 

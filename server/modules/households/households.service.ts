@@ -13,7 +13,7 @@ import { HOUSEHOLD_STATUS_LABELS, HOUSEHOLD_TYPE_LABELS } from '../../../shared/
 import { today } from '../../lib/clock';
 import { xlsxStream } from '../../lib/xlsx';
 import { exportTooLarge } from '../residents/residents.search';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { ageView } from '../../lib/identity';
 import { AppError, notFound, outOfScopeNotFound, validationError, versionConflict } from '../../lib/errors';
@@ -198,26 +198,21 @@ export class HouseholdsService {
     const place = await this.placeOf(actor, input, 'gridId');
     await this.regions.assertCovers(actor, 'households.write', place);
     await this.checkNumber(input.householdNumber);
-    const id = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.insert(tx, {
+    const id = await transaction(this.db, async () => {
+      const row = await this.repo.insert({
         ...place,
         householdNumber: input.householdNumber ?? null,
         room: input.room ?? null,
         address: input.address,
         householdType: input.householdType,
       });
-      await this.audit.record(
-        ctx,
-        {
-          action: 'households.create',
-          objectType: 'household',
-          objectId: row.id,
-          communityId: row.communityId,
-          details: { address: row.address, householdNumber: row.householdNumber },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'households.create',
+        objectType: 'household',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { address: row.address, householdNumber: row.householdNumber },
+      });
       return row.id;
     });
     return this.get(actor, id);
@@ -228,12 +223,11 @@ export class HouseholdsService {
     const current = await this.writable(actor, id);
     if (input.householdNumber !== undefined) await this.checkNumber(input.householdNumber, id);
     const { version, headResidentId, formerHeadRelation, ...fields } = input;
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await transaction(this.db, async () => {
       const patch: Partial<HouseholdRow> = { ...fields };
       let formerHead: string | null = null;
       if (headResidentId && headResidentId !== current.headResidentId) {
-        const members = await this.repo.lockMembers(tx, id);
+        const members = await this.repo.lockMembers(id);
         const head = members.find((m) => m.id === headResidentId);
         if (!head)
           throw validationError([
@@ -241,36 +235,32 @@ export class HouseholdsService {
           ]);
         // Both the new head and the former head (whose relation changes) are touched.
         const former =
-          members.find((m) => m.id === current.headResidentId) ?? (current.headResidentId ? await this.repo.resident(current.headResidentId, tx) : undefined);
+          members.find((m) => m.id === current.headResidentId) ?? (current.headResidentId ? await this.repo.resident(current.headResidentId) : undefined);
         await this.assertMembersWritable(actor, [{ ...head, path: 'headResidentId' }, ...(former ? [{ ...former, path: 'formerHeadRelation' }] : [])]);
         patch.headResidentId = headResidentId;
         formerHead = current.headResidentId;
       }
-      const row = await this.repo.update(tx, id, version, patch);
-      if (!row) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
+      const row = await this.repo.update(id, version, patch);
+      if (!row) throw versionConflict((await this.repo.byId(id))?.version ?? current.version);
       if (patch.headResidentId) {
-        await this.residents.setRelation(tx, patch.headResidentId, 'head');
-        if (formerHead) await this.residents.setRelation(tx, formerHead, formerHeadRelation ?? 'other');
+        await this.residents.setRelation(patch.headResidentId, 'head');
+        if (formerHead) await this.residents.setRelation(formerHead, formerHeadRelation ?? 'other');
       }
       const changed = Object.keys(input).filter((k) => k !== 'version' && input[k as keyof typeof input] !== undefined);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'households.update',
-          objectType: 'household',
-          objectId: id,
-          communityId: row.communityId,
-          details: { fields: changed, headResidentId: patch.headResidentId },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'households.update',
+        objectType: 'household',
+        objectId: id,
+        communityId: row.communityId,
+        details: { fields: changed, headResidentId: patch.headResidentId },
+      });
     });
     return this.get(actor, id);
   }
 
   /** Locks both households and checks that they are still active. */
-  private async lockActive(tx: Db, ids: string[]) {
-    const rows = await this.repo.lock(tx, ids);
+  private async lockActive(ids: string[]) {
+    const rows = await this.repo.lock(ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const r = byId.get(id);
@@ -287,10 +277,9 @@ export class HouseholdsService {
     if (input.toHouseholdId === id)
       throw validationError([{ path: 'toHouseholdId', code: 'same_household', message: '目标户与原户相同', messageEn: 'the target is the same household' }]);
     await this.target(actor, input.toHouseholdId);
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const [source, target] = await this.lockActive(tx, [id, input.toHouseholdId]);
-      const members = await this.repo.lockMembers(tx, id);
+    await transaction(this.db, async () => {
+      const [source, target] = await this.lockActive([id, input.toHouseholdId]);
+      const members = await this.repo.lockMembers(id);
       const person = members.find((m) => m.id === input.residentId);
       if (!person)
         throw validationError([
@@ -301,30 +290,26 @@ export class HouseholdsService {
         throw conflict('target_has_head', { headResidentId: target.headResidentId });
       if (!mayMoveOut(person, source.headResidentId, members.length)) throw conflict('head_has_members');
       const isHead = source.headResidentId === person.id;
-      await this.residents.moveIntoHousehold(tx, ctx, target, [{ ...person, relationToHead: input.relationToHead }], {
+      await this.residents.moveIntoHousehold(ctx, target, [{ ...person, relationToHead: input.relationToHead }], {
         type: 'transfer',
         effectiveDate: input.effectiveDate,
         reason: input.reason,
       });
-      await this.repo.update(tx, source.id, undefined, isHead ? { headResidentId: null } : {});
-      await this.repo.update(tx, target.id, undefined, input.relationToHead === 'head' ? { headResidentId: person.id } : {});
-      await this.audit.record(
-        ctx,
-        {
-          action: 'households.move_member',
-          objectType: 'household',
-          objectId: source.id,
-          communityId: source.communityId,
-          details: {
-            residentId: person.id,
-            toHouseholdId: target.id,
-            fromCommunityId: person.communityId,
-            toCommunityId: target.communityId,
-            effectiveDate: input.effectiveDate,
-          },
+      await this.repo.update(source.id, undefined, isHead ? { headResidentId: null } : {});
+      await this.repo.update(target.id, undefined, input.relationToHead === 'head' ? { headResidentId: person.id } : {});
+      await this.audit.record(ctx, {
+        action: 'households.move_member',
+        objectType: 'household',
+        objectId: source.id,
+        communityId: source.communityId,
+        details: {
+          residentId: person.id,
+          toHouseholdId: target.id,
+          fromCommunityId: person.communityId,
+          toCommunityId: target.communityId,
+          effectiveDate: input.effectiveDate,
         },
-        tx,
-      );
+      });
     });
     return { household: await this.get(actor, id), other: await this.get(actor, input.toHouseholdId) };
   }
@@ -344,10 +329,9 @@ export class HouseholdsService {
       : { communityId: current!.communityId, gridId: current!.gridId, buildingId: null };
     await this.regions.assertCovers(actor, 'households.write', place);
     await this.checkNumber(input.newHousehold.householdNumber, undefined, 'newHousehold.householdNumber');
-    const newId = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const [source] = await this.lockActive(tx, [id]);
-      const members = await this.repo.lockMembers(tx, id);
+    const newId = await transaction(this.db, async () => {
+      const [source] = await this.lockActive([id]);
+      const members = await this.repo.lockMembers(id);
       const byId = new Map(members.map((m) => [m.id, m]));
       ids.forEach((rid, i) => {
         if (!byId.has(rid))
@@ -365,7 +349,7 @@ export class HouseholdsService {
         source.headResidentId,
       );
       if (refusal) throw conflict(refusal);
-      const created = await this.repo.insert(tx, {
+      const created = await this.repo.insert({
         ...place,
         householdNumber: input.newHousehold.householdNumber ?? null,
         room: input.newHousehold.room ?? null,
@@ -374,19 +358,15 @@ export class HouseholdsService {
         headResidentId: input.newHeadId,
       });
       const people = ids.map((rid) => ({ ...byId.get(rid)!, relationToHead: rid === input.newHeadId ? 'head' : input.relations?.[rid] }));
-      await this.residents.moveIntoHousehold(tx, ctx, created, people, { type: 'split', effectiveDate: input.effectiveDate, reason: input.reason });
-      await this.repo.update(tx, source.id, undefined, {});
-      await this.audit.record(
-        ctx,
-        {
-          action: 'households.split',
-          objectType: 'household',
-          objectId: source.id,
-          communityId: source.communityId,
-          details: { newHouseholdId: created.id, residentIds: ids, newHeadId: input.newHeadId, effectiveDate: input.effectiveDate },
-        },
-        tx,
-      );
+      await this.residents.moveIntoHousehold(ctx, created, people, { type: 'split', effectiveDate: input.effectiveDate, reason: input.reason });
+      await this.repo.update(source.id, undefined, {});
+      await this.audit.record(ctx, {
+        action: 'households.split',
+        objectType: 'household',
+        objectId: source.id,
+        communityId: source.communityId,
+        details: { newHouseholdId: created.id, residentIds: ids, newHeadId: input.newHeadId, effectiveDate: input.effectiveDate },
+      });
       return created.id;
     });
     return { household: await this.get(actor, id), other: await this.get(actor, newId) };
@@ -399,10 +379,9 @@ export class HouseholdsService {
     if (input.intoHouseholdId === id)
       throw validationError([{ path: 'intoHouseholdId', code: 'same_household', message: '目标户与原户相同', messageEn: 'the target is the same household' }]);
     await this.target(actor, input.intoHouseholdId);
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const [source, target] = await this.lockActive(tx, [id, input.intoHouseholdId]);
-      const members = await this.repo.lockMembers(tx, id);
+    await transaction(this.db, async () => {
+      const [source, target] = await this.lockActive([id, input.intoHouseholdId]);
+      const members = await this.repo.lockMembers(id);
       // Every member moves: the merge is refused if one of them lies outside the actor's scope.
       await this.assertMembersWritable(
         actor,
@@ -410,20 +389,16 @@ export class HouseholdsService {
       );
       // The absorbing household keeps its head: nobody arrives as `head`.
       const people = members.map((m) => ({ ...m, relationToHead: relationOnMerge(m, source.headResidentId, input.relations) }));
-      await this.residents.moveIntoHousehold(tx, ctx, target, people, { type: 'merge', effectiveDate: input.effectiveDate, reason: input.reason });
-      await this.repo.update(tx, source.id, undefined, { status: 'merged' });
-      await this.repo.update(tx, target.id, undefined, {});
-      await this.audit.record(
-        ctx,
-        {
-          action: 'households.merge',
-          objectType: 'household',
-          objectId: source.id,
-          communityId: source.communityId,
-          details: { intoHouseholdId: target.id, residentIds: members.map((m) => m.id), effectiveDate: input.effectiveDate },
-        },
-        tx,
-      );
+      await this.residents.moveIntoHousehold(ctx, target, people, { type: 'merge', effectiveDate: input.effectiveDate, reason: input.reason });
+      await this.repo.update(source.id, undefined, { status: 'merged' });
+      await this.repo.update(target.id, undefined, {});
+      await this.audit.record(ctx, {
+        action: 'households.merge',
+        objectType: 'household',
+        objectId: source.id,
+        communityId: source.communityId,
+        details: { intoHouseholdId: target.id, residentIds: members.map((m) => m.id), effectiveDate: input.effectiveDate },
+      });
     });
     return { household: await this.get(actor, id), other: await this.get(actor, input.intoHouseholdId) };
   }

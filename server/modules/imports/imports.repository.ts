@@ -87,8 +87,8 @@ const UPDATABLE: { key: ImportColumnKey; columns: string[] }[] = [
 export class ImportsRepository {
   constructor(private readonly db: Db) {}
 
-  async insertJob(row: typeof importJobs.$inferInsert, tx: Db = this.db): Promise<ImportJobRow> {
-    const [job] = await tx.insert(importJobs).values(row).returning(jobSelection);
+  async insertJob(row: typeof importJobs.$inferInsert): Promise<ImportJobRow> {
+    const [job] = await this.db.insert(importJobs).values(row).returning(jobSelection);
     return job;
   }
 
@@ -126,8 +126,8 @@ export class ImportsRepository {
     return this.db.select(jobSelection).from(importJobs).where(visible).orderBy(desc(importJobs.createdAt)).limit(limit);
   }
 
-  async updateJob(id: string, patch: Partial<typeof importJobs.$inferInsert>, tx: Db = this.db) {
-    await tx.update(importJobs).set(patch).where(eq(importJobs.id, id));
+  async updateJob(id: string, patch: Partial<typeof importJobs.$inferInsert>) {
+    await this.db.update(importJobs).set(patch).where(eq(importJobs.id, id));
   }
 
   /** Clears stored error reports (they hold personal data) of jobs finished before the cut-off. */
@@ -220,10 +220,10 @@ export class ImportsRepository {
    * Residents with these ID hashes that lie outside `scope`. One index probe per hash (LATERAL … LIMIT 1):
    * the planner would otherwise scan the whole table for a thousand-element list.
    */
-  outsideScope(hashes: string[], scope: DataScope, tx: Db = this.db) {
+  outsideScope(hashes: string[], scope: DataScope) {
     if (scope.all || hashes.length === 0) return Promise.resolve([] as { idHash: string }[]);
     return rowsOf<{ idHash: string }>(
-      tx,
+      this.db,
       sql`SELECT r.id_hash AS "idHash" FROM unnest(${pgArray(hashes, 'text')}) AS u(h)
           CROSS JOIN LATERAL (SELECT id_hash, community_id, grid_id FROM residents WHERE id_hash = u.h LIMIT 1) r
           -- IS NOT TRUE: a resident waiting for a grid (grid_id NULL) makes the OR NULL, which is outside too.
@@ -243,11 +243,11 @@ export class ImportsRepository {
   }
 
   /** Creates households (grid + address), in the caller's transaction; returns key → id. */
-  async createHouseholds(tx: Db, wanted: { gridId: string; communityId: string; address: string }[]): Promise<Map<string, string>> {
+  async createHouseholds(wanted: { gridId: string; communityId: string; address: string }[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (wanted.length === 0) return out;
     const created = await rowsOf<{ id: string; gridId: string; address: string }>(
-      tx,
+      this.db,
       sql`INSERT INTO households (community_id, grid_id, address)
           SELECT * FROM unnest(${pgArray(
             wanted.map((m) => m.communityId),
@@ -273,7 +273,6 @@ export class ImportsRepository {
    * were inserted and updated; the rest were unchanged.
    */
   async upsertResidents(
-    tx: Db,
     rows: (PreparedResident & { householdId: string | null })[],
     present: ReadonlySet<ImportColumnKey>,
     scope: DataScope,
@@ -301,7 +300,7 @@ export class ImportsRepository {
     const after = sql.raw(pairs.map((p) => p[1]).join(', '));
     const inScope = scopeSql(scope, 'residents');
     const result = await rowsOf<{ inserted: boolean; n: number }>(
-      tx,
+      this.db,
       sql`WITH input AS (
             SELECT * FROM unnest(
               ${col('name')}, ${col('namePinyin')}, ${col('nameInitials')}, ${col('idCipherHex')}, ${col('idHash')}, ${col('idMasked')},

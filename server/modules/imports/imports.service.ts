@@ -341,20 +341,17 @@ export class ImportsService {
     // runner job queued in the same transaction: no import without a job, and a restart loses neither.
     const plan: UploadPlan = { mapping, defaultGridId: defaultGrid?.id ?? null, ip: ctx.ip };
     const uploadCipher = this.crypto.encrypt(input.data.toString('base64'));
-    const job = await transaction(this.db, async (tx) => {
-      const row = await this.repo.insertJob(
-        {
-          communityId,
-          createdBy: actor.userId,
-          fileName: input.fileName.slice(0, 200),
-          fileType: type,
-          totalRows: ledger.rows.length,
-          uploadCipher,
-          uploadPlan: plan,
-        },
-        tx,
-      );
-      await this.jobs.enqueue(IMPORT_JOB_KIND, { importId: row.id }, { tx, maxAttempts: IMPORT_ATTEMPTS });
+    const job = await transaction(this.db, async () => {
+      const row = await this.repo.insertJob({
+        communityId,
+        createdBy: actor.userId,
+        fileName: input.fileName.slice(0, 200),
+        fileType: type,
+        totalRows: ledger.rows.length,
+        uploadCipher,
+        uploadPlan: plan,
+      });
+      await this.jobs.enqueue(IMPORT_JOB_KIND, { importId: row.id }, { maxAttempts: IMPORT_ATTEMPTS });
       return row;
     });
     return {
@@ -800,31 +797,31 @@ export class ImportsService {
 
       // A job with no failed row has no report.
       const reportCipher = report.rows.length ? this.crypto.encrypt(JSON.stringify(report)) : null;
-      await transaction(this.db, async (tx) => {
-        await this.repo.updateJob(
-          job.id,
-          { status: 'done', ...countersPatch(counters), careRecords: counters.care, errors, reportCipher, finishedAt: new Date(), uploadCipher: null },
-          tx,
-        );
-        await this.audit.record(
-          ctx,
-          {
-            action: 'residents.import',
-            objectType: 'import_job',
-            objectId: job.id,
-            communityId: job.communityId,
-            details: {
-              fileName: job.fileName,
-              totalRows: job.totalRows,
-              created: counters.created,
-              updated: counters.updated,
-              unchanged: counters.unchanged,
-              failed: counters.failed,
-              careRecords: counters.care,
-            },
+      await transaction(this.db, async () => {
+        await this.repo.updateJob(job.id, {
+          status: 'done',
+          ...countersPatch(counters),
+          careRecords: counters.care,
+          errors,
+          reportCipher,
+          finishedAt: new Date(),
+          uploadCipher: null,
+        });
+        await this.audit.record(ctx, {
+          action: 'residents.import',
+          objectType: 'import_job',
+          objectId: job.id,
+          communityId: job.communityId,
+          details: {
+            fileName: job.fileName,
+            totalRows: job.totalRows,
+            created: counters.created,
+            updated: counters.updated,
+            unchanged: counters.unchanged,
+            failed: counters.failed,
+            careRecords: counters.care,
           },
-          tx,
-        );
+        });
       });
       return 'done';
     } catch (err) {
@@ -947,19 +944,18 @@ export class ImportsService {
       for (const [k, v] of await this.repo.gridHouseholds(newGrids)) cache.byKey.set(k, v);
       for (const g of newGrids) cache.grids.add(g);
     }
-    const created = await transaction(this.db, async (tx) => {
+    const created = await transaction(this.db, async () => {
       const wanted = new Map<string, { gridId: string; communityId: string; address: string }>();
       for (const p of rows) {
         const key = keyOf(p);
         if (key && !cache.byKey.has(key)) wanted.set(key, { gridId: p.value.gridId!, communityId: p.value.communityId, address: p.value.address! });
       }
-      const hh = await this.repo.createHouseholds(tx, [...wanted.values()]);
+      const hh = await this.repo.createHouseholds([...wanted.values()]);
       const householdOf = (p: Prepared) => {
         const key = keyOf(p);
         return key ? (cache.byKey.get(key) ?? hh.get(key) ?? null) : null;
       };
       const counts = await this.repo.upsertResidents(
-        tx,
         rows.map((p) => ({ ...p.value, householdId: householdOf(p) })),
         present,
         scope,

@@ -293,7 +293,7 @@ describe('POST /api/imports/residents', () => {
     const poisonedHash = t.app.services.crypto.blindIndex(poisoned);
     const repo = (t.app.services.imports as unknown as { repo: ImportsRepository }).repo;
     const spy = vi.spyOn(repo, 'upsertResidents').mockImplementation(async function (this: ImportsRepository, ...args) {
-      if (args[1].some((r) => r.idHash === poisonedHash)) throw new Error('simulated database failure');
+      if (args[0].some((r) => r.idHash === poisonedHash)) throw new Error('simulated database failure');
       return ImportsRepository.prototype.upsertResidents.apply(this, args);
     });
     try {

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
 import { jobSchedules, jobs } from './jobs.table';
 
@@ -22,8 +22,8 @@ const JOB_COLUMNS = sql`id, kind, payload, status, attempts, max_attempts AS "ma
 export class JobsRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(db: Db, job: { kind: string; payload: unknown; runAt?: Date; maxAttempts?: number; scheduleName?: string }): Promise<string> {
-    const [row] = await db
+  async insert(job: { kind: string; payload: unknown; runAt?: Date; maxAttempts?: number; scheduleName?: string }): Promise<string> {
+    const [row] = await this.db
       .insert(jobs)
       .values({ kind: job.kind, payload: job.payload ?? {}, runAt: job.runAt ?? new Date(), maxAttempts: job.maxAttempts ?? 3, scheduleName: job.scheduleName })
       .returning({ id: jobs.id });
@@ -132,15 +132,14 @@ export class JobsRepository {
    * conditional UPDATE matched the old next run queues it.
    */
   async fireSchedule(name: string, seenNextRunAt: Date, nextRunAt: Date): Promise<string | null> {
-    return this.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    return transaction(this.db, async () => {
       const moved = await rowsOf<{ kind: string; payload: unknown }>(
-        tx,
+        this.db,
         sql`UPDATE job_schedules SET next_run_at = ${nextRunAt}, last_run_at = now()
              WHERE name = ${name} AND next_run_at = ${seenNextRunAt} RETURNING kind, payload`,
       );
       if (!moved.length) return null;
-      return this.insert(tx, { kind: moved[0]!.kind, payload: moved[0]!.payload, scheduleName: name, maxAttempts: 1 });
+      return this.insert({ kind: moved[0]!.kind, payload: moved[0]!.payload, scheduleName: name, maxAttempts: 1 });
     });
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { Db } from '../../db/client';
+import { outsideTransaction, type Db } from '../../db/client';
 import { nextRun, type Schedule } from '../../../shared/domain/schedule';
 import { JobsRepository, type JobRow } from './jobs.repository';
 
@@ -56,7 +56,7 @@ export class JobRunner {
   private readonly concurrency: number;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly options: RunnerOptions,
   ) {
     this.repo = new JobsRepository(db);
@@ -78,10 +78,10 @@ export class JobRunner {
     return this;
   }
 
-  /** Queues a job (inside the caller's transaction when `tx` is given) and wakes the runner. */
-  async enqueue(kind: string, payload: unknown, options: { tx?: Db; runAt?: Date; maxAttempts?: number } = {}): Promise<string> {
+  /** Queues a job (inside the caller's transaction when one is running: it runs only if that commits) and wakes the runner. */
+  async enqueue(kind: string, payload: unknown, options: { runAt?: Date; maxAttempts?: number } = {}): Promise<string> {
     if (!this.kinds.has(kind)) throw new Error(`unknown job kind ${kind}`);
-    const id = await this.repo.insert(options.tx ?? this.db, { kind, payload, runAt: options.runAt, maxAttempts: options.maxAttempts });
+    const id = await this.repo.insert({ kind, payload, runAt: options.runAt, maxAttempts: options.maxAttempts });
     if (this.started) setImmediate(() => void this.tick());
     return id;
   }
@@ -148,7 +148,9 @@ export class JobRunner {
     // A pass under way may have looked for jobs already (before the one just enqueued): one more pass
     // follows it, so that no enqueue waits for the next poll.
     if (this.ticking) return (this.followUp ??= this.ticking.catch(() => undefined).then(() => ((this.followUp = null), this.tick())));
-    this.ticking = this.pass().finally(() => {
+    // Outside any transaction of the caller: an enqueue inside a transaction wakes the runner, whose pass must
+    // not join that transaction (it claims on its own, and sees the job once the transaction commits).
+    this.ticking = outsideTransaction(() => this.pass()).finally(() => {
       this.ticking = null;
     });
     return this.ticking;

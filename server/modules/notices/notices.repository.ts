@@ -136,8 +136,8 @@ export class NoticesRepository {
     return rows[0]?.n ?? 0;
   }
 
-  async byId(id: string, db: Db = this.db): Promise<NoticeRow | undefined> {
-    const [row] = await db.select().from(notices).where(eq(notices.id, id)).limit(1);
+  async byId(id: string): Promise<NoticeRow | undefined> {
+    const [row] = await this.db.select().from(notices).where(eq(notices.id, id)).limit(1);
     return row;
   }
 
@@ -149,14 +149,14 @@ export class NoticesRepository {
     return rows[0];
   }
 
-  async insert(row: typeof notices.$inferInsert, db: Db = this.db): Promise<NoticeRow> {
-    const [n] = await db.insert(notices).values(row).returning();
+  async insert(row: typeof notices.$inferInsert): Promise<NoticeRow> {
+    const [n] = await this.db.insert(notices).values(row).returning();
     return n;
   }
 
   /** Updates at the version read; undefined when stale. */
-  async update(id: string, version: number, patch: Partial<typeof notices.$inferInsert>, db: Db = this.db): Promise<NoticeRow | undefined> {
-    const rows = await db
+  async update(id: string, version: number, patch: Partial<typeof notices.$inferInsert>): Promise<NoticeRow | undefined> {
+    const rows = await this.db
       .update(notices)
       .set({ ...patch, version: sql`${notices.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(notices.id, id), eq(notices.version, version)))

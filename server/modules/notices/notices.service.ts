@@ -151,34 +151,27 @@ export class NoticesService {
     const publishFrom = input.publishFrom ?? today();
     const publishUntil = input.publishUntil ?? null;
     this.checkWindow(publishFrom, publishUntil);
-    const row = await transaction(this.db, async (tx) => {
-      const n = await this.repo.insert(
-        {
-          regionId: region.id,
-          communityId: region.level === 'community' ? region.id : null,
-          title: input.title,
-          body: input.body,
-          audience: input.audience,
-          importance: input.importance,
-          publishFrom,
-          publishUntil,
-          pinned: input.pinned,
-          authorId: actor.userId,
-          authorName: actor.displayName,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'notices.create',
-          objectType: 'notice',
-          objectId: n.id,
-          communityId: n.communityId,
-          details: { title: n.title, regionId: n.regionId, audience: n.audience, publishFrom, publishUntil },
-        },
-        tx,
-      );
+    const row = await transaction(this.db, async () => {
+      const n = await this.repo.insert({
+        regionId: region.id,
+        communityId: region.level === 'community' ? region.id : null,
+        title: input.title,
+        body: input.body,
+        audience: input.audience,
+        importance: input.importance,
+        publishFrom,
+        publishUntil,
+        pinned: input.pinned,
+        authorId: actor.userId,
+        authorName: actor.displayName,
+      });
+      await this.audit.record(ctx, {
+        action: 'notices.create',
+        objectType: 'notice',
+        objectId: n.id,
+        communityId: n.communityId,
+        details: { title: n.title, regionId: n.regionId, audience: n.audience, publishFrom, publishUntil },
+      });
       return n;
     });
     return this.get(actor, row.id);
@@ -197,20 +190,16 @@ export class NoticesService {
       patch.communityId = region.level === 'community' ? region.id : null;
     }
     this.checkWindow(input.publishFrom ?? current.publishFrom, input.publishUntil !== undefined ? input.publishUntil : current.publishUntil);
-    const row = await transaction(this.db, async (tx) => {
-      const r = await this.repo.update(id, version, patch, tx);
+    const row = await transaction(this.db, async () => {
+      const r = await this.repo.update(id, version, patch);
       if (!r) return null;
-      await this.audit.record(
-        ctx,
-        {
-          action: 'notices.update',
-          objectType: 'notice',
-          objectId: id,
-          communityId: r.communityId,
-          details: { fields: Object.keys(rest).filter((k) => k in patch) },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'notices.update',
+        objectType: 'notice',
+        objectId: id,
+        communityId: r.communityId,
+        details: { fields: Object.keys(rest).filter((k) => k in patch) },
+      });
       return r;
     });
     if (!row) throw await this.stale(id, current.version);
@@ -222,14 +211,16 @@ export class NoticesService {
     const actor = actorOf(ctx);
     const current = await this.writable(actor, id);
     if (current.withdrawnAt) throw new AppError('CONFLICT', { reason: 'already_withdrawn', withdrawnAt: new Date(current.withdrawnAt).toISOString() });
-    const row = await transaction(this.db, async (tx) => {
-      const r = await this.repo.update(id, input.version, { withdrawnAt: new Date(), withdrawnReason: input.reason, withdrawnBy: actor.userId }, tx);
+    const row = await transaction(this.db, async () => {
+      const r = await this.repo.update(id, input.version, { withdrawnAt: new Date(), withdrawnReason: input.reason, withdrawnBy: actor.userId });
       if (!r) return null;
-      await this.audit.record(
-        ctx,
-        { action: 'notices.withdraw', objectType: 'notice', objectId: id, communityId: r.communityId, details: { title: r.title, reason: input.reason } },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'notices.withdraw',
+        objectType: 'notice',
+        objectId: id,
+        communityId: r.communityId,
+        details: { title: r.title, reason: input.reason },
+      });
       return r;
     });
     if (!row) throw await this.stale(id, current.version);

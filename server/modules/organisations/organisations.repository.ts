@@ -77,8 +77,8 @@ export class OrganisationsRepository {
     return rows[0];
   }
 
-  async byId(id: string, db: Db = this.db): Promise<OrganisationRow | undefined> {
-    const rows = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  async byId(id: string): Promise<OrganisationRow | undefined> {
+    const rows = await this.db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
     return rows[0];
   }
 
@@ -107,15 +107,15 @@ export class OrganisationsRepository {
       .orderBy(sql`${organisationHonours.year} DESC, ${organisationHonours.title}`);
   }
 
-  async member(id: string, db: Db = this.db): Promise<MemberRow | undefined> {
-    const rows = await db.select().from(organisationMembers).where(eq(organisationMembers.id, id)).limit(1);
+  async member(id: string): Promise<MemberRow | undefined> {
+    const rows = await this.db.select().from(organisationMembers).where(eq(organisationMembers.id, id)).limit(1);
     return rows[0];
   }
 
   /** Whether the resident already holds a current membership of the organisation. */
-  async hasCurrentMember(organisationId: string, residentId: string, db: Db = this.db): Promise<boolean> {
+  async hasCurrentMember(organisationId: string, residentId: string): Promise<boolean> {
     const rows = await rowsOf<{ id: string }>(
-      db,
+      this.db,
       sql`SELECT id FROM organisation_members WHERE organisation_id = ${organisationId}::uuid AND resident_id = ${residentId}::uuid
             AND (end_date IS NULL OR end_date >= current_date) LIMIT 1`,
     );
@@ -139,14 +139,14 @@ export class OrganisationsRepository {
     return rows[0];
   }
 
-  async insert(row: typeof organisations.$inferInsert, db: Db = this.db): Promise<OrganisationRow> {
-    const [o] = await db.insert(organisations).values(row).returning();
+  async insert(row: typeof organisations.$inferInsert): Promise<OrganisationRow> {
+    const [o] = await this.db.insert(organisations).values(row).returning();
     return o;
   }
 
   /** Updates when the version matches; undefined on a stale version. */
-  async update(id: string, version: number, patch: Partial<typeof organisations.$inferInsert>, db: Db = this.db): Promise<OrganisationRow | undefined> {
-    const rows = await db
+  async update(id: string, version: number, patch: Partial<typeof organisations.$inferInsert>): Promise<OrganisationRow | undefined> {
+    const rows = await this.db
       .update(organisations)
       .set({ ...patch, version: sql`${organisations.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(organisations.id, id), eq(organisations.version, version)))
@@ -155,24 +155,24 @@ export class OrganisationsRepository {
   }
 
   /** Deletes the organisation with its members and honours when the version matches; false on a stale version. */
-  async delete(id: string, version: number, db: Db): Promise<boolean> {
-    const rows = await db
+  async delete(id: string, version: number): Promise<boolean> {
+    const rows = await this.db
       .delete(organisations)
       .where(and(eq(organisations.id, id), eq(organisations.version, version)))
       .returning({ id: organisations.id });
     if (rows.length === 0) return false;
-    await db.delete(organisationMembers).where(eq(organisationMembers.organisationId, id));
-    await db.delete(organisationHonours).where(eq(organisationHonours.organisationId, id));
+    await this.db.delete(organisationMembers).where(eq(organisationMembers.organisationId, id));
+    await this.db.delete(organisationHonours).where(eq(organisationHonours.organisationId, id));
     return true;
   }
 
-  async insertMember(row: typeof organisationMembers.$inferInsert, db: Db = this.db): Promise<MemberRow> {
-    const [m] = await db.insert(organisationMembers).values(row).returning();
+  async insertMember(row: typeof organisationMembers.$inferInsert): Promise<MemberRow> {
+    const [m] = await this.db.insert(organisationMembers).values(row).returning();
     return m;
   }
 
-  async endMember(id: string, version: number, endDate: string, db: Db): Promise<MemberRow | undefined> {
-    const rows = await db
+  async endMember(id: string, version: number, endDate: string): Promise<MemberRow | undefined> {
+    const rows = await this.db
       .update(organisationMembers)
       .set({ endDate, version: sql`${organisationMembers.version} + 1` })
       .where(and(eq(organisationMembers.id, id), eq(organisationMembers.version, version)))
@@ -180,8 +180,8 @@ export class OrganisationsRepository {
     return rows[0];
   }
 
-  async insertHonour(row: typeof organisationHonours.$inferInsert, db: Db = this.db) {
-    const [h] = await db.insert(organisationHonours).values(row).returning();
+  async insertHonour(row: typeof organisationHonours.$inferInsert) {
+    const [h] = await this.db.insert(organisationHonours).values(row).returning();
     return h;
   }
 

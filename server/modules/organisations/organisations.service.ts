@@ -127,33 +127,26 @@ export class OrganisationsService {
     if (!community || community.level !== 'community') throw field('communityId', 'not_a_community', '社区不存在', 'no such community');
     await this.regions.assertCovers(actor, 'orgs.write', { communityId: input.communityId });
     await this.checkParent(input.parentId ?? null, input.communityId, input.type, null);
-    const id = await transaction(this.db, async (tx) => {
-      const row = await this.repo.insert(
-        {
-          communityId: input.communityId,
-          type: input.type,
-          name: input.name,
-          parentId: input.parentId ?? null,
-          foundedDate: input.foundedDate ?? null,
-          address: input.address ?? null,
-          contactPerson: input.contactPerson ?? null,
-          contactPhone: input.contactPhone ?? null,
-          contribution: input.contribution ?? null,
-          description: input.description ?? null,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'organisations.create',
-          objectType: 'organisation',
-          objectId: row.id,
-          communityId: row.communityId,
-          details: { type: row.type, name: row.name },
-        },
-        tx,
-      );
+    const id = await transaction(this.db, async () => {
+      const row = await this.repo.insert({
+        communityId: input.communityId,
+        type: input.type,
+        name: input.name,
+        parentId: input.parentId ?? null,
+        foundedDate: input.foundedDate ?? null,
+        address: input.address ?? null,
+        contactPerson: input.contactPerson ?? null,
+        contactPhone: input.contactPhone ?? null,
+        contribution: input.contribution ?? null,
+        description: input.description ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'organisations.create',
+        objectType: 'organisation',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { type: row.type, name: row.name },
+      });
       return row.id;
     });
     return this.get(actor, id);
@@ -173,14 +166,16 @@ export class OrganisationsService {
         (patch.type ?? current.type) as OrganisationType,
         id,
       );
-    await transaction(this.db, async (tx) => {
-      const row = await this.repo.update(id, version, patch, tx);
-      if (!row) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
-      await this.audit.record(
-        ctx,
-        { action: 'organisations.update', objectType: 'organisation', objectId: id, communityId: row.communityId, details: { fields } },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const row = await this.repo.update(id, version, patch);
+      if (!row) throw versionConflict((await this.repo.byId(id))?.version ?? current.version);
+      await this.audit.record(ctx, {
+        action: 'organisations.update',
+        objectType: 'organisation',
+        objectId: id,
+        communityId: row.communityId,
+        details: { fields },
+      });
     });
     return this.get(actor, id);
   }
@@ -190,19 +185,15 @@ export class OrganisationsService {
     const actor = actorOf(ctx);
     const current = await this.writable(actor, id);
     if ((await this.repo.children(id)).length > 0) throw new AppError('CONFLICT', { reason: 'has_children' });
-    await transaction(this.db, async (tx) => {
-      if (!(await this.repo.delete(id, version, tx))) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'organisations.delete',
-          objectType: 'organisation',
-          objectId: id,
-          communityId: current.communityId,
-          details: { type: current.type, name: current.name },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      if (!(await this.repo.delete(id, version))) throw versionConflict((await this.repo.byId(id))?.version ?? current.version);
+      await this.audit.record(ctx, {
+        action: 'organisations.delete',
+        objectType: 'organisation',
+        objectId: id,
+        communityId: current.communityId,
+        details: { type: current.type, name: current.name },
+      });
     });
   }
 
@@ -247,35 +238,28 @@ export class OrganisationsService {
       throw field('residentId', 'party_member_registered', '党组织成员须为登记在册的居民', 'A member of a party organisation must be a registered resident');
     }
     if (input.startDate > today()) throw field('startDate', 'future', '加入日期不能晚于今天', 'The start date cannot be in the future');
-    const row = await transaction(this.db, async (tx) => {
-      if (input.residentId && (await this.repo.hasCurrentMember(id, input.residentId, tx)))
+    const row = await transaction(this.db, async () => {
+      if (input.residentId && (await this.repo.hasCurrentMember(id, input.residentId)))
         throw new AppError('DUPLICATE', [{ path: 'residentId', message: '该居民已是本组织成员', messageEn: 'The resident is already a member' }], {
           field: 'residentId',
         });
-      const m = await this.repo.insertMember(
-        {
-          communityId: org.communityId,
-          organisationId: id,
-          residentId: input.residentId ?? null,
-          name,
-          role: input.role,
-          startDate: input.startDate,
-          notes: input.notes ?? null,
-        },
-        tx,
-      );
-      if (change && input.residentId) await this.residents.setPoliticalStatus(ctx, input.residentId, change, 'organisations', tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'organisations.member.add',
-          objectType: 'organisation',
-          objectId: id,
-          communityId: org.communityId,
-          details: { memberId: m.id, residentId: m.residentId, role: m.role, ...(change ? { politicalStatus: change } : {}) },
-        },
-        tx,
-      );
+      const m = await this.repo.insertMember({
+        communityId: org.communityId,
+        organisationId: id,
+        residentId: input.residentId ?? null,
+        name,
+        role: input.role,
+        startDate: input.startDate,
+        notes: input.notes ?? null,
+      });
+      if (change && input.residentId) await this.residents.setPoliticalStatus(ctx, input.residentId, change, 'organisations');
+      await this.audit.record(ctx, {
+        action: 'organisations.member.add',
+        objectType: 'organisation',
+        objectId: id,
+        communityId: org.communityId,
+        details: { memberId: m.id, residentId: m.residentId, role: m.role, ...(change ? { politicalStatus: change } : {}) },
+      });
       return m;
     });
     return memberView(row);
@@ -289,20 +273,16 @@ export class OrganisationsService {
     if (!member || member.organisationId !== id) throw notFound('organisation_member');
     if (member.endDate !== null) throw new AppError('CONFLICT', { reason: 'already_ended' });
     if (input.endDate < member.startDate) throw field('endDate', 'before_start', '结束日期不能早于加入日期', 'The end date cannot be before the start date');
-    const row = await transaction(this.db, async (tx) => {
-      const r = await this.repo.endMember(memberId, input.version, input.endDate, tx);
-      if (!r) throw versionConflict((await this.repo.member(memberId, tx))?.version ?? member.version);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'organisations.member.end',
-          objectType: 'organisation',
-          objectId: id,
-          communityId: org.communityId,
-          details: { memberId, endDate: input.endDate },
-        },
-        tx,
-      );
+    const row = await transaction(this.db, async () => {
+      const r = await this.repo.endMember(memberId, input.version, input.endDate);
+      if (!r) throw versionConflict((await this.repo.member(memberId))?.version ?? member.version);
+      await this.audit.record(ctx, {
+        action: 'organisations.member.end',
+        objectType: 'organisation',
+        objectId: id,
+        communityId: org.communityId,
+        details: { memberId, endDate: input.endDate },
+      });
       return r;
     });
     return memberView(row);
@@ -311,19 +291,15 @@ export class OrganisationsService {
   async addHonour(ctx: RequestContext, id: string, input: AddHonourRequest) {
     const actor = actorOf(ctx);
     const org = await this.writable(actor, id);
-    return transaction(this.db, async (tx) => {
-      const h = await this.repo.insertHonour({ communityId: org.communityId, organisationId: id, ...input }, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'organisations.honour.add',
-          objectType: 'organisation',
-          objectId: id,
-          communityId: org.communityId,
-          details: { honourId: h.id, title: h.title, year: h.year },
-        },
-        tx,
-      );
+    return transaction(this.db, async () => {
+      const h = await this.repo.insertHonour({ communityId: org.communityId, organisationId: id, ...input });
+      await this.audit.record(ctx, {
+        action: 'organisations.honour.add',
+        objectType: 'organisation',
+        objectId: id,
+        communityId: org.communityId,
+        details: { honourId: h.id, title: h.title, year: h.year },
+      });
       return { id: h.id, title: h.title, year: h.year, issuer: h.issuer };
     });
   }

@@ -97,14 +97,14 @@ export class ProjectsRepository {
     return rows[0];
   }
 
-  async byId(id: string, db: Db = this.db): Promise<ProjectRow | undefined> {
-    const [row] = await db.select().from(projects).where(eq(projects.id, id)).limit(1);
+  async byId(id: string): Promise<ProjectRow | undefined> {
+    const [row] = await this.db.select().from(projects).where(eq(projects.id, id)).limit(1);
     return row;
   }
 
-  milestones(projectId: string, db: Db = this.db) {
+  milestones(projectId: string) {
     return rowsOf<{ id: string; name: string; plannedOn: string; doneOn: string | null; note: string | null }>(
-      db,
+      this.db,
       sql`SELECT id, name, planned_on::text AS "plannedOn", done_on::text AS "doneOn", note FROM project_milestones
           WHERE project_id = ${projectId}::uuid ORDER BY planned_on, created_at, id`,
     );
@@ -119,8 +119,8 @@ export class ProjectsRepository {
   }
 
   /** How many funding entries name the project (a project with money on the ledger is never deleted). */
-  async fundingEntryCount(projectId: string, db: Db = this.db) {
-    const rows = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM funding_entries WHERE project_id = ${projectId}::uuid`);
+  async fundingEntryCount(projectId: string) {
+    const rows = await rowsOf<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM funding_entries WHERE project_id = ${projectId}::uuid`);
     return rows[0]?.n ?? 0;
   }
 
@@ -129,14 +129,14 @@ export class ProjectsRepository {
     return rows[0];
   }
 
-  async insert(row: typeof projects.$inferInsert, db: Db = this.db): Promise<ProjectRow> {
-    const [p] = await db.insert(projects).values(row).returning();
+  async insert(row: typeof projects.$inferInsert): Promise<ProjectRow> {
+    const [p] = await this.db.insert(projects).values(row).returning();
     return p;
   }
 
   /** Updates at the version read; undefined when stale. */
-  async update(id: string, version: number, patch: Partial<typeof projects.$inferInsert>, db: Db = this.db): Promise<ProjectRow | undefined> {
-    const rows = await db
+  async update(id: string, version: number, patch: Partial<typeof projects.$inferInsert>): Promise<ProjectRow | undefined> {
+    const rows = await this.db
       .update(projects)
       .set({ ...patch, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(projects.id, id), eq(projects.version, version)))
@@ -145,26 +145,26 @@ export class ProjectsRepository {
   }
 
   /** Deletes at the version read (milestones go with it); false when stale. */
-  async delete(id: string, version: number, db: Db = this.db) {
-    const rows = await db
+  async delete(id: string, version: number) {
+    const rows = await this.db
       .delete(projects)
       .where(and(eq(projects.id, id), eq(projects.version, version)))
       .returning({ id: projects.id });
     return rows.length > 0;
   }
 
-  async insertMilestone(row: typeof projectMilestones.$inferInsert, db: Db = this.db): Promise<MilestoneRow> {
-    const [m] = await db.insert(projectMilestones).values(row).returning();
+  async insertMilestone(row: typeof projectMilestones.$inferInsert): Promise<MilestoneRow> {
+    const [m] = await this.db.insert(projectMilestones).values(row).returning();
     return m;
   }
 
-  async milestoneById(id: string, db: Db = this.db): Promise<MilestoneRow | undefined> {
-    const [m] = await db.select().from(projectMilestones).where(eq(projectMilestones.id, id)).limit(1);
+  async milestoneById(id: string): Promise<MilestoneRow | undefined> {
+    const [m] = await this.db.select().from(projectMilestones).where(eq(projectMilestones.id, id)).limit(1);
     return m;
   }
 
-  async completeMilestone(id: string, doneOn: string, note: string | null | undefined, db: Db = this.db) {
-    await db
+  async completeMilestone(id: string, doneOn: string, note: string | null | undefined) {
+    await this.db
       .update(projectMilestones)
       .set({ doneOn, ...(note !== undefined ? { note } : {}) })
       .where(eq(projectMilestones.id, id));

@@ -176,26 +176,25 @@ export class ProjectsService {
     await this.regions.assertCovers(actor, 'fourhaves.write', { communityId: input.communityId });
     this.checkDates(input.plannedStart, input.plannedEnd);
     await this.checkPremises(actor, input.premisesId, input.communityId);
-    const id = await transaction(this.db, async (tx) => {
-      const row = await this.repo.insert(
-        {
-          communityId: input.communityId,
-          name: input.name,
-          kind: input.kind,
-          premisesId: input.premisesId ?? null,
-          areaM2: input.areaM2 ?? null,
-          budgetFen: yuanToFen(input.budget),
-          plannedStart: input.plannedStart ?? null,
-          plannedEnd: input.plannedEnd ?? null,
-          notes: input.notes ?? null,
-        },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        { action: 'projects.create', objectType: 'project', objectId: row.id, communityId: row.communityId, details: { name: row.name, kind: row.kind } },
-        tx,
-      );
+    const id = await transaction(this.db, async () => {
+      const row = await this.repo.insert({
+        communityId: input.communityId,
+        name: input.name,
+        kind: input.kind,
+        premisesId: input.premisesId ?? null,
+        areaM2: input.areaM2 ?? null,
+        budgetFen: yuanToFen(input.budget),
+        plannedStart: input.plannedStart ?? null,
+        plannedEnd: input.plannedEnd ?? null,
+        notes: input.notes ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'projects.create',
+        objectType: 'project',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { name: row.name, kind: row.kind },
+      });
       return row.id;
     });
     return this.detail(actorOf(ctx), id);
@@ -217,20 +216,16 @@ export class ProjectsService {
     );
     if (input.premisesId) await this.checkPremises(actor, input.premisesId, current.communityId);
     if (input.state === 'finished' && input.progressPercent === undefined) patch.progressPercent = 100;
-    const row = await transaction(this.db, async (tx) => {
-      const r = await this.repo.update(id, version, patch, tx);
+    const row = await transaction(this.db, async () => {
+      const r = await this.repo.update(id, version, patch);
       if (!r) return null;
-      await this.audit.record(
-        ctx,
-        {
-          action: input.state && input.state !== current.state ? 'projects.state' : 'projects.update',
-          objectType: 'project',
-          objectId: id,
-          communityId: r.communityId,
-          details: { fields: Object.keys(patch), ...(input.state && input.state !== current.state ? { from: current.state, to: input.state } : {}) },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: input.state && input.state !== current.state ? 'projects.state' : 'projects.update',
+        objectType: 'project',
+        objectId: id,
+        communityId: r.communityId,
+        details: { fields: Object.keys(patch), ...(input.state && input.state !== current.state ? { from: current.state, to: input.state } : {}) },
+      });
       return r;
     });
     // The current version is read after the transaction (PGlite has one connection, held by the transaction).
@@ -245,13 +240,15 @@ export class ProjectsService {
       throw field('state', 'not_planned', '只能删除计划中的项目，其他项目请改为已取消', 'only a planned project can be deleted; cancel the others');
     if ((await this.repo.fundingEntryCount(id)) > 0)
       throw field('id', 'has_funding', '该项目已有经费记录，不能删除，请改为已取消', 'the project has funding entries: cancel it instead');
-    const ok = await transaction(this.db, async (tx) => {
-      if (!(await this.repo.delete(id, version, tx))) return false;
-      await this.audit.record(
-        ctx,
-        { action: 'projects.delete', objectType: 'project', objectId: id, communityId: current.communityId, details: { name: current.name } },
-        tx,
-      );
+    const ok = await transaction(this.db, async () => {
+      if (!(await this.repo.delete(id, version))) return false;
+      await this.audit.record(ctx, {
+        action: 'projects.delete',
+        objectType: 'project',
+        objectId: id,
+        communityId: current.communityId,
+        details: { name: current.name },
+      });
       return true;
     });
     if (!ok) throw versionConflict((await this.repo.byId(id))?.version ?? current.version);
@@ -262,22 +259,21 @@ export class ProjectsService {
     const project = await this.writable(actorOf(ctx), id);
     if (project.state === 'finished' || project.state === 'cancelled')
       throw field('state', 'closed', '已完工或已取消的项目不能再添加节点', 'a finished or cancelled project takes no new milestones');
-    await transaction(this.db, async (tx) => {
-      const m = await this.repo.insertMilestone(
-        { projectId: id, communityId: project.communityId, name: input.name, plannedOn: input.plannedOn, note: input.note ?? null },
-        tx,
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'projects.milestone_add',
-          objectType: 'project',
-          objectId: id,
-          communityId: project.communityId,
-          details: { milestoneId: m.id, name: m.name, plannedOn: m.plannedOn },
-        },
-        tx,
-      );
+    await transaction(this.db, async () => {
+      const m = await this.repo.insertMilestone({
+        projectId: id,
+        communityId: project.communityId,
+        name: input.name,
+        plannedOn: input.plannedOn,
+        note: input.note ?? null,
+      });
+      await this.audit.record(ctx, {
+        action: 'projects.milestone_add',
+        objectType: 'project',
+        objectId: id,
+        communityId: project.communityId,
+        details: { milestoneId: m.id, name: m.name, plannedOn: m.plannedOn },
+      });
     });
     return this.detail(actorOf(ctx), id);
   }
@@ -294,24 +290,19 @@ export class ProjectsService {
     const day = today();
     const doneOn = input.doneOn ?? day;
     if (doneOn > day) throw field('doneOn', 'future', '完成日期不能晚于今天', 'the day done cannot be in the future');
-    await transaction(this.db, async (tx) => {
-      await this.repo.completeMilestone(milestoneId, doneOn, input.note, tx);
-      const all = await this.repo.milestones(id, tx);
+    await transaction(this.db, async () => {
+      await this.repo.completeMilestone(milestoneId, doneOn, input.note);
+      const all = await this.repo.milestones(id);
       const progress = progressAfterMilestones(project.progressPercent, all);
       const state = project.state === 'planned' ? 'under_way' : project.state;
-      if (progress !== project.progressPercent || state !== project.state)
-        await this.repo.update(id, project.version, { progressPercent: progress, state }, tx);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'projects.milestone_done',
-          objectType: 'project',
-          objectId: id,
-          communityId: project.communityId,
-          details: { milestoneId, name: m.name, doneOn, progressPercent: progress },
-        },
-        tx,
-      );
+      if (progress !== project.progressPercent || state !== project.state) await this.repo.update(id, project.version, { progressPercent: progress, state });
+      await this.audit.record(ctx, {
+        action: 'projects.milestone_done',
+        objectType: 'project',
+        objectId: id,
+        communityId: project.communityId,
+        details: { milestoneId, name: m.name, doneOn, progressPercent: progress },
+      });
     });
     return this.detail(actorOf(ctx), id);
   }

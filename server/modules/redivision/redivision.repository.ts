@@ -36,7 +36,7 @@ const VIEW = sql`ch.id, ch.object_type AS "objectType", ch.object_id AS "objectI
 export const REKEYED_TABLES = ['care_records', 'buildings', 'households', 'residents'] as const;
 
 /** Counts what an UPDATE … RETURNING touched. */
-const counted = async (tx: Db, update: SQL) => (await rowsOf<{ n: number }>(tx, sql`WITH u AS (${update} RETURNING 1) SELECT count(*)::int AS n FROM u`))[0].n;
+const counted = async (db: Db, update: SQL) => (await rowsOf<{ n: number }>(db, sql`WITH u AS (${update} RETURNING 1) SELECT count(*)::int AS n FROM u`))[0].n;
 
 /**
  * Re-division: moves a grid or a building and rewrites the scope keys (community_id, grid_id) of the
@@ -45,80 +45,80 @@ const counted = async (tx: Db, update: SQL) => (await rowsOf<{ n: number }>(tx, 
 export class RedivisionRepository {
   constructor(private readonly db: Db) {}
 
-  async region(id: string, db: Db = this.db, lock = false) {
+  async region(id: string, lock = false) {
     const rows = await rowsOf<{ id: string; level: string; parentId: string | null; name: string; code: string; path: string }>(
-      db,
+      this.db,
       sql`SELECT id, level, parent_id AS "parentId", name, code, path::text AS path FROM regions WHERE id = ${id}::uuid ${lock ? sql`FOR UPDATE` : sql``}`,
     );
     return rows[0];
   }
 
-  async building(id: string, db: Db = this.db, lock = false) {
+  async building(id: string, lock = false) {
     const rows = await rowsOf<{ id: string; name: string; communityId: string; gridId: string }>(
-      db,
+      this.db,
       sql`SELECT id, name, community_id AS "communityId", grid_id AS "gridId" FROM buildings WHERE id = ${id}::uuid ${lock ? sql`FOR UPDATE` : sql``}`,
     );
     return rows[0];
   }
 
   /** Moves everything in a grid to the grid's new community (the grid itself is re-parented by RegionsService). */
-  async moveGrid(tx: Db, gridId: string, toCommunityId: string) {
+  async moveGrid(gridId: string, toCommunityId: string) {
     const to = sql`${toCommunityId}::uuid`;
     // Care records first: they find their residents by the grid, which does not change here.
     const careRecords = await counted(
-      tx,
+      this.db,
       sql`UPDATE care_records SET community_id = ${to}, updated_at = now()
           WHERE resident_id IN (SELECT id FROM residents WHERE grid_id = ${gridId}::uuid) AND community_id <> ${to}`,
     );
     const buildings = await counted(
-      tx,
+      this.db,
       sql`UPDATE buildings SET community_id = ${to}, version = version + 1, updated_at = now() WHERE grid_id = ${gridId}::uuid`,
     );
     const households = await counted(
-      tx,
+      this.db,
       sql`UPDATE households SET community_id = ${to}, version = version + 1, updated_at = now() WHERE grid_id = ${gridId}::uuid`,
     );
     const residents = await counted(
-      tx,
+      this.db,
       sql`UPDATE residents SET community_id = ${to}, version = version + 1, updated_at = now() WHERE grid_id = ${gridId}::uuid`,
     );
     return { buildings, households, residents, careRecords };
   }
 
   /** Moves a building with its households and their residents to another grid (and its community). */
-  async moveBuilding(tx: Db, buildingId: string, to: { gridId: string; communityId: string }) {
+  async moveBuilding(buildingId: string, to: { gridId: string; communityId: string }) {
     const b = sql`${buildingId}::uuid`;
     const grid = sql`${to.gridId}::uuid`;
     const community = sql`${to.communityId}::uuid`;
     const careRecords = await counted(
-      tx,
+      this.db,
       sql`UPDATE care_records SET community_id = ${community}, updated_at = now()
           WHERE resident_id IN (SELECT r.id FROM residents r JOIN households h ON h.id = r.household_id WHERE h.building_id = ${b})
             AND community_id <> ${community}`,
     );
     const residents = await counted(
-      tx,
+      this.db,
       sql`UPDATE residents SET community_id = ${community}, grid_id = ${grid}, version = version + 1, updated_at = now()
           WHERE household_id IN (SELECT id FROM households WHERE building_id = ${b})`,
     );
     const households = await counted(
-      tx,
+      this.db,
       sql`UPDATE households SET community_id = ${community}, grid_id = ${grid}, version = version + 1, updated_at = now() WHERE building_id = ${b}`,
     );
     const buildings = await counted(
-      tx,
+      this.db,
       sql`UPDATE buildings SET community_id = ${community}, grid_id = ${grid}, version = version + 1, updated_at = now() WHERE id = ${b}`,
     );
     return { buildings, households, residents, careRecords };
   }
 
-  async insertChange(tx: Db, row: typeof regionChanges.$inferInsert) {
-    const [c] = await tx.insert(regionChanges).values(row).returning({ id: regionChanges.id });
+  async insertChange(row: typeof regionChanges.$inferInsert) {
+    const [c] = await this.db.insert(regionChanges).values(row).returning({ id: regionChanges.id });
     return c.id;
   }
 
-  async view(id: string, db: Db = this.db): Promise<RegionChangeView> {
-    return (await rowsOf<RegionChangeView>(db, sql`SELECT ${VIEW} WHERE ch.id = ${id}::uuid`))[0];
+  async view(id: string): Promise<RegionChangeView> {
+    return (await rowsOf<RegionChangeView>(this.db, sql`SELECT ${VIEW} WHERE ch.id = ${id}::uuid`))[0];
   }
 
   /** Changes whose from or to region lies under one of `visible`, optionally touching a region's subtree. */

@@ -1,5 +1,5 @@
 import type { MoveBuildingRequest, MoveGridRequest } from '../../../shared/contracts/redivision';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { today } from '../../lib/clock';
 import { AppError, notFound, validationError } from '../../lib/errors';
@@ -47,13 +47,12 @@ export class RedivisionService {
     if (!scopeCovers(manage, { communityId: to.id })) throw new AppError('OUT_OF_SCOPE');
     if (to.id === grid.parentId) throw invalid('toCommunityId', 'same_community', '网格已属于该社区', 'the grid already belongs to this community');
     try {
-      const result = await this.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
-        const locked = await this.repo.region(grid.id, tx, true);
+      const result = await transaction(this.db, async () => {
+        const locked = await this.repo.region(grid.id, true);
         if (!locked || locked.parentId !== grid.parentId) throw new AppError('CONFLICT', { reason: 'grid_changed' });
-        await this.regions.reparentGrid(tx, grid.id, to.id, `${to.path}.${grid.code}`);
-        const moved = await this.repo.moveGrid(tx, grid.id, to.id);
-        const changeId = await this.repo.insertChange(tx, {
+        await this.regions.reparentGrid(grid.id, to.id, `${to.path}.${grid.code}`);
+        const moved = await this.repo.moveGrid(grid.id, to.id);
+        const changeId = await this.repo.insertChange({
           objectType: 'grid',
           objectId: grid.id,
           fromRegionId: grid.parentId!,
@@ -62,18 +61,14 @@ export class RedivisionService {
           reason: input.reason,
           changedBy: actor.userId,
         });
-        await this.audit.record(
-          ctx,
-          {
-            action: 'redivision.move_grid',
-            objectType: 'region',
-            objectId: grid.id,
-            communityId: grid.parentId,
-            details: { fromCommunityId: grid.parentId, toCommunityId: to.id, effectiveDate: input.effectiveDate, reason: input.reason, moved },
-          },
-          tx,
-        );
-        return { change: await this.repo.view(changeId, tx), moved };
+        await this.audit.record(ctx, {
+          action: 'redivision.move_grid',
+          objectType: 'region',
+          objectId: grid.id,
+          communityId: grid.parentId,
+          details: { fromCommunityId: grid.parentId, toCommunityId: to.id, effectiveDate: input.effectiveDate, reason: input.reason, moved },
+        });
+        return { change: await this.repo.view(changeId), moved };
       });
       return result;
     } finally {
@@ -97,12 +92,11 @@ export class RedivisionService {
     if (!scopeCovers(manage, { communityId: to.parentId, gridId: to.id })) throw new AppError('OUT_OF_SCOPE');
     if (to.id === building.gridId) throw invalid('toGridId', 'same_grid', '楼栋已属于该网格', 'the building already belongs to this grid');
     try {
-      return await this.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
-        const locked = await this.repo.building(building.id, tx, true);
+      return await transaction(this.db, async () => {
+        const locked = await this.repo.building(building.id, true);
         if (!locked || locked.gridId !== building.gridId) throw new AppError('CONFLICT', { reason: 'building_changed' });
-        const moved = await this.repo.moveBuilding(tx, building.id, { gridId: to.id, communityId: to.parentId! });
-        const changeId = await this.repo.insertChange(tx, {
+        const moved = await this.repo.moveBuilding(building.id, { gridId: to.id, communityId: to.parentId! });
+        const changeId = await this.repo.insertChange({
           objectType: 'building',
           objectId: building.id,
           fromRegionId: building.gridId,
@@ -111,26 +105,22 @@ export class RedivisionService {
           reason: input.reason,
           changedBy: actor.userId,
         });
-        await this.audit.record(
-          ctx,
-          {
-            action: 'redivision.move_building',
-            objectType: 'building',
-            objectId: building.id,
-            communityId: building.communityId,
-            details: {
-              fromGridId: building.gridId,
-              toGridId: to.id,
-              fromCommunityId: building.communityId,
-              toCommunityId: to.parentId,
-              effectiveDate: input.effectiveDate,
-              reason: input.reason,
-              moved,
-            },
+        await this.audit.record(ctx, {
+          action: 'redivision.move_building',
+          objectType: 'building',
+          objectId: building.id,
+          communityId: building.communityId,
+          details: {
+            fromGridId: building.gridId,
+            toGridId: to.id,
+            fromCommunityId: building.communityId,
+            toCommunityId: to.parentId,
+            effectiveDate: input.effectiveDate,
+            reason: input.reason,
+            moved,
           },
-          tx,
-        );
-        return { change: await this.repo.view(changeId, tx), moved };
+        });
+        return { change: await this.repo.view(changeId), moved };
       });
     } finally {
       this.regions.invalidate();

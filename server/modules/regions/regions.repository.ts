@@ -55,8 +55,8 @@ export class RegionsRepository {
   }
 
   /** Puts a grid under another community with its new path (a grid is a leaf: no paths below it change). */
-  async reparentGrid(tx: Db, gridId: string, toCommunityId: string, newPath: string) {
-    await tx
+  async reparentGrid(gridId: string, toCommunityId: string, newPath: string) {
+    await this.db
       .update(regions)
       .set({ parentId: toCommunityId, path: newPath, version: sql`${regions.version} + 1`, updatedAt: sql`now()` })
       .where(eq(regions.id, gridId));

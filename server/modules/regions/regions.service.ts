@@ -1,6 +1,5 @@
 import type { RegionNodeT } from '../../../shared/contracts/regions';
 import { permissionsOf, type Permission, type Role } from '../../../shared/domain/permissions';
-import type { Db } from '../../db/client';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
 import { AppError, notFound, outOfScopeNotFound, versionConflict } from '../../lib/errors';
 import { grantPathsFor, isUnderPath, NO_SCOPE, organisationPathsFor, scopeCovers, type DataScope, type OrganisationScope } from '../../lib/scope';
@@ -91,8 +90,8 @@ export class RegionsService {
    * re-division's transaction, which has locked the grid, checked the actor and audits the move; the caller
    * calls invalidate() once it commits.
    */
-  reparentGrid(tx: Db, gridId: string, toCommunityId: string, newPath: string): Promise<void> {
-    return this.repo.reparentGrid(tx, gridId, toCommunityId, newPath);
+  reparentGrid(gridId: string, toCommunityId: string, newPath: string): Promise<void> {
+    return this.repo.reparentGrid(gridId, toCommunityId, newPath);
   }
 
   /** Forgets the resolved scopes here and in the other server processes (after a region change). */

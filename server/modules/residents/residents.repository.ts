@@ -241,13 +241,13 @@ export class ResidentsRepository {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async byId(id: string, db: Db = this.db): Promise<ResidentRow | undefined> {
-    const rows = await db.select().from(residents).where(eq(residents.id, id)).limit(1);
+  async byId(id: string): Promise<ResidentRow | undefined> {
+    const rows = await this.db.select().from(residents).where(eq(residents.id, id)).limit(1);
     return rows[0];
   }
 
-  async byIdHash(idHash: string, db: Db = this.db): Promise<ResidentRow | undefined> {
-    const rows = await db.select().from(residents).where(eq(residents.idHash, idHash)).limit(1);
+  async byIdHash(idHash: string): Promise<ResidentRow | undefined> {
+    const rows = await this.db.select().from(residents).where(eq(residents.idHash, idHash)).limit(1);
     return rows[0];
   }
 
@@ -261,15 +261,15 @@ export class ResidentsRepository {
   }
 
   /** A region's level and parent (to place a new resident in a grid). */
-  async region(id: string, db: Db = this.db): Promise<{ id: string; level: string; parentId: string | null; path: string } | undefined> {
+  async region(id: string): Promise<{ id: string; level: string; parentId: string | null; path: string } | undefined> {
     const rows = await rowsOf<{ id: string; level: string; parentId: string | null; path: string }>(
-      db,
+      this.db,
       sql`SELECT id, level, parent_id AS "parentId", path::text AS path FROM regions WHERE id = ${id}::uuid`,
     );
     return rows[0];
   }
 
-  async household(id: string, db: Db = this.db) {
+  async household(id: string) {
     const rows = await rowsOf<{
       id: string;
       communityId: string;
@@ -280,7 +280,7 @@ export class ResidentsRepository {
       householdType: string;
       headResidentId: string | null;
     }>(
-      db,
+      this.db,
       sql`SELECT id, community_id AS "communityId", grid_id AS "gridId", household_number AS "householdNumber", address, room,
                  household_type AS "householdType", head_resident_id AS "headResidentId"
           FROM households WHERE id = ${id}::uuid`,
@@ -332,14 +332,14 @@ export class ResidentsRepository {
     );
   }
 
-  async insert(row: NewResident, db: Db = this.db): Promise<ResidentRow> {
-    const [r] = await db.insert(residents).values(row).returning();
+  async insert(row: NewResident): Promise<ResidentRow> {
+    const [r] = await this.db.insert(residents).values(row).returning();
     return r;
   }
 
   /** Updates when the version matches; undefined on a stale version. */
-  async update(id: string, version: number, patch: Partial<NewResident>, db: Db = this.db): Promise<ResidentRow | undefined> {
-    const rows = await db
+  async update(id: string, version: number, patch: Partial<NewResident>): Promise<ResidentRow | undefined> {
+    const rows = await this.db
       .update(residents)
       .set({ ...patch, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(residents.id, id), eq(residents.version, version)))
@@ -348,13 +348,9 @@ export class ResidentsRepository {
   }
 
   /** Puts residents into a household (its community and grid follow); a relation per resident when given. */
-  async placeInHousehold(
-    tx: Db,
-    place: { householdId: string; communityId: string; gridId: string },
-    people: { id: string; relationToHead?: string | null }[],
-  ) {
+  async placeInHousehold(place: { householdId: string; communityId: string; gridId: string }, people: { id: string; relationToHead?: string | null }[]) {
     for (const p of people) {
-      await tx
+      await this.db
         .update(residents)
         .set({
           householdId: place.householdId,
@@ -369,19 +365,19 @@ export class ResidentsRepository {
   }
 
   /** Sets one resident's relation to the head (no version check: the caller holds the household's lock). */
-  async setRelation(tx: Db, residentId: string, relation: string | null) {
-    await tx
+  async setRelation(residentId: string, relation: string | null) {
+    await this.db
       .update(residents)
       .set({ relationToHead: relation, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
       .where(eq(residents.id, residentId));
   }
 
-  async insertMoves(tx: Db, rows: (typeof residentMoves.$inferInsert)[]) {
-    if (rows.length) await tx.insert(residentMoves).values(rows);
+  async insertMoves(rows: (typeof residentMoves.$inferInsert)[]) {
+    if (rows.length) await this.db.insert(residentMoves).values(rows);
   }
 
-  insertMove(row: typeof residentMoves.$inferInsert, db: Db = this.db) {
-    return db.insert(residentMoves).values(row);
+  insertMove(row: typeof residentMoves.$inferInsert) {
+    return this.db.insert(residentMoves).values(row);
   }
 
   /** Residents per community inside a scope. */

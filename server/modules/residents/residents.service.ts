@@ -24,7 +24,7 @@ import {
   type ResidenceType,
   type ResidentStatus,
 } from '../../../shared/domain/registry';
-import { transaction, type Db } from '../../db/client';
+import { savepoint, transaction, type Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/sql';
 import type { FieldCrypto } from '../../lib/crypto';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
@@ -136,10 +136,10 @@ export class ResidentsService {
   }
 
   /** Exact look-up through the blind index (no scope check: the caller decides what to show). */
-  async findByIdNumber(idNumber: string, tx?: Db): Promise<ResidentRow | undefined> {
+  async findByIdNumber(idNumber: string): Promise<ResidentRow | undefined> {
     const n = normaliseIdNumber(idNumber);
     if (!n) return undefined;
-    return this.repo.byIdHash(this.crypto.blindIndex(n), tx);
+    return this.repo.byIdHash(this.crypto.blindIndex(n));
   }
 
   /**
@@ -150,22 +150,17 @@ export class ResidentsService {
    * - Existing resident (same ID number, via the blind index): fields that are `undefined` in `input` are
    *   kept; when nothing differs the row is left alone and `unchanged` is returned (no write, no audit).
    *   A changed grid or household is recorded in the move history.
-   * - Pass `tx` to run inside the caller's transaction (one per batch, for example).
+   * - Runs inside the caller's transaction when one is running (one per batch, for example).
    * - Audits each write as `residents.create` / `residents.update` with `details.source = 'upsert'`
    *   unless `options.audit` is false (for callers that record one summary entry themselves).
    *
    * @returns the resident's id and what happened.
    */
-  async upsertByIdNumber(
-    ctx: RequestContext,
-    input: UpsertResidentInput,
-    tx?: Db,
-    options: { audit?: boolean } = {},
-  ): Promise<{ id: string; outcome: UpsertOutcome }> {
-    const run = async (t: Db) => {
+  async upsertByIdNumber(ctx: RequestContext, input: UpsertResidentInput, options: { audit?: boolean } = {}): Promise<{ id: string; outcome: UpsertOutcome }> {
+    const run = async () => {
       const identity = identityColumns(this.crypto, input.idNumber);
-      const place = await this.placeFor(ctx.actor, input.gridId, input.householdId ?? null, t);
-      const existing = await this.repo.byIdHash(identity.idHash, t);
+      const place = await this.placeFor(ctx.actor, input.gridId, input.householdId ?? null);
+      const existing = await this.repo.byIdHash(identity.idHash);
       const audit = options.audit !== false;
       if (!existing) {
         const row = await this.insertResident(
@@ -173,13 +168,12 @@ export class ResidentsService {
           { ...input, ethnicity: input.ethnicity ?? '汉族', residenceType: input.residenceType ?? 'registered_resident' },
           identity,
           place,
-          t,
           audit,
           'upsert',
         );
         return { id: row.id, outcome: 'created' as const };
       }
-      if (ctx.actor) assertWritablePath(ctx.actor, (await this.repo.region(existing.gridId ?? existing.communityId, t))?.path ?? '');
+      if (ctx.actor) assertWritablePath(ctx.actor, (await this.repo.region(existing.gridId ?? existing.communityId))?.path ?? '');
       const patch: Partial<NewResident> = {};
       if (input.name !== undefined && input.name !== existing.name) Object.assign(patch, { name: input.name }, nameColumns(input.name));
       for (const f of PLAIN_FIELDS) {
@@ -190,40 +184,33 @@ export class ResidentsService {
       if (place.gridId !== existing.gridId) Object.assign(patch, { gridId: place.gridId, communityId: place.communityId });
       if (input.householdId !== undefined && (input.householdId ?? null) !== existing.householdId) patch.householdId = input.householdId ?? null;
       if (Object.keys(patch).length === 0) return { id: existing.id, outcome: 'unchanged' as const };
-      const row = await this.repo.update(existing.id, existing.version, patch, t);
+      const row = await this.repo.update(existing.id, existing.version, patch);
       if (!row) throw versionConflict(existing.version);
       if (patch.gridId !== undefined || patch.householdId !== undefined) {
-        await this.repo.insertMove(
-          {
-            residentId: row.id,
-            communityId: row.communityId,
-            moveType: row.communityId !== existing.communityId ? 'move_in' : 'transfer',
-            fromHouseholdId: existing.householdId,
-            toHouseholdId: row.householdId,
-            fromCommunityId: existing.communityId,
-            toCommunityId: row.communityId,
-            effectiveDate: today(),
-            createdBy: ctx.actor?.userId ?? null,
-          },
-          t,
-        );
+        await this.repo.insertMove({
+          residentId: row.id,
+          communityId: row.communityId,
+          moveType: row.communityId !== existing.communityId ? 'move_in' : 'transfer',
+          fromHouseholdId: existing.householdId,
+          toHouseholdId: row.householdId,
+          fromCommunityId: existing.communityId,
+          toCommunityId: row.communityId,
+          effectiveDate: today(),
+          createdBy: ctx.actor?.userId ?? null,
+        });
       }
       if (audit) {
-        await this.audit.record(
-          ctx,
-          {
-            action: 'residents.update',
-            objectType: 'resident',
-            objectId: row.id,
-            communityId: row.communityId,
-            details: { fields: Object.keys(patch), source: 'upsert' },
-          },
-          t,
-        );
+        await this.audit.record(ctx, {
+          action: 'residents.update',
+          objectType: 'resident',
+          objectId: row.id,
+          communityId: row.communityId,
+          details: { fields: Object.keys(patch), source: 'upsert' },
+        });
       }
       return { id: row.id, outcome: 'updated' as const };
     };
-    return tx ? run(tx) : transaction(this.db, run);
+    return transaction(this.db, run);
   }
 
   /**
@@ -232,23 +219,19 @@ export class ResidentsService {
    * just decided on the current row), the row's own version is bumped, and the change is audited as
    * `residents.update` with the source named. The caller has already authorised the resident.
    */
-  async setPoliticalStatus(ctx: RequestContext, residentId: string, status: (typeof POLITICAL_STATUSES)[number], source: string, tx: Db): Promise<void> {
-    const current = await this.repo.byId(residentId, tx);
+  async setPoliticalStatus(ctx: RequestContext, residentId: string, status: (typeof POLITICAL_STATUSES)[number], source: string): Promise<void> {
+    const current = await this.repo.byId(residentId);
     if (!current) throw notFound('resident');
     if (current.politicalStatus === status) return;
-    const row = await this.repo.update(residentId, current.version, { politicalStatus: status }, tx);
+    const row = await this.repo.update(residentId, current.version, { politicalStatus: status });
     if (!row) throw versionConflict(current.version);
-    await this.audit.record(
-      ctx,
-      {
-        action: 'residents.update',
-        objectType: 'resident',
-        objectId: residentId,
-        communityId: current.communityId,
-        details: { fields: ['politicalStatus'], from: current.politicalStatus, to: status, source },
-      },
-      tx,
-    );
+    await this.audit.record(ctx, {
+      action: 'residents.update',
+      objectType: 'resident',
+      objectId: residentId,
+      communityId: current.communityId,
+      details: { fields: ['politicalStatus'], from: current.politicalStatus, to: status, source },
+    });
   }
 
   /**
@@ -259,20 +242,17 @@ export class ResidentsService {
    * audits the change.
    */
   async moveIntoHousehold(
-    tx: Db,
     ctx: RequestContext,
     to: { id: string; communityId: string; gridId: string },
     people: { id: string; householdId: string | null; communityId: string; relationToHead?: string | null }[],
     move: { type: 'transfer' | 'split' | 'merge'; effectiveDate: string; reason?: string },
   ): Promise<void> {
-    await this.repo.placeInHousehold(tx, { householdId: to.id, communityId: to.communityId, gridId: to.gridId }, people);
+    await this.repo.placeInHousehold({ householdId: to.id, communityId: to.communityId, gridId: to.gridId }, people);
     await this.care.followResidents(
-      tx,
       people.filter((p) => p.communityId !== to.communityId).map((p) => p.id),
       to.communityId,
     );
     await this.repo.insertMoves(
-      tx,
       people.map((p) => ({
         residentId: p.id,
         communityId: to.communityId,
@@ -289,8 +269,8 @@ export class ResidentsService {
   }
 
   /** Sets a resident's relation to the head, inside the caller's transaction (a household's change of head). */
-  setRelation(tx: Db, residentId: string, relation: string | null): Promise<void> {
-    return this.repo.setRelation(tx, residentId, relation);
+  setRelation(residentId: string, relation: string | null): Promise<void> {
+    return this.repo.setRelation(residentId, relation);
   }
 
   /** Residents per community (status `active` by default), limited to the actor's residents.read scope when given. */
@@ -454,10 +434,10 @@ export class ResidentsService {
   async create(ctx: RequestContext, input: CreateResidentRequest): Promise<ResidentDetail> {
     const actor = actorOf(ctx);
     const identity = identityColumns(this.crypto, input.idNumber);
-    const place = await this.placeFor(actor, input.gridId, input.householdId ?? null, this.db);
+    const place = await this.placeFor(actor, input.gridId, input.householdId ?? null);
     const existing = await this.repo.byIdHash(identity.idHash);
     if (existing) throw await this.duplicate(ctx, existing, 'create');
-    const row = await transaction(this.db, (tx) => this.insertResident(ctx, input, identity, place, tx, true, 'form'));
+    const row = await transaction(this.db, async () => this.insertResident(ctx, input, identity, place, true, 'form'));
     return this.detailOf(actor, row);
   }
 
@@ -472,7 +452,7 @@ export class ResidentsService {
     await this.assertWritable(actor, current);
     if (input.version !== current.version) throw versionConflict(current.version);
     if (current.gridId) throw new AppError('RESIDENT_ALREADY_PLACED', { field: 'gridId' });
-    const place = await this.placeFor(actor, input.gridId, null, this.db);
+    const place = await this.placeFor(actor, input.gridId, null);
     if (place.communityId !== current.communityId) {
       throw validationError([
         {
@@ -483,14 +463,16 @@ export class ResidentsService {
         },
       ]);
     }
-    const row = await transaction(this.db, async (tx) => {
-      const updated = await this.repo.update(id, input.version, { gridId: input.gridId }, tx);
-      if (!updated) throw versionConflict((await this.repo.byId(id, tx))?.version ?? current.version);
-      await this.audit.record(
-        ctx,
-        { action: 'residents.place', objectType: 'resident', objectId: id, communityId: current.communityId, details: { gridId: input.gridId } },
-        tx,
-      );
+    const row = await transaction(this.db, async () => {
+      const updated = await this.repo.update(id, input.version, { gridId: input.gridId });
+      if (!updated) throw versionConflict((await this.repo.byId(id))?.version ?? current.version);
+      await this.audit.record(ctx, {
+        action: 'residents.place',
+        objectType: 'resident',
+        objectId: id,
+        communityId: current.communityId,
+        details: { gridId: input.gridId },
+      });
       return updated;
     });
     return this.detailOf(actor, row);
@@ -519,42 +501,35 @@ export class ResidentsService {
     const statusChange = input.status !== undefined && input.status !== current.status ? input.status : undefined;
     if (statusChange) patch.status = statusChange;
     if (Object.keys(patch).length === 0) return this.detailOf(actor, current);
-    const row = await transaction(this.db, async (tx) => {
-      const updated = await this.repo.update(id, input.version, patch, tx);
+    const row = await transaction(this.db, async () => {
+      const updated = await this.repo.update(id, input.version, patch);
       if (!updated) {
-        const now = await this.repo.byId(id, tx);
+        const now = await this.repo.byId(id);
         throw versionConflict(now?.version ?? current.version);
       }
       if (statusChange) {
         const moveType = statusChange === 'moved_out' ? 'move_out' : statusChange === 'deceased' ? 'deceased' : 'reinstate';
-        await this.repo.insertMove(
-          {
-            residentId: id,
-            communityId: current.communityId,
-            moveType,
-            fromHouseholdId: moveType === 'reinstate' ? null : current.householdId,
-            toHouseholdId: moveType === 'reinstate' ? current.householdId : null,
-            fromCommunityId: moveType === 'reinstate' ? null : current.communityId,
-            toCommunityId: moveType === 'reinstate' ? current.communityId : null,
-            effectiveDate: input.statusDate ?? today(),
-            reason: input.statusReason ?? null,
-            createdBy: actor.userId,
-          },
-          tx,
-        );
+        await this.repo.insertMove({
+          residentId: id,
+          communityId: current.communityId,
+          moveType,
+          fromHouseholdId: moveType === 'reinstate' ? null : current.householdId,
+          toHouseholdId: moveType === 'reinstate' ? current.householdId : null,
+          fromCommunityId: moveType === 'reinstate' ? null : current.communityId,
+          toCommunityId: moveType === 'reinstate' ? current.communityId : null,
+          effectiveDate: input.statusDate ?? today(),
+          reason: input.statusReason ?? null,
+          createdBy: actor.userId,
+        });
       }
       const fields = Object.keys(patch).filter((k) => !['idCipher', 'idHash', 'idMasked', 'idTailRev', 'namePinyin', 'nameInitials'].includes(k));
-      await this.audit.record(
-        ctx,
-        {
-          action: 'residents.update',
-          objectType: 'resident',
-          objectId: id,
-          communityId: current.communityId,
-          details: { fields, ...(statusChange ? { status: statusChange } : {}) },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'residents.update',
+        objectType: 'resident',
+        objectId: id,
+        communityId: current.communityId,
+        details: { fields, ...(statusChange ? { status: statusChange } : {}) },
+      });
       return updated;
     });
     return this.detailOf(actor, row);
@@ -788,23 +763,21 @@ export class ResidentsService {
   }
 
   /**
-   * Checks a grid (and household) for a new or moved resident; returns the community. Every query runs on
-   * `db`, so that it works inside a caller's transaction (PGlite has a single connection).
+   * Checks a grid (and household) for a new or moved resident; returns the community.
    */
   private async placeFor(
     actor: Actor | null,
     gridId: string,
     householdId: string | null,
-    db: Db,
   ): Promise<{ communityId: string; gridId: string; householdId: string | null }> {
-    const grid = await this.repo.region(gridId, db);
+    const grid = await this.repo.region(gridId);
     if (!grid || grid.level !== 'grid' || !grid.parentId) {
       throw validationError([{ path: 'gridId', code: 'not_a_grid', message: '网格不存在', messageEn: 'No such grid' }]);
     }
     const place = { communityId: grid.parentId, gridId, householdId };
     if (actor) assertWritablePath(actor, grid.path);
     if (householdId) {
-      const h = await this.repo.household(householdId, db);
+      const h = await this.repo.household(householdId);
       if (!h || h.communityId !== place.communityId) {
         throw validationError([
           {
@@ -833,7 +806,6 @@ export class ResidentsService {
     input: Omit<CreateResidentRequest, 'gridId' | 'householdId' | 'idNumber'>,
     identity: ReturnType<typeof identityColumns>,
     place: { communityId: string; gridId: string; householdId: string | null },
-    tx: Db,
     audit: boolean,
     source: 'form' | 'upsert',
   ): Promise<ResidentRow> {
@@ -843,35 +815,28 @@ export class ResidentsService {
     let row: ResidentRow;
     try {
       // A savepoint, so that a duplicate inside a caller's transaction can be reported and the transaction go on.
-      row = await tx.transaction((sp) => this.repo.insert(values, sp as unknown as Db));
+      row = await savepoint(this.db, () => this.repo.insert(values));
     } catch (err) {
       if (isUniqueViolation(err)) throw duplicateId();
       throw err;
     }
-    await this.repo.insertMove(
-      {
-        residentId: row.id,
-        communityId: row.communityId,
-        moveType: 'register',
-        toHouseholdId: row.householdId,
-        toCommunityId: row.communityId,
-        effectiveDate: today(),
-        createdBy: ctx.actor?.userId ?? null,
-      },
-      tx,
-    );
+    await this.repo.insertMove({
+      residentId: row.id,
+      communityId: row.communityId,
+      moveType: 'register',
+      toHouseholdId: row.householdId,
+      toCommunityId: row.communityId,
+      effectiveDate: today(),
+      createdBy: ctx.actor?.userId ?? null,
+    });
     if (audit) {
-      await this.audit.record(
-        ctx,
-        {
-          action: 'residents.create',
-          objectType: 'resident',
-          objectId: row.id,
-          communityId: row.communityId,
-          details: { gridId: row.gridId, householdId: row.householdId, source },
-        },
-        tx,
-      );
+      await this.audit.record(ctx, {
+        action: 'residents.create',
+        objectType: 'resident',
+        objectId: row.id,
+        communityId: row.communityId,
+        details: { gridId: row.gridId, householdId: row.householdId, source },
+      });
     }
     return row;
   }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { SecuritySettings, type SecuritySettingsT, type UpdateSecuritySettingsRequest } from '../../../shared/contracts/security';
 import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { actorOf, type RequestContext } from '../../lib/context';
 import { versionConflict } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
@@ -111,16 +111,15 @@ export class SecuritySettingsService {
   async update(ctx: RequestContext, input: z.infer<typeof UpdateSecuritySettingsRequest>) {
     const { version, ...next } = input;
     const actor = actorOf(ctx);
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const row = await this.repo.current(tx);
+    await transaction(this.db, async () => {
+      const row = await this.repo.current();
       const before = this.merge(row?.settings);
       if ((row?.version ?? 0) !== version) throw versionConflict(row?.version ?? 0);
-      const saved = await this.repo.save(tx, version, next, { userId: actor.userId, username: actor.username });
-      if (!saved) throw versionConflict((await this.repo.current(tx))?.version ?? 0);
+      const saved = await this.repo.save(version, next, { userId: actor.userId, username: actor.username });
+      if (!saved) throw versionConflict((await this.repo.current())?.version ?? 0);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const k of Object.keys(next) as (keyof SecuritySettingsT)[]) if (before[k] !== next[k]) changes[k] = { from: before[k], to: next[k] };
-      await this.audit.record(ctx, { action: 'security.settings.update', objectType: 'security_settings', objectId: 'settings', details: changes }, tx);
+      await this.audit.record(ctx, { action: 'security.settings.update', objectType: 'security_settings', objectId: 'settings', details: changes });
     });
     this.cached = null;
     this.group.publish(SETTINGS_CHANGED, null);

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { arrayParam, rowsOf } from '../../db/sql';
 import { scopeSql } from '../../lib/scope';
 
@@ -49,8 +49,8 @@ export class StatisticsRepository {
    * the grouping gets enough memory to hash instead of sorting 100,000+ rows on disk.
    */
   residents(t: Target) {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    return transaction(this.db, async () => {
+      await this.db.execute(sql`SET LOCAL work_mem = '64MB'`);
       return rowsOf<{
         communityId: string;
         gridId: string | null;
@@ -61,7 +61,7 @@ export class StatisticsRepository {
         n: number;
         housed: number;
       }>(
-        tx,
+        this.db,
         sql`SELECT r.community_id AS "communityId", r.grid_id AS "gridId", r.status, r.sex, r.residence_type AS "residenceType",
                    ${BANDS - 1} - width_bucket(r.birth_date, (
                      SELECT array_agg((current_date - make_interval(years => a))::date + 1 ORDER BY a DESC)
