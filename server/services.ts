@@ -65,12 +65,22 @@ export function createServices(database: Database, config: Config, group: Proces
   const residents = new ResidentsService(db, new ResidentsRepository(db), crypto, regions, audit, care, config.lookup, group);
   /** Durable background work and schedules; started by main.ts (and by the test app). */
   const jobs = new JobRunner(db, { timeZone: config.timeZone });
-  // Imports run as jobs of the runner, acting for the account that uploaded them (its grants as of the run).
-  const imports = new ImportsService(db, new ImportsRepository(db), regions, audit, crypto, { maxRows: config.upload.maxRows }, care, jobs, (userId) =>
-    auth.actorForJob(userId),
-  );
   const buildings = new BuildingsService(db, new BuildingsRepository(db), regions, audit);
   const households = new HouseholdsService(db, new HouseholdsRepository(db), regions, buildings, audit, residents);
+  // Imports run as jobs of the runner, acting for the account that uploaded them (its grants as of the run).
+  const imports = new ImportsService(
+    db,
+    new ImportsRepository(db),
+    regions,
+    audit,
+    crypto,
+    { maxRows: config.upload.maxRows },
+    care,
+    jobs,
+    residents,
+    households,
+    (userId) => auth.actorForJob(userId),
+  );
   const statistics = new StatisticsService(new StatisticsRepository(db), regions, care);
   const redivision = new RedivisionService(db, new RedivisionRepository(db), regions, audit);
   const elections = new ElectionsService(db, new ElectionsRepository(db), regions, audit);

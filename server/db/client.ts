@@ -148,6 +148,6 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
-export { transaction, savepoint, outsideTransaction, currentDb } from './transaction';
+export { transaction, outsideTransaction, currentDb } from './transaction';
 
 export { sql };

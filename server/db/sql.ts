@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 
-/** A PostgreSQL array literal as one bound parameter (works the same on PGlite and node-postgres). */
-export function arrayParam(values: readonly string[], type: 'text' | 'uuid' | 'ltree' = 'text'): SQL {
-  const literal = `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+/** A PostgreSQL array literal as one bound parameter, NULLs allowed (works the same on PGlite and node-postgres). */
+export function arrayParam(values: readonly (string | null)[], type: 'text' | 'uuid' | 'ltree' | 'date' = 'text'): SQL {
+  const literal = `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
   return sql`${literal}::${sql.raw(type)}[]`;
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app';
 import { sql, type Db } from './client';
 import { rowsOf } from './sql';
-import { currentDb, outsideTransaction, savepoint, transaction } from './transaction';
+import { currentDb, outsideTransaction, transaction } from './transaction';
 
 /** A repository as the modules write them: it holds the app's `db` and takes no transaction argument. */
 class ProbeRepository {
@@ -74,21 +74,6 @@ describe('transaction()', () => {
     });
     await expect(failed).rejects.toThrow('undo');
     expect(await repo.all()).toEqual([]);
-  });
-
-  it('undoes only the work of a failed savepoint, and the transaction goes on', async () => {
-    await t.database.query('DELETE FROM tx_probe');
-    await transaction(db, async () => {
-      await repo.insert(7);
-      await expect(
-        savepoint(db, async () => {
-          await repo.insert(8);
-          throw new Error('undo 8');
-        }),
-      ).rejects.toThrow('undo 8');
-      await repo.insert(9);
-    });
-    expect(await committed()).toEqual([7, 9]);
   });
 
   it('sends work that outlives its transaction, or runs outside it on purpose, to the root database', async () => {

@@ -13,7 +13,7 @@ import type { Db } from './client';
 interface Frame {
   /** The raw Drizzle database the transaction was opened on. */
   root: Db;
-  /** Where queries go while the frame is open: Drizzle's transaction (or savepoint) handle. */
+  /** Where queries go while the frame is open: Drizzle's transaction handle. */
   tx: Db;
   /** False once `fn` has settled: work that outlives its transaction (a timer started inside) goes to the root. */
   open: boolean;
@@ -57,15 +57,6 @@ export function transaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const root = rawOf(db);
   if (openFrame(root)) return fn();
   return runFrame(root, root, fn);
-}
-
-/**
- * Runs `fn` in a savepoint of the running transaction (a transaction when none runs): an error in `fn`
- * undoes only `fn`'s work and the caller may go on, e.g. to retry an insert that hit a unique index.
- */
-export function savepoint<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  const root = rawOf(db);
-  return runFrame(root, openFrame(root)?.tx ?? root, fn);
 }
 
 /**

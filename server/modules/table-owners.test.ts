@@ -15,14 +15,6 @@ import { MODULES } from '.';
  * and are not read.
  */
 const EXCEPTIONS: Record<string, { tables: string[]; reason: string }> = {
-  'server/modules/imports/imports.repository.ts': {
-    tables: ['households', 'resident_moves', 'residents'],
-    reason:
-      'The bulk import saves 1,000 rows per transaction as a few set-based statements (unnest arrays: households, ' +
-      'INSERT … ON CONFLICT (id_hash) DO UPDATE on residents, heads, move history). Going through ResidentsService ' +
-      'and HouseholdsService row by row would cost the bulk speed (bench/import.ts); the statements copy the ' +
-      'owners’ rules (version bump, updated_at, scope keys) and imports.test.ts checks the rows they leave.',
-  },
   'server/modules/redivision/redivision.repository.ts': {
     tables: ['buildings', 'care_records', 'households', 'residents'],
     reason:

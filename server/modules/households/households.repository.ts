@@ -259,4 +259,40 @@ export class HouseholdsRepository {
       sql`SELECT h.id, h.address FROM households h WHERE h.id = ANY(${arrayParam(ids, 'uuid')}) AND ${scopeSql(scope, 'h')}`,
     );
   }
+
+  /** Creates households (grid + address) in one statement, for the import's bulk path. */
+  async createBulk(wanted: { gridId: string; communityId: string; address: string }[]): Promise<{ id: string; gridId: string; address: string }[]> {
+    if (wanted.length === 0) return [];
+    return rowsOf<{ id: string; gridId: string; address: string }>(
+      this.db,
+      sql`INSERT INTO households (community_id, grid_id, address)
+          SELECT * FROM unnest(${arrayParam(
+            wanted.map((m) => m.communityId),
+            'uuid',
+          )}, ${arrayParam(
+            wanted.map((m) => m.gridId),
+            'uuid',
+          )}, ${arrayParam(
+            wanted.map((m) => m.address),
+            'text',
+          )})
+          RETURNING id, grid_id AS "gridId", address`,
+    );
+  }
+
+  /** Makes each resident the head of their household where they are not yet (one statement). */
+  async setHeads(heads: { residentId: string; householdId: string }[]): Promise<void> {
+    if (heads.length === 0) return;
+    await this.db.execute(
+      sql`UPDATE households h SET head_resident_id = n.resident_id, version = h.version + 1, updated_at = now()
+          FROM unnest(${arrayParam(
+            heads.map((x) => x.householdId),
+            'uuid',
+          )}, ${arrayParam(
+            heads.map((x) => x.residentId),
+            'uuid',
+          )}) AS n(household_id, resident_id)
+          WHERE h.id = n.household_id AND h.head_resident_id IS DISTINCT FROM n.resident_id`,
+    );
+  }
 }

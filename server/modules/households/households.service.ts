@@ -51,6 +51,16 @@ export class HouseholdsService {
     private readonly residents: ResidentsService,
   ) {}
 
+  /** Creates the households an import needs (grid + address), in the caller's transaction (the import audits the job). */
+  createImported(wanted: { gridId: string; communityId: string; address: string }[]): Promise<{ id: string; gridId: string; address: string }[]> {
+    return this.repo.createBulk(wanted);
+  }
+
+  /** Makes an import's new or changed 户主 the head of their household, where they are not yet. */
+  setImportedHeads(heads: { residentId: string; householdId: string }[]): Promise<void> {
+    return this.repo.setHeads(heads);
+  }
+
   async list(actor: Actor, query: HouseholdsQuery) {
     return this.repo.page(await this.search(actor, query), query.pageSize, (query.page - 1) * query.pageSize);
   }

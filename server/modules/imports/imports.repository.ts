@@ -1,7 +1,6 @@
-import { and, desc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { ImportColumnKey } from '../../../shared/domain/resident-row';
+import { and, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rowsOf } from '../../db/sql';
+import { arrayParam, rowsOf } from '../../db/sql';
 import { scopeSql, type DataScope } from '../../lib/scope';
 import { importJobs, importMappings } from './imports.table';
 
@@ -28,62 +27,9 @@ export interface GridRef {
   communityName: string;
 }
 
-/** A row ready for the database: the resident's columns, derived identity columns and placement. */
-export interface PreparedResident {
-  name: string;
-  namePinyin: string;
-  nameInitials: string;
-  idCipherHex: string;
-  idHash: string;
-  idMasked: string;
-  idTailRev: string;
-  birthDate: string;
-  sex: 'M' | 'F';
-  ethnicity: string;
-  phone: string | null;
-  education: string | null;
-  politicalStatus: string | null;
-  maritalStatus: string | null;
-  employmentStatus: string | null;
-  residenceType: string;
-  relationToHead: string | null;
-  notes: string | null;
-  communityId: string;
-  /** null: no grid could be told; the resident waits on the community's 待分配网格 list. */
-  gridId: string | null;
-  address: string | null;
-}
-
 /** Household key within a grid: the same address in the same grid is the same household. */
 export const householdKey = (gridId: string, address: string) => `${gridId}\u0000${address}`;
 
-type PgType = 'text' | 'uuid' | 'date';
-
-/** A PostgreSQL array literal, NULLs allowed, as one bound parameter with a cast. */
-function pgArray(values: readonly (string | null)[], type: PgType): SQL {
-  const literal = `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
-  return sql`${literal}::${sql.raw(type)}[]`;
-}
-
-/**
- * Resident columns an import may set, by the spreadsheet column that carries them. A re-import only
- * updates the columns its file has; name and placement are always there (required columns).
- */
-const UPDATABLE: { key: ImportColumnKey; columns: string[] }[] = [
-  { key: 'name', columns: ['name', 'name_pinyin', 'name_initials'] },
-  { key: 'grid', columns: ['community_id', 'grid_id'] },
-  { key: 'ethnicity', columns: ['ethnicity'] },
-  { key: 'phone', columns: ['phone'] },
-  { key: 'education', columns: ['education'] },
-  { key: 'politicalStatus', columns: ['political_status'] },
-  { key: 'maritalStatus', columns: ['marital_status'] },
-  { key: 'employmentStatus', columns: ['employment_status'] },
-  { key: 'residenceType', columns: ['residence_type'] },
-  { key: 'relationToHead', columns: ['relation_to_head'] },
-  { key: 'notes', columns: ['notes'] },
-];
-
-/** Queries of the import feature, including its own batched resident upsert (one statement per batch). */
 export class ImportsRepository {
   constructor(private readonly db: Db) {}
 
@@ -188,16 +134,7 @@ export class ImportsRepository {
     if (hashes.length === 0) return Promise.resolve([] as { id: string; idHash: string; communityId: string; gridId: string | null }[]);
     return rowsOf<{ id: string; idHash: string; communityId: string; gridId: string | null }>(
       this.db,
-      sql`SELECT id, id_hash AS "idHash", community_id AS "communityId", grid_id AS "gridId" FROM residents WHERE id_hash = ANY(${pgArray(hashes, 'text')})`,
-    );
-  }
-
-  /** Marks registered residents as floating population (人员类别 流动人口 on a row without 居住类型). */
-  async setFloating(ids: string[]) {
-    if (ids.length === 0) return;
-    await this.db.execute(
-      sql`UPDATE residents SET residence_type = 'floating', version = version + 1, updated_at = now()
-          WHERE id = ANY(${pgArray(ids, 'uuid')}) AND residence_type <> 'floating'`,
+      sql`SELECT id, id_hash AS "idHash", community_id AS "communityId", grid_id AS "gridId" FROM residents WHERE id_hash = ANY(${arrayParam(hashes, 'text')})`,
     );
   }
 
@@ -224,7 +161,7 @@ export class ImportsRepository {
     if (scope.all || hashes.length === 0) return Promise.resolve([] as { idHash: string }[]);
     return rowsOf<{ idHash: string }>(
       this.db,
-      sql`SELECT r.id_hash AS "idHash" FROM unnest(${pgArray(hashes, 'text')}) AS u(h)
+      sql`SELECT r.id_hash AS "idHash" FROM unnest(${arrayParam(hashes, 'text')}) AS u(h)
           CROSS JOIN LATERAL (SELECT id_hash, community_id, grid_id FROM residents WHERE id_hash = u.h LIMIT 1) r
           -- IS NOT TRUE: a resident waiting for a grid (grid_id NULL) makes the OR NULL, which is outside too.
           WHERE ${scopeSql(scope, 'r')} IS NOT TRUE`,
@@ -236,107 +173,9 @@ export class ImportsRepository {
     const rows = await rowsOf<{ id: string; gridId: string; address: string }>(
       this.db,
       sql`SELECT DISTINCT ON (grid_id, address) id, grid_id AS "gridId", address FROM households
-          WHERE grid_id = ANY(${pgArray(gridIds, 'uuid')}) AND status = 'active'
+          WHERE grid_id = ANY(${arrayParam(gridIds, 'uuid')}) AND status = 'active'
           ORDER BY grid_id, address, created_at`,
     );
     return new Map(rows.map((r) => [householdKey(r.gridId, r.address), r.id]));
-  }
-
-  /** Creates households (grid + address), in the caller's transaction; returns key → id. */
-  async createHouseholds(wanted: { gridId: string; communityId: string; address: string }[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (wanted.length === 0) return out;
-    const created = await rowsOf<{ id: string; gridId: string; address: string }>(
-      this.db,
-      sql`INSERT INTO households (community_id, grid_id, address)
-          SELECT * FROM unnest(${pgArray(
-            wanted.map((m) => m.communityId),
-            'uuid',
-          )}, ${pgArray(
-            wanted.map((m) => m.gridId),
-            'uuid',
-          )}, ${pgArray(
-            wanted.map((m) => m.address),
-            'text',
-          )})
-          RETURNING id, grid_id AS "gridId", address`,
-    );
-    for (const c of created) out.set(householdKey(c.gridId, c.address), c.id);
-    return out;
-  }
-
-  /**
-   * Inserts new residents and updates registered ones (same ID hash) in one statement. An existing row
-   * is only touched when a column the file carries differs (then version + 1); one outside `scope` is
-   * never touched. New residents get a 'register' entry in the move history, and a new or changed
-   * resident whose relation is 户主 becomes the head of their household. Returns how many rows
-   * were inserted and updated; the rest were unchanged.
-   */
-  async upsertResidents(
-    rows: (PreparedResident & { householdId: string | null })[],
-    present: ReadonlySet<ImportColumnKey>,
-    scope: DataScope,
-    actorId: string,
-  ): Promise<{ inserted: number; updated: number }> {
-    if (rows.length === 0) return { inserted: 0, updated: 0 };
-    const col = <K extends keyof (typeof rows)[number]>(k: K, type: PgType = 'text') =>
-      pgArray(
-        rows.map((r) => r[k] as string | null),
-        type,
-      );
-    const setColumns = UPDATABLE.filter((u) => present.has(u.key)).flatMap((u) => u.columns);
-    // A row that could not be placed (no grid) keeps the community and grid a registered resident has.
-    const valueOf = (c: string) =>
-      c === 'grid_id'
-        ? 'COALESCE(EXCLUDED.grid_id, residents.grid_id)'
-        : c === 'community_id'
-          ? 'CASE WHEN EXCLUDED.grid_id IS NULL THEN residents.community_id ELSE EXCLUDED.community_id END'
-          : `EXCLUDED.${c}`;
-    const pairs: [string, string][] = setColumns.map((c) => [`residents.${c}`, valueOf(c)]);
-    // A row with no address keeps the household it has.
-    if (present.has('address')) pairs.push(['residents.household_id', 'COALESCE(EXCLUDED.household_id, residents.household_id)']);
-    const set = sql.raw(pairs.map(([target, value]) => `${target.replace('residents.', '')} = ${value}`).join(', '));
-    const before = sql.raw(pairs.map((p) => p[0]).join(', '));
-    const after = sql.raw(pairs.map((p) => p[1]).join(', '));
-    const inScope = scopeSql(scope, 'residents');
-    const result = await rowsOf<{ inserted: boolean; n: number }>(
-      this.db,
-      sql`WITH input AS (
-            SELECT * FROM unnest(
-              ${col('name')}, ${col('namePinyin')}, ${col('nameInitials')}, ${col('idCipherHex')}, ${col('idHash')}, ${col('idMasked')},
-              ${col('idTailRev')}, ${col('birthDate', 'date')}, ${col('sex')}, ${col('ethnicity')}, ${col('phone')}, ${col('education')},
-              ${col('politicalStatus')}, ${col('maritalStatus')}, ${col('employmentStatus')}, ${col('residenceType')}, ${col('relationToHead')},
-              ${col('notes')}, ${col('communityId', 'uuid')}, ${col('gridId', 'uuid')}, ${col('householdId', 'uuid')}
-            ) AS t(name, name_pinyin, name_initials, id_cipher_hex, id_hash, id_masked, id_tail_rev, birth_date, sex, ethnicity, phone, education,
-                   political_status, marital_status, employment_status, residence_type, relation_to_head, notes, community_id, grid_id, household_id)
-          ), before AS (
-            -- The registered residents as they were (every CTE reads the statement's snapshot).
-            SELECT r.id_hash, r.household_id, r.community_id, r.grid_id FROM residents r WHERE r.id_hash IN (SELECT id_hash FROM input)
-          ), up AS (
-            INSERT INTO residents (name, name_pinyin, name_initials, id_cipher, id_hash, id_masked, id_tail_rev, birth_date, sex, ethnicity, phone,
-                   education, political_status, marital_status, employment_status, residence_type, relation_to_head, notes, community_id, grid_id, household_id)
-            SELECT name, name_pinyin, name_initials, decode(id_cipher_hex, 'hex'), id_hash, id_masked, id_tail_rev, birth_date, sex, ethnicity, phone,
-                   education, political_status, marital_status, employment_status, residence_type, relation_to_head, notes, community_id, grid_id, household_id
-            FROM input
-            ON CONFLICT (id_hash) DO UPDATE SET ${set}, version = residents.version + 1, updated_at = now()
-            WHERE ROW(${before}) IS DISTINCT FROM ROW(${after}) AND ${inScope}
-            RETURNING residents.id, residents.id_hash, residents.community_id, residents.grid_id, residents.household_id, residents.relation_to_head, (xmax = 0) AS inserted
-          ), heads AS (
-            UPDATE households h SET head_resident_id = up.id, version = h.version + 1, updated_at = now()
-            FROM up WHERE up.relation_to_head = 'head' AND h.id = up.household_id AND h.head_resident_id IS DISTINCT FROM up.id
-          ), moves AS (
-            -- New residents are registered; registered ones whose household or grid the file changed have moved.
-            INSERT INTO resident_moves (resident_id, community_id, move_type, from_household_id, to_household_id, from_community_id, to_community_id,
-                                        effective_date, reason, created_by)
-            SELECT id, community_id, 'register', NULL, household_id, NULL, community_id, current_date, '批量导入', ${actorId}::uuid FROM up WHERE inserted
-            UNION ALL
-            SELECT up.id, up.community_id, CASE WHEN b.community_id <> up.community_id THEN 'move_in' ELSE 'transfer' END,
-                   b.household_id, up.household_id, b.community_id, up.community_id, current_date, '批量导入', ${actorId}::uuid
-              FROM up JOIN before b ON b.id_hash = up.id_hash
-             WHERE NOT up.inserted AND (b.household_id IS DISTINCT FROM up.household_id OR b.grid_id IS DISTINCT FROM up.grid_id)
-          )
-          SELECT inserted, count(*)::int AS n FROM up GROUP BY inserted`,
-    );
-    return { inserted: result.find((r) => r.inserted)?.n ?? 0, updated: result.find((r) => !r.inserted)?.n ?? 0 };
   }
 }

@@ -39,6 +39,8 @@ function serverProcess() {
     { maxRows: 10_000, batchSize: 50 },
     s.care,
     runner,
+    s.residents,
+    s.households,
     (id) => s.auth.actorForJob(id),
   );
   runners.push(runner);

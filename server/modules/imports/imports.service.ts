@@ -44,7 +44,9 @@ import type { WorkbenchContribution } from '../module';
 import { addDays } from '../../../shared/domain/workbench';
 import { DEFAULT_ZIP_LIMITS, detectType, headerForDetails, readSheet, type Sheet, type SheetRow, type ZipLimits } from './imports.files';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, MARITAL_STATUSES, POLITICAL_STATUSES, RELATIONS, RESIDENCE_TYPES } from '../../../shared/domain/registry';
-import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type PreparedResident, type UploadPlan } from './imports.repository';
+import { householdKey, type GridRef, type ImportJobRow, type ImportsRepository, type UploadPlan } from './imports.repository';
+import type { HouseholdsService } from '../households/households.service';
+import type { PreparedResident, ResidentsService } from '../residents/residents.service';
 import type { JobContext, JobRunner } from '../jobs/jobs.runner';
 import { maskReport } from './imports.report';
 import { buildReport, type ReportRow } from './imports.workbook';
@@ -286,6 +288,9 @@ export class ImportsService {
     private readonly limits: ImportLimits,
     private readonly care: CareService,
     private readonly jobs: JobRunner,
+    /** The import writes residents and households through their owners' bulk paths. */
+    private readonly residents: ResidentsService,
+    private readonly households: HouseholdsService,
     /** The uploader as the job acts for them, with their grants as of the run (null: account gone or disabled). */
     private readonly actorFor: (userId: string) => Promise<Actor | null>,
   ) {
@@ -890,7 +895,7 @@ export class ImportsService {
         return r && scopeCovers(scope, r) ? [{ resident: { id: r.id, communityId: r.communityId, gridId: r.gridId }, groups: p.careGroups }] : [];
       });
       // 流动人口 sets the residence type of residents already registered too (new ones got it on insert).
-      if (!present.has('residenceType')) await this.repo.setFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
+      if (!present.has('residenceType')) await this.residents.markFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
       counters.care += await this.care.recordImported(ctx, entries, cityToday(today));
     }
     counters.processed += batchRows;
@@ -950,17 +955,18 @@ export class ImportsService {
         const key = keyOf(p);
         if (key && !cache.byKey.has(key)) wanted.set(key, { gridId: p.value.gridId!, communityId: p.value.communityId, address: p.value.address! });
       }
-      const hh = await this.repo.createHouseholds([...wanted.values()]);
+      const hh = new Map((await this.households.createImported([...wanted.values()])).map((h) => [householdKey(h.gridId, h.address), h.id]));
       const householdOf = (p: Prepared) => {
         const key = keyOf(p);
         return key ? (cache.byKey.get(key) ?? hh.get(key) ?? null) : null;
       };
-      const counts = await this.repo.upsertResidents(
+      const { heads, ...counts } = await this.residents.upsertImported(
         rows.map((p) => ({ ...p.value, householdId: householdOf(p) })),
         present,
         scope,
         actor.userId,
       );
+      await this.households.setImportedHeads(heads);
       return { counts, hh };
     });
     // Only households of a committed transaction are remembered.

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeIdNumber, maskIdNumber } from '../../../shared/domain/id-number';
 import { IMPORT_COLUMNS } from '../../../shared/domain/resident-row';
 import { createTestApp, type Client, type TestApp } from '../../test/app';
-import { ImportsRepository } from './imports.repository';
 import { columnLetters, handWorkbook, inlineCell, worksheetXml } from './test-workbooks';
 
 const HEADERS = IMPORT_COLUMNS.map((c) => c.header);
@@ -291,10 +290,11 @@ describe('POST /api/imports/residents', () => {
   it('saves the other rows of a batch that the database refused, each row whole or not at all', async () => {
     const [ok1, poisoned, ok2] = [newId(), newId(), newId()];
     const poisonedHash = t.app.services.crypto.blindIndex(poisoned);
-    const repo = (t.app.services.imports as unknown as { repo: ImportsRepository }).repo;
-    const spy = vi.spyOn(repo, 'upsertResidents').mockImplementation(async function (this: ImportsRepository, ...args) {
+    const residents = t.app.services.residents;
+    const upsert = residents.upsertImported.bind(residents);
+    const spy = vi.spyOn(residents, 'upsertImported').mockImplementation(async (...args) => {
       if (args[0].some((r) => r.idHash === poisonedHash)) throw new Error('simulated database failure');
-      return ImportsRepository.prototype.upsertResidents.apply(this, args);
+      return upsert(...args);
     });
     try {
       const job = await importFile(

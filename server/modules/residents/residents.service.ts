@@ -24,7 +24,7 @@ import {
   type ResidenceType,
   type ResidentStatus,
 } from '../../../shared/domain/registry';
-import { savepoint, transaction, type Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/sql';
 import type { FieldCrypto } from '../../lib/crypto';
 import { actorOf, type Actor, type RequestContext } from '../../lib/context';
@@ -40,18 +40,20 @@ import type { TodoItem, WorkbenchCard, WorkbenchContribution } from '../module';
 import type { MyHousehold, MyResident } from '../../../shared/contracts/me';
 import { LookupGuard, type LookupLimits } from './residents.lookups';
 import type { ProcessGroup } from '../../lib/process-group';
-import { sortValue, type NewResident, type ResidentHit, type ResidentRow, type ResidentSearch, type ResidentsRepository } from './residents.repository';
+import {
+  sortValue,
+  type BulkUpsertResult,
+  type NewResident,
+  type PreparedResident,
+  type ResidentHit,
+  type ResidentRow,
+  type ResidentSearch,
+  type ResidentsRepository,
+} from './residents.repository';
+import type { ImportColumnKey } from '../../../shared/domain/resident-row';
+
+export type { BulkUpsertResult, ImportedHead, PreparedResident } from './residents.repository';
 import { ageOn, birthRange, classifyQuery, decodeCursor, encodeCursor, escapeCell, exportTooLarge, maskPhone, today, type QueryKind } from './residents.search';
-
-/** What upsertByIdNumber did with a row. */
-export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
-
-/** A resident as an import or another feature describes it; undefined fields are left as they are on update. */
-export type UpsertResidentInput = Omit<CreateResidentRequest, 'ethnicity' | 'residenceType'> & {
-  ethnicity?: string;
-  residenceType?: CreateResidentRequest['residenceType'];
-  status?: ResidentStatus;
-};
 
 /** Fields compared and copied by create, update and upsert. */
 const PLAIN_FIELDS = [
@@ -143,74 +145,24 @@ export class ResidentsService {
   }
 
   /**
-   * Creates or updates the resident with this ID number — the Excel import's entry point.
-   *
-   * - Validates the ID number (400 naming `idNumber`) and the grid (400 naming `gridId`); with an actor,
-   *   the grid — and for an update the existing record — must lie in their `residents.write` scope (403).
-   * - Existing resident (same ID number, via the blind index): fields that are `undefined` in `input` are
-   *   kept; when nothing differs the row is left alone and `unchanged` is returned (no write, no audit).
-   *   A changed grid or household is recorded in the move history.
-   * - Runs inside the caller's transaction when one is running (one per batch, for example).
-   * - Audits each write as `residents.create` / `residents.update` with `details.source = 'upsert'`
-   *   unless `options.audit` is false (for callers that record one summary entry themselves).
-   *
-   * @returns the resident's id and what happened.
+   * The Excel import's bulk path (one statement per batch of rows, in the caller's transaction): inserts new
+   * residents and updates registered ones (same ID hash) in the columns the file carries (`present`), never
+   * touching one outside `scope`; the move history records new and moved residents. The rows come
+   * validated, encrypted and placed by the import; the import audits the whole job. Returns the counts and
+   * the new or changed heads of household, for `HouseholdsService.setImportedHeads`.
    */
-  async upsertByIdNumber(ctx: RequestContext, input: UpsertResidentInput, options: { audit?: boolean } = {}): Promise<{ id: string; outcome: UpsertOutcome }> {
-    const run = async () => {
-      const identity = identityColumns(this.crypto, input.idNumber);
-      const place = await this.placeFor(ctx.actor, input.gridId, input.householdId ?? null);
-      const existing = await this.repo.byIdHash(identity.idHash);
-      const audit = options.audit !== false;
-      if (!existing) {
-        const row = await this.insertResident(
-          ctx,
-          { ...input, ethnicity: input.ethnicity ?? '汉族', residenceType: input.residenceType ?? 'registered_resident' },
-          identity,
-          place,
-          audit,
-          'upsert',
-        );
-        return { id: row.id, outcome: 'created' as const };
-      }
-      if (ctx.actor) assertWritablePath(ctx.actor, (await this.repo.region(existing.gridId ?? existing.communityId))?.path ?? '');
-      const patch: Partial<NewResident> = {};
-      if (input.name !== undefined && input.name !== existing.name) Object.assign(patch, { name: input.name }, nameColumns(input.name));
-      for (const f of PLAIN_FIELDS) {
-        const v = input[f];
-        if (v !== undefined && v !== existing[f]) (patch as Record<string, unknown>)[f] = v;
-      }
-      if (input.status !== undefined && input.status !== existing.status) patch.status = input.status;
-      if (place.gridId !== existing.gridId) Object.assign(patch, { gridId: place.gridId, communityId: place.communityId });
-      if (input.householdId !== undefined && (input.householdId ?? null) !== existing.householdId) patch.householdId = input.householdId ?? null;
-      if (Object.keys(patch).length === 0) return { id: existing.id, outcome: 'unchanged' as const };
-      const row = await this.repo.update(existing.id, existing.version, patch);
-      if (!row) throw versionConflict(existing.version);
-      if (patch.gridId !== undefined || patch.householdId !== undefined) {
-        await this.repo.insertMove({
-          residentId: row.id,
-          communityId: row.communityId,
-          moveType: row.communityId !== existing.communityId ? 'move_in' : 'transfer',
-          fromHouseholdId: existing.householdId,
-          toHouseholdId: row.householdId,
-          fromCommunityId: existing.communityId,
-          toCommunityId: row.communityId,
-          effectiveDate: today(),
-          createdBy: ctx.actor?.userId ?? null,
-        });
-      }
-      if (audit) {
-        await this.audit.record(ctx, {
-          action: 'residents.update',
-          objectType: 'resident',
-          objectId: row.id,
-          communityId: row.communityId,
-          details: { fields: Object.keys(patch), source: 'upsert' },
-        });
-      }
-      return { id: row.id, outcome: 'updated' as const };
-    };
-    return transaction(this.db, run);
+  upsertImported(
+    rows: (PreparedResident & { householdId: string | null })[],
+    present: ReadonlySet<ImportColumnKey>,
+    scope: DataScope,
+    actorId: string,
+  ): Promise<BulkUpsertResult> {
+    return this.repo.upsertBulk(rows, present, scope, actorId);
+  }
+
+  /** Marks registered residents as floating population (an import's 人员类别 流动人口 without 居住类型). */
+  markFloating(ids: string[]): Promise<void> {
+    return this.repo.setFloating(ids);
   }
 
   /**
@@ -437,7 +389,7 @@ export class ResidentsService {
     const place = await this.placeFor(actor, input.gridId, input.householdId ?? null);
     const existing = await this.repo.byIdHash(identity.idHash);
     if (existing) throw await this.duplicate(ctx, existing, 'create');
-    const row = await transaction(this.db, async () => this.insertResident(ctx, input, identity, place, true, 'form'));
+    const row = await transaction(this.db, async () => this.insertResident(ctx, input, identity, place));
     return this.detailOf(actor, row);
   }
 
@@ -806,16 +758,12 @@ export class ResidentsService {
     input: Omit<CreateResidentRequest, 'gridId' | 'householdId' | 'idNumber'>,
     identity: ReturnType<typeof identityColumns>,
     place: { communityId: string; gridId: string; householdId: string | null },
-    audit: boolean,
-    source: 'form' | 'upsert',
   ): Promise<ResidentRow> {
     const values: NewResident = { ...place, name: input.name, ...nameColumns(input.name), ...identity };
     for (const f of PLAIN_FIELDS) if (input[f] !== undefined) (values as Record<string, unknown>)[f] = input[f];
-    if ((input as UpsertResidentInput).status) values.status = (input as UpsertResidentInput).status;
     let row: ResidentRow;
     try {
-      // A savepoint, so that a duplicate inside a caller's transaction can be reported and the transaction go on.
-      row = await savepoint(this.db, () => this.repo.insert(values));
+      row = await this.repo.insert(values);
     } catch (err) {
       if (isUniqueViolation(err)) throw duplicateId();
       throw err;
@@ -829,15 +777,13 @@ export class ResidentsService {
       effectiveDate: today(),
       createdBy: ctx.actor?.userId ?? null,
     });
-    if (audit) {
-      await this.audit.record(ctx, {
-        action: 'residents.create',
-        objectType: 'resident',
-        objectId: row.id,
-        communityId: row.communityId,
-        details: { gridId: row.gridId, householdId: row.householdId, source },
-      });
-    }
+    await this.audit.record(ctx, {
+      action: 'residents.create',
+      objectType: 'resident',
+      objectId: row.id,
+      communityId: row.communityId,
+      details: { gridId: row.gridId, householdId: row.householdId, source: 'form' },
+    });
     return row;
   }
 
