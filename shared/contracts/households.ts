@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgeFields, EditCapabilities, Version } from './common';
+import { ResidentMove } from './residents';
 import { HOUSEHOLD_TYPES, RELATIONS } from '../domain/registry';
 
 /** A calendar date, YYYY-MM-DD. */
@@ -73,19 +74,10 @@ export const HouseholdMember = z.object({
 });
 
 /** One move into or out of the household (transfer, split, merge …). */
-export const HouseholdMove = z.object({
-  id: z.uuid(),
+/** A move into or out of the household: a resident's move, with the mover (their name only where the reader may see them). */
+export const HouseholdMove = ResidentMove.extend({
   residentId: z.uuid(),
   residentName: z.string().nullable(),
-  /** transfer | split | merge | register | move_in | move_out | deceased | … */
-  moveType: z.string(),
-  fromHouseholdId: z.uuid().nullable(),
-  toHouseholdId: z.uuid().nullable(),
-  fromCommunityName: z.string().nullable(),
-  toCommunityName: z.string().nullable(),
-  effectiveDate: z.string(),
-  reason: z.string().nullable(),
-  createdAt: z.string(),
 });
 
 /** The household page. */

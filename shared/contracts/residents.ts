@@ -221,7 +221,7 @@ export const ResidentHousehold = z.object({
 /** One entry of the move history (登记、迁入、迁出、死亡、户内调整 …). */
 export const ResidentMove = z.object({
   id: z.uuid(),
-  /** register | move_in | move_out | deceased | reinstate | transfer */
+  /** register | move_in | move_out | deceased | reinstate | transfer | split | merge */
   moveType: z.string(),
   fromHouseholdId: z.uuid().nullable(),
   toHouseholdId: z.uuid().nullable(),

@@ -131,36 +131,6 @@ export class HouseholdsRepository {
     return rows[0].n;
   }
 
-  /** Moves into or out of the household, newest first; a mover's name only when `people` covers them now. */
-  moves(id: string, people: DataScope) {
-    return rowsOf<{
-      id: string;
-      residentId: string;
-      residentName: string | null;
-      moveType: string;
-      fromHouseholdId: string | null;
-      toHouseholdId: string | null;
-      fromCommunityName: string | null;
-      toCommunityName: string | null;
-      effectiveDate: string;
-      reason: string | null;
-      createdAt: string;
-    }>(
-      this.db,
-      sql`SELECT m.id, m.resident_id AS "residentId", CASE WHEN ${scopeSql(people, 'r')} THEN r.name END AS "residentName", m.move_type AS "moveType",
-                 m.from_household_id AS "fromHouseholdId", m.to_household_id AS "toHouseholdId",
-                 fc.name AS "fromCommunityName", tc.name AS "toCommunityName", m.effective_date::text AS "effectiveDate", m.reason,
-                 to_json(m.created_at)#>>'{}' AS "createdAt"
-          FROM resident_moves m
-          LEFT JOIN residents r ON r.id = m.resident_id
-          LEFT JOIN regions fc ON fc.id = m.from_community_id
-          LEFT JOIN regions tc ON tc.id = m.to_community_id
-          WHERE m.from_household_id = ${id}::uuid OR m.to_household_id = ${id}::uuid
-          ORDER BY m.effective_date DESC, m.created_at DESC, m.id
-          LIMIT 500`,
-    );
-  }
-
   async byId(id: string): Promise<HouseholdRow | undefined> {
     const rows = await this.db.select().from(households).where(eq(households.id, id)).limit(1);
     return rows[0];

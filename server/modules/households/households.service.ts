@@ -168,7 +168,7 @@ export class HouseholdsService {
       this.repo.view(id, people),
       this.repo.members(id, row.headResidentId, people),
       this.repo.hiddenMembers(id, people),
-      this.repo.moves(id, people),
+      this.residents.householdMoves(id, people),
       this.regions.covers(actor, 'households.write', row),
     ]);
     if (!view) throw notFound('household');

@@ -247,6 +247,22 @@ const UPDATABLE: { key: ImportColumnKey; columns: string[] }[] = [
 ];
 
 /** Queries of the import feature, including its own batched resident upsert (one statement per batch). */
+/** One entry of the move history (迁入、迁出、户内调整). */
+export interface MoveRow {
+  id: string;
+  residentId: string;
+  /** Given for a household's history, and only for a mover the reader may see. */
+  residentName: string | null;
+  moveType: string;
+  fromHouseholdId: string | null;
+  toHouseholdId: string | null;
+  fromCommunityName: string | null;
+  toCommunityName: string | null;
+  effectiveDate: string;
+  reason: string | null;
+  createdAt: string;
+}
+
 export class ResidentsRepository {
   constructor(private readonly db: Db) {}
 
@@ -367,27 +383,27 @@ export class ResidentsRepository {
     );
   }
 
-  moves(residentId: string) {
-    return rowsOf<{
-      id: string;
-      moveType: string;
-      fromHouseholdId: string | null;
-      toHouseholdId: string | null;
-      fromCommunityName: string | null;
-      toCommunityName: string | null;
-      effectiveDate: string;
-      reason: string | null;
-      createdAt: string;
-    }>(
+  /**
+   * The move history: of one resident (oldest first), or into and out of one household (newest first, 500 at
+   * most), where a mover's name is given only when `people` covers them now.
+   */
+  moves(of: { residentId: string } | { householdId: string; people: DataScope }): Promise<MoveRow[]> {
+    const household = 'householdId' in of;
+    const where = household
+      ? sql`m.from_household_id = ${of.householdId}::uuid OR m.to_household_id = ${of.householdId}::uuid`
+      : sql`m.resident_id = ${of.residentId}::uuid`;
+    return rowsOf<MoveRow>(
       this.db,
-      sql`SELECT m.id, m.move_type AS "moveType", m.from_household_id AS "fromHouseholdId", m.to_household_id AS "toHouseholdId",
+      sql`SELECT m.id, m.resident_id AS "residentId", ${household ? sql`CASE WHEN ${scopeSql(of.people, 'r')} THEN r.name END` : sql`NULL::text`} AS "residentName",
+                 m.move_type AS "moveType", m.from_household_id AS "fromHouseholdId", m.to_household_id AS "toHouseholdId",
                  fc.name AS "fromCommunityName", tc.name AS "toCommunityName", m.effective_date::text AS "effectiveDate", m.reason,
                  to_json(m.created_at)#>>'{}' AS "createdAt"
           FROM resident_moves m
+          ${household ? sql`LEFT JOIN residents r ON r.id = m.resident_id` : sql``}
           LEFT JOIN regions fc ON fc.id = m.from_community_id
           LEFT JOIN regions tc ON tc.id = m.to_community_id
-          WHERE m.resident_id = ${residentId}::uuid
-          ORDER BY m.effective_date, m.created_at`,
+          WHERE ${where}
+          ${household ? sql`ORDER BY m.effective_date DESC, m.created_at DESC, m.id LIMIT 500` : sql`ORDER BY m.effective_date, m.created_at`}`,
     );
   }
 

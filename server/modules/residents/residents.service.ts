@@ -43,6 +43,7 @@ import type { ProcessGroup } from '../../lib/process-group';
 import {
   sortValue,
   type BulkUpsertResult,
+  type MoveRow,
   type NewResident,
   type PreparedResident,
   type ResidentHit,
@@ -158,6 +159,11 @@ export class ResidentsService {
     actorId: string,
   ): Promise<BulkUpsertResult> {
     return this.repo.upsertBulk(rows, present, scope, actorId);
+  }
+
+  /** Moves into or out of a household, newest first; a mover's name only where `people` covers them now. */
+  householdMoves(householdId: string, people: DataScope): Promise<MoveRow[]> {
+    return this.repo.moves({ householdId, people });
   }
 
   /** Marks registered residents as floating population (an import's 人员类别 流动人口 without 居住类型). */
@@ -827,7 +833,7 @@ export class ResidentsService {
       this.repo.regionNames(row.communityId, row.gridId),
       row.householdId ? this.repo.household(row.householdId) : Promise.resolve(undefined),
       row.householdId ? this.repo.householdMembers(row.householdId, scope) : Promise.resolve([]),
-      this.repo.moves(row.id),
+      this.repo.moves({ residentId: row.id }),
       this.care.listFor(actor, row, visible),
     ]);
     // The groups the resident is in now, among those the actor may see (the records are filtered already).
@@ -878,7 +884,8 @@ export class ResidentsService {
           }
         : null,
       careRecords,
-      moves,
+      // The resident's own history: the mover is the resident.
+      moves: moves.map(({ residentId: _residentId, residentName: _residentName, ...m }) => m),
       capabilities: {
         canEdit,
         // The ID number is corrected through the same edit (PATCH idNumber).
