@@ -1,9 +1,9 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, PARTY_TYPES, ROLE_TYPES, type MemberRole, type OrganisationType } from '@shared/domain/organisations';
 import { useI18n } from '../../../lib/i18n';
-import { useResidents } from '../../residents/api/list-residents';
+import { ResidentSelect } from '../../residents/components/ResidentSelect';
 import { useAddMember } from '../api/add-member';
 import { useOrganisationsT } from '../messages';
 import { bi } from './communities';
@@ -13,42 +13,6 @@ interface Values {
   name?: string;
   role: MemberRole;
   startDate: Dayjs;
-}
-
-/** Searches the community's residents by name as typed (the server searches). */
-function ResidentSelect({ communityId, value, onChange }: { communityId: string; value?: string; onChange?: (v?: string) => void }) {
-  const t = useOrganisationsT();
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const residents = useResidents({ q: q || undefined, regionId: communityId, page: 1, pageSize: 20 }, q.length > 0);
-  return (
-    <Select<string>
-      aria-label={t('member.resident')}
-      allowClear
-      value={value}
-      onChange={onChange}
-      placeholder={t('member.residentHint')}
-      showSearch={{ filterOption: false, onSearch: setText }}
-      loading={residents.isFetching}
-      options={(residents.data?.items ?? []).map((r) => ({
-        value: r.id,
-        label: (
-          <span>
-            {r.name}
-            <Typography.Text type="secondary">
-              {' '}
-              · {r.idMasked} · {r.address ?? ''}
-            </Typography.Text>
-          </span>
-        ),
-      }))}
-      style={{ width: '100%' }}
-    />
-  );
 }
 
 /** 增加成员: a resident of the community (or a name), the role and the day they joined. */
@@ -108,7 +72,7 @@ export function AddMemberModal({
       {party && <Alert type="info" showIcon message={t('member.partyNote')} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ role: 'member', startDate: dayjs() }}>
         <Form.Item label={t('member.resident')} name="residentId" rules={party ? [{ required: true, message: t('form.required') }] : []}>
-          <ResidentSelect communityId={communityId} />
+          <ResidentSelect communityId={communityId} label={t('member.resident')} placeholder={t('member.residentHint')} />
         </Form.Item>
         {!party && (
           <Form.Item
