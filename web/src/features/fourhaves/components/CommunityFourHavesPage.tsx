@@ -25,8 +25,7 @@ import { useCommunityFourHaves, useCreatePremises, useUpdatePremises, type FourH
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
 import { PremisesFiles } from './PremisesFiles';
 import { StatusTag } from './StatusTag';
-import { BackButton } from '../../../components/BackButton';
-import { PageHeader } from '../../../components/PageHeader';
+import { DetailHeader } from '../../../components/DetailHeader';
 
 type Rule = FourHavesDetail['rulesList'][number];
 
@@ -113,14 +112,11 @@ export function CommunityFourHavesPage() {
   );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <PageHeader
-        documentTitle={d.name}
-        title={
-          <>
-            <BackButton fallback="/four-haves" label={t('detail.back')} />
-            {d.name} <Typography.Text type="secondary">{t('detail.households', { n: d.households })}</Typography.Text>
-          </>
-        }
+      <DetailHeader
+        title={d.name}
+        back="/four-haves"
+        backLabel={t('detail.back')}
+        tags={<Typography.Text type="secondary">{t('detail.households', { n: d.households })}</Typography.Text>}
         extra={<Link to={`/projects?communityId=${d.communityId}`}>{t('detail.projects')}</Link>}
       />
       <Row gutter={[12, 12]}>

@@ -29,8 +29,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { FUNDING_SOURCES } from '@shared/contracts/fourhaves';
 import { PROJECT_KIND_LABELS } from '@shared/domain/projects';
-import { BackButton } from '../../../components/BackButton';
-import { PageHeader } from '../../../components/PageHeader';
+import { DetailHeader } from '../../../components/DetailHeader';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { bi } from '../../organisations/components/communities';
@@ -135,15 +134,15 @@ export function ProjectDetailPage() {
 
   return (
     <>
-      <PageHeader
-        documentTitle={p.name}
-        title={
-          <Space wrap>
-            <BackButton fallback="/projects" label={t('detail.back')} />
-            {p.name}
+      <DetailHeader
+        title={p.name}
+        back="/projects"
+        backLabel={t('detail.back')}
+        tags={
+          <>
             <StateTag state={p.state} />
             {p.overdue && <Tag color="error">{t('tag.overdue')}</Tag>}
-          </Space>
+          </>
         }
         extra={
           canWrite && (
