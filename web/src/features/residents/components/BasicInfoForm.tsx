@@ -8,21 +8,10 @@ import type { ResidentDetail } from '../api/get-resident';
 import { useUpdateResident, type UpdateResidentInput } from '../api/update-resident';
 import { label, options } from '../labels';
 import { useResidentsT } from '../messages';
-import { IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
+import { COMMON_PLAIN_FIELDS, IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
 
 /** The fields of the form that mirror the resident as read. */
-const PLAIN = [
-  'name',
-  'ethnicity',
-  'residenceType',
-  'relationToHead',
-  'education',
-  'politicalStatus',
-  'maritalStatus',
-  'employmentStatus',
-  'notes',
-  'status',
-] as const;
+const PLAIN = ['name', ...COMMON_PLAIN_FIELDS, 'status'] as const;
 type Plain = (typeof PLAIN)[number];
 
 interface Values extends Record<Plain, string | undefined> {

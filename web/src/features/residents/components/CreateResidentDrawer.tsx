@@ -9,7 +9,7 @@ import { HouseholdSelect } from '../../households/components/HouseholdSelect';
 import { regionLabel } from '../../regions/region-label';
 import { useCreateResident } from '../api/create-resident';
 import { useResidentsT } from '../messages';
-import { IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
+import { COMMON_PLAIN_FIELDS, IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
 
 interface Values {
   name: string;
@@ -27,21 +27,7 @@ interface Values {
   notes?: string;
 }
 
-const FIELDS = [
-  'name',
-  'idNumber',
-  'gridId',
-  'householdId',
-  'ethnicity',
-  'phone',
-  'residenceType',
-  'relationToHead',
-  'education',
-  'politicalStatus',
-  'maritalStatus',
-  'employmentStatus',
-  'notes',
-] as const;
+const FIELDS = ['name', 'idNumber', 'gridId', 'householdId', 'phone', ...COMMON_PLAIN_FIELDS] as const;
 
 interface GridTreeNode {
   value: string;

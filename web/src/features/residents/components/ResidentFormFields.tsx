@@ -33,6 +33,18 @@ export function IdDerived({ value }: { value?: string }) {
   );
 }
 
+/** The names of the fields ResidentCommonFields renders, but the phone (sent only when typed: the page never reads it back). */
+export const COMMON_PLAIN_FIELDS = [
+  'ethnicity',
+  'residenceType',
+  'relationToHead',
+  'education',
+  'politicalStatus',
+  'maritalStatus',
+  'employmentStatus',
+  'notes',
+] as const;
+
 /** The facts a worker edits about a resident (everything except name, ID number and place). */
 export function ResidentCommonFields({
   phonePlaceholder,
