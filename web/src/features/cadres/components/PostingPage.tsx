@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Select,
   Skeleton,
@@ -27,6 +26,7 @@ import { Link, useParams } from 'react-router-dom';
 import { EDUCATION_LABELS, EDUCATION_LEVELS } from '@shared/domain/registry';
 import type { EducationLevel } from '@shared/domain/recruitment';
 import { CADRE_POST_LABELS } from '@shared/domain/staffing';
+import { FormModal } from '../../../components/form/FormModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
@@ -498,20 +498,17 @@ function PostingDialog({ posting: p, dialog, onClose }: { posting: PostingDetail
       break;
   }
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={pending}
-      okText={danger ? t('rec.confirm') : t('form.save')}
+      onClose={onClose}
+      onFinish={onFinish}
+      initialValues={initialValues}
+      saving={pending}
+      okText={danger ? t('rec.confirm') : undefined}
       okButtonProps={{ danger }}
-      cancelText={t('form.cancel')}
-      destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
-        {body}
-      </Form>
-    </Modal>
+      {body}
+    </FormModal>
   );
 }
