@@ -10,7 +10,7 @@ import { HouseholdSelect } from '../../households/components/HouseholdSelect';
 import { regionLabel } from '../../regions/region-label';
 import { useCreateResident } from '../api/create-resident';
 import { useResidentsT } from '../messages';
-import { COMMON_PLAIN_FIELDS, IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
+import { COMMON_PLAIN_FIELDS, IdDerived, idNumberRule, nameRules, ResidentCommonFields } from './ResidentFormFields';
 
 interface Values {
   name: string;
@@ -114,14 +114,7 @@ export function CreateResidentDrawer({ open, onClose }: { open: boolean; onClose
     >
       <Row gutter={16}>
         <Col xs={24} sm={12}>
-          <Form.Item
-            label={t('form.name')}
-            name="name"
-            rules={[
-              { required: true, whitespace: true, message: t('form.required', { field: t('form.name') }) },
-              { max: 50, message: t('form.tooLong', { field: t('form.name'), n: 50 }) },
-            ]}
-          >
+          <Form.Item label={t('form.name')} name="name" rules={nameRules(t)}>
             <Input autoComplete="off" autoFocus />
           </Form.Item>
         </Col>
