@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PREMISES_OWNERSHIPS, PREMISES_STATES, PREMISES_USES, RULE_KINDS } from '../domain/four-haves';
+import { FUNDING_KINDS, FUNDING_SOURCES, PREMISES_OWNERSHIPS, PREMISES_STATES, PREMISES_USES, RULE_KINDS } from '../domain/four-haves';
 import { Version } from './common';
 
 // ------------------------------------------------------------------ 以奖代补 preview
@@ -189,8 +189,7 @@ export type SetStaffingRequest = z.infer<typeof SetStaffingRequest>;
 
 // ------------------------------------------------------------------ funding
 
-export const FUNDING_KINDS = ['budget', 'allocation', 'spending'] as const;
-export const FUNDING_SOURCES = ['city', 'street', 'resident_units', 'self_raised', 'reward'] as const;
+export { FUNDING_KINDS, FUNDING_SOURCES };
 
 export const FundingQuery = z.object({
   communityId: z.uuid().optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AgeFields, EditCapabilities, Version } from './common';
-import { ResidentMove } from './residents';
+import { EditCapabilities, Version } from './common';
 import { HOUSEHOLD_TYPES, RELATIONS } from '../domain/registry';
+import { HouseholdMember as ResidentHouseholdMember, ResidentMove } from './residents';
 
 /** A calendar date, YYYY-MM-DD. */
 const day = z.iso.date('日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD');
@@ -58,23 +58,13 @@ export type HouseholdListItem = z.infer<typeof HouseholdListItem>;
 
 export const HouseholdsPage = z.object({ items: z.array(HouseholdListItem), total: z.number().int() });
 
-/** A member of a household: masked identity only. */
-export const HouseholdMember = z.object({
-  id: z.uuid(),
-  name: z.string(),
+/** A member of a household: masked identity only (the birth date is not sent: with the masked ID it would give the full number away). */
+export const HouseholdMember = ResidentHouseholdMember.extend({
   /** First 6 and last 4 characters of the ID number. */
   idMasked: z.string(),
-  sex: z.enum(['M', 'F']),
-  /** The birth date is not sent: with the masked ID it would give the full number away; the exact age only to holders of residents.reveal. */
-  ...AgeFields,
-  /** One of RELATIONS (head, spouse, son …), or null when not recorded. */
-  relationToHead: z.string().nullable(),
-  /** active | moved_out | deceased */
-  status: z.string(),
 });
 
-/** One move into or out of the household (transfer, split, merge …). */
-/** A move into or out of the household: a resident's move, with the mover (their name only where the reader may see them). */
+/** One move into or out of the household (transfer, split, merge …): a resident's move, with whose it is. */
 export const HouseholdMove = ResidentMove.extend({
   residentId: z.uuid(),
   residentName: z.string().nullable(),

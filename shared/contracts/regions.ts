@@ -4,19 +4,19 @@ import { Version } from './common';
 export const RegionLevel = z.enum(['city', 'street', 'community', 'grid']);
 export type RegionLevel = z.infer<typeof RegionLevel>;
 
+/** What names a region: its place in the tree, its division code and its names. */
+const RegionFields = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  level: RegionLevel,
+  /** Statistical division code. */
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+});
+
 /** A node of the region tree. */
-export const RegionNode: z.ZodType<RegionNodeT> = z.lazy(() =>
-  z.object({
-    id: z.uuid(),
-    parentId: z.uuid().nullable(),
-    level: RegionLevel,
-    /** Statistical division code. */
-    code: z.string(),
-    name: z.string(),
-    nameEn: z.string().nullable(),
-    children: z.array(RegionNode),
-  }),
-);
+export const RegionNode: z.ZodType<RegionNodeT> = z.lazy(() => RegionFields.extend({ children: z.array(RegionNode) }));
 export interface RegionNodeT {
   id: string;
   parentId: string | null;
@@ -31,13 +31,7 @@ export interface RegionNodeT {
 export const RegionTreeResponse = z.object({ roots: z.array(RegionNode) });
 
 /** One region with its boundary. */
-export const RegionDetail = z.object({
-  id: z.uuid(),
-  parentId: z.uuid().nullable(),
-  level: RegionLevel,
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
+export const RegionDetail = RegionFields.extend({
   /** GeoJSON geometry (Polygon/MultiPolygon, lon/lat), or null. */
   boundary: z.unknown().nullable(),
   /** For optimistic concurrency: send it back on PATCH. */

@@ -202,8 +202,11 @@ export const HouseholdMember = z.object({
   id: z.uuid(),
   name: z.string(),
   sex: z.enum(['M', 'F']),
+  /** The exact age only to holders of residents.reveal. */
   ...AgeFields,
+  /** One of RELATIONS (head, spouse, son …), or null when not recorded. */
   relationToHead: z.string().nullable(),
+  /** active | moved_out | deceased */
   status: z.string(),
 });
 
@@ -221,7 +224,7 @@ export const ResidentHousehold = z.object({
 /** One entry of the move history (登记、迁入、迁出、死亡、户内调整 …). */
 export const ResidentMove = z.object({
   id: z.uuid(),
-  /** register | move_in | move_out | deceased | reinstate | transfer | split | merge */
+  /** register | move_in | move_out | deceased | reinstate | transfer | split | merge | … */
   moveType: z.string(),
   fromHouseholdId: z.uuid().nullable(),
   toHouseholdId: z.uuid().nullable(),

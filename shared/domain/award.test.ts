@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AwardInputError, checkAwardInput, computeAwards, type AwardCommunity, type AwardInput } from './award';
+import { seededRandom } from './seeded-random';
 
 const amounts = (input: AwardInput) => Object.fromEntries(computeAwards(input).items.map((i) => [i.id, i.amount]));
 const paths = (input: AwardInput) => checkAwardInput(input).map((i) => `${i.path}:${i.code}`);
@@ -270,18 +271,6 @@ describe('checkAwardInput: nonsense is refused naming the field', () => {
   });
 });
 
-/** mulberry32: a seeded generator, so a failing case can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random valid input: pots from 0.01 yuan to 10 million with cents, 1–40 communities, scores with up to 3 decimals. */
 function randomInput(next: () => number): AwardInput {
   const n = 1 + Math.floor(next() * 40);
@@ -301,7 +290,7 @@ function randomInput(next: () => number): AwardInput {
 
 describe('computeAwards: properties over 3,000 seeded random inputs', () => {
   const cases: AwardInput[] = [];
-  const next = rng(20261129);
+  const next = seededRandom(20261129);
   while (cases.length < 3000) {
     const input = randomInput(next);
     if (checkAwardInput(input).length === 0) cases.push(input);
@@ -354,7 +343,7 @@ describe('computeAwards: properties over 3,000 seeded random inputs', () => {
   });
 
   it('answers the same amounts whatever the order of the communities (deterministic tie-break)', () => {
-    const shuffle = rng(7);
+    const shuffle = seededRandom(7);
     for (const input of cases.slice(0, 500)) {
       const byId = amounts(input);
       const shuffled = [...input.communities].sort(() => shuffle() - 0.5);

@@ -5,6 +5,8 @@
  * a recall with them, and an official can check a count by hand.
  */
 
+import { ballotCountFindings, exceeds, type BallotCount } from './ballot-count';
+
 /** The shares of the law version in force (election-law.ts). */
 export interface RecallRules {
   /** At least this share of the voters must propose the recall. */
@@ -60,12 +62,9 @@ export function checkRecallProposal(
 }
 
 /** The counts of a recall vote. */
-export interface RecallVote {
-  registeredVoters: number;
-  ballotsIssued: number;
+export interface RecallVote extends BallotCount {
   /** Ballots cast: the base of "more than half agree". */
   ballotsReturned: number;
-  invalidBallots: number;
   /** Ballots agreeing to the recall. */
   votesFor: number;
 }
@@ -78,29 +77,9 @@ export interface RecallResult {
   reasons: RecallReason[];
 }
 
-const exceeds = (count: number, share: number, total: number) => count > share * total + 1e-9;
-
 /** Counts a recall vote by the double majority. */
 export function tallyRecall(v: RecallVote, rules: Pick<RecallRules, 'turnoutShare' | 'winShare'> = DEFAULT_RECALL_RULES): RecallResult {
-  const reasons: RecallReason[] = [];
-  if (!exceeds(v.ballotsReturned, rules.turnoutShare, v.registeredVoters))
-    reasons.push({
-      code: 'TURNOUT_NOT_MAJORITY',
-      zh: `参加投票 ${v.ballotsReturned} 人，未超过登记选民 ${v.registeredVoters} 人的半数，罢免投票无效`,
-      en: `${v.ballotsReturned} of ${v.registeredVoters} registered voters voted, not more than half: the recall vote is void`,
-    });
-  if (v.ballotsReturned > v.ballotsIssued)
-    reasons.push({
-      code: 'RETURNED_EXCEEDS_ISSUED',
-      zh: `收回选票 ${v.ballotsReturned} 张，多于发出的 ${v.ballotsIssued} 张，罢免投票无效`,
-      en: `${v.ballotsReturned} ballots returned, more than the ${v.ballotsIssued} issued: the recall vote is void`,
-    });
-  if (v.invalidBallots > v.ballotsReturned)
-    reasons.push({
-      code: 'INVALID_EXCEEDS_RETURNED',
-      zh: `无效票 ${v.invalidBallots} 张，多于收回的 ${v.ballotsReturned} 张，计票有误`,
-      en: `${v.invalidBallots} invalid ballots, more than the ${v.ballotsReturned} returned: the count is wrong`,
-    });
+  const reasons: RecallReason[] = ballotCountFindings(v, rules.turnoutShare, { zh: '罢免投票无效', en: 'the recall vote is void' });
   if (v.votesFor > Math.max(v.ballotsReturned - v.invalidBallots, 0))
     reasons.push({
       code: 'VOTES_EXCEED_VALID_BALLOTS',

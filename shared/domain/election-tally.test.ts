@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tallyElection, type TallyCandidate, type TallyInput } from './election-tally';
+import { seededRandom } from './seeded-random';
 
 const man = (id: string): TallyCandidate => ({ id, name: id, sex: 'M' });
 const woman = (id: string): TallyCandidate => ({ id, name: id, sex: 'F' });
@@ -226,18 +227,6 @@ describe('the woman member (requireWoman)', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so that a failing case can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random count that is internally consistent most of the time (sometimes not: the void cases). */
 function randomCount(next: () => number): TallyInput {
   const int = (n: number) => Math.floor(next() * n);
@@ -266,7 +255,7 @@ function randomCount(next: () => number): TallyInput {
 }
 
 describe('properties over 5,000 random counts (seeded)', () => {
-  const next = rng(20260101);
+  const next = seededRandom(20260101);
   const cases = Array.from({ length: 5000 }, () => randomCount(next));
   const results = cases.map((c) => ({ c, r: tallyElection(c) }));
 

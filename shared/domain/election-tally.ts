@@ -18,6 +18,8 @@
  *   with everyone tied at the cut, plus the best-placed women when a seat is kept for a woman.
  */
 
+import { atLeast, ballotCountFindings, exceeds, type BallotCount } from './ballot-count';
+
 /** One candidate on the ballot. */
 export interface TallyCandidate {
   id: string;
@@ -26,12 +28,8 @@ export interface TallyCandidate {
 }
 
 /** What the tally reads: the counts of one ballot (all polling stations summed). */
-export interface TallyInput {
+export interface TallyInput extends BallotCount {
   seats: number;
-  registeredVoters: number;
-  ballotsIssued: number;
-  ballotsReturned: number;
-  invalidBallots: number;
   requireWoman: boolean;
   candidates: TallyCandidate[];
   /** Votes per candidate id; a candidate missing here got none. */
@@ -89,46 +87,13 @@ export interface TallyResult {
 
 const reason = (code: TallyReasonCode, zh: string, en: string): TallyReason => ({ code, zh, en });
 
-/** Strictly more than `share` of `total`, in exact integer arithmetic for the usual shares. */
-function exceeds(count: number, share: number, total: number): boolean {
-  return count > share * total + 1e-9;
-}
-function atLeast(count: number, share: number, total: number): boolean {
-  return count >= share * total - 1e-9;
-}
-
 /** Counts the ballot; see the module comment for the rules. Input is assumed well-formed (the route checks it). */
 export function tallyElection(input: TallyInput, rules: TallyRules = DEFAULT_TALLY_RULES): TallyResult {
   const round = input.round ?? 1;
   const { seats, registeredVoters: roll, ballotsIssued: issued, ballotsReturned: returned, invalidBallots: invalid } = input;
   const validBallots = returned - invalid;
   const votesOf = (id: string) => input.votes[id] ?? 0;
-  const reasons: TallyReason[] = [];
-
-  if (!exceeds(returned, rules.turnoutShare, roll))
-    reasons.push(
-      reason(
-        'TURNOUT_NOT_MAJORITY',
-        `参加投票 ${returned} 人，未超过登记选民 ${roll} 人的半数，选举无效`,
-        `${returned} of ${roll} registered voters voted, not more than half: the election is void`,
-      ),
-    );
-  if (returned > issued)
-    reasons.push(
-      reason(
-        'RETURNED_EXCEEDS_ISSUED',
-        `收回选票 ${returned} 张，多于发出的 ${issued} 张，选举无效`,
-        `${returned} ballots returned, more than the ${issued} issued: the election is void`,
-      ),
-    );
-  if (invalid > returned)
-    reasons.push(
-      reason(
-        'INVALID_EXCEEDS_RETURNED',
-        `无效票 ${invalid} 张，多于收回的 ${returned} 张，计票有误`,
-        `${invalid} invalid ballots, more than the ${returned} returned: the count is wrong`,
-      ),
-    );
+  const reasons: TallyReason[] = ballotCountFindings(input, rules.turnoutShare, { zh: '选举无效', en: 'the election is void' });
   if (issued > roll)
     reasons.push(
       reason(

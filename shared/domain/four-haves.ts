@@ -152,6 +152,27 @@ export const PREMISES_STATE_LABELS: Record<PremisesState, Text2> = {
   planned: { zh: '规划中', en: 'Planned' },
 };
 
+/** Kinds of a funding-ledger entry: what was planned, what arrived, what was spent. */
+export const FUNDING_KINDS = ['budget', 'allocation', 'spending'] as const;
+export type FundingKind = (typeof FUNDING_KINDS)[number];
+/** Where the money of an entry comes from. */
+export const FUNDING_SOURCES = ['city', 'street', 'resident_units', 'self_raised', 'reward'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const FUNDING_KIND_LABELS: Record<FundingKind, Text2> = {
+  budget: { zh: '预算', en: 'Budget' },
+  allocation: { zh: '到位', en: 'Received' },
+  spending: { zh: '支出', en: 'Spent' },
+};
+
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, Text2> = {
+  city: { zh: '市财政', en: 'City finance' },
+  street: { zh: '街道', en: 'Street' },
+  resident_units: { zh: '驻区单位', en: 'Resident units' },
+  self_raised: { zh: '社区自筹', en: 'Self-raised' },
+  reward: { zh: '以奖代补', en: 'Reward (以奖代补)' },
+};
+
 /** One room or building a community uses, as the rule needs it. */
 export interface PremisesFact {
   use: PremisesUse;

@@ -2,13 +2,12 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Input, Skeleton, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
 import { label } from '../../residents/labels';
 import { useBuilding, type BuildingDetail } from '../api/get-building';
 import { useBuildingsT } from '../messages';
-import { BackButton } from '../../../components/BackButton';
+import { DetailHeader } from '../../../components/DetailHeader';
 
 type Row = BuildingDetail['householdList'][number];
 
@@ -62,14 +61,10 @@ export function BuildingDetailPage() {
   ];
   return (
     <>
-      <PageHeader
-        documentTitle={b.name}
-        title={
-          <Space size={token.marginSM}>
-            <BackButton fallback="/buildings" label={t('detail.back')} />
-            {b.name}
-          </Space>
-        }
+      <DetailHeader
+        title={b.name}
+        back="/buildings"
+        backLabel={t('detail.back')}
         extra={
           <Button icon={<PrinterOutlined />} onClick={() => navigate(`/buildings/${b.id}/sheet`)}>
             {t('sheet.print')}

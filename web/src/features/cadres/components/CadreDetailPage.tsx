@@ -1,22 +1,5 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  theme,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Skeleton, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -24,6 +7,8 @@ import type { TrainingRecord } from '@shared/contracts/cadres';
 import { EDUCATION_LABELS } from '@shared/domain/registry';
 import { CADRE_POST_LABELS, CADRE_SOURCE_LABELS } from '@shared/domain/staffing';
 import { TRAINING_FORM_LABELS, TRAINING_FORMS, type TrainingForm } from '@shared/domain/training';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
@@ -44,12 +29,12 @@ export function CadreDetailPage() {
   const t = useCadresT();
   const { lang } = useI18n();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
   const { id = '' } = useParams();
   const cadre = useCadre(id);
   const add = useAddTraining();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<TrainingValues>();
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: ['course', 'form', 'hours', 'date'] });
 
   if (cadre.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (cadre.isError) return <LoadFailed error={cadre.error} notFoundTitle={t('detail.notFound')} backTo="/cadres" backLabel={t('detail.back')} />;
@@ -63,6 +48,7 @@ export function CadreDetailPage() {
   ];
   const close = () => {
     form.resetFields();
+    clear();
     setOpen(false);
   };
   return (
@@ -130,26 +116,21 @@ export function CadreDetailPage() {
           />
         </Card>
       </Space>
-      <Modal
-        open={open}
-        title={t('training.add')}
-        onCancel={close}
-        onOk={() => form.submit()}
-        confirmLoading={add.isPending}
-        okText={t('form.save')}
-        cancelText={t('form.cancel')}
-        destroyOnHidden
-      >
-        <Form<TrainingValues>
+      {open && (
+        <FormModal<TrainingValues>
           form={form}
-          layout="vertical"
+          title={t('training.add')}
+          onClose={close}
+          saving={add.isPending}
+          problem={problem}
           initialValues={{ form: 'short_course', hours: 4, date: dayjs() }}
-          onFinish={(v) =>
+          onFinish={(v) => {
+            clear();
             add.mutate(
               { id: k.id, training: { course: v.course.trim(), form: v.form, hours: v.hours, date: v.date.format('YYYY-MM-DD') } },
-              { onSuccess: close, onError: (err) => void message.error(err.message) },
-            )
-          }
+              { onSuccess: close, onError: (err) => void fail(err) },
+            );
+          }}
         >
           <Form.Item label={t('training.course')} name="course" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
             <Input aria-label={t('training.course')} maxLength={100} />
@@ -163,8 +144,8 @@ export function CadreDetailPage() {
           <Form.Item label={t('training.date')} name="date" rules={[{ required: true, message: t('form.required') }]}>
             <DatePicker aria-label={t('training.date')} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </>
   );
 }

@@ -2,23 +2,20 @@ import { Checkbox, Space, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { EDUCATION_LABELS } from '@shared/domain/registry';
 import { CADRE_POST_LABELS, CADRE_POSTS, CADRE_SOURCE_LABELS, CADRE_SOURCES, type CadrePost, type CadreSource } from '@shared/domain/staffing';
-import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
 import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useListState } from '../../../components/list/use-list-state';
 import { useI18n } from '../../../lib/i18n';
-import { bi, communitiesOf } from '../../organisations/components/communities';
-import { regionLabel } from '../../regions/region-label';
+import { bi } from '../../organisations/components/communities';
+import { CommunityFilter } from '../../organisations/components/CommunityFilter';
 import { useCadres, type CadreListItem } from '../api/list-cadres';
 import { useCadresT } from '../messages';
-import { CadresTabs } from './CadresTabs';
+import { CadresTitle } from './CadresTabs';
 
 /** 社区干部名册: the cadres in post, filtered by community, post, source and missing insurance. */
 export function CadresPage() {
   const t = useCadresT();
   const { lang } = useI18n();
-  const { roots } = useRegion();
-  const communities = communitiesOf(roots);
   const state = useListState({ communityId: '', post: '', source: '', uninsured: '' });
   const cadres = useCadres({
     q: state.q || undefined,
@@ -59,12 +56,7 @@ export function CadresPage() {
   ];
   return (
     <ListPage<CadreListItem, 'communityId' | 'post' | 'source' | 'uninsured'>
-      title={
-        <>
-          {t('list.title')}
-          <CadresTabs />
-        </>
-      }
+      title={<CadresTitle />}
       state={state}
       query={cadres}
       columns={columns}
@@ -74,16 +66,13 @@ export function CadresPage() {
       scrollX={1100}
       filters={
         <Space wrap>
-          {communities.length > 1 && (
-            <FilterSelect
-              label={t('col.community')}
-              allLabel={t('list.allCommunities')}
-              width={130}
-              value={state.filters.communityId}
-              onChange={(v) => state.set({ communityId: v })}
-              options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))}
-            />
-          )}
+          <CommunityFilter
+            label={t('col.community')}
+            allLabel={t('list.allCommunities')}
+            width={130}
+            value={state.filters.communityId}
+            onChange={(v) => state.set({ communityId: v })}
+          />
           <FilterSelect
             label={t('col.post')}
             allLabel={t('list.allPosts')}

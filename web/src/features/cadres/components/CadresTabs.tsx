@@ -21,3 +21,14 @@ export function CadresTabs() {
     />
   );
 }
+
+/** The title of the cadre team's pages: 社区干部 with the four views' tabs under it. */
+export function CadresTitle() {
+  const t = useCadresT();
+  return (
+    <>
+      {t('list.title')}
+      <CadresTabs />
+    </>
+  );
+}

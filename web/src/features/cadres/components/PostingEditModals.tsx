@@ -6,7 +6,7 @@ import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { isApiError } from '../../../lib/api';
 import { useUpdatePosting, useWithdrawPosting } from '../api/update-posting';
 import { useCadresT, type CadresMessageKey } from '../messages';
-import { PostingFields, postingBody, type PostingValues } from './PostingFields';
+import { POSTING_FIELDS, POSTING_RENAME, PostingFields, postingBody, type PostingValues } from './PostingFields';
 
 type Values = PostingValues;
 
@@ -40,10 +40,6 @@ export function usePostingProblem() {
   };
 }
 
-const FIELDS = ['title', 'post', 'quota', 'ageMax', 'educationMin', 'otherConditions', 'window', 'writtenWeight', 'shortlistRatio', 'noticeDays'];
-/** Server paths shown under another field: the two weights share one slider, the two days one range. */
-const RENAME = { interviewWeight: 'writtenWeight', opensOn: 'window', closesOn: 'window' };
-
 /**
  * 修改招聘公告: the posting form (the community stays), prefilled, saved at the version read. The server
  * allows it until the first score; a changed age, education or closing day clears the computed checks.
@@ -55,8 +51,8 @@ export function EditPostingModal({ posting: p, onClose }: { posting: PostingDeta
   const [form] = Form.useForm<Values>();
   const update = useUpdatePosting();
   const save = useServerFormErrors(form, {
-    fields: FIELDS,
-    rename: RENAME,
+    fields: POSTING_FIELDS,
+    rename: POSTING_RENAME,
     problemOf: usePostingProblem(),
     // Stale: the page reloads the posting; the user opens the form again on what is stored now.
     onConflict: () => {

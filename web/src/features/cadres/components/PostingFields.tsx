@@ -21,6 +21,23 @@ export interface PostingValues {
   noticeDays: number;
 }
 
+/** The fields of the posting form a 400 may name. */
+export const POSTING_FIELDS = [
+  'title',
+  'post',
+  'quota',
+  'ageMax',
+  'educationMin',
+  'otherConditions',
+  'window',
+  'writtenWeight',
+  'shortlistRatio',
+  'noticeDays',
+];
+
+/** Server paths shown under another field: the two weights share one slider, the two days one range. */
+export const POSTING_RENAME = { interviewWeight: 'writtenWeight', opensOn: 'window', closesOn: 'window' };
+
 /** The posting's fields as the API takes them (create and edit alike); the interview weight is the rest of 100. */
 export const postingBody = (v: PostingValues) => ({
   title: v.title.trim(),

@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Select,
   Skeleton,
@@ -22,16 +21,17 @@ import {
   type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { EDUCATION_LABELS, EDUCATION_LEVELS } from '@shared/domain/registry';
 import type { EducationLevel } from '@shared/domain/recruitment';
 import { CADRE_POST_LABELS } from '@shared/domain/staffing';
+import { FormModal } from '../../../components/form/FormModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
 import { bi } from '../../organisations/components/communities';
-import { useResidents } from '../../residents/api/list-residents';
+import { ResidentSelect } from '../../residents/components/ResidentSelect';
 import { useAnswerObjection } from '../api/answer-objection';
 import { useCheckEligibility } from '../api/check-eligibility';
 import { useCreateApplication } from '../api/create-application';
@@ -306,30 +306,6 @@ export function PostingPage() {
   );
 }
 
-/** Optionally links an applicant to a resident of the posting's community, searched by name as typed. */
-function ResidentSelect({ communityId, value, onChange }: { communityId: string; value?: string; onChange?: (v?: string) => void }) {
-  const t = useCadresT();
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const residents = useResidents({ q: q || undefined, regionId: communityId, page: 1, pageSize: 20 }, q.length > 0);
-  return (
-    <Select<string>
-      aria-label={t('rec.resident')}
-      allowClear
-      value={value}
-      onChange={onChange}
-      placeholder={t('rec.residentHint')}
-      showSearch={{ filterOption: false, onSearch: setText }}
-      loading={residents.isFetching}
-      options={(residents.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.idMasked}` }))}
-    />
-  );
-}
-
 /** The forms of the posting page, one at a time. */
 function PostingDialog({ posting: p, dialog, onClose }: { posting: PostingDetail; dialog: NonNullable<Dialog>; onClose: () => void }) {
   const t = useCadresT();
@@ -387,7 +363,7 @@ function PostingDialog({ posting: p, dialog, onClose }: { posting: PostingDetail
             <Input aria-label={t('rec.phone')} maxLength={30} />
           </Form.Item>
           <Form.Item label={t('rec.resident')} name="residentId" extra={t('rec.residentExtra')}>
-            <ResidentSelect communityId={p.communityId} />
+            <ResidentSelect communityId={p.communityId} label={t('rec.resident')} placeholder={t('rec.residentHint')} />
           </Form.Item>
         </>
       );
@@ -522,20 +498,17 @@ function PostingDialog({ posting: p, dialog, onClose }: { posting: PostingDetail
       break;
   }
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={pending}
-      okText={danger ? t('rec.confirm') : t('form.save')}
+      onClose={onClose}
+      onFinish={onFinish}
+      initialValues={initialValues}
+      saving={pending}
+      okText={danger ? t('rec.confirm') : undefined}
       okButtonProps={{ danger }}
-      cancelText={t('form.cancel')}
-      destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
-        {body}
-      </Form>
-    </Modal>
+      {body}
+    </FormModal>
   );
 }

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { RECRUITMENT_DEFAULTS, type PostingStage } from '@shared/domain/recruitment';
 import { CADRE_POST_LABELS, type CadrePost } from '@shared/domain/staffing';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { PageHeader } from '../../../components/PageHeader';
 import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useI18n } from '../../../lib/i18n';
@@ -14,7 +16,8 @@ import { useRegion } from '../../../app/region-context';
 import { useCreatePosting } from '../api/create-posting';
 import { usePostings, type PostingListItem } from '../api/list-postings';
 import { useCadresT } from '../messages';
-import { PostingFields, postingBody, type PostingValues } from './PostingFields';
+import { usePostingProblem } from './PostingEditModals';
+import { POSTING_FIELDS, POSTING_RENAME, PostingFields, postingBody, type PostingValues } from './PostingFields';
 import { CadresTabs } from './CadresTabs';
 
 /** The colour of a posting's stage tag. */
@@ -34,7 +37,6 @@ export function RecruitmentPage() {
   const t = useCadresT();
   const { lang } = useI18n();
   const { can } = useSession();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const { roots } = useRegion();
   const communities = communitiesOf(roots);
@@ -43,6 +45,11 @@ export function RecruitmentPage() {
   const create = useCreatePosting();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<NewPostingValues>();
+  const { problem, clear, fail } = useServerFormErrors(form, {
+    fields: ['communityId', ...POSTING_FIELDS],
+    rename: POSTING_RENAME,
+    problemOf: usePostingProblem(),
+  });
 
   const columns: TableColumnsType<PostingListItem> = [
     { title: t('rec.title'), dataIndex: 'title', key: 'title', render: (v: string, r) => <Link to={`/cadres/recruitment/${r.id}`}>{v}</Link> },
@@ -66,6 +73,7 @@ export function RecruitmentPage() {
   ];
   const close = () => {
     form.resetFields();
+    clear();
     setOpen(false);
   };
   return (
@@ -102,20 +110,14 @@ export function RecruitmentPage() {
           />
         </Space>
       </Card>
-      <Modal
-        open={open}
-        title={t('rec.new')}
-        onCancel={close}
-        onOk={() => form.submit()}
-        confirmLoading={create.isPending}
-        okText={t('form.save')}
-        cancelText={t('form.cancel')}
-        width={640}
-        destroyOnHidden
-      >
-        <Form<NewPostingValues>
+      {open && (
+        <FormModal<NewPostingValues>
           form={form}
-          layout="vertical"
+          title={t('rec.new')}
+          onClose={close}
+          saving={create.isPending}
+          width={640}
+          problem={problem}
           initialValues={{
             post: 'full_time_worker',
             quota: 1,
@@ -126,7 +128,8 @@ export function RecruitmentPage() {
             shortlistRatio: RECRUITMENT_DEFAULTS.shortlistRatio,
             noticeDays: RECRUITMENT_DEFAULTS.noticeDays,
           }}
-          onFinish={(v) =>
+          onFinish={(v) => {
+            clear();
             create.mutate(
               {
                 communityId: v.communityId,
@@ -137,17 +140,17 @@ export function RecruitmentPage() {
                   close();
                   navigate(`/cadres/recruitment/${p.id}`);
                 },
-                onError: (err) => void message.error(err.message),
+                onError: (err) => void fail(err),
               },
-            )
-          }
+            );
+          }}
         >
           <Form.Item label={t('col.community')} name="communityId" rules={[{ required: true, message: t('form.required') }]}>
             <Select aria-label={t('col.community')} options={communities.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
           <PostingFields />
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </>
   );
 }

@@ -10,7 +10,7 @@ import { useStaffing } from '../api/get-staffing';
 import { bi } from '../../organisations/components/communities';
 import { useCadresT } from '../messages';
 import { CadreSettingsCard } from './CadreSettingsCard';
-import { CadresTabs } from './CadresTabs';
+import { CadresTitle } from './CadresTabs';
 
 const BarChart = lazy(() => import('./BarChart'));
 type Row = StaffingReport['items'][number];
@@ -53,14 +53,7 @@ export function StaffingPage() {
   );
   return (
     <>
-      <PageHeader
-        title={
-          <>
-            {t('list.title')}
-            <CadresTabs />
-          </>
-        }
-      />
+      <PageHeader title={<CadresTitle />} />
       <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
         <Card
           size="small"

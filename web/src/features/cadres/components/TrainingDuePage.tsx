@@ -7,7 +7,7 @@ import { useTrainingDue, type TrainingDueList } from '../api/list-training-due';
 import { bi } from '../../organisations/components/communities';
 import { useCadresT } from '../messages';
 import { CadreSettingsCard } from './CadreSettingsCard';
-import { CadresTabs } from './CadresTabs';
+import { CadresTitle } from './CadresTabs';
 
 type Row = TrainingDueList['items'][number];
 
@@ -33,14 +33,7 @@ export function TrainingDuePage() {
   ];
   return (
     <>
-      <PageHeader
-        title={
-          <>
-            {t('list.title')}
-            <CadresTabs />
-          </>
-        }
-      />
+      <PageHeader title={<CadresTitle />} />
       <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
         <CadreSettingsCard />
         <Card variant="borderless" size="small">

@@ -1,9 +1,8 @@
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Form, Input, Space } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ELECTION_MODES } from '@shared/contracts/elections';
 import { FormModal } from '../../../components/form/FormModal';
 import { useVersionedSave } from '../../../components/form/use-server-form';
 import { isApiError } from '../../../lib/api';
@@ -11,18 +10,9 @@ import { useUpdateElection, useWithdrawElection } from '../api/change-election';
 import { electionKey, type ElectionDetail } from '../api/get-election';
 import { electionsKey } from '../api/list-elections';
 import { useElectionsT } from '../messages';
-import { modeLabel, useLang } from './labels';
+import { ELECTION_FIELDS, ElectionFields, type ElectionFormValues } from './ElectionFields';
 
-interface EditForm {
-  term: number;
-  mode: (typeof ELECTION_MODES)[number];
-  electionDate: Dayjs;
-  seatsDirector: number;
-  seatsDeputy: number;
-  seatsMember: number;
-}
-
-const FIELDS = ['term', 'mode', 'electionDate', 'seatsDirector', 'seatsDeputy', 'seatsMember'] as const;
+type EditForm = ElectionFormValues;
 
 const valuesOf = (e: ElectionDetail): EditForm => ({
   term: e.term,
@@ -39,7 +29,6 @@ const valuesOf = (e: ElectionDetail): EditForm => ({
  */
 function EditElectionModal({ e, onClose }: { e: ElectionDetail; onClose: () => void }) {
   const t = useElectionsT();
-  const lang = useLang();
   const { message } = App.useApp();
   const update = useUpdateElection(e.id);
   const [form] = Form.useForm<EditForm>();
@@ -47,7 +36,7 @@ function EditElectionModal({ e, onClose }: { e: ElectionDetail; onClose: () => v
   const save = useVersionedSave(form, {
     initial: e,
     valuesOf,
-    fields: FIELDS,
+    fields: ELECTION_FIELDS,
     reload: async () => {
       await qc.invalidateQueries({ queryKey: electionsKey });
       return qc.getQueryData<ElectionDetail>(electionKey(e.id));
@@ -74,28 +63,7 @@ function EditElectionModal({ e, onClose }: { e: ElectionDetail; onClose: () => v
       staleText={t('edit.stale')}
       problem={save.problem}
     >
-      <Space wrap>
-        <Form.Item name="term" label={t('create.term')} rules={[{ required: true }]}>
-          <InputNumber aria-label={t('create.term')} min={1} max={1000} />
-        </Form.Item>
-        <Form.Item name="electionDate" label={t('create.date')} rules={[{ required: true }]} extra={t('edit.dateHint')}>
-          <DatePicker aria-label={t('create.date')} />
-        </Form.Item>
-      </Space>
-      <Form.Item name="mode" label={t('create.mode')} rules={[{ required: true }]}>
-        <Select aria-label={t('create.mode')} options={ELECTION_MODES.map((m) => ({ value: m, label: modeLabel(m, lang) }))} />
-      </Form.Item>
-      <Space wrap>
-        <Form.Item name="seatsDirector" label={t('create.director')}>
-          <InputNumber aria-label={t('create.director')} min={1} max={1} />
-        </Form.Item>
-        <Form.Item name="seatsDeputy" label={t('create.deputy')}>
-          <InputNumber aria-label={t('create.deputy')} min={0} max={8} />
-        </Form.Item>
-        <Form.Item name="seatsMember" label={t('create.member')} extra={t('create.seatsHint')}>
-          <InputNumber aria-label={t('create.member')} min={0} max={8} />
-        </Form.Item>
-      </Space>
+      <ElectionFields dateHint={t('edit.dateHint')} />
     </FormModal>
   );
 }

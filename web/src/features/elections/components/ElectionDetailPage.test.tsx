@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from 'antd';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionResponse } from '@shared/contracts/auth';
 import type { ElectionDetail } from '@shared/contracts/elections';
-import { I18nProvider } from '../../../lib/i18n';
+import { jsonResponse, renderInApp, testQueryClient } from '../../../lib/test-app';
 import { meKey } from '../../auth/api/get-me';
 import { ElectionDetailPage } from './ElectionDetailPage';
 
@@ -67,24 +64,12 @@ const SESSION = {
 } as unknown as SessionResponse;
 
 function renderPage(detail: ElectionDetail) {
-  const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  const json = jsonResponse;
   const fetch = vi.fn(async (url: string) => (url.startsWith(`/api/elections/${ID}/voters`) ? json({ items: [REP], total: 1 }) : json(detail)));
   vi.stubGlobal('fetch', fetch);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = testQueryClient();
   client.setQueryData(meKey, SESSION);
-  render(
-    <QueryClientProvider client={client}>
-      <I18nProvider>
-        <App>
-          <MemoryRouter initialEntries={[`/elections/${ID}`]}>
-            <Routes>
-              <Route path="/elections/:id" element={<ElectionDetailPage />} />
-            </Routes>
-          </MemoryRouter>
-        </App>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  renderInApp(<ElectionDetailPage />, { url: `/elections/${ID}`, path: '/elections/:id', client });
   return fetch;
 }
 

@@ -1,31 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Tag, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { Button, Form, Select, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ELECTION_MODES, ELECTION_STATUSES, type ElectionStatus } from '@shared/contracts/elections';
-import type { RegionNodeT } from '@shared/contracts/regions';
+import { ELECTION_STATUSES, type ElectionStatus } from '@shared/contracts/elections';
 import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
 import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useListState } from '../../../components/list/use-list-state';
-
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
+import { communitiesOf } from '../../organisations/components/communities';
 import { useSession } from '../../auth/hooks/use-session';
 import { useCreateElection } from '../api/change-election';
 import { useElections, type Election } from '../api/list-elections';
 import { useElectionsT } from '../messages';
+import { ELECTION_FIELDS, ElectionFields, type ElectionFormValues } from './ElectionFields';
 import { modeLabel, STATUS_COLOURS, statusLabel, useLang } from './labels';
-
-/** The communities of the user's region tree, for the create form. */
-function useCommunities() {
-  const { roots } = useRegion();
-  return useMemo(() => {
-    const out: RegionNodeT[] = [];
-    const walk = (n: RegionNodeT) => (n.level === 'community' ? out.push(n) : n.children.forEach(walk));
-    roots.forEach(walk);
-    return out;
-  }, [roots]);
-}
 
 /** 换届选举: the elections of the communities in the user's scope. */
 export function ElectionsPage() {
@@ -85,67 +75,47 @@ export function ElectionsPage() {
   );
 }
 
-interface CreateForm {
+interface CreateForm extends ElectionFormValues {
   communityId: string;
-  term: number;
-  mode: (typeof ELECTION_MODES)[number];
-  electionDate: Dayjs;
-  seatsDirector: number;
-  seatsDeputy: number;
-  seatsMember: number;
 }
 
+/** 新建换届选举: the community, then the election's own fields. */
 function CreateElectionModal({ onClose }: { onClose: () => void }) {
   const t = useElectionsT();
-  const lang = useLang();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const communities = useCommunities();
+  const { roots } = useRegion();
+  const communities = communitiesOf(roots);
   const create = useCreateElection();
   const [form] = Form.useForm<CreateForm>();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      const e = await create.mutateAsync({ ...v, electionDate: v.electionDate.format('YYYY-MM-DD') });
-      onClose();
-      navigate(`/elections/${e.id}`);
-    } catch (err) {
-      void message.error((err as Error).message);
-    }
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: ['communityId', ...ELECTION_FIELDS] });
+  const submit = (v: CreateForm) => {
+    clear();
+    create.mutate(
+      { ...v, electionDate: v.electionDate.format('YYYY-MM-DD') },
+      {
+        onSuccess: (e) => {
+          onClose();
+          navigate(`/elections/${e.id}`);
+        },
+        onError: (err) => void fail(err),
+      },
+    );
   };
   return (
-    <Modal open title={t('create.title')} okText={t('create.submit')} onOk={submit} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
-      <Form<CreateForm>
-        form={form}
-        layout="vertical"
-        initialValues={{ mode: 'all_voters', seatsDirector: 1, seatsDeputy: 1, seatsMember: 3, term: 1, communityId: communities[0]?.id }}
-      >
-        <Form.Item name="communityId" label={t('create.community')} rules={[{ required: true }]}>
-          <Select options={communities.map((c) => ({ value: c.id, label: c.name }))} showSearch optionFilterProp="label" />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="term" label={t('create.term')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={1000} />
-          </Form.Item>
-          <Form.Item name="electionDate" label={t('create.date')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
-        <Form.Item name="mode" label={t('create.mode')} rules={[{ required: true }]}>
-          <Select options={ELECTION_MODES.map((m) => ({ value: m, label: modeLabel(m, lang) }))} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="seatsDirector" label={t('create.director')}>
-            <InputNumber min={1} max={1} />
-          </Form.Item>
-          <Form.Item name="seatsDeputy" label={t('create.deputy')}>
-            <InputNumber min={0} max={8} />
-          </Form.Item>
-          <Form.Item name="seatsMember" label={t('create.member')} extra={t('create.seatsHint')}>
-            <InputNumber min={0} max={8} />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+    <FormModal<CreateForm>
+      form={form}
+      title={t('create.title')}
+      okText={t('create.submit')}
+      onClose={onClose}
+      onFinish={submit}
+      saving={create.isPending}
+      problem={problem}
+      initialValues={{ mode: 'all_voters', seatsDirector: 1, seatsDeputy: 1, seatsMember: 3, term: 1, communityId: communities[0]?.id }}
+    >
+      <Form.Item name="communityId" label={t('create.community')} rules={[{ required: true }]}>
+        <Select options={communities.map((c) => ({ value: c.id, label: c.name }))} showSearch optionFilterProp="label" />
+      </Form.Item>
+      <ElectionFields />
+    </FormModal>
   );
 }

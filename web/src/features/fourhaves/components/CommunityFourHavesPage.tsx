@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Space,
@@ -20,19 +19,36 @@ import {
 } from 'antd';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import {
+  PREMISES_OWNERSHIP_LABELS,
+  PREMISES_OWNERSHIPS,
+  PREMISES_STATE_LABELS,
+  PREMISES_STATES,
+  PREMISES_USE_LABELS,
+  PREMISES_USES,
+  RULE_KIND_LABELS,
+  type PremisesOwnership,
+  type PremisesState,
+  type PremisesUse,
+  type RuleKind,
+} from '@shared/domain/four-haves';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
+import { useI18n } from '../../../lib/i18n';
+import { bi } from '../../organisations/components/communities';
 import { useSession } from '../../auth/hooks/use-session';
 import { useCommunityFourHaves, useCreatePremises, useUpdatePremises, type FourHavesDetail, type PremisesView } from '../api/four-haves';
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
 import { PremisesFiles } from './PremisesFiles';
 import { StatusTag } from './StatusTag';
-import { BackButton } from '../../../components/BackButton';
-import { PageHeader } from '../../../components/PageHeader';
+import { DetailHeader } from '../../../components/DetailHeader';
 
 type Rule = FourHavesDetail['rulesList'][number];
 
 /** One community's four haves: every reason, the premises (with hand-over), rules, staffing and money behind them. */
 export function CommunityFourHavesPage() {
   const t = useFourHavesT();
+  const { lang } = useI18n();
   const { id = '' } = useParams();
   const { message, modal } = App.useApp();
   const query = useCommunityFourHaves(id);
@@ -65,15 +81,21 @@ export function CommunityFourHavesPage() {
   const premisesColumns: TableColumnsType<PremisesView> = [
     // Fixed: the table scrolls sideways on a phone, and a fixed column keeps the expanded files panel in view.
     { title: t('premises.name'), dataIndex: 'name', key: 'name', fixed: 'left', width: 160 },
-    { title: t('premises.use'), dataIndex: 'use', key: 'use', width: 120, render: (v: string) => t(`use.${v}` as FourHavesMessageKey) },
+    { title: t('premises.use'), dataIndex: 'use', key: 'use', width: 120, render: (v: PremisesUse) => bi(PREMISES_USE_LABELS[v], lang) },
     { title: t('premises.areaM2'), dataIndex: 'areaM2', key: 'areaM2', width: 100, align: 'right' },
-    { title: t('premises.ownership'), dataIndex: 'ownership', key: 'ownership', width: 130, render: (v: string) => t(`ownership.${v}` as FourHavesMessageKey) },
+    {
+      title: t('premises.ownership'),
+      dataIndex: 'ownership',
+      key: 'ownership',
+      width: 130,
+      render: (v: PremisesOwnership) => bi(PREMISES_OWNERSHIP_LABELS[v], lang),
+    },
     {
       title: t('premises.state'),
       dataIndex: 'state',
       key: 'state',
       width: 110,
-      render: (v: string) => <Tag color={v === 'in_use' ? 'success' : 'processing'}>{t(`state.${v}` as FourHavesMessageKey)}</Tag>,
+      render: (v: PremisesState) => <Tag color={v === 'in_use' ? 'success' : 'processing'}>{bi(PREMISES_STATE_LABELS[v], lang)}</Tag>,
     },
     { title: t('premises.leaseEnd'), dataIndex: 'leaseEnd', key: 'leaseEnd', width: 110, render: (v: string | null) => v ?? '—' },
     ...(canWrite
@@ -93,7 +115,7 @@ export function CommunityFourHavesPage() {
       : []),
   ];
   const ruleColumns: TableColumnsType<Rule> = [
-    { title: t('rules.kind'), dataIndex: 'kind', key: 'kind', width: 120, render: (v: string) => t(`kind.${v}` as FourHavesMessageKey) },
+    { title: t('rules.kind'), dataIndex: 'kind', key: 'kind', width: 120, render: (v: RuleKind) => bi(RULE_KIND_LABELS[v], lang) },
     { title: t('rules.title'), dataIndex: 'title', key: 'title' },
     { title: t('rules.adoptedOn'), dataIndex: 'adoptedOn', key: 'adoptedOn', width: 120 },
     {
@@ -113,14 +135,11 @@ export function CommunityFourHavesPage() {
   );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <PageHeader
-        documentTitle={d.name}
-        title={
-          <>
-            <BackButton fallback="/four-haves" label={t('detail.back')} />
-            {d.name} <Typography.Text type="secondary">{t('detail.households', { n: d.households })}</Typography.Text>
-          </>
-        }
+      <DetailHeader
+        title={d.name}
+        back="/four-haves"
+        backLabel={t('detail.back')}
+        tags={<Typography.Text type="secondary">{t('detail.households', { n: d.households })}</Typography.Text>}
         extra={<Link to={`/projects?communityId=${d.communityId}`}>{t('detail.projects')}</Link>}
       />
       <Row gutter={[12, 12]}>
@@ -188,53 +207,69 @@ export function CommunityFourHavesPage() {
   );
 }
 
+interface PremisesValues {
+  name: string;
+  use: PremisesUse;
+  areaM2: number;
+  ownership: PremisesOwnership;
+  leaseEnd?: string;
+  state: PremisesState;
+}
+
 /** The form to record premises of a community. */
 function AddPremises({ communityId, onClose }: { communityId: string; onClose: () => void }) {
   const t = useFourHavesT();
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const create = useCreatePremises();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<PremisesValues>();
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: ['name', 'use', 'areaM2', 'ownership', 'leaseEnd', 'state'] });
   const ownership = Form.useWatch('ownership', form);
-  const options = (prefix: string, values: string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as FourHavesMessageKey) }));
-  const submit = async () => {
-    const v = await form.validateFields();
-    await create.mutateAsync({ communityId, ...v });
-    message.success(t('premises.saved'));
-    onClose();
+  const options = <K extends string>(values: readonly K[], labels: Record<K, { zh: string; en: string }>) =>
+    values.map((v) => ({ value: v, label: bi(labels[v], lang) }));
+  const submit = (v: PremisesValues) => {
+    clear();
+    create.mutate(
+      { communityId, ...v },
+      {
+        onSuccess: () => {
+          message.success(t('premises.saved'));
+          onClose();
+        },
+        onError: (err) => void fail(err),
+      },
+    );
   };
   return (
-    <Modal
-      open
+    <FormModal<PremisesValues>
+      form={form}
       title={t('premises.add')}
-      okText={t('premises.save')}
-      cancelText={t('premises.cancel')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
+      onClose={onClose}
+      onFinish={submit}
+      saving={create.isPending}
+      problem={problem}
+      initialValues={{ use: 'activity', ownership: 'owned', state: 'in_use' }}
     >
-      {create.error && <Alert type="error" showIcon message={(create.error as Error).message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ use: 'activity', ownership: 'owned', state: 'in_use' }}>
-        <Form.Item name="name" label={t('premises.name')} rules={[{ required: true }]}>
-          <Input maxLength={100} />
+      <Form.Item name="name" label={t('premises.name')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="use" label={t('premises.use')}>
+        <Select options={options(PREMISES_USES, PREMISES_USE_LABELS)} />
+      </Form.Item>
+      <Form.Item name="areaM2" label={t('premises.areaM2')} rules={[{ required: true }]}>
+        <InputNumber min={0.01} max={1_000_000} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="ownership" label={t('premises.ownership')}>
+        <Select options={options(PREMISES_OWNERSHIPS, PREMISES_OWNERSHIP_LABELS)} />
+      </Form.Item>
+      {ownership === 'rented' && (
+        <Form.Item name="leaseEnd" label={t('premises.leaseEnd')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+          <Input placeholder="2027-06-30" />
         </Form.Item>
-        <Form.Item name="use" label={t('premises.use')}>
-          <Select options={options('use', ['office', 'service_hall', 'activity', 'police_office', 'other'])} />
-        </Form.Item>
-        <Form.Item name="areaM2" label={t('premises.areaM2')} rules={[{ required: true }]}>
-          <InputNumber min={0.01} max={1_000_000} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="ownership" label={t('premises.ownership')}>
-          <Select options={options('ownership', ['owned', 'rented', 'developer', 'shared'])} />
-        </Form.Item>
-        {ownership === 'rented' && (
-          <Form.Item name="leaseEnd" label={t('premises.leaseEnd')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
-            <Input placeholder="2027-06-30" />
-          </Form.Item>
-        )}
-        <Form.Item name="state" label={t('premises.state')}>
-          <Select options={options('state', ['in_use', 'under_construction', 'planned'])} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="state" label={t('premises.state')}>
+        <Select options={options(PREMISES_STATES, PREMISES_STATE_LABELS)} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -5,11 +5,12 @@
  */
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
-import { init, registerMap, use as registerEcharts, type ECharts } from 'echarts/core';
+import { registerMap, use as registerEcharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { theme } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { useEChart } from '../../../components/use-echart';
 import type { BoundaryCollection } from '../../regions/api/get-boundaries';
 import type { FourHavesRow } from '../api/four-haves';
 import { drillDownLink, fourHavesMapData, tooltipHtml, type HaveKey, type MapDatum } from './four-haves-map';
@@ -29,32 +30,8 @@ export interface FourHavesMapProps {
 
 export default function FourHavesMap({ boundaries, rows, have, haveLabel, statusLabel, ariaLabel }: FourHavesMapProps) {
   const { token } = theme.useToken();
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
   const navigate = useNavigate();
-  const haveRef = useRef(have);
-  haveRef.current = have;
-
-  useEffect(() => {
-    if (!box.current) return;
-    const c = init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('click', (p) => {
-      const id = (p.data as MapDatum | undefined)?.name;
-      if (id) navigate(drillDownLink(id, haveRef.current));
-    });
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, [navigate]);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
+  const option = useMemo(() => {
     const { features, data } = fourHavesMapData(boundaries, rows, have, {
       green: token.colorSuccessBorder,
       amber: token.colorWarningBorder,
@@ -62,42 +39,43 @@ export default function FourHavesMap({ boundaries, rows, have, haveLabel, status
       none: token.colorFillSecondary,
     });
     registerMap('shequ-four-haves', { type: 'FeatureCollection', features } as unknown as GeoJsonInput);
-    c.setOption(
-      {
-        textStyle: { fontFamily: token.fontFamily },
-        tooltip: {
-          trigger: 'item',
-          confine: true,
-          extraCssText: 'max-width: 320px;',
-          formatter: (p: { data?: MapDatum }) => (p.data ? tooltipHtml(p.data, statusLabel, haveLabel) : ''),
-        },
-        series: [
-          {
-            type: 'map',
-            map: 'shequ-four-haves',
-            // The features are joined on their id: two communities may share a name.
-            nameProperty: 'id',
-            roam: true,
-            aspectScale: 0.86,
-            cursor: 'pointer',
-            label: {
-              show: true,
-              color: token.colorText,
-              fontSize: token.fontSizeSM,
-              textBorderColor: token.colorBgContainer,
-              textBorderWidth: 2,
-              formatter: (p: { data?: MapDatum }) => (p.data ? `${p.data.communityName}\n${p.data.status ? statusLabel(p.data.status) : ''}` : ''),
-            },
-            itemStyle: { borderColor: token.colorBgContainer, borderWidth: 1.5 },
-            emphasis: { label: { color: token.colorText }, itemStyle: { borderColor: token.colorPrimary, borderWidth: 2 } },
-            select: { disabled: true },
-            data,
-          },
-        ],
+    return {
+      textStyle: { fontFamily: token.fontFamily },
+      tooltip: {
+        trigger: 'item',
+        confine: true,
+        extraCssText: 'max-width: 320px;',
+        formatter: (p: { data?: MapDatum }) => (p.data ? tooltipHtml(p.data, statusLabel, haveLabel) : ''),
       },
-      true,
-    );
+      series: [
+        {
+          type: 'map',
+          map: 'shequ-four-haves',
+          // The features are joined on their id: two communities may share a name.
+          nameProperty: 'id',
+          roam: true,
+          aspectScale: 0.86,
+          cursor: 'pointer',
+          label: {
+            show: true,
+            color: token.colorText,
+            fontSize: token.fontSizeSM,
+            textBorderColor: token.colorBgContainer,
+            textBorderWidth: 2,
+            formatter: (p: { data?: MapDatum }) => (p.data ? `${p.data.communityName}\n${p.data.status ? statusLabel(p.data.status) : ''}` : ''),
+          },
+          itemStyle: { borderColor: token.colorBgContainer, borderWidth: 1.5 },
+          emphasis: { label: { color: token.colorText }, itemStyle: { borderColor: token.colorPrimary, borderWidth: 2 } },
+          select: { disabled: true },
+          data,
+        },
+      ],
+    };
   }, [boundaries, rows, have, haveLabel, statusLabel, token]);
+  const box = useEChart(option, (p) => {
+    const id = (p.data as MapDatum | undefined)?.name;
+    if (id) navigate(drillDownLink(id, have));
+  });
 
   return <div ref={box} role="img" aria-label={ariaLabel} style={{ width: '100%', height: 460 }} />;
 }

@@ -1,5 +1,8 @@
 import { Button, Card, InputNumber, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { FUNDING_KIND_LABELS, FUNDING_SOURCE_LABELS, type FundingKind, type FundingSource } from '@shared/domain/four-haves';
+import { useI18n } from '../../../lib/i18n';
+import { bi } from '../../organisations/components/communities';
 import { fundingExportUrl, useFunding, type FundingLedger } from '../api/four-haves';
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
 import { PageHeader } from '../../../components/PageHeader';
@@ -11,6 +14,7 @@ const money = (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-C
 /** 经费台账: balances and gaps per community and year, the entries, and the Excel export. */
 export function FundingPage() {
   const t = useFourHavesT();
+  const { lang } = useI18n();
   const [year, setYear] = useState<number | undefined>(new Date().getFullYear());
   const query = useFunding({ year });
   const summaryColumns: TableColumnsType<Summary> = [
@@ -27,13 +31,13 @@ export function FundingPage() {
   const entryColumns: TableColumnsType<Entry> = [
     { title: t('col.community'), dataIndex: 'communityName', key: 'community', width: 110 },
     { title: t('funding.date'), dataIndex: 'entryDate', key: 'date', width: 110 },
-    { title: t('funding.kind'), dataIndex: 'kind', key: 'kind', width: 80, render: (v: string) => t(`fkind.${v}` as FourHavesMessageKey) },
+    { title: t('funding.kind'), dataIndex: 'kind', key: 'kind', width: 80, render: (v: FundingKind) => bi(FUNDING_KIND_LABELS[v], lang) },
     {
       title: t('funding.source'),
       dataIndex: 'source',
       key: 'source',
       width: 120,
-      render: (v: string | null) => (v ? t(`source.${v}` as FourHavesMessageKey) : '—'),
+      render: (v: FundingSource | null) => (v ? bi(FUNDING_SOURCE_LABELS[v], lang) : '—'),
     },
     { title: t('funding.description'), dataIndex: 'description', key: 'description' },
     { title: t('funding.voucher'), dataIndex: 'voucher', key: 'voucher', width: 120, render: (v: string | null) => v ?? '—' },

@@ -1,12 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space, Table, Typography } from 'antd';
 import { useEffect } from 'react';
-import { BackButton } from '../../../components/BackButton';
+import { DetailHeader } from '../../../components/DetailHeader';
 import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useSession } from '../../auth/hooks/use-session';
 import { useStandards, useUpdateStandards, type FourHavesStandards } from '../api/standards';
 import { useFourHavesT, type FourHavesMessageKey } from '../messages';
-import { PageHeader } from '../../../components/PageHeader';
 
 type Numbers = Exclude<keyof FourHavesStandards, 'requiredRuleKinds' | 'premisesTiers'>;
 const NUMBERS: { key: Numbers; min: number; max: number; step?: number }[] = [
@@ -57,15 +56,7 @@ export function StandardsPage() {
 
   return (
     <>
-      <PageHeader
-        documentTitle={t('standards.title')}
-        title={
-          <>
-            <BackButton fallback="/four-haves" label={t('detail.back')} />
-            {t('standards.title')}
-          </>
-        }
-      />
+      <DetailHeader title={t('standards.title')} back="/four-haves" backLabel={t('detail.back')} />
       <Card loading={standards.isLoading}>
         {standards.error && <Alert type="error" showIcon message={(standards.error as Error).message} />}
         {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}

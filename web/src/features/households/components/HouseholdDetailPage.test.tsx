@@ -1,11 +1,8 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { App } from 'antd';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HouseholdDetail } from '@shared/contracts/households';
-import { I18nProvider } from '../../../lib/i18n';
+import { jsonResponse, renderInApp, testQueryClient } from '../../../lib/test-app';
 import { HouseholdDetailPage } from './HouseholdDetailPage';
 
 const ID = '00000000-0000-4000-8000-0000000000d1';
@@ -54,23 +51,11 @@ function household(over: Partial<HouseholdDetail> = {}): HouseholdDetail {
 }
 
 function renderPage(detail: HouseholdDetail, answer?: (url: string, init?: RequestInit) => Response | undefined) {
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = jsonResponse;
   const fetch = vi.fn(async (url: string, init?: RequestInit) => answer?.(url, init) ?? json(detail));
   vi.stubGlobal('fetch', fetch);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <I18nProvider>
-        <App>
-          <MemoryRouter initialEntries={[`/households/${ID}`]}>
-            <Routes>
-              <Route path="/households/:id" element={<HouseholdDetailPage />} />
-            </Routes>
-          </MemoryRouter>
-        </App>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  const client = testQueryClient();
+  renderInApp(<HouseholdDetailPage />, { url: `/households/${ID}`, path: '/households/:id', client });
   return { fetch, json };
 }
 

@@ -3,8 +3,7 @@ import { Alert, Button, Col, Row, Skeleton, Space, theme } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { householdIsActive, maySplit } from '@shared/domain/households';
-import { BackButton } from '../../../components/BackButton';
-import { PageHeader } from '../../../components/PageHeader';
+import { DetailHeader } from '../../../components/DetailHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { useHousehold } from '../api/get-household';
 import { useHouseholdsT, type HouseholdsMessageKey } from '../messages';
@@ -36,15 +35,11 @@ export function HouseholdDetailPage() {
 
   return (
     <>
-      <PageHeader
-        documentTitle={h.address}
-        title={
-          <Space wrap size={token.marginSM}>
-            <BackButton fallback="/households" label={t('detail.back')} />
-            {h.address}
-            <HouseholdStatusTag status={h.status} />
-          </Space>
-        }
+      <DetailHeader
+        title={h.address}
+        back="/households"
+        backLabel={t('detail.back')}
+        tags={<HouseholdStatusTag status={h.status} />}
         extra={
           <Space wrap>
             <Button icon={<PrinterOutlined />} onClick={() => navigate(`/households/${h.id}/card`)}>

@@ -1,5 +1,6 @@
 import { Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDebounced } from '../../../lib/use-debounced';
 import { useHouseholds, type Household } from '../api/list-households';
 import { useHouseholdsT } from '../messages';
 
@@ -20,11 +21,7 @@ export interface HouseholdSelectProps {
 export function HouseholdSelect({ value, onChange, regionId, gridId, excludeId, placeholder, autoFocus, ...rest }: HouseholdSelectProps) {
   const t = useHouseholdsT();
   const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const q = useDebounced(text.trim(), 250);
   const households = useHouseholds({ q: q || undefined, regionId, gridId, page: 1, pageSize: 20 });
   const items = (households.data?.items ?? []).filter((h) => h.id !== excludeId);
   return (

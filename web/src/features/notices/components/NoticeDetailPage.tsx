@@ -3,8 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Result, Skeleton, Space } from '
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { NOTICE_REASON_MAX } from '@shared/domain/notices';
-import { BackButton } from '../../../components/BackButton';
-import { PageHeader } from '../../../components/PageHeader';
+import { DetailHeader } from '../../../components/DetailHeader';
 import { isApiError } from '../../../lib/api';
 import { useSession } from '../../auth/hooks/use-session';
 import { useNotice, type NoticeDetail } from '../api/get-notice';
@@ -45,14 +44,10 @@ export function NoticeDetailPage() {
   const editable = n.canEdit && n.status !== 'withdrawn';
   return (
     <>
-      <PageHeader
-        documentTitle={n.title}
-        title={
-          <Space wrap>
-            <BackButton fallback="/notices" label={t('detail.back')} />
-            {n.title}
-          </Space>
-        }
+      <DetailHeader
+        title={n.title}
+        back="/notices"
+        backLabel={t('detail.back')}
         extra={
           editable && (
             <Space wrap>

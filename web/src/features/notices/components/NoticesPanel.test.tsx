@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from 'antd';
-import { MemoryRouter } from 'react-router-dom';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoticeDetail } from '@shared/contracts/notices';
 import type { WorkbenchNoticeView } from '@shared/contracts/workbench';
-import { I18nProvider } from '../../../lib/i18n';
+import { renderInApp } from '../../../lib/test-app';
 import { NoticesPanel } from './NoticesPanel';
 
 const NOTICES: WorkbenchNoticeView[] = [
@@ -60,18 +57,7 @@ const DETAIL: NoticeDetail = {
 };
 
 function renderPanel(props: { notices: WorkbenchNoticeView[]; resident?: boolean }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <I18nProvider>
-        <App>
-          <MemoryRouter>
-            <NoticesPanel {...props} />
-          </MemoryRouter>
-        </App>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  return renderInApp(<NoticesPanel {...props} />);
 }
 
 afterEach(() => {

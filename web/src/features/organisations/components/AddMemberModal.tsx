@@ -1,9 +1,10 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Select, theme } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, PARTY_TYPES, ROLE_TYPES, type MemberRole, type OrganisationType } from '@shared/domain/organisations';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useI18n } from '../../../lib/i18n';
-import { useResidents } from '../../residents/api/list-residents';
+import { ResidentSelect } from '../../residents/components/ResidentSelect';
 import { useAddMember } from '../api/add-member';
 import { useOrganisationsT } from '../messages';
 import { bi } from './communities';
@@ -13,42 +14,6 @@ interface Values {
   name?: string;
   role: MemberRole;
   startDate: Dayjs;
-}
-
-/** Searches the community's residents by name as typed (the server searches). */
-function ResidentSelect({ communityId, value, onChange }: { communityId: string; value?: string; onChange?: (v?: string) => void }) {
-  const t = useOrganisationsT();
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const residents = useResidents({ q: q || undefined, regionId: communityId, page: 1, pageSize: 20 }, q.length > 0);
-  return (
-    <Select<string>
-      aria-label={t('member.resident')}
-      allowClear
-      value={value}
-      onChange={onChange}
-      placeholder={t('member.residentHint')}
-      showSearch={{ filterOption: false, onSearch: setText }}
-      loading={residents.isFetching}
-      options={(residents.data?.items ?? []).map((r) => ({
-        value: r.id,
-        label: (
-          <span>
-            {r.name}
-            <Typography.Text type="secondary">
-              {' '}
-              · {r.idMasked} · {r.address ?? ''}
-            </Typography.Text>
-          </span>
-        ),
-      }))}
-      style={{ width: '100%' }}
-    />
-  );
 }
 
 /** 增加成员: a resident of the community (or a name), the role and the day they joined. */
@@ -67,18 +32,20 @@ export function AddMemberModal({
 }) {
   const t = useOrganisationsT();
   const { lang } = useI18n();
+  const { token } = theme.useToken();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const add = useAddMember();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: ['residentId', 'name', 'role', 'startDate'] });
   const party = PARTY_TYPES.includes(type);
+  if (!open) return null;
   const close = () => {
     form.resetFields();
-    setProblem(null);
+    clear();
     onClose();
   };
   const onFinish = (v: Values) => {
-    setProblem(null);
+    clear();
     add.mutate(
       {
         id: orgId,
@@ -89,51 +56,47 @@ export function AddMemberModal({
           message.success(t('member.added', { name: m.name }));
           close();
         },
-        onError: (err) => setProblem(err.message),
+        onError: (err) => void fail(err),
       },
     );
   };
   return (
-    <Modal
-      open={open}
+    <FormModal<Values>
+      form={form}
       title={t('member.add')}
-      onCancel={close}
-      onOk={() => form.submit()}
-      confirmLoading={add.isPending}
-      okText={t('form.save')}
-      cancelText={t('form.cancel')}
-      destroyOnHidden
+      onClose={close}
+      onFinish={onFinish}
+      saving={add.isPending}
+      problem={problem}
+      notice={party && <Alert type="info" showIcon title={t('member.partyNote')} style={{ marginBottom: token.marginSM }} />}
+      initialValues={{ role: 'member', startDate: dayjs() }}
     >
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
-      {party && <Alert type="info" showIcon message={t('member.partyNote')} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ role: 'member', startDate: dayjs() }}>
-        <Form.Item label={t('member.resident')} name="residentId" rules={party ? [{ required: true, message: t('form.required') }] : []}>
-          <ResidentSelect communityId={communityId} />
+      <Form.Item label={t('member.resident')} name="residentId" rules={party ? [{ required: true, message: t('form.required') }] : []}>
+        <ResidentSelect communityId={communityId} label={t('member.resident')} placeholder={t('member.residentHint')} />
+      </Form.Item>
+      {!party && (
+        <Form.Item
+          label={t('member.name')}
+          name="name"
+          dependencies={['residentId']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v?: string) => (getFieldValue('residentId') || v?.trim() ? Promise.resolve() : Promise.reject(new Error(t('form.required')))),
+            }),
+          ]}
+        >
+          <Input aria-label={t('member.name')} maxLength={50} />
         </Form.Item>
-        {!party && (
-          <Form.Item
-            label={t('member.name')}
-            name="name"
-            dependencies={['residentId']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, v?: string) => (getFieldValue('residentId') || v?.trim() ? Promise.resolve() : Promise.reject(new Error(t('form.required')))),
-              }),
-            ]}
-          >
-            <Input aria-label={t('member.name')} maxLength={50} />
-          </Form.Item>
-        )}
-        <Form.Item label={t('member.role')} name="role" rules={[{ required: true }]}>
-          <Select
-            aria-label={t('member.role')}
-            options={MEMBER_ROLES.filter((r) => ROLE_TYPES[r]?.includes(type) ?? true).map((r) => ({ value: r, label: bi(MEMBER_ROLE_LABELS[r], lang) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('member.startDate')} name="startDate" rules={[{ required: true, message: t('form.required') }]}>
-          <DatePicker aria-label={t('member.startDate')} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item label={t('member.role')} name="role" rules={[{ required: true }]}>
+        <Select
+          aria-label={t('member.role')}
+          options={MEMBER_ROLES.filter((r) => ROLE_TYPES[r]?.includes(type) ?? true).map((r) => ({ value: r, label: bi(MEMBER_ROLE_LABELS[r], lang) }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('member.startDate')} name="startDate" rules={[{ required: true, message: t('form.required') }]}>
+        <DatePicker aria-label={t('member.startDate')} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Drawer, Flex, Form, Select, theme } from 'antd';
+import { App, Form, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useRegion } from '../../../app/region-context';
+import { FormDrawer } from '../../../components/form/FormDrawer';
 import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useI18n } from '../../../lib/i18n';
 import { regionLabel } from '../../regions/region-label';
@@ -17,7 +18,6 @@ const FIELDS = ['communityId', ...ORGANISATION_FIELDS];
 export function CreateOrganisationDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useOrganisationsT();
   const { lang } = useI18n();
-  const { token } = theme.useToken();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -53,28 +53,20 @@ export function CreateOrganisationDrawer({ open, onClose }: { open: boolean; onC
   };
 
   return (
-    <Drawer
+    <FormDrawer<Values>
       open={open}
+      form={form}
       title={t('list.create')}
       onClose={close}
-      size={560}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={token.marginXS}>
-          <Button onClick={close}>{t('form.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-            {t('form.save')}
-          </Button>
-        </Flex>
-      }
+      onFinish={onFinish}
+      saving={create.isPending}
+      problem={problem}
+      initialValues={{ communityId: communities.length === 1 ? communities[0].id : undefined }}
     >
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: token.marginSM }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ communityId: communities.length === 1 ? communities[0].id : undefined }}>
-        <Form.Item label={t('form.communityId')} name="communityId" rules={[{ required: true, message: t('form.required') }]}>
-          <Select aria-label={t('form.communityId')} options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))} />
-        </Form.Item>
-        <OrganisationFields type={type} parents={parents.data?.items ?? []} parentsDisabled={!communityId} />
-      </Form>
-    </Drawer>
+      <Form.Item label={t('form.communityId')} name="communityId" rules={[{ required: true, message: t('form.required') }]}>
+        <Select aria-label={t('form.communityId')} options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))} />
+      </Form.Item>
+      <OrganisationFields type={type} parents={parents.data?.items ?? []} parentsDisabled={!communityId} />
+    </FormDrawer>
   );
 }

@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
-import { App } from 'antd';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionResponse } from '@shared/contracts/auth';
 import type { OrganisationDetail } from '@shared/contracts/organisations';
-import { I18nProvider } from '../../../lib/i18n';
+import { jsonResponse, renderInApp, testQueryClient } from '../../../lib/test-app';
 import { meKey } from '../../auth/api/get-me';
 import { OrganisationDetailPage } from './OrganisationDetailPage';
 
@@ -56,26 +53,14 @@ function organisation(over: Partial<OrganisationDetail>): OrganisationDetail {
 function renderPage(detail: OrganisationDetail, permissions: string[] = ['orgs.read']) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => new Response(JSON.stringify(detail), { status: 200, headers: { 'content-type': 'application/json' } })),
+    vi.fn(async () => jsonResponse(detail)),
   );
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = testQueryClient();
   client.setQueryData(meKey, {
     user: { id: COMMUNITY, username: 'chengxi', displayName: '城西社区 刘芳', permissions, grants: [] },
     csrfToken: 'x',
   } as unknown as SessionResponse);
-  render(
-    <QueryClientProvider client={client}>
-      <I18nProvider>
-        <App>
-          <MemoryRouter initialEntries={[`/organisations/${ID}`]}>
-            <Routes>
-              <Route path="/organisations/:id" element={<OrganisationDetailPage />} />
-            </Routes>
-          </MemoryRouter>
-        </App>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  renderInApp(<OrganisationDetailPage />, { url: `/organisations/${ID}`, path: '/organisations/:id', client });
 }
 
 afterEach(() => {

@@ -23,6 +23,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { OrganisationHonour, OrganisationMember } from '@shared/contracts/organisations';
 import { MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS } from '@shared/domain/organisations';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { isApiError } from '../../../lib/api';
@@ -70,46 +72,41 @@ function EndMemberModal({ orgId, member, onClose }: { orgId: string; member: Org
 /** Records an honour (title, year, issuer). */
 function AddHonourModal({ orgId, open, onClose }: { orgId: string; open: boolean; onClose: () => void }) {
   const t = useOrganisationsT();
-  const { message } = App.useApp();
   const add = useAddHonour();
   const [form] = Form.useForm<OrganisationHonour>();
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: ['title', 'year', 'issuer'] });
+  if (!open) return null;
   const close = () => {
     form.resetFields();
+    clear();
     onClose();
   };
   return (
-    <Modal
-      open={open}
+    <FormModal<OrganisationHonour>
+      form={form}
       title={t('honour.add')}
-      onCancel={close}
-      onOk={() => form.submit()}
-      confirmLoading={add.isPending}
-      okText={t('form.save')}
-      cancelText={t('form.cancel')}
-      destroyOnHidden
+      onClose={close}
+      saving={add.isPending}
+      problem={problem}
+      initialValues={{ year: dayjs().year() }}
+      onFinish={(v) => {
+        clear();
+        add.mutate(
+          { id: orgId, honour: { title: v.title.trim(), year: v.year, issuer: v.issuer.trim() } },
+          { onSuccess: close, onError: (err) => void fail(err) },
+        );
+      }}
     >
-      <Form<OrganisationHonour>
-        form={form}
-        layout="vertical"
-        initialValues={{ year: dayjs().year() }}
-        onFinish={(v) =>
-          add.mutate(
-            { id: orgId, honour: { title: v.title.trim(), year: v.year, issuer: v.issuer.trim() } },
-            { onSuccess: close, onError: (err) => void message.error(err.message) },
-          )
-        }
-      >
-        <Form.Item label={t('honour.title')} name="title" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-          <Input aria-label={t('honour.title')} maxLength={100} placeholder="文明单位 / 先进集体" />
-        </Form.Item>
-        <Form.Item label={t('honour.year')} name="year" rules={[{ required: true, message: t('form.required') }]}>
-          <InputNumber aria-label={t('honour.year')} min={1949} max={2100} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('honour.issuer')} name="issuer" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-          <Input aria-label={t('honour.issuer')} maxLength={100} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('honour.title')} name="title" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Input aria-label={t('honour.title')} maxLength={100} placeholder="文明单位 / 先进集体" />
+      </Form.Item>
+      <Form.Item label={t('honour.year')} name="year" rules={[{ required: true, message: t('form.required') }]}>
+        <InputNumber aria-label={t('honour.year')} min={1949} max={2100} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('honour.issuer')} name="issuer" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Input aria-label={t('honour.issuer')} maxLength={100} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -4,15 +4,15 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '@shared/domain/organisations';
 import { useRegion } from '../../../app/region-context';
-import { ListPage } from '../../../components/list/ListPage';
 import { FilterSelect } from '../../../components/list/FilterSelect';
+import { ListPage } from '../../../components/list/ListPage';
 import { useListState } from '../../../components/list/use-list-state';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
-import { regionLabel } from '../../regions/region-label';
 import { exportOrganisationsUrl, useOrganisations, type OrganisationListItem, type OrganisationsParams } from '../api/list-organisations';
 import { useOrganisationsT } from '../messages';
 import { bi, communitiesOf } from './communities';
+import { CommunityFilter } from './CommunityFilter';
 import { CreateOrganisationDrawer } from './CreateOrganisationDrawer';
 import { OrganisationCountsCard } from './OrganisationCountsCard';
 
@@ -57,26 +57,21 @@ export function OrganisationsPage() {
         scrollX={1000}
         filters={
           <Space wrap>
-            <Select
-              aria-label={t('list.type')}
-              style={{ width: 160 }}
+            <FilterSelect
+              label={t('list.type')}
+              allLabel={t('list.allTypes')}
+              width={160}
               value={state.filters.type}
               onChange={(v) => state.set({ type: v })}
-              options={[
-                { value: '', label: t('list.allTypes') },
-                ...ORGANISATION_TYPES.map((k) => ({ value: k, label: bi(ORGANISATION_TYPE_LABELS[k], lang) })),
-              ]}
+              options={ORGANISATION_TYPES.map((k) => ({ value: k, label: bi(ORGANISATION_TYPE_LABELS[k], lang) }))}
             />
-            {communities.length > 1 && (
-              <FilterSelect
-                label={t('list.community')}
-                allLabel={t('list.allCommunities')}
-                width={140}
-                value={state.filters.communityId}
-                onChange={(v) => state.set({ communityId: v })}
-                options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))}
-              />
-            )}
+            <CommunityFilter
+              label={t('list.community')}
+              allLabel={t('list.allCommunities')}
+              width={140}
+              value={state.filters.communityId}
+              onChange={(v) => state.set({ communityId: v })}
+            />
             <Select
               aria-label={t('list.sort')}
               style={{ width: 140 }}

@@ -10,7 +10,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Popconfirm,
   Progress,
   Result,
@@ -27,10 +26,11 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { FUNDING_SOURCES } from '@shared/contracts/fourhaves';
+import { FUNDING_KIND_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES, type FundingKind, type FundingSource } from '@shared/domain/four-haves';
 import { PROJECT_KIND_LABELS } from '@shared/domain/projects';
-import { BackButton } from '../../../components/BackButton';
-import { PageHeader } from '../../../components/PageHeader';
+import { DetailHeader } from '../../../components/DetailHeader';
+import { FormModal } from '../../../components/form/FormModal';
+import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { bi } from '../../organisations/components/communities';
@@ -39,7 +39,7 @@ import { useAddProjectFunding } from '../api/add-project-funding';
 import { useCompleteMilestone } from '../api/complete-milestone';
 import { useDeleteProject } from '../api/delete-project';
 import { useProject, type ProjectDetail } from '../api/get-project';
-import { useProjectsT, type ProjectsMessageKey } from '../messages';
+import { useProjectsT } from '../messages';
 import { ProjectForm } from './ProjectForm';
 import { StateTag } from './StateTag';
 
@@ -131,19 +131,22 @@ export function ProjectDetailPage() {
     ),
   }));
   const firstOpen = p.milestones.findIndex((m) => !m.doneOn);
-  const chart = p.funding.bySource.map((s) => ({ label: t(`source.${s.source}` as ProjectsMessageKey), value: s.amount }));
+  const chart = p.funding.bySource.map((s) => ({
+    label: s.source === 'unknown' ? t('source.unknown') : bi(FUNDING_SOURCE_LABELS[s.source], lang),
+    value: s.amount,
+  }));
 
   return (
     <>
-      <PageHeader
-        documentTitle={p.name}
-        title={
-          <Space wrap>
-            <BackButton fallback="/projects" label={t('detail.back')} />
-            {p.name}
+      <DetailHeader
+        title={p.name}
+        back="/projects"
+        backLabel={t('detail.back')}
+        tags={
+          <>
             <StateTag state={p.state} />
             {p.overdue && <Tag color="error">{t('tag.overdue')}</Tag>}
-          </Space>
+          </>
         }
         extra={
           canWrite && (
@@ -247,48 +250,43 @@ export function ProjectDetailPage() {
   );
 }
 
+interface MilestoneValues {
+  name: string;
+  plannedOn: Dayjs;
+  note?: string;
+}
+
 /** The form to add a milestone. */
 function AddMilestone({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
   const t = useProjectsT();
-  const { message } = App.useApp();
   const add = useAddMilestone();
-  const [form] = Form.useForm<{ name: string; plannedOn: Dayjs; note?: string }>();
-  const submit = async () => {
-    const v = await form.validateFields();
+  const [form] = Form.useForm<MilestoneValues>();
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: ['name', 'plannedOn', 'note'] });
+  const submit = (v: MilestoneValues) => {
+    clear();
     add.mutate(
       { id: project.id, name: v.name.trim(), plannedOn: v.plannedOn.format('YYYY-MM-DD'), note: v.note?.trim() || null },
-      { onSuccess: onClose, onError: (err) => void message.error(err.message) },
+      { onSuccess: onClose, onError: (err) => void fail(err) },
     );
   };
   return (
-    <Modal
-      open
-      title={t('ms.add')}
-      okText={t('form.save')}
-      cancelText={t('form.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={add.isPending}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item label={t('ms.name')} name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item label={t('ms.plannedOn')} name="plannedOn" rules={[{ required: true, message: t('form.required') }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('ms.note')} name="note" rules={[{ max: 500 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<MilestoneValues> form={form} title={t('ms.add')} onClose={onClose} onFinish={submit} saving={add.isPending} problem={problem}>
+      <Form.Item label={t('ms.name')} name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('ms.plannedOn')} name="plannedOn" rules={[{ required: true, message: t('form.required') }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('ms.note')} name="note" rules={[{ max: 500 }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 interface FundingValues {
-  kind: 'budget' | 'allocation' | 'spending';
-  source?: (typeof FUNDING_SOURCES)[number];
+  kind: FundingKind;
+  source?: FundingSource;
   amount: number;
   entryDate: Dayjs;
   description: string;
@@ -298,12 +296,14 @@ interface FundingValues {
 /** The form to record money for the project on the four-haves ledger (an allocation with its source, a spending with its voucher). */
 function AddFunding({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
   const t = useProjectsT();
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const add = useAddProjectFunding();
   const [form] = Form.useForm<FundingValues>();
+  const { problem, clear, fail } = useServerFormErrors(form, { fields: ['kind', 'source', 'amount', 'entryDate', 'description', 'voucher'] });
   const kind = Form.useWatch('kind', form);
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = (v: FundingValues) => {
+    clear();
     add.mutate(
       {
         communityId: project.communityId,
@@ -321,49 +321,42 @@ function AddFunding({ project, onClose }: { project: ProjectDetail; onClose: () 
           message.success(t('funding.saved'));
           onClose();
         },
-        onError: (err) => void message.error(err.message),
+        onError: (err) => void fail(err),
       },
     );
   };
   return (
-    <Modal
-      open
+    <FormModal<FundingValues>
+      form={form}
       title={t('funding.add')}
-      okText={t('form.save')}
-      cancelText={t('form.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={add.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onFinish={submit}
+      saving={add.isPending}
+      problem={problem}
+      initialValues={{ kind: 'allocation', entryDate: dayjs(), description: project.name }}
     >
-      <Form<FundingValues> form={form} layout="vertical" initialValues={{ kind: 'allocation', entryDate: dayjs(), description: project.name }}>
-        <Form.Item label={t('funding.kind')} name="kind" rules={[{ required: true }]}>
-          <Select options={(['allocation', 'spending', 'budget'] as const).map((k) => ({ value: k, label: t(`fkind.${k}`) }))} />
+      <Form.Item label={t('funding.kind')} name="kind" rules={[{ required: true }]}>
+        <Select options={(['allocation', 'spending', 'budget'] as const).map((k) => ({ value: k, label: bi(FUNDING_KIND_LABELS[k], lang) }))} />
+      </Form.Item>
+      {kind === 'allocation' && (
+        <Form.Item label={t('funding.source')} name="source" rules={[{ required: true, message: t('form.required') }]}>
+          <Select options={FUNDING_SOURCES.map((s) => ({ value: s, label: bi(FUNDING_SOURCE_LABELS[s], lang) }))} />
         </Form.Item>
-        {kind === 'allocation' && (
-          <Form.Item label={t('funding.source')} name="source" rules={[{ required: true, message: t('form.required') }]}>
-            <Select options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))} />
-          </Form.Item>
-        )}
-        <Form.Item label={t('funding.amount')} name="amount" rules={[{ required: true, message: t('form.required') }]}>
-          <InputNumber min={0.01} max={10_000_000_000} precision={2} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('funding.date')} name="entryDate" rules={[{ required: true, message: t('form.required') }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          label={t('funding.description')}
-          name="description"
-          rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 200 }]}
-        >
+      )}
+      <Form.Item label={t('funding.amount')} name="amount" rules={[{ required: true, message: t('form.required') }]}>
+        <InputNumber min={0.01} max={10_000_000_000} precision={2} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('funding.date')} name="entryDate" rules={[{ required: true, message: t('form.required') }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('funding.description')} name="description" rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 200 }]}>
+        <Input />
+      </Form.Item>
+      {kind === 'spending' && (
+        <Form.Item label={t('funding.voucher')} name="voucher" rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}>
           <Input />
         </Form.Item>
-        {kind === 'spending' && (
-          <Form.Item label={t('funding.voucher')} name="voucher" rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}>
-            <Input />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

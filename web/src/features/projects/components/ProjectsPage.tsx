@@ -3,14 +3,13 @@ import { Button, Checkbox, Progress, Space, Tag, type TableColumnsType } from 'a
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PROJECT_KIND_LABELS, PROJECT_KINDS, PROJECT_STATE_LABELS, PROJECT_STATES, type ProjectKind, type ProjectState } from '@shared/domain/projects';
-import { useRegion } from '../../../app/region-context';
 import { ListPage } from '../../../components/list/ListPage';
 import { FilterSelect } from '../../../components/list/FilterSelect';
 import { useListState } from '../../../components/list/use-list-state';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
-import { bi, communitiesOf } from '../../organisations/components/communities';
-import { regionLabel } from '../../regions/region-label';
+import { bi } from '../../organisations/components/communities';
+import { CommunityFilter } from '../../organisations/components/CommunityFilter';
 import { projectsExportUrl, useProjects, type ProjectListItem } from '../api/list-projects';
 import { useProjectsT } from '../messages';
 import { ProjectForm } from './ProjectForm';
@@ -23,8 +22,6 @@ export function ProjectsPage() {
   const t = useProjectsT();
   const { lang } = useI18n();
   const { can } = useSession();
-  const { roots } = useRegion();
-  const communities = communitiesOf(roots);
   const [creating, setCreating] = useState(false);
   const state = useListState({ communityId: '', kind: '', state: '', overdue: '' });
   const filters = {
@@ -95,16 +92,13 @@ export function ProjectsPage() {
         }
         filters={
           <Space wrap>
-            {communities.length > 1 && (
-              <FilterSelect
-                label={t('col.community')}
-                allLabel={t('list.allCommunities')}
-                width={130}
-                value={state.filters.communityId}
-                onChange={(v) => state.set({ communityId: v })}
-                options={communities.map((c) => ({ value: c.id, label: regionLabel(c, lang) }))}
-              />
-            )}
+            <CommunityFilter
+              label={t('col.community')}
+              allLabel={t('list.allCommunities')}
+              width={130}
+              value={state.filters.communityId}
+              onChange={(v) => state.set({ communityId: v })}
+            />
             <FilterSelect
               label={t('col.kind')}
               allLabel={t('list.allKinds')}

@@ -8,21 +8,10 @@ import type { ResidentDetail } from '../api/get-resident';
 import { useUpdateResident, type UpdateResidentInput } from '../api/update-resident';
 import { label, options } from '../labels';
 import { useResidentsT } from '../messages';
-import { IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
+import { COMMON_PLAIN_FIELDS, IdDerived, idNumberRule, nameRules, ResidentCommonFields } from './ResidentFormFields';
 
 /** The fields of the form that mirror the resident as read. */
-const PLAIN = [
-  'name',
-  'ethnicity',
-  'residenceType',
-  'relationToHead',
-  'education',
-  'politicalStatus',
-  'maritalStatus',
-  'employmentStatus',
-  'notes',
-  'status',
-] as const;
+const PLAIN = ['name', ...COMMON_PLAIN_FIELDS, 'status'] as const;
 type Plain = (typeof PLAIN)[number];
 
 interface Values extends Record<Plain, string | undefined> {
@@ -215,14 +204,7 @@ export function BasicInfoForm({ resident, reload }: { resident: ResidentDetail; 
         >
           <Row gutter={16}>
             <Col xs={24} sm={12} xl={8}>
-              <Form.Item
-                label={t('form.name')}
-                name="name"
-                rules={[
-                  { required: true, whitespace: true, message: t('form.required', { field: t('form.name') }) },
-                  { max: 50, message: t('form.tooLong', { field: t('form.name'), n: 50 }) },
-                ]}
-              >
+              <Form.Item label={t('form.name')} name="name" rules={nameRules(t)}>
                 <Input autoComplete="off" />
               </Form.Item>
             </Col>

@@ -1,15 +1,16 @@
-import { Alert, App, Button, Col, Drawer, Flex, Form, Input, Row, TreeSelect, theme } from 'antd';
+import { App, Col, Form, Input, Row, TreeSelect, theme } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { RegionNodeT } from '@shared/contracts/regions';
 import { useRegion } from '../../../app/region-context';
+import { FormDrawer } from '../../../components/form/FormDrawer';
 import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { useI18n, type Lang } from '../../../lib/i18n';
 import { HouseholdSelect } from '../../households/components/HouseholdSelect';
 import { regionLabel } from '../../regions/region-label';
 import { useCreateResident } from '../api/create-resident';
 import { useResidentsT } from '../messages';
-import { IdDerived, idNumberRule, ResidentCommonFields } from './ResidentFormFields';
+import { COMMON_PLAIN_FIELDS, IdDerived, idNumberRule, nameRules, ResidentCommonFields } from './ResidentFormFields';
 
 interface Values {
   name: string;
@@ -27,21 +28,7 @@ interface Values {
   notes?: string;
 }
 
-const FIELDS = [
-  'name',
-  'idNumber',
-  'gridId',
-  'householdId',
-  'ethnicity',
-  'phone',
-  'residenceType',
-  'relationToHead',
-  'education',
-  'politicalStatus',
-  'maritalStatus',
-  'employmentStatus',
-  'notes',
-] as const;
+const FIELDS = ['name', 'idNumber', 'gridId', 'householdId', 'phone', ...COMMON_PLAIN_FIELDS] as const;
 
 interface GridTreeNode {
   value: string;
@@ -59,7 +46,7 @@ export function gridTree(nodes: RegionNodeT[], lang: Lang): GridTreeNode[] {
 /** 新增居民: name, ID number (checked as typed, birth date and sex shown), grid, household and the other facts. */
 export function CreateResidentDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useResidentsT();
-  const { t: tt, lang } = useI18n();
+  const { lang } = useI18n();
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -108,76 +95,59 @@ export function CreateResidentDrawer({ open, onClose }: { open: boolean; onClose
   };
 
   return (
-    <Drawer
+    <FormDrawer<Values>
       open={open}
+      form={form}
       title={t('list.create')}
       onClose={close}
+      onFinish={onFinish}
       size={640}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={token.marginXS}>
-          <Button onClick={close}>{tt('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-            {tt('common.save')}
-          </Button>
-        </Flex>
-      }
+      saving={create.isPending}
+      problem={problem}
+      initialValues={{ ethnicity: '汉族', residenceType: 'registered_resident', gridId: region?.level === 'grid' ? region.id : undefined }}
+      formProps={{
+        onFinishFailed: () => void message.warning(t('form.fixErrors')),
+        disabled: create.isPending,
+        'aria-label': t('list.create'),
+        scrollToFirstError: true,
+      }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        onFinishFailed={() => message.warning(t('form.fixErrors'))}
-        disabled={create.isPending}
-        aria-label={t('list.create')}
-        initialValues={{ ethnicity: '汉族', residenceType: 'registered_resident', gridId: region?.level === 'grid' ? region.id : undefined }}
-        scrollToFirstError
-      >
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label={t('form.name')}
-              name="name"
-              rules={[
-                { required: true, whitespace: true, message: t('form.required', { field: t('form.name') }) },
-                { max: 50, message: t('form.tooLong', { field: t('form.name'), n: 50 }) },
-              ]}
-            >
-              <Input autoComplete="off" autoFocus />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label={t('form.idNumber')}
-              name="idNumber"
-              required
-              rules={[idNumberRule(lang, true)]}
-              extra={<IdDerived value={idNumber} />}
-              validateDebounce={300}
-            >
-              <Input autoComplete="off" maxLength={18} style={{ fontFamily: token.fontFamilyCode }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('form.grid')} name="gridId" rules={[{ required: true, message: t('form.requiredSelect', { field: t('form.grid') }) }]}>
-              <TreeSelect
-                treeData={treeData}
-                placeholder={t('form.gridPlaceholder')}
-                treeDefaultExpandAll
-                showSearch={{ treeNodeFilterProp: 'title' }}
-                onChange={() => form.setFieldValue('householdId', undefined)}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('form.household')} name="householdId">
-              <HouseholdSelect gridId={gridId} placeholder={t('form.householdPlaceholder')} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <ResidentCommonFields />
-        {problem && <Alert type="error" showIcon title={problem} />}
-      </Form>
-    </Drawer>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('form.name')} name="name" rules={nameRules(t)}>
+            <Input autoComplete="off" autoFocus />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label={t('form.idNumber')}
+            name="idNumber"
+            required
+            rules={[idNumberRule(lang, true)]}
+            extra={<IdDerived value={idNumber} />}
+            validateDebounce={300}
+          >
+            <Input autoComplete="off" maxLength={18} style={{ fontFamily: token.fontFamilyCode }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('form.grid')} name="gridId" rules={[{ required: true, message: t('form.requiredSelect', { field: t('form.grid') }) }]}>
+            <TreeSelect
+              treeData={treeData}
+              placeholder={t('form.gridPlaceholder')}
+              treeDefaultExpandAll
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              onChange={() => form.setFieldValue('householdId', undefined)}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('form.household')} name="householdId">
+            <HouseholdSelect gridId={gridId} placeholder={t('form.householdPlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <ResidentCommonFields />
+    </FormDrawer>
   );
 }

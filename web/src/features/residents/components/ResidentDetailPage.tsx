@@ -2,7 +2,6 @@ import { EyeOutlined, HomeOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Flex, Skeleton, Space, Table, Tabs, Tag, Typography, theme, type TableColumnsType } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { ResidentDetail } from '@shared/contracts/residents';
-import { PageHeader } from '../../../components/PageHeader';
 import { LoadFailed } from '../../../components/StatusPages';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
@@ -14,7 +13,7 @@ import { BasicInfoForm } from './BasicInfoForm';
 import { PlaceInGrid } from './PlaceInGrid';
 import { CareRecordsTab } from './CareRecordsTab';
 import { CareGroupTags, StatusTag } from './tags';
-import { BackButton } from '../../../components/BackButton';
+import { DetailHeader } from '../../../components/DetailHeader';
 
 type Member = NonNullable<ResidentDetail['household']>['members'][number];
 type Move = ResidentDetail['moves'][number];
@@ -24,7 +23,6 @@ const TABS = ['basic', 'household', 'care', 'moves'] as const;
 /** 居民详情: 基本信息 (editable), 家庭, 关怀对象, 变动历史, and the audited "查看完整身份证号". */
 export function ResidentDetailPage() {
   const t = useResidentsT();
-  const { token } = theme.useToken();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const resident = useResident(id);
@@ -35,15 +33,15 @@ export function ResidentDetailPage() {
   const r = resident.data;
   return (
     <>
-      <PageHeader
-        documentTitle={r.name}
-        title={
-          <Space wrap size={token.marginSM}>
-            <BackButton fallback="/residents" label={t('detail.back')} />
-            {r.name}
+      <DetailHeader
+        title={r.name}
+        back="/residents"
+        backLabel={t('detail.back')}
+        tags={
+          <>
             <StatusTag status={r.status} />
             <CareGroupTags groups={r.careGroups} />
-          </Space>
+          </>
         }
         extra={<RevealButton resident={r} />}
       />

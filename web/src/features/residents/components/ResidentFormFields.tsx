@@ -8,6 +8,14 @@ import { useResidentsT } from '../messages';
 /** The phone rule of the contract (mobile 11 digits, or a landline with its area code). */
 export const PHONE_PATTERN = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
+/** The name's rules of the contract: required, at most 50 characters. */
+export function nameRules(t: ReturnType<typeof useResidentsT>): FormRule[] {
+  return [
+    { required: true, whitespace: true, message: t('form.required', { field: t('form.name') }) },
+    { max: 50, message: t('form.tooLong', { field: t('form.name'), n: 50 }) },
+  ];
+}
+
 /** Checks an ID number with the same rules as the server (GB 11643 check digit, birth date, region). */
 export function idNumberRule(lang: Lang, required: boolean): FormRule {
   return {
@@ -32,6 +40,18 @@ export function IdDerived({ value }: { value?: string }) {
     </Typography.Text>
   );
 }
+
+/** The names of the fields ResidentCommonFields renders, but the phone (sent only when typed: the page never reads it back). */
+export const COMMON_PLAIN_FIELDS = [
+  'ethnicity',
+  'residenceType',
+  'relationToHead',
+  'education',
+  'politicalStatus',
+  'maritalStatus',
+  'employmentStatus',
+  'notes',
+] as const;
 
 /** The facts a worker edits about a resident (everything except name, ID number and place). */
 export function ResidentCommonFields({
