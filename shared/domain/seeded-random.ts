@@ -1,6 +1,7 @@
 /**
  * A small deterministic PRNG (mulberry32): numbers in [0, 1), the same sequence for the same seed, so that
- * the property tests of the domain rules draw the same random inputs on every run.
+ * the property tests of the domain rules draw the same inputs on every run and the demo seed builds the same
+ * city everywhere.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,13 +1,8 @@
-/** A small deterministic PRNG (mulberry32): the same seed gives the same demo city everywhere. */
+import { seededRandom } from '../../../shared/domain/seeded-random';
+
+/** The seed's random choices on a deterministic PRNG: the same seed gives the same demo city everywhere. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     /** Integer in [min, max]. */

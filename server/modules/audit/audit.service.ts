@@ -8,6 +8,7 @@ import { wallClock } from '../../../shared/domain/dates';
 import { timeZone } from '../../lib/clock';
 import { validationError } from '../../lib/errors';
 import { AuditRepository, type AuditFilter, type AuditRow } from './audit.repository';
+import { escapeCell } from '../../lib/xlsx';
 
 /** What a caller says about an event; who and from where come from the context. */
 export interface AuditEvent {
@@ -135,14 +136,14 @@ export class AuditService {
         ws.addRow({
           seq: Number(e.seq),
           at: localTime(e.at, timeZone()),
-          username: cell(e.username ?? ''),
-          action: cell(labels.actions[e.action]?.zh ?? e.action),
+          username: escapeCell(e.username ?? ''),
+          action: escapeCell(labels.actions[e.action]?.zh ?? e.action),
           code: e.action,
-          objectType: e.objectType ? cell(labels.objects[e.objectType]?.zh ?? e.objectType) : '',
-          object: cell(named(e) ?? e.objectId ?? ''),
+          objectType: e.objectType ? escapeCell(labels.objects[e.objectType]?.zh ?? e.objectType) : '',
+          object: escapeCell(named(e) ?? e.objectId ?? ''),
           outcome: OUTCOME_ZH[e.outcome] ?? e.outcome,
-          ip: cell(e.ip ?? ''),
-          details: e.details == null ? '' : cell(detailsText(e.details)),
+          ip: escapeCell(e.ip ?? ''),
+          details: e.details == null ? '' : escapeCell(detailsText(e.details)),
         });
       }
       before = Number(batch[batch.length - 1].seq);
@@ -311,7 +312,6 @@ function exportedFilter(f: AuditFilter): Record<string, unknown> {
  * Neutralises spreadsheet formulas (a username or details typed by an attacker): a text starting with
  * = + - @ (or tab / carriage return) gets a leading apostrophe (CSV injection, OWASP).
  */
-const cell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 /** A checkpoint of the chain's head. */
 export interface AuditAnchor {

@@ -22,6 +22,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { FourHavesService } from '../fourhaves/fourhaves.service';
 import type { RegionsService } from '../regions/regions.service';
 import type { AwardRoundRow, AwardsRepository } from './awards.repository';
+import { escapeCell } from '../../lib/xlsx';
 
 /** The 以奖代补 distribution of one community as a line shows it. */
 interface Computed {
@@ -500,7 +501,7 @@ export class AwardsService {
     const lines = communityId ? d.lines.filter((l) => l.communityId === communityId) : d.lines;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(`${d.year}年度以奖代补`);
-    const text = (v: string | null) => (v && /^[=+\-@]/.test(v) ? `'${v}` : (v ?? ''));
+    const text = (v: string | null) => escapeCell(v ?? '');
     ws.addRow([`${d.year} 年度社区建设以奖代补资金分配表`]).font = { bold: true, size: 14 };
     ws.addRow([
       `资金总额 ${d.pot.toFixed(2)} 元；最低分 ${d.floorScore}；单个社区上限 ${d.maxShare === null ? '不设' : `${d.maxShare * 100}%`}；状态 ${STATUS_ZH[d.status]}`,

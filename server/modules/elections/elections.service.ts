@@ -1,4 +1,4 @@
-import { escapeCell } from '../residents/residents.search';
+import { escapeCell } from '../../lib/xlsx';
 import ExcelJS from 'exceljs';
 import type {
   AnswerObjectionRequest,

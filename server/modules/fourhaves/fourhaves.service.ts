@@ -35,6 +35,8 @@ import {
   type PremisesFact,
   type PremisesTier,
   type RuleFact,
+  FUNDING_KIND_LABELS,
+  FUNDING_SOURCE_LABELS,
 } from '../../../shared/domain/four-haves';
 import { PREMISES_FILE_TYPES, safeFileName, sniffPremisesFile } from '../../../shared/domain/premises-files';
 import { transaction, type Db } from '../../db/client';
@@ -47,6 +49,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
 import type { FourHavesRepository, HousingProjectRow, PremisesRow } from './fourhaves.repository';
 import type { StaffingSource } from './fourhaves.staffing';
+import { escapeCell } from '../../lib/xlsx';
 
 type Perm = 'fourhaves.read' | 'fourhaves.write' | 'funding.write';
 const yuanToFen = (y: number) => Math.round(y * 100);
@@ -657,9 +660,7 @@ export class FourHavesService {
   async exportLedger(actor: Actor, query: { communityId?: string; year?: number; projectId?: string }) {
     const { items, summaries } = await this.ledger(actor, query);
     const wb = new ExcelJS.Workbook();
-    const text = (v: string | null) => (v && /^[=+\-@]/.test(v) ? `'${v}` : (v ?? ''));
-    const KIND = { budget: '预算', allocation: '到位', spending: '支出' } as Record<string, string>;
-    const SOURCE = { city: '市财政', street: '街道', resident_units: '驻区单位', self_raised: '社区自筹', reward: '以奖代补' } as Record<string, string>;
+    const text = (v: string | null) => escapeCell(v ?? '');
     const ws = wb.addWorksheet('台账');
     ws.columns = [
       { header: '社区', key: 'community', width: 12 },
@@ -676,8 +677,8 @@ export class FourHavesService {
         community: e.communityName,
         year: e.year,
         date: e.entryDate,
-        kind: KIND[e.kind],
-        source: e.source ? SOURCE[e.source] : '',
+        kind: FUNDING_KIND_LABELS[e.kind].zh,
+        source: e.source ? FUNDING_SOURCE_LABELS[e.source].zh : '',
         description: text(e.description),
         voucher: text(e.voucher),
         amount: e.amount,

@@ -30,7 +30,7 @@ import { AppError, notFound, outOfScopeNotFound, validationError, versionConflic
 import { scopeCovers } from '../../lib/scope';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionsService } from '../regions/regions.service';
-import { escapeCell } from '../residents/residents.search';
+import { escapeCell } from '../../lib/xlsx';
 import type { ResidentsService } from '../residents/residents.service';
 import type { MemberRow, OrganisationRow, OrganisationsRepository } from './organisations.repository';
 

@@ -29,6 +29,7 @@ import type { FourHavesService } from '../fourhaves/fourhaves.service';
 import type { WorkbenchContribution } from '../module';
 import type { RegionsService } from '../regions/regions.service';
 import type { ProjectRow, ProjectsRepository, ProjectViewRow } from './projects.repository';
+import { escapeCell } from '../../lib/xlsx';
 
 const field = (path: string, code: string, message: string, messageEn: string) => validationError([{ path, code, message, messageEn }]);
 const yuanToFen = (y: number) => Math.round(y * 100);
@@ -315,7 +316,7 @@ export class ProjectsService {
     const rows = items.map((r) => this.listItem(r));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('建设项目');
-    const text = (v: string | null) => (v && /^[=+\-@]/.test(v) ? `'${v}` : (v ?? ''));
+    const text = (v: string | null) => escapeCell(v ?? '');
     const money = { numFmt: '#,##0.00' };
     ws.columns = [
       { header: '社区', key: 'community', width: 12 },
