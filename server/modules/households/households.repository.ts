@@ -71,6 +71,16 @@ const VIEW = (
  * Queries on households. Reads join residents, buildings and regions for display (never id_cipher) and
  * lock a household's members for a change; the members themselves are written by ResidentsService.
  */
+/** A member as household changes need them (placement, relation, status). */
+const MEMBER_COLUMNS = {
+  id: residents.id,
+  householdId: residents.householdId,
+  communityId: residents.communityId,
+  gridId: residents.gridId,
+  relationToHead: residents.relationToHead,
+  status: residents.status,
+};
+
 export class HouseholdsRepository {
   constructor(private readonly db: Db) {}
 
@@ -154,14 +164,7 @@ export class HouseholdsRepository {
   /** Locks a household's active members. */
   lockMembers(householdId: string): Promise<MemberRow[]> {
     return this.db
-      .select({
-        id: residents.id,
-        householdId: residents.householdId,
-        communityId: residents.communityId,
-        gridId: residents.gridId,
-        relationToHead: residents.relationToHead,
-        status: residents.status,
-      })
+      .select(MEMBER_COLUMNS)
       .from(residents)
       .where(and(eq(residents.householdId, householdId), eq(residents.status, 'active')))
       .orderBy(residents.id)
@@ -185,18 +188,7 @@ export class HouseholdsRepository {
 
   /** A resident's current household and status (read-only). */
   async resident(id: string): Promise<MemberRow | undefined> {
-    const rows = await this.db
-      .select({
-        id: residents.id,
-        householdId: residents.householdId,
-        communityId: residents.communityId,
-        gridId: residents.gridId,
-        relationToHead: residents.relationToHead,
-        status: residents.status,
-      })
-      .from(residents)
-      .where(eq(residents.id, id))
-      .limit(1);
+    const rows = await this.db.select(MEMBER_COLUMNS).from(residents).where(eq(residents.id, id)).limit(1);
     return rows[0];
   }
 
