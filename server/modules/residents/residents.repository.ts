@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { arrayParam, escapeLike, rowsOf } from '../../db/sql';
 import { scopeSql, selfSql, type DataScope, type SelfScope } from '../../lib/scope';
-import type { ImportColumnKey } from '../../../shared/domain/resident-row';
+import type { ImportColumnKey, ResidentRowValue } from '../../../shared/domain/resident-row';
 import type { Keyset, QueryKind, ResidentSort } from './residents.search';
 import { residentMoves, residents } from './residents.table';
 
@@ -189,31 +189,18 @@ function keyedRanges(s: ResidentSearch, extra?: (pinyin: SQL, id: SQL) => SQL): 
 }
 
 /** Queries on residents and their move history. Read-only joins to regions and households for display. */
-/** A row ready for the database: the resident's columns, derived identity columns and placement. */
-export interface PreparedResident {
-  name: string;
+/** A row ready for the database: a valid ledger row's columns, its derived identity columns and its placement. */
+export type PreparedResident = Omit<ResidentRowValue, 'idNumber' | 'grid'> & {
   namePinyin: string;
   nameInitials: string;
   idCipherHex: string;
   idHash: string;
   idMasked: string;
   idTailRev: string;
-  birthDate: string;
-  sex: 'M' | 'F';
-  ethnicity: string;
-  phone: string | null;
-  education: string | null;
-  politicalStatus: string | null;
-  maritalStatus: string | null;
-  employmentStatus: string | null;
-  residenceType: string;
-  relationToHead: string | null;
-  notes: string | null;
   communityId: string;
   /** null: no grid could be told; the resident waits on the community's 待分配网格 list. */
   gridId: string | null;
-  address: string | null;
-}
+};
 
 /** A new or changed resident recorded as 户主 by a bulk upsert, for their household's head. */
 export interface ImportedHead {
