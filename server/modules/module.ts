@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { SeedStep } from '../db/seed';
 import type { RequestContext } from '../lib/context';
-import type { RouteFixture } from '../security/fixture-kit';
+import type { ModuleFixtures } from '../security/fixture-kit';
 import type { Services } from '../services';
 
 /**
@@ -114,10 +114,12 @@ export interface ModuleManifest {
   /** Registers its routes (if it has any). */
   routes?: (app: FastifyInstance, ctx: ModuleContext) => PromiseLike<unknown>;
   /**
-   * The authorization matrix's fixtures of its routes (`<module>.fixtures.ts`: how to call each route in and
-   * out of scope), loaded lazily by the security suites only. A route without one fails the matrix.
+   * Its test code for the security suites, `<module>.fixtures.ts`, loaded lazily by them only: how to call
+   * each route in and out of scope (`fixtures`; a route without one fails the matrix), the fuzzer's
+   * mass-assignment targets of its write routes (`mass`), and its objects in the test world with the ids
+   * that must not leak (`world`). See `ModuleFixtures`.
    */
-  fixtures?: () => Promise<RouteFixture[]>;
+  fixtures?: () => Promise<ModuleFixtures>;
   /**
    * What it adds to the demo city (the speech's facts for this module), run by the seed after the regions
    * and demo accounts, and after the seeds of the modules named in `after` (`server/db/seed/steps.ts`).

@@ -14,7 +14,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Permission } from '../../shared/domain/permissions';
 import { createTestApp, type Client } from '../test/app';
 import { encodeLoose, fromSchema, hostileString, hostileValue, MASS_ASSIGNMENT_KEYS, type JsonSchema } from './hostile';
-import { prepare, ROUTE_FIXTURES, type Call, type RouteFixture } from './route-fixtures';
+import { FORGED_ID, type MassTarget } from './fixture-kit';
+import { MASS, MODULE_FIXTURES, prepare, ROUTE_FIXTURES, type Call, type RouteFixture } from './route-fixtures';
 import { buildWorld, permissionsOfAccount, type World } from './world';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -25,7 +26,14 @@ const t = await createTestApp();
 const doc = t.app.swagger() as unknown as {
   paths: Record<
     string,
-    Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string; schema: JsonSchema }[] }>
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+        parameters?: { in: string; name: string; schema: JsonSchema }[];
+        responses?: Record<string, unknown>;
+      }
+    >
   >;
   components?: { schemas?: Record<string, JsonSchema> };
 };
@@ -340,169 +348,40 @@ describe('what the router refuses before any route runs', () => {
 });
 
 /**
- * Mass assignment: a valid request plus fields the caller may not set. Whatever the answer, the stored
- * row keeps its protected columns (PATCH) or gets them from the server (POST).
+ * Mass assignment: a valid request plus fields the caller may not set (each module's `mass` targets in its
+ * fixtures file). Whatever the answer, the stored row keeps its protected columns (PATCH/PUT) or gets them
+ * from the server (POST).
  */
-interface MassTarget {
-  route: string;
-  table: string;
-  /** The changed row: from the url (PATCH) or from the answer (POST). */
-  rowId: (call: Call, res: LightMyRequestResponse) => string | undefined;
-  /** Smuggled fields, by name: one run sends a subset of them. */
-  extras: (w: World) => Record<string, unknown>;
-  /** Columns that must not change (PATCH). */
-  frozen?: string[];
-  /** What a created row must hold whatever was smuggled (POST). */
-  created?: (row: Record<string, unknown>, w: World, sent: Record<string, unknown>) => void;
+const MASS_TARGETS: (MassTarget & { route: string })[] = [...MASS].flatMap(([route, m]) => ('none' in m ? [] : [{ route, ...m }]));
+
+/**
+ * The write routes that need a mass-assignment target: every route that creates an object (a POST
+ * answering 201) and every PATCH/PUT of one object (its url ends in a parameter) of a module whose tables
+ * carry a scope key.
+ */
+function needsMassTarget(route: string): boolean {
+  const [method, url] = route.split(' ');
+  const op = doc.paths[url.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method.toLowerCase()];
+  if (method === 'POST') return Boolean(op?.responses?.['201']);
+  return (method === 'PATCH' || method === 'PUT') && /\/:[A-Za-z]+$/.test(url);
 }
-
-const FORGED_ID = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
-const segment = (n: number) => (call: Call) => call.url.split('/')[n];
-const fromAnswer = (_call: Call, res: LightMyRequestResponse) => (res.statusCode < 300 ? (res.json() as { id?: string }).id : undefined);
-
-const MASS_TARGETS: MassTarget[] = [
-  {
-    route: 'POST /api/residents',
-    table: 'residents',
-    rowId: fromAnswer,
-    extras: (w) => ({
-      id: FORGED_ID,
-      communityId: w.places.xi.communityId,
-      version: 77,
-      status: 'deceased',
-      idHash: 'forged',
-      idMasked: 'forged',
-      namePinyin: 'forged',
-      createdAt: '2000-01-01T00:00:00Z',
-    }),
-    created: (row, w) => {
-      expect(row.id).not.toBe(FORGED_ID);
-      expect(row.community_id).toBe(w.places.dong1.communityId);
-      expect(row.version).toBe(1);
-      expect(row.status).toBe('active');
-      expect(row.id_hash).not.toBe('forged');
-      expect(row.id_masked).not.toBe('forged');
-      expect(row.name_pinyin).not.toBe('forged');
-    },
-  },
-  {
-    route: 'PATCH /api/residents/:id',
-    table: 'residents',
-    rowId: segment(3),
-    extras: (w) => ({
-      id: FORGED_ID,
-      communityId: w.places.xi.communityId,
-      gridId: w.places.xi.gridId,
-      householdId: w.places.xi.householdId,
-      idHash: 'forged',
-      birthDate: '1900-01-01',
-      sex: 'F',
-      createdAt: '2000-01-01T00:00:00Z',
-    }),
-    frozen: ['id', 'community_id', 'grid_id', 'household_id', 'id_hash', 'id_cipher', 'birth_date', 'sex', 'created_at'],
-  },
-  {
-    route: 'POST /api/households',
-    table: 'households',
-    rowId: fromAnswer,
-    extras: (w) => ({ id: FORGED_ID, communityId: w.places.xi.communityId, status: 'dissolved', version: 9, headResidentId: w.places.xi.headId }),
-    created: (row, w) => {
-      expect(row.id).not.toBe(FORGED_ID);
-      expect(row.community_id).toBe(w.places.dong1.communityId);
-      expect(row.status).toBe('active');
-      expect(row.version).toBe(1);
-      expect(row.head_resident_id).toBeNull();
-    },
-  },
-  {
-    route: 'PATCH /api/households/:id',
-    table: 'households',
-    rowId: segment(3),
-    extras: (w) => ({ communityId: w.places.xi.communityId, gridId: w.places.xi.gridId, buildingId: w.places.xi.buildingId, status: 'merged', id: FORGED_ID }),
-    frozen: ['id', 'community_id', 'grid_id', 'building_id', 'status'],
-  },
-  {
-    route: 'POST /api/buildings',
-    table: 'buildings',
-    rowId: fromAnswer,
-    extras: (w) => ({ id: FORGED_ID, communityId: w.places.xi.communityId, version: 50 }),
-    created: (row, w) => {
-      expect(row.id).not.toBe(FORGED_ID);
-      expect(row.community_id).toBe(w.places.dong1.communityId);
-      expect(row.version).toBe(1);
-    },
-  },
-  {
-    route: 'PATCH /api/buildings/:id',
-    table: 'buildings',
-    rowId: segment(3),
-    extras: (w) => ({ communityId: w.places.xi.communityId, gridId: w.places.xi.gridId, id: FORGED_ID }),
-    frozen: ['id', 'community_id', 'grid_id'],
-  },
-  {
-    route: 'POST /api/residents/:id/care-records',
-    table: 'care_records',
-    rowId: fromAnswer,
-    extras: (w) => ({ id: FORGED_ID, residentId: w.places.xi.headId, communityId: w.places.xi.communityId, version: 5 }),
-    created: (row, w, sent) => {
-      expect(row.id).not.toBe(FORGED_ID);
-      expect(row.resident_id).not.toBe(w.places.xi.headId);
-      expect(row.community_id).toBe(w.places.dong1.communityId);
-      expect(row.version).toBe(1);
-      expect(sent).toBeDefined();
-    },
-  },
-  {
-    route: 'PATCH /api/residents/:id/care-records/:recordId',
-    table: 'care_records',
-    rowId: segment(5),
-    extras: (w) => ({ residentId: w.places.xi.headId, communityId: w.places.xi.communityId, groupType: 'released', id: FORGED_ID }),
-    frozen: ['id', 'resident_id', 'community_id', 'group_type'],
-  },
-  {
-    route: 'PATCH /api/accounts/:id',
-    table: 'users',
-    rowId: segment(3),
-    extras: (w) => ({
-      username: 'hijacked',
-      passwordHash: 'forged',
-      mustChangePassword: true,
-      failedAttempts: 99,
-      residentId: w.places.xi.headId,
-      id: FORGED_ID,
-    }),
-    frozen: ['id', 'username', 'password_hash', 'must_change_password', 'failed_attempts', 'resident_id'],
-  },
-  {
-    route: 'POST /api/accounts',
-    table: 'users',
-    rowId: fromAnswer,
-    extras: (w) => ({ id: FORGED_ID, mustChangePassword: false, passwordHash: 'forged', residentId: w.places.xi.headId, disabled: true, version: 3 }),
-    created: (row) => {
-      expect(row.id).not.toBe(FORGED_ID);
-      expect(row.must_change_password).toBe(true);
-      expect(row.password_hash).not.toBe('forged');
-      expect(row.resident_id).toBeNull();
-      expect(row.disabled).toBe(false);
-      expect(row.version).toBe(1);
-    },
-  },
-  {
-    route: 'PATCH /api/regions/:id',
-    table: 'regions',
-    rowId: segment(3),
-    extras: (w) => ({ parentId: w.places.xi.communityId, code: '999999', path: 'hijacked', level: 'city', id: FORGED_ID }),
-    frozen: ['id', 'parent_id', 'code', 'path', 'level'],
-  },
-];
 
 describe('mass assignment: smuggled fields are never stored', () => {
   it('covers the write routes that carry scope keys', () => {
-    for (const m of MASS_TARGETS)
-      expect(
-        ROUTE_FIXTURES.some((f) => f.route === m.route),
-        m.route,
-      ).toBe(true);
+    // A target (or a reasoned exemption) names a route of its own module's fixtures.
+    const misplaced = MODULE_FIXTURES.flatMap((m) =>
+      Object.keys(m.mass ?? {})
+        .filter((r) => !m.fixtures.some((f) => f.route === r))
+        .map((r) => `${m.module}: ${r}`),
+    );
+    expect(misplaced).toEqual([]);
+    const missing = MODULE_FIXTURES.filter((m) => m.scoped).flatMap((m) =>
+      m.fixtures.filter((f) => !f.multipart && needsMassTarget(f.route) && !MASS.has(f.route)).map((f) => `${m.module}: ${f.route}`),
+    );
+    // Add `mass: { '<route>': { table, rowId, extras, frozen | created } }` to the module's fixtures file, or
+    // `{ none: '<why>' }` when nothing can be smuggled.
+    expect(missing).toEqual([]);
+    for (const [route, m] of MASS) if ('none' in m) expect(m.none.trim(), route).not.toBe('');
   });
 
   for (const m of MASS_TARGETS) {
@@ -518,9 +397,10 @@ describe('mass assignment: smuggled fields are never stored', () => {
           const call = await variant.build({ w, username: actor, fresh: true });
           const sent: Record<string, unknown> = { ...(call.body as Record<string, unknown>) };
           for (const k of keys) sent[k] = all[k];
-          const id = method === 'PATCH' ? m.rowId(call, undefined as never) : undefined;
+          const id = method === 'PATCH' || method === 'PUT' ? m.rowId(call, undefined as never) : undefined;
           const before = id ? (await t.database.query<Record<string, unknown>>(`SELECT * FROM ${m.table} WHERE id = $1`, [id]))[0] : undefined;
-          const res = await clients[actor].request({ method: method as 'POST', url: call.url, payload: sent });
+          const url = call.query ? `${call.url}?${new URLSearchParams(call.query)}` : call.url;
+          const res = await clients[actor].request({ method: method as 'POST', url, payload: sent });
           expect(res.statusCode, res.body).toBeLessThan(500);
           expect([200, 201, 400].includes(res.statusCode), `${res.statusCode} ${res.body.slice(0, 200)}`).toBe(true);
           if (res.statusCode < 300) accepted++;

@@ -13,7 +13,7 @@
  */
 import { MODULES } from '../modules';
 import type { Client } from '../test/app';
-import { once, route, uploadTo, type RouteFixture } from './fixture-kit';
+import { type Mass, type ModuleFixtures, once, route, uploadTo, type RouteFixture } from './fixture-kit';
 import type { World } from './world';
 
 export type { Call, Ctx, RouteFixture, Variant } from './fixture-kit';
@@ -57,14 +57,36 @@ const APP_FIXTURES: RouteFixture[] = [
   ),
 ];
 
-/** Every route's fixture: the app's own, then each module's (from its manifest), in MODULES order. */
-export async function loadRouteFixtures(): Promise<RouteFixture[]> {
-  const perModule = await Promise.all(MODULES.map((m) => m.fixtures?.() ?? Promise.resolve([])));
-  return [...APP_FIXTURES, ...perModule.flat()];
+/** One module's fixtures file, with what the guards need to know of its manifest. */
+export interface LoadedModuleFixtures extends ModuleFixtures {
+  module: string;
+  /** Whether a table of the module carries a scope key (its manifest's `scopeKeys` is not empty). */
+  scoped: boolean;
 }
 
+/** Every module's fixtures file (from its manifest), in MODULES order. */
+export async function loadModuleFixtures(): Promise<LoadedModuleFixtures[]> {
+  return Promise.all(
+    MODULES.map(async (m) => {
+      const loaded: ModuleFixtures = (await m.fixtures?.()) ?? { fixtures: [] };
+      return { module: m.name, scoped: Object.keys(m.scopeKeys ?? {}).length > 0, fixtures: loaded.fixtures, mass: loaded.mass, world: loaded.world };
+    }),
+  );
+}
+
+/** Every route's fixture: the app's own, then each module's, in MODULES order. */
+export async function loadRouteFixtures(): Promise<RouteFixture[]> {
+  return [...APP_FIXTURES, ...(await loadModuleFixtures()).flatMap((m) => m.fixtures)];
+}
+
+/** The modules' fixtures files, loaded once for the suites that import them. */
+export const MODULE_FIXTURES: LoadedModuleFixtures[] = await loadModuleFixtures();
+
 /** The fixtures, loaded once for the suites that import them. */
-export const ROUTE_FIXTURES: RouteFixture[] = await loadRouteFixtures();
+export const ROUTE_FIXTURES: RouteFixture[] = [...APP_FIXTURES, ...MODULE_FIXTURES.flatMap((m) => m.fixtures)];
+
+/** Every module's mass-assignment targets (and reasoned exemptions), by route. */
+export const MASS: Map<string, Mass> = new Map(MODULE_FIXTURES.flatMap((m) => Object.entries(m.mass ?? {})));
 
 /** Objects that only HTTP can make: an import job with a report in 城东 and in 城西, uploaded by mzj. */
 export async function prepare(w: World, mzj: Client) {

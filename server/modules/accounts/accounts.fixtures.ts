@@ -1,4 +1,5 @@
-import { type Ctx, once, route, type RouteFixture, STRONG_PASSWORD } from '../../security/fixture-kit';
+import { expect } from 'vitest';
+import { type Ctx, once, route, type RouteFixture, STRONG_PASSWORD, FORGED_ID, fromAnswer, type Mass, segment } from '../../security/fixture-kit';
 
 /** A new pending grant (a worker of 城东) on the spare account, for one approval or rejection. */
 async function pendingGrant(c: Ctx): Promise<string> {
@@ -76,3 +77,33 @@ export const fixtures: RouteFixture[] = [
     once('a pending grant of the spare account', async (c) => ({ url: `/api/accounts/pending-grants/${await pendingGrant(c)}/reject` })),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'PATCH /api/accounts/:id': {
+    table: 'users',
+    rowId: segment(3),
+    extras: (w) => ({
+      username: 'hijacked',
+      passwordHash: 'forged',
+      mustChangePassword: true,
+      failedAttempts: 99,
+      residentId: w.places.xi.headId,
+      id: FORGED_ID,
+    }),
+    frozen: ['id', 'username', 'password_hash', 'must_change_password', 'failed_attempts', 'resident_id'],
+  },
+  'POST /api/accounts': {
+    table: 'users',
+    rowId: fromAnswer,
+    extras: (w) => ({ id: FORGED_ID, mustChangePassword: false, passwordHash: 'forged', residentId: w.places.xi.headId, disabled: true, version: 3 }),
+    created: (row) => {
+      expect(row.id).not.toBe(FORGED_ID);
+      expect(row.must_change_password).toBe(true);
+      expect(row.password_hash).not.toBe('forged');
+      expect(row.resident_id).toBeNull();
+      expect(row.disabled).toBe(false);
+      expect(row.version).toBe(1);
+    },
+  },
+};

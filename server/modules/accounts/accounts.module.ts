@@ -6,7 +6,7 @@ import { passwordHistory, userGrants, users } from './accounts.table';
 export const accountsModule = defineModule({
   name: 'accounts',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./accounts.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./accounts.fixtures'),
   tables: [users, userGrants, passwordHistory],
   // A grant names a region; the region keeps its id when it moves.
   scopeKeys: { user_grants: 'reference' },

@@ -8,7 +8,7 @@ import { auditAnchors, auditLog } from './audit.table';
 export const auditModule = defineModule({
   name: 'audit',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./audit.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./audit.fixtures'),
   tables: [auditLog, auditAnchors],
   scopeKeys: { audit_log: 'history' },
   auditActions: {

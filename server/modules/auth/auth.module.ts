@@ -6,7 +6,7 @@ import { sessions } from './sessions.table';
 export const authModule = defineModule({
   name: 'auth',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./auth.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./auth.fixtures'),
   tables: [sessions],
   routes: (app, { services, config }) => app.register(authRoutes, { auth: services.auth, config }),
   auditActions: {

@@ -1,4 +1,16 @@
-import { type Call, COMMUNITY_LEVEL, type Ctx, DAY, each, once, route, type RouteFixture, rowsFound, type Variant } from '../../security/fixture-kit';
+import {
+  type Call,
+  COMMUNITY_LEVEL,
+  type Ctx,
+  DAY,
+  each,
+  once,
+  route,
+  type RouteFixture,
+  rowsFound,
+  type Variant,
+  type Mass,
+} from '../../security/fixture-kit';
 
 let awardYear = 3000;
 
@@ -92,3 +104,11 @@ export const fixtures: RouteFixture[] = [
     ),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/award-rounds': { none: 'a round belongs to the whole city (no scope key); its scores and payments are history rows' },
+  'PATCH /api/award-rounds/:id': { none: 'a round belongs to the whole city (no scope key)' },
+  'PUT /api/award-rounds/:id/scores/:communityId': { none: 'the community is the url parameter, checked by the matrix; no row id of its own to check' },
+  'POST /api/award-rounds/:id/payments': { none: 'answers the round (201), not the payment: no row id to check' },
+};

@@ -7,7 +7,7 @@ import { seedAwards } from './awards.seed';
 export const awardsModule = defineModule({
   name: 'awards',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./awards.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./awards.fixtures'),
   // Last year's award payments name the reward entries of the four haves' funding ledger.
   seed: { run: (database) => seedAwards(database), after: ['fourhaves', 'projects'] },
   tables: [awardRounds, awardScores, awardAllocations, awardPayments],

@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import { freshName } from '../../security/world';
-import { each, route, type RouteFixture, rowsFound } from '../../security/fixture-kit';
+import { each, route, type RouteFixture, rowsFound, FORGED_ID, fromAnswer, type Mass, segment } from '../../security/fixture-kit';
 
 /** The matrix fixtures of the buildings module's routes (see server/security/route-fixtures.ts). */
 export const fixtures: RouteFixture[] = [
@@ -35,3 +36,23 @@ export const fixtures: RouteFixture[] = [
     })),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/buildings': {
+    table: 'buildings',
+    rowId: fromAnswer,
+    extras: (w) => ({ id: FORGED_ID, communityId: w.places.xi.communityId, version: 50 }),
+    created: (row, w) => {
+      expect(row.id).not.toBe(FORGED_ID);
+      expect(row.community_id).toBe(w.places.dong1.communityId);
+      expect(row.version).toBe(1);
+    },
+  },
+  'PATCH /api/buildings/:id': {
+    table: 'buildings',
+    rowId: segment(3),
+    extras: (w) => ({ communityId: w.places.xi.communityId, gridId: w.places.xi.gridId, id: FORGED_ID }),
+    frozen: ['id', 'community_id', 'grid_id'],
+  },
+};

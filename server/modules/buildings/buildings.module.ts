@@ -6,7 +6,7 @@ import { buildings } from './buildings.table';
 export const buildingsModule = defineModule({
   name: 'buildings',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./buildings.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./buildings.fixtures'),
   tables: [buildings],
   scopeKeys: { buildings: 'rekeyed' },
   auditActions: {

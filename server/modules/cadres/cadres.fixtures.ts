@@ -1,6 +1,19 @@
 import { today } from '../../lib/clock';
 import { freshIdNumber, freshName, type PlaceObjects } from '../../security/world';
-import { COMMUNITY_LEVEL, cross, type Ctx, DAY, each, once, route, type RouteFixture } from '../../security/fixture-kit';
+import {
+  COMMUNITY_LEVEL,
+  cross,
+  type Ctx,
+  DAY,
+  each,
+  once,
+  route,
+  type RouteFixture,
+  serverPicks,
+  keeps,
+  type Mass,
+  type WorldObjects,
+} from '../../security/fixture-kit';
 
 /**
  * A recruitment posting of the place's community in a stage, written straight to the tables: `open` (the
@@ -276,3 +289,23 @@ export const fixtures: RouteFixture[] = [
     ),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/cadres': serverPicks('cadres', { community: 'body' }),
+  'PATCH /api/cadres/:id': keeps('cadres'),
+  'POST /api/cadres/:id/trainings': {
+    none: 'answers the cadre (201), not the training: no row id to check; its community comes from the parent :id, whose smuggling the cross variants of the matrix cover; target not written yet',
+  },
+  'POST /api/cadre-postings': serverPicks('cadre_postings', { community: 'body', extras: () => ({ state: 'closed', status: 'closed' }) }),
+  'PATCH /api/cadre-postings/:id': keeps('cadre_postings'),
+  'POST /api/cadre-postings/:id/applications': {
+    none: 'answers the posting (201), not the application: no row id to check; its community comes from the parent :id, whose smuggling the cross variants of the matrix cover; target not written yet',
+  },
+  'POST /api/cadre-postings/:id/objections': {
+    none: 'answers the posting (201), not the objection: no row id to check; its community comes from the parent :id, whose smuggling the cross variants of the matrix cover; target not written yet',
+  },
+};
+
+/** The place's cadre (world.ts makes it for the typed PlaceObjects fields): an id that must not leak. */
+export const world: WorldObjects = async (_w, p) => [{ id: p.cadreId, place: p.key, what: `${p.key} cadre` }];

@@ -8,7 +8,7 @@ import { seedCadres, seedRecruitment } from './cadres.seed';
 export const cadresModule = defineModule({
   name: 'cadres',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./cadres.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./cadres.fixtures'),
   // Elected cadres are residents of their community; 城东's recruitment is three days into its notice.
   seed: {
     run: async (database, options) => {

@@ -1,4 +1,5 @@
-import { cross, DAY, each, person, route, type RouteFixture } from '../../security/fixture-kit';
+import { expect } from 'vitest';
+import { cross, DAY, each, person, route, type RouteFixture, FORGED_ID, fromAnswer, type Mass, segment } from '../../security/fixture-kit';
 
 /** The matrix fixtures of the care module's routes (see server/security/route-fixtures.ts). */
 export const fixtures: RouteFixture[] = [
@@ -42,3 +43,25 @@ export const fixtures: RouteFixture[] = [
     ),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/residents/:id/care-records': {
+    table: 'care_records',
+    rowId: fromAnswer,
+    extras: (w) => ({ id: FORGED_ID, residentId: w.places.xi.headId, communityId: w.places.xi.communityId, version: 5 }),
+    created: (row, w, sent) => {
+      expect(row.id).not.toBe(FORGED_ID);
+      expect(row.resident_id).not.toBe(w.places.xi.headId);
+      expect(row.community_id).toBe(w.places.dong1.communityId);
+      expect(row.version).toBe(1);
+      expect(sent).toBeDefined();
+    },
+  },
+  'PATCH /api/residents/:id/care-records/:recordId': {
+    table: 'care_records',
+    rowId: segment(5),
+    extras: (w) => ({ residentId: w.places.xi.headId, communityId: w.places.xi.communityId, groupType: 'released', id: FORGED_ID }),
+    frozen: ['id', 'resident_id', 'community_id', 'group_type'],
+  },
+};

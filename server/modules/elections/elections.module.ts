@@ -8,7 +8,7 @@ import { seedElections } from './elections.seed';
 export const electionsModule = defineModule({
   name: 'elections',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./elections.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./elections.fixtures'),
   // Rolls and candidates are drawn from the registry.
   seed: { run: (database, options) => seedElections(database, options.seed), after: ['residents'] },
   tables: [elections, electionVoters, electionCandidates, electionTallies, electionObjections, electionRecalls],

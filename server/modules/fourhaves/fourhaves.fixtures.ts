@@ -1,5 +1,5 @@
 import { multipart, type PlaceObjects } from '../../security/world';
-import { COMMUNITY_LEVEL, type Ctx, DAY, each, once, route, type RouteFixture } from '../../security/fixture-kit';
+import { COMMUNITY_LEVEL, type Ctx, DAY, each, once, route, type RouteFixture, serverPicks, keeps, type Mass } from '../../security/fixture-kit';
 
 /** A premises row of the place's community, written straight to the table (matrix objects carry no audit). */
 async function premisesIn(c: Ctx, p: PlaceObjects): Promise<string> {
@@ -227,3 +227,13 @@ export const fixtures: RouteFixture[] = [
     ),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/premises': serverPicks('premises', { community: 'body' }),
+  'PATCH /api/premises/:id': keeps('premises'),
+  'POST /api/housing-projects': serverPicks('housing_projects', { community: 'body' }),
+  'PATCH /api/housing-projects/:id': keeps('housing_projects'),
+  'POST /api/community-rules': serverPicks('community_rules', { community: 'body' }),
+  'POST /api/funding': serverPicks('funding_entries', { community: 'body' }),
+};

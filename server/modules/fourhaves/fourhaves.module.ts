@@ -7,7 +7,7 @@ import { seedFourHaves } from './fourhaves.seed';
 export const fourHavesModule = defineModule({
   name: 'fourhaves',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./fourhaves.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./fourhaves.fixtures'),
   // Premises, rules, head-counts and the funding ledger of the speech's city.
   seed: { run: (database) => seedFourHaves(database), after: ['cadres'] },
   tables: [premises, premisesFiles, communityRules, communityStaffing, fundingEntries, fourHavesSettings, housingProjects],

@@ -5,7 +5,7 @@ import { healthRoutes } from './health.routes';
 export const healthModule = defineModule({
   name: 'health',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./health.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./health.fixtures'),
   tables: [],
   routes: (app, { database }) => app.register(healthRoutes, { database }),
 });

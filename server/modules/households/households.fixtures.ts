@@ -1,5 +1,19 @@
+import { expect } from 'vitest';
 import type { PlaceObjects } from '../../security/world';
-import { cross, type Ctx, DAY, each, householdOf, route, type RouteFixture, rowsFound } from '../../security/fixture-kit';
+import {
+  cross,
+  type Ctx,
+  DAY,
+  each,
+  householdOf,
+  route,
+  type RouteFixture,
+  rowsFound,
+  FORGED_ID,
+  fromAnswer,
+  type Mass,
+  segment,
+} from '../../security/fixture-kit';
 
 async function familyOf(c: Ctx, p: PlaceObjects) {
   return c.fresh ? c.w.family(p) : { householdId: p.householdId, headId: p.headId, memberIds: p.memberIds };
@@ -126,3 +140,25 @@ export const fixtures: RouteFixture[] = [
     })),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/households': {
+    table: 'households',
+    rowId: fromAnswer,
+    extras: (w) => ({ id: FORGED_ID, communityId: w.places.xi.communityId, status: 'dissolved', version: 9, headResidentId: w.places.xi.headId }),
+    created: (row, w) => {
+      expect(row.id).not.toBe(FORGED_ID);
+      expect(row.community_id).toBe(w.places.dong1.communityId);
+      expect(row.status).toBe('active');
+      expect(row.version).toBe(1);
+      expect(row.head_resident_id).toBeNull();
+    },
+  },
+  'PATCH /api/households/:id': {
+    table: 'households',
+    rowId: segment(3),
+    extras: (w) => ({ communityId: w.places.xi.communityId, gridId: w.places.xi.gridId, buildingId: w.places.xi.buildingId, status: 'merged', id: FORGED_ID }),
+    frozen: ['id', 'community_id', 'grid_id', 'building_id', 'status'],
+  },
+};

@@ -7,7 +7,7 @@ import { actorOf } from '../../lib/context';
 export const householdsModule = defineModule({
   name: 'households',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./households.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./households.fixtures'),
   tables: [households],
   scopeKeys: { households: 'rekeyed' },
   auditActions: {

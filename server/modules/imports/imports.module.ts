@@ -7,7 +7,7 @@ import { actorOf } from '../../lib/context';
 export const importsModule = defineModule({
   name: 'imports',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./imports.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./imports.fixtures'),
   tables: [importJobs, importMappings],
   // A job belongs to the community named at upload, as it was then.
   // A saved column mapping belongs to a community, which keeps its id whatever moves into or out of it.

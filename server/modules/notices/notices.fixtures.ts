@@ -1,5 +1,16 @@
 import { freshName, type PlaceKey, type PlaceObjects } from '../../security/world';
-import { COMMUNITY_LEVEL, cross, type Ctx, each, route, type RouteFixture, type VariantOptions } from '../../security/fixture-kit';
+import {
+  COMMUNITY_LEVEL,
+  cross,
+  type Ctx,
+  each,
+  route,
+  type RouteFixture,
+  type VariantOptions,
+  serverPicks,
+  keeps,
+  type Mass,
+} from '../../security/fixture-kit';
 
 /**
  * A published notice for all addressed to the place's community, written straight to the table, with a
@@ -76,3 +87,9 @@ export const fixtures: RouteFixture[] = [
     ),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/notices': serverPicks('notices', { community: 'not-xi' }),
+  'PATCH /api/notices/:id': keeps('notices'),
+};

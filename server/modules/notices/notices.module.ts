@@ -10,7 +10,7 @@ import { seedNotices } from './notices.seed';
 export const noticesModule = defineModule({
   name: 'notices',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./notices.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./notices.fixtures'),
   // The city's, a street's and the communities' notices (only the region tree is needed).
   seed: { run: (database) => seedNotices(database) },
   tables: [notices, noticeReads],

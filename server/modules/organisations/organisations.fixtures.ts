@@ -1,5 +1,18 @@
 import { freshName } from '../../security/world';
-import { COMMUNITY_LEVEL, cross, DAY, each, once, route, type RouteFixture, rowsFound } from '../../security/fixture-kit';
+import {
+  COMMUNITY_LEVEL,
+  cross,
+  DAY,
+  each,
+  once,
+  route,
+  type RouteFixture,
+  rowsFound,
+  serverPicks,
+  keeps,
+  type Mass,
+  type WorldObjects,
+} from '../../security/fixture-kit';
 
 /** The matrix fixtures of the organisations module's routes (see server/security/route-fixtures.ts). */
 export const fixtures: RouteFixture[] = [
@@ -120,4 +133,18 @@ export const fixtures: RouteFixture[] = [
       COMMUNITY_LEVEL,
     ),
   ),
+];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/organisations': serverPicks('organisations', { community: 'body' }),
+  'PATCH /api/organisations/:id': keeps('organisations'),
+  'POST /api/organisations/:id/members': serverPicks('organisation_members', { extras: (w) => ({ organisationId: w.places.xi.organisationId }) }),
+  'POST /api/organisations/:id/honours': serverPicks('organisation_honours', { extras: (w) => ({ organisationId: w.places.xi.organisationId }) }),
+};
+
+/** The place's culture team and its member (world.ts makes them for the typed PlaceObjects fields): ids that must not leak. */
+export const world: WorldObjects = async (_w, p) => [
+  { id: p.organisationId, place: p.key, what: `${p.key} organisation` },
+  { id: p.memberId, place: p.key, what: `${p.key} organisation member` },
 ];

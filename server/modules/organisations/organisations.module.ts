@@ -7,7 +7,7 @@ import { seedOrganisations } from './organisations.seed';
 export const organisationsModule = defineModule({
   name: 'organisations',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./organisations.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./organisations.fixtures'),
   // Members are residents of their community.
   seed: { run: (database, options) => seedOrganisations(database, options.seed), after: ['residents'] },
   tables: [organisations, organisationMembers, organisationHonours],

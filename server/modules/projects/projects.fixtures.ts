@@ -1,5 +1,5 @@
 import type { PlaceObjects } from '../../security/world';
-import { COMMUNITY_LEVEL, cross, type Ctx, DAY, each, route, type RouteFixture, rowsFound } from '../../security/fixture-kit';
+import { COMMUNITY_LEVEL, cross, type Ctx, DAY, each, route, type RouteFixture, rowsFound, serverPicks, keeps, type Mass } from '../../security/fixture-kit';
 
 /** A planned construction project of the place's community, written straight to the table. */
 async function projectIn(c: Ctx, p: PlaceObjects): Promise<string> {
@@ -102,3 +102,12 @@ export const fixtures: RouteFixture[] = [
     ),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/projects': serverPicks('projects', { community: 'body' }),
+  'PATCH /api/projects/:id': keeps('projects'),
+  'POST /api/projects/:id/milestones': {
+    none: 'answers the project (201), not the milestone: no row id to check; its community comes from the parent :id, whose smuggling the cross variants of the matrix cover; target not written yet',
+  },
+};

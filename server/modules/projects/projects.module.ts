@@ -7,7 +7,7 @@ import { seedProjects } from './projects.seed';
 export const projectsModule = defineModule({
   name: 'projects',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./projects.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./projects.fixtures'),
   // Construction projects link to the premises, and their money goes on the same ledger.
   seed: { run: (database) => seedProjects(database), after: ['fourhaves'] },
   tables: [projects, projectMilestones],

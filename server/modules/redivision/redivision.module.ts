@@ -6,7 +6,7 @@ import { regionChanges } from './redivision.table';
 export const redivisionModule = defineModule({
   name: 'redivision',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./redivision.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./redivision.fixtures'),
   tables: [regionChanges],
   // The change log is history: a move is recorded as it was.
   scopeKeys: { region_changes: 'history' },

@@ -1,5 +1,5 @@
 import { freshGridCode, PLACES } from '../../security/world';
-import { each, once, route, type RouteFixture } from '../../security/fixture-kit';
+import { each, once, route, type RouteFixture, FORGED_ID, type Mass, segment, serverPicks } from '../../security/fixture-kit';
 
 /** The matrix fixtures of the regions module's routes (see server/security/route-fixtures.ts). */
 export const fixtures: RouteFixture[] = [
@@ -39,3 +39,20 @@ export const fixtures: RouteFixture[] = [
     })),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'PATCH /api/regions/:id': {
+    table: 'regions',
+    rowId: segment(3),
+    extras: (w) => ({ parentId: w.places.xi.communityId, code: '999999', path: 'hijacked', level: 'city', id: FORGED_ID }),
+    frozen: ['id', 'parent_id', 'code', 'path', 'level'],
+  },
+  'POST /api/regions': serverPicks('regions', {
+    community: 'body',
+    extras: () => ({ path: 'hijacked', level: 'city' }),
+    created: (row) => {
+      if (row.path === 'hijacked' || row.level !== 'grid') throw new Error(`regions: a smuggled path or level was stored (${row.path}, ${row.level})`);
+    },
+  }),
+};

@@ -6,7 +6,7 @@ import { regions } from './regions.table';
 export const regionsModule = defineModule({
   name: 'regions',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./regions.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./regions.fixtures'),
   tables: [regions],
   // A region's parent moves with it (re-division rewrites it).
   scopeKeys: { regions: 'reference' },

@@ -1,5 +1,19 @@
+import { expect } from 'vitest';
 import { freshIdNumber, freshName } from '../../security/world';
-import { cross, DAY, each, householdOf, person, route, type RouteFixture, rowsFound } from '../../security/fixture-kit';
+import {
+  cross,
+  DAY,
+  each,
+  householdOf,
+  person,
+  route,
+  type RouteFixture,
+  rowsFound,
+  FORGED_ID,
+  fromAnswer,
+  type Mass,
+  segment,
+} from '../../security/fixture-kit';
 
 /** The matrix fixtures of the residents module's routes (see server/security/route-fixtures.ts). */
 export const fixtures: RouteFixture[] = [
@@ -85,3 +99,45 @@ export const fixtures: RouteFixture[] = [
     each('a head of household', (_c, p) => ({ url: `/api/residents/${p.headId}/reveal` })),
   ),
 ];
+
+/** The fuzzer's mass-assignment targets of its write routes (see server/security/fuzz.test.ts). */
+export const mass: Record<string, Mass> = {
+  'POST /api/residents': {
+    table: 'residents',
+    rowId: fromAnswer,
+    extras: (w) => ({
+      id: FORGED_ID,
+      communityId: w.places.xi.communityId,
+      version: 77,
+      status: 'deceased',
+      idHash: 'forged',
+      idMasked: 'forged',
+      namePinyin: 'forged',
+      createdAt: '2000-01-01T00:00:00Z',
+    }),
+    created: (row, w) => {
+      expect(row.id).not.toBe(FORGED_ID);
+      expect(row.community_id).toBe(w.places.dong1.communityId);
+      expect(row.version).toBe(1);
+      expect(row.status).toBe('active');
+      expect(row.id_hash).not.toBe('forged');
+      expect(row.id_masked).not.toBe('forged');
+      expect(row.name_pinyin).not.toBe('forged');
+    },
+  },
+  'PATCH /api/residents/:id': {
+    table: 'residents',
+    rowId: segment(3),
+    extras: (w) => ({
+      id: FORGED_ID,
+      communityId: w.places.xi.communityId,
+      gridId: w.places.xi.gridId,
+      householdId: w.places.xi.householdId,
+      idHash: 'forged',
+      birthDate: '1900-01-01',
+      sex: 'F',
+      createdAt: '2000-01-01T00:00:00Z',
+    }),
+    frozen: ['id', 'community_id', 'grid_id', 'household_id', 'id_hash', 'id_cipher', 'birth_date', 'sex', 'created_at'],
+  },
+};

@@ -8,7 +8,7 @@ import { seedPopulation } from '../../db/seed/population';
 export const residentsModule = defineModule({
   name: 'residents',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./residents.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./residents.fixtures'),
   // The demo city's people: buildings, households, residents and care records (DOMAIN.md's numbers).
   seed: { run: async (database, options) => void (await seedPopulation(database, options)) },
   tables: [residents, residentMoves, residentNameKeys],

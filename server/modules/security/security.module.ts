@@ -6,7 +6,7 @@ import { securitySettings } from './security.table';
 export const securityModule = defineModule({
   name: 'security',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./security.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./security.fixtures'),
   tables: [securitySettings],
   routes: (app, { services }) => app.register(securityRoutes, { settings: services.securitySettings, auth: services.auth, accounts: services.accounts }),
   auditActions: {

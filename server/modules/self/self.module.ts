@@ -8,7 +8,7 @@ import { selfRoutes } from './self.routes';
 export const selfModule = defineModule({
   name: 'self',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./self.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./self.fixtures'),
   tables: [],
   routes: (app, { services }) => app.register(selfRoutes, { residents: services.residents, elections: services.elections }),
 });

@@ -5,7 +5,7 @@ import { statisticsRoutes } from './statistics.routes';
 export const statisticsModule = defineModule({
   name: 'statistics',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./statistics.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./statistics.fixtures'),
   tables: [],
   routes: (app, { services }) => app.register(statisticsRoutes, { statistics: services.statistics }),
 });

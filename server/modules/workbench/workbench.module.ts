@@ -7,7 +7,7 @@ import { WorkbenchService } from './workbench.service';
 export const workbenchModule = defineModule({
   name: 'workbench',
   // The authorization matrix's fixtures of its routes (test code, loaded only by the security suites).
-  fixtures: () => import('./workbench.fixtures').then((f) => f.fixtures),
+  fixtures: () => import('./workbench.fixtures'),
   tables: [],
   routes: async (app, { services, database }) => {
     // Imported when the routes are registered: the list of modules includes this one.
