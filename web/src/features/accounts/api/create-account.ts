@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CreateAccountRequest } from '@shared/contracts/accounts';
 import { api } from '../../../lib/api';
-import { accountsKey, type Account } from './list-accounts';
+import { accountKeys, type Account } from './list-accounts';
 
 export type CreateAccountInput = z.input<typeof CreateAccountRequest>;
 
@@ -12,5 +12,5 @@ export const createAccount = (input: CreateAccountInput) => api<Account>('POST',
 /** Creates an account and refreshes the list. */
 export function useCreateAccount() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: createAccount, onSuccess: () => qc.invalidateQueries({ queryKey: accountsKey }) });
+  return useMutation({ mutationFn: createAccount, onSuccess: () => qc.invalidateQueries({ queryKey: accountKeys.all }) });
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AccountsPage, AccountView } from '@shared/contracts/accounts';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type Account = z.infer<typeof AccountView>;
 export type AccountsResult = z.infer<typeof AccountsPage>;
@@ -13,8 +14,8 @@ export interface AccountsParams {
   pageSize: number;
 }
 
-/** Every accounts query starts with this key; mutations invalidate it. */
-export const accountsKey = ['accounts'] as const;
+/** Every accounts query's key is built here; mutations invalidate `.all`. */
+export const accountKeys = queryKeys('accounts');
 
 /** GET /api/accounts. */
 export const listAccounts = (params: AccountsParams, signal?: AbortSignal) =>
@@ -22,5 +23,5 @@ export const listAccounts = (params: AccountsParams, signal?: AbortSignal) =>
 
 /** One page of accounts; the previous page stays on screen while the next loads. */
 export function useAccounts(params: AccountsParams) {
-  return useQuery({ queryKey: [...accountsKey, 'list', params], queryFn: ({ signal }) => listAccounts(params, signal), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: accountKeys.list(params), queryFn: ({ signal }) => listAccounts(params, signal), placeholderData: keepPreviousData });
 }

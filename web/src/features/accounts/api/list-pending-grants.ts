@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PendingGrant } from '@shared/contracts/accounts';
 import { api } from '../../../lib/api';
-import { accountsKey } from './list-accounts';
+import { accountKeys } from './list-accounts';
 
 export type { PendingGrant };
 
@@ -10,5 +10,5 @@ export const listPendingGrants = (signal?: AbortSignal) => api<{ items: PendingG
 
 /** The grants this approver may approve (under the accounts key: approving changes the account list too). */
 export function usePendingGrants() {
-  return useQuery({ queryKey: [...accountsKey, 'pending-grants'], queryFn: ({ signal }) => listPendingGrants(signal) });
+  return useQuery({ queryKey: accountKeys.of('pending-grants'), queryFn: ({ signal }) => listPendingGrants(signal) });
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { UpdateAccountRequest } from '@shared/contracts/accounts';
 import { api } from '../../../lib/api';
-import { accountsKey, type Account } from './list-accounts';
+import { accountKeys, type Account } from './list-accounts';
 
 export type UpdateAccountInput = z.input<typeof UpdateAccountRequest>;
 
@@ -12,5 +12,5 @@ export const updateAccount = ({ id, ...body }: UpdateAccountInput & { id: string
 /** Edits an account (e.g. disables it) and refreshes the list. */
 export function useUpdateAccount() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: updateAccount, onSettled: () => qc.invalidateQueries({ queryKey: accountsKey }) });
+  return useMutation({ mutationFn: updateAccount, onSettled: () => qc.invalidateQueries({ queryKey: accountKeys.all }) });
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditLabelsResponse } from '@shared/contracts/audit';
 import { api } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
+import { auditKeys } from './list-audit';
 
 export type AuditLabels = z.infer<typeof AuditLabelsResponse>;
 
@@ -11,7 +12,7 @@ export const getAuditLabels = (signal?: AbortSignal) => api<AuditLabels>('GET', 
 
 /** The labels of actions and object types (they change only with a deployment). */
 export function useAuditLabels() {
-  return useQuery({ queryKey: ['audit', 'labels'], queryFn: ({ signal }) => getAuditLabels(signal), staleTime: Infinity });
+  return useQuery({ queryKey: auditKeys.of('labels'), queryFn: ({ signal }) => getAuditLabels(signal), staleTime: Infinity });
 }
 
 /** Label lookups in the current language, falling back to the code. */

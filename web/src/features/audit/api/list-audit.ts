@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AuditEntry as AuditEntrySchema, AuditPage } from '@shared/contracts/audit';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type AuditResult = z.infer<typeof AuditPage>;
@@ -26,15 +27,15 @@ export interface AuditParams extends AuditFilterParams {
   pageSize: number;
 }
 
-/** Every audit query starts with this key. */
-export const auditKey = ['audit'] as const;
+/** Every audit query's key is built here. */
+export const auditKeys = queryKeys('audit');
 
 /** GET /api/audit. */
 export const listAudit = (params: AuditParams, signal?: AbortSignal) => api<AuditResult>('GET', withQuery('/api/audit', { ...params }), undefined, signal);
 
 /** One page of the audit log, newest first as the server orders it. */
 export function useAuditLog(params: AuditParams) {
-  return useQuery({ queryKey: [...auditKey, 'list', params], queryFn: ({ signal }) => listAudit(params, signal), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: auditKeys.list(params), queryFn: ({ signal }) => listAudit(params, signal), placeholderData: keepPreviousData });
 }
 
 /** The address of GET /api/audit/export for a filter: a plain download link (the cookie goes along). */

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AuditVerifyResponse } from '@shared/contracts/audit';
 import { api } from '../../../lib/api';
-import { auditKey } from './list-audit';
+import { auditKeys } from './list-audit';
 
 export type AuditVerdict = z.infer<typeof AuditVerifyResponse>;
 
@@ -15,5 +15,5 @@ export const verifyAudit = () => api<AuditVerdict>('GET', '/api/audit/verify');
  */
 export function useVerifyAudit() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: verifyAudit, onSettled: () => qc.invalidateQueries({ queryKey: auditKey }) });
+  return useMutation({ mutationFn: verifyAudit, onSettled: () => qc.invalidateQueries({ queryKey: auditKeys.all }) });
 }

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SessionResponse } from '@shared/contracts/auth';
 import { api, isApiError, setCsrfToken } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Query key of the signed-in user; sign-in fills it, sign-out clears it. */
-export const meKey = ['auth', 'me'] as const;
+export const authKeys = queryKeys('auth');
+export const meKey = authKeys.of('me');
 
 /** GET /api/auth/me: the session, or null when nobody is signed in. */
 export async function getMe(signal?: AbortSignal): Promise<SessionResponse | null> {

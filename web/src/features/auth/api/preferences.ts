@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Preferences } from '@shared/contracts/auth';
 import type { TextSize } from '@shared/domain/text-size';
 import { api } from '../../../lib/api';
+import { authKeys } from './get-me';
 
-const preferencesKey = (userId: string) => ['auth', 'preferences', userId] as const;
+const preferencesKey = (userId: string) => authKeys.of('preferences', userId);
 
 /** The last size seen for this account in this browser: the page opens in it before the server answers. */
 const remembered = (userId: string): TextSize | undefined => {

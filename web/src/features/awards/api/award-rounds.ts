@@ -9,24 +9,25 @@ import type {
   SetAwardScoreRequest,
 } from '@shared/contracts/awards';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { AwardLine, AwardRoundDetail };
 export type AwardRoundRow = z.infer<typeof AwardRoundList>['items'][number];
 
-/** Every award query starts with this key; writes invalidate it (and the four-haves ledger a payment feeds). */
-export const awardsKey = ['award-rounds'] as const;
+/** Every award query's key is built here; writes invalidate `.all` (and the four-haves ledger a payment feeds). */
+export const awardKeys = queryKeys('award-rounds');
 
 /** GET /api/award-rounds. */
 export const listAwardRounds = (signal?: AbortSignal) => api<z.infer<typeof AwardRoundList>>('GET', '/api/award-rounds', undefined, signal);
 export function useAwardRounds() {
-  return useQuery({ queryKey: [...awardsKey, 'list'], queryFn: ({ signal }) => listAwardRounds(signal) });
+  return useQuery({ queryKey: awardKeys.list(), queryFn: ({ signal }) => listAwardRounds(signal) });
 }
 
 /** GET /api/award-rounds/:id: the lines of the user's communities with amounts and reasons. */
 export const getAwardRound = (id: string, signal?: AbortSignal) =>
   api<AwardRoundDetail>('GET', `/api/award-rounds/${encodeURIComponent(id)}`, undefined, signal);
 export function useAwardRound(id: string) {
-  return useQuery({ queryKey: [...awardsKey, 'detail', id], queryFn: ({ signal }) => getAwardRound(id, signal) });
+  return useQuery({ queryKey: awardKeys.detail(id), queryFn: ({ signal }) => getAwardRound(id, signal) });
 }
 
 function useInvalidating<A, R>(fn: (a: A) => Promise<R>) {
@@ -34,8 +35,8 @@ function useInvalidating<A, R>(fn: (a: A) => Promise<R>) {
   return useMutation({
     mutationFn: fn,
     onSettled: async () => {
-      await qc.invalidateQueries({ queryKey: awardsKey });
-      await qc.invalidateQueries({ queryKey: ['four-haves'] });
+      await qc.invalidateQueries({ queryKey: awardKeys.all });
+      await qc.invalidateQueries({ queryKey: queryKeys('four-haves').all });
     },
   });
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { BuildingDetail } from '@shared/contracts/buildings';
 import { api } from '../../../lib/api';
-import { buildingsKey } from './list-buildings';
+import { buildingKeys } from './list-buildings';
 
 export type { BuildingDetail };
 
@@ -10,5 +10,5 @@ export const getBuilding = (id: string, signal?: AbortSignal) => api<BuildingDet
 
 /** One building. */
 export function useBuilding(id: string) {
-  return useQuery({ queryKey: [...buildingsKey, 'detail', id], queryFn: ({ signal }) => getBuilding(id, signal) });
+  return useQuery({ queryKey: buildingKeys.detail(id), queryFn: ({ signal }) => getBuilding(id, signal) });
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { BuildingListItem, BuildingsPage } from '@shared/contracts/buildings';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type Building = z.infer<typeof BuildingListItem>;
 
@@ -13,8 +14,8 @@ export interface BuildingsParams {
   pageSize: number;
 }
 
-/** Every buildings query starts with this key; writes invalidate it. */
-export const buildingsKey = ['buildings'] as const;
+/** Every buildings query's key is built here; writes invalidate `.all`. */
+export const buildingKeys = queryKeys('buildings');
 
 /** GET /api/buildings. */
 export const listBuildings = (params: BuildingsParams, signal?: AbortSignal) =>
@@ -22,5 +23,5 @@ export const listBuildings = (params: BuildingsParams, signal?: AbortSignal) =>
 
 /** One page of buildings; the previous page stays on screen while the next loads. */
 export function useBuildings(params: BuildingsParams) {
-  return useQuery({ queryKey: [...buildingsKey, 'list', params], queryFn: ({ signal }) => listBuildings(params, signal), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: buildingKeys.list(params), queryFn: ({ signal }) => listBuildings(params, signal), placeholderData: keepPreviousData });
 }

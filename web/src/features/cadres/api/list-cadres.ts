@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { CadreListItem, CadresPage } from '@shared/contracts/cadres';
 import type { CadrePost, CadreSource } from '@shared/domain/staffing';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { CadreListItem };
 
-/** Every cadres query starts with this key; writes invalidate it. */
-export const cadresKey = ['cadres'] as const;
+/** Every cadres query's key is built here; writes invalidate `.all`. */
+export const cadreKeys = queryKeys('cadres');
 
 /** Filters and page of the register. */
 export interface CadresParams {
@@ -23,7 +24,7 @@ export interface CadresParams {
 /** GET /api/cadres: one page of the register. */
 export function useCadres(params: CadresParams) {
   return useQuery({
-    queryKey: [...cadresKey, 'list', params],
+    queryKey: cadreKeys.list(params),
     queryFn: ({ signal }) => api<z.infer<typeof CadresPage>>('GET', withQuery('/api/cadres', { ...params }), undefined, signal),
     placeholderData: keepPreviousData,
   });

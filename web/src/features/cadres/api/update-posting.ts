@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PostingDetail, UpdatePostingRequest, WithdrawPostingRequest } from '@shared/contracts/cadres';
 import { api } from '../../../lib/api';
-import { cadresKey } from './list-cadres';
+import { cadreKeys } from './list-cadres';
 
 /** PATCH /api/cadre-postings/:id at the version read (409 when stale or once scores exist); the posting and the lists refresh. */
 export function useUpdatePosting() {
@@ -9,7 +9,7 @@ export function useUpdatePosting() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdatePostingRequest }) =>
       api<PostingDetail>('PATCH', `/api/cadre-postings/${encodeURIComponent(id)}`, body),
-    onSettled: () => void qc.invalidateQueries({ queryKey: cadresKey }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: cadreKeys.all }),
   });
 }
 
@@ -19,6 +19,6 @@ export function useWithdrawPosting() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: WithdrawPostingRequest }) =>
       api<PostingDetail>('POST', `/api/cadre-postings/${encodeURIComponent(id)}/withdraw`, body),
-    onSettled: () => void qc.invalidateQueries({ queryKey: cadresKey }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: cadreKeys.all }),
   });
 }

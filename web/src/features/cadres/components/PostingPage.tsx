@@ -11,7 +11,6 @@ import {
   InputNumber,
   Radio,
   Select,
-  Skeleton,
   Space,
   Table,
   Tag,
@@ -28,7 +27,7 @@ import type { EducationLevel } from '@shared/domain/recruitment';
 import { CADRE_POST_LABELS } from '@shared/domain/staffing';
 import { FormModal } from '../../../components/form/FormModal';
 import { PageHeader } from '../../../components/PageHeader';
-import { LoadFailed } from '../../../components/StatusPages';
+import { DetailShell } from '../../../components/DetailShell';
 import { useI18n } from '../../../lib/i18n';
 import { bi } from '../../organisations/components/communities';
 import { ResidentSelect } from '../../residents/components/ResidentSelect';
@@ -71,238 +70,242 @@ export function PostingPage() {
   const decide = useDecideOutcome();
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  if (posting.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (posting.isError) return <LoadFailed error={posting.error} notFoundTitle={t('rec.notFound')} backTo="/cadres/recruitment" backLabel={t('rec.back')} />;
-  const p = posting.data;
-  const canWrite = p.capabilities.canEdit;
-  const none = t('common.none');
-  const fail = (err: Error) => void message.error(err.message);
-  const interviewed = p.applicants.some((a) => a.interviewScore !== null);
-  // What the server allows: edit until the first score (not on notice), withdraw until someone is appointed or nominated.
-  const scored = p.applicants.some((a) => a.writtenScore !== null || a.interviewScore !== null);
-  const editable = canWrite && ['upcoming', 'open', 'closed'].includes(p.stage) && !scored;
-  const withdrawable = canWrite && p.stage !== 'withdrawn' && p.decided === 0;
-
-  const confirmCheck = () =>
-    modal.confirm({
-      title: t('rec.checkTitle'),
-      content: t('rec.checkBody'),
-      okText: t('rec.check'),
-      cancelText: t('form.cancel'),
-      onOk: () => check.mutateAsync(p.id).then(() => void message.success(t('rec.done')), fail),
-    });
-  const confirmCandidate = (a: ApplicationView) =>
-    modal.confirm({
-      title: t('rec.candidateTitle', { name: a.name }),
-      content: t('rec.candidateBody'),
-      okText: t('rec.candidate'),
-      cancelText: t('form.cancel'),
-      onOk: () => decide.mutateAsync({ id: a.id, body: { outcome: 'candidate', version: a.version } }).then(() => void message.success(t('rec.done')), fail),
-    });
-
-  const columns: TableColumnsType<ApplicationView> = [
-    { title: t('rec.rank'), dataIndex: 'rank', key: 'rank', width: 60, render: (v: number | null) => v ?? none },
-    { title: t('col.name'), dataIndex: 'name', key: 'name', width: 100 },
-    { title: t('rec.idNumber'), dataIndex: 'idMasked', key: 'id', width: 180 },
-    { title: t('col.age'), key: 'age', width: 70, render: (_: unknown, a) => a.age ?? a.ageBand },
-    {
-      title: t('col.education'),
-      dataIndex: 'education',
-      key: 'edu',
-      width: 90,
-      render: (v: EducationLevel | null) => (v ? bi(EDUCATION_LABELS[v], lang) : none),
-    },
-    {
-      title: t('rec.eligibility'),
-      key: 'eligibility',
-      width: 160,
-      render: (_: unknown, a) => (
-        <Space size={2} wrap>
-          {a.eligibility === null ? (
-            <Tag>{t('rec.notChecked')}</Tag>
-          ) : (
-            <Tooltip title={a.eligibilityReason}>
-              <Tag color={a.eligibility === 'pass' ? 'success' : 'error'}>{t(`rec.elig.${a.eligibility}`)}</Tag>
-            </Tooltip>
-          )}
-          {a.eligibilityOverridden && <Tag color="gold">{t('rec.overridden')}</Tag>}
-          {canWrite && (p.stage === 'open' || p.stage === 'closed') && (
-            <Button size="small" type="link" onClick={() => setDialog({ kind: 'override', applicant: a })}>
-              {t('rec.override')}
-            </Button>
-          )}
-        </Space>
-      ),
-    },
-    { title: t('rec.written'), dataIndex: 'writtenScore', key: 'written', width: 70, render: (v: number | null) => v ?? none },
-    {
-      title: t('rec.interview'),
-      key: 'interview',
-      width: 90,
-      render: (_: unknown, a) => (a.shortlisted ? (a.interviewScore ?? <Tag color="blue">{t('rec.shortlisted')}</Tag>) : none),
-    },
-    { title: t('rec.total'), dataIndex: 'total', key: 'total', width: 70, render: (v: number | null) => v ?? none },
-    {
-      title: t('rec.result'),
-      key: 'result',
-      width: 200,
-      render: (_: unknown, a) =>
-        a.outcome === 'appointed' ? (
-          <Space size={2}>
-            <Tag color="success">{t('rec.outcome.appointed')}</Tag>
-            {a.cadreId && <Link to={`/cadres/${a.cadreId}`}>{t('rec.openCadre')}</Link>}
-          </Space>
-        ) : a.outcome === 'candidate' ? (
-          <Tag color="purple">{t('rec.outcome.candidate')}</Tag>
-        ) : a.proposed ? (
-          <Space size={2} wrap>
-            <Tag color="processing">{t('rec.proposed')}</Tag>
-            {canWrite && p.stage === 'noticeEnded' && (
-              <>
-                <Button size="small" type="link" onClick={() => setDialog({ kind: 'appoint', applicant: a })}>
-                  {t('rec.appoint')}
-                </Button>
-                <Button size="small" type="link" onClick={() => confirmCandidate(a)}>
-                  {t('rec.candidate')}
-                </Button>
-              </>
-            )}
-          </Space>
-        ) : (
-          none
-        ),
-    },
-  ];
-
   return (
-    <>
-      <PageHeader
-        documentTitle={p.title}
-        title={
-          <Space>
-            <Link to="/cadres/recruitment" aria-label={t('rec.back')}>
-              <ArrowLeftOutlined />
-            </Link>
-            {p.title}
-            <Tag color={STAGE_COLOURS[p.stage]}>{t(`stage.${p.stage}`)}</Tag>
-          </Space>
-        }
-        extra={
-          (editable || withdrawable) && (
-            <Space wrap>
-              {editable && (
-                <Button icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
-                  {t('rec.edit')}
-                </Button>
-              )}
-              {withdrawable && (
-                <Button danger icon={<StopOutlined />} onClick={() => setDialog({ kind: 'withdraw' })}>
-                  {t('rec.withdraw')}
-                </Button>
+    <DetailShell query={posting} notFoundTitle={t('rec.notFound')} backTo="/cadres/recruitment" backLabel={t('rec.back')}>
+      {(p) => {
+        const canWrite = p.capabilities.canEdit;
+        const none = t('common.none');
+        const fail = (err: Error) => void message.error(err.message);
+        const interviewed = p.applicants.some((a) => a.interviewScore !== null);
+        // What the server allows: edit until the first score (not on notice), withdraw until someone is appointed or nominated.
+        const scored = p.applicants.some((a) => a.writtenScore !== null || a.interviewScore !== null);
+        const editable = canWrite && ['upcoming', 'open', 'closed'].includes(p.stage) && !scored;
+        const withdrawable = canWrite && p.stage !== 'withdrawn' && p.decided === 0;
+
+        const confirmCheck = () =>
+          modal.confirm({
+            title: t('rec.checkTitle'),
+            content: t('rec.checkBody'),
+            okText: t('rec.check'),
+            cancelText: t('form.cancel'),
+            onOk: () => check.mutateAsync(p.id).then(() => void message.success(t('rec.done')), fail),
+          });
+        const confirmCandidate = (a: ApplicationView) =>
+          modal.confirm({
+            title: t('rec.candidateTitle', { name: a.name }),
+            content: t('rec.candidateBody'),
+            okText: t('rec.candidate'),
+            cancelText: t('form.cancel'),
+            onOk: () =>
+              decide.mutateAsync({ id: a.id, body: { outcome: 'candidate', version: a.version } }).then(() => void message.success(t('rec.done')), fail),
+          });
+
+        const columns: TableColumnsType<ApplicationView> = [
+          { title: t('rec.rank'), dataIndex: 'rank', key: 'rank', width: 60, render: (v: number | null) => v ?? none },
+          { title: t('col.name'), dataIndex: 'name', key: 'name', width: 100 },
+          { title: t('rec.idNumber'), dataIndex: 'idMasked', key: 'id', width: 180 },
+          { title: t('col.age'), key: 'age', width: 70, render: (_: unknown, a) => a.age ?? a.ageBand },
+          {
+            title: t('col.education'),
+            dataIndex: 'education',
+            key: 'edu',
+            width: 90,
+            render: (v: EducationLevel | null) => (v ? bi(EDUCATION_LABELS[v], lang) : none),
+          },
+          {
+            title: t('rec.eligibility'),
+            key: 'eligibility',
+            width: 160,
+            render: (_: unknown, a) => (
+              <Space size={2} wrap>
+                {a.eligibility === null ? (
+                  <Tag>{t('rec.notChecked')}</Tag>
+                ) : (
+                  <Tooltip title={a.eligibilityReason}>
+                    <Tag color={a.eligibility === 'pass' ? 'success' : 'error'}>{t(`rec.elig.${a.eligibility}`)}</Tag>
+                  </Tooltip>
+                )}
+                {a.eligibilityOverridden && <Tag color="gold">{t('rec.overridden')}</Tag>}
+                {canWrite && (p.stage === 'open' || p.stage === 'closed') && (
+                  <Button size="small" type="link" onClick={() => setDialog({ kind: 'override', applicant: a })}>
+                    {t('rec.override')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+          { title: t('rec.written'), dataIndex: 'writtenScore', key: 'written', width: 70, render: (v: number | null) => v ?? none },
+          {
+            title: t('rec.interview'),
+            key: 'interview',
+            width: 90,
+            render: (_: unknown, a) => (a.shortlisted ? (a.interviewScore ?? <Tag color="blue">{t('rec.shortlisted')}</Tag>) : none),
+          },
+          { title: t('rec.total'), dataIndex: 'total', key: 'total', width: 70, render: (v: number | null) => v ?? none },
+          {
+            title: t('rec.result'),
+            key: 'result',
+            width: 200,
+            render: (_: unknown, a) =>
+              a.outcome === 'appointed' ? (
+                <Space size={2}>
+                  <Tag color="success">{t('rec.outcome.appointed')}</Tag>
+                  {a.cadreId && <Link to={`/cadres/${a.cadreId}`}>{t('rec.openCadre')}</Link>}
+                </Space>
+              ) : a.outcome === 'candidate' ? (
+                <Tag color="purple">{t('rec.outcome.candidate')}</Tag>
+              ) : a.proposed ? (
+                <Space size={2} wrap>
+                  <Tag color="processing">{t('rec.proposed')}</Tag>
+                  {canWrite && p.stage === 'noticeEnded' && (
+                    <>
+                      <Button size="small" type="link" onClick={() => setDialog({ kind: 'appoint', applicant: a })}>
+                        {t('rec.appoint')}
+                      </Button>
+                      <Button size="small" type="link" onClick={() => confirmCandidate(a)}>
+                        {t('rec.candidate')}
+                      </Button>
+                    </>
+                  )}
+                </Space>
+              ) : (
+                none
+              ),
+          },
+        ];
+
+        return (
+          <>
+            <PageHeader
+              documentTitle={p.title}
+              title={
+                <Space>
+                  <Link to="/cadres/recruitment" aria-label={t('rec.back')}>
+                    <ArrowLeftOutlined />
+                  </Link>
+                  {p.title}
+                  <Tag color={STAGE_COLOURS[p.stage]}>{t(`stage.${p.stage}`)}</Tag>
+                </Space>
+              }
+              extra={
+                (editable || withdrawable) && (
+                  <Space wrap>
+                    {editable && (
+                      <Button icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
+                        {t('rec.edit')}
+                      </Button>
+                    )}
+                    {withdrawable && (
+                      <Button danger icon={<StopOutlined />} onClick={() => setDialog({ kind: 'withdraw' })}>
+                        {t('rec.withdraw')}
+                      </Button>
+                    )}
+                  </Space>
+                )
+              }
+            />
+            <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
+              {p.withdrawnOn && <Alert type="warning" showIcon title={t('rec.withdrawnInfo', { date: p.withdrawnOn })} description={p.withdrawnReason} />}
+              <Card title={t('rec.posting')} variant="borderless" size="small">
+                <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+                  <Descriptions.Item label={t('col.community')}>{p.communityName}</Descriptions.Item>
+                  <Descriptions.Item label={t('col.post')}>{bi(CADRE_POST_LABELS[p.post], lang)}</Descriptions.Item>
+                  <Descriptions.Item label={t('rec.quota')}>{p.quota}</Descriptions.Item>
+                  <Descriptions.Item label={t('rec.window')}>{`${p.opensOn} ~ ${p.closesOn}`}</Descriptions.Item>
+                  <Descriptions.Item label={t('rec.ageMax')}>{p.ageMax ?? none}</Descriptions.Item>
+                  <Descriptions.Item label={t('rec.educationMin')}>{p.educationMin ? bi(EDUCATION_LABELS[p.educationMin], lang) : none}</Descriptions.Item>
+                  <Descriptions.Item label={t('rec.weights')}>{t('rec.weightsValue', { w: p.writtenWeight, i: p.interviewWeight })}</Descriptions.Item>
+                  <Descriptions.Item label={t('rec.ratio')}>{t('rec.ratioValue', { ratio: p.shortlistRatio, n: p.shortlistSize })}</Descriptions.Item>
+                  <Descriptions.Item label={t('rec.notice')}>
+                    {p.noticeStart ? t('rec.noticeValue', { start: p.noticeStart, end: p.noticeEnd ?? '' }) : t('rec.noticeDaysValue', { n: p.noticeDays })}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('rec.otherConditions')} span={3}>
+                    {p.otherConditions ?? none}
+                  </Descriptions.Item>
+                </Descriptions>
+              </Card>
+              <Card
+                title={t('rec.applicants', { n: p.applications })}
+                variant="borderless"
+                size="small"
+                extra={
+                  canWrite && (
+                    <Space wrap>
+                      {p.stage === 'open' && <Button onClick={() => setDialog({ kind: 'apply' })}>{t('rec.apply')}</Button>}
+                      {(p.stage === 'open' || p.stage === 'closed') && !interviewed && <Button onClick={confirmCheck}>{t('rec.check')}</Button>}
+                      {p.stage === 'closed' && (
+                        <>
+                          <Button onClick={() => setDialog({ kind: 'scores', test: 'written' })}>{t('rec.enterWritten')}</Button>
+                          <Button onClick={() => setDialog({ kind: 'scores', test: 'interview' })}>{t('rec.enterInterview')}</Button>
+                          <Button type="primary" onClick={() => setDialog({ kind: 'notice' })}>
+                            {t('rec.startNotice')}
+                          </Button>
+                        </>
+                      )}
+                      {p.stage === 'notice' && <Button onClick={() => setDialog({ kind: 'objection' })}>{t('rec.addObjection')}</Button>}
+                    </Space>
+                  )
+                }
+              >
+                <Table<ApplicationView>
+                  rowKey="id"
+                  size="small"
+                  columns={columns}
+                  dataSource={p.applicants}
+                  pagination={false}
+                  scroll={{ x: 1100 }}
+                  locale={{ emptyText: t('rec.noApplicants') }}
+                />
+              </Card>
+              {(p.noticeStart || p.objections.length > 0) && (
+                <Card title={t('rec.objections')} variant="borderless" size="small">
+                  <Table<ObjectionView>
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    dataSource={p.objections}
+                    locale={{ emptyText: t('rec.noObjections') }}
+                    columns={[
+                      { title: t('rec.receivedOn'), dataIndex: 'receivedOn', key: 'on', width: 110 },
+                      {
+                        title: t('rec.about'),
+                        dataIndex: 'applicationId',
+                        key: 'about',
+                        width: 110,
+                        render: (v: string | null) => (v ? (p.applicants.find((a) => a.id === v)?.name ?? none) : t('rec.aboutAll')),
+                      },
+                      { title: t('rec.objectionText'), dataIndex: 'text', key: 'text' },
+                      {
+                        title: t('rec.answer'),
+                        key: 'answer',
+                        render: (_: unknown, o) =>
+                          o.upheld === null ? (
+                            canWrite && p.stage !== 'withdrawn' ? (
+                              <Button size="small" onClick={() => setDialog({ kind: 'answer', objection: o })}>
+                                {t('rec.answerIt')}
+                              </Button>
+                            ) : (
+                              <Tag>{t('rec.unanswered')}</Tag>
+                            )
+                          ) : (
+                            <Space size={4}>
+                              <Tag color={o.upheld ? 'error' : 'success'}>{t(o.upheld ? 'rec.upheld' : 'rec.notUpheld')}</Tag>
+                              <Typography.Text>{o.answer}</Typography.Text>
+                            </Space>
+                          ),
+                      },
+                    ]}
+                  />
+                </Card>
               )}
             </Space>
-          )
-        }
-      />
-      <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
-        {p.withdrawnOn && <Alert type="warning" showIcon title={t('rec.withdrawnInfo', { date: p.withdrawnOn })} description={p.withdrawnReason} />}
-        <Card title={t('rec.posting')} variant="borderless" size="small">
-          <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
-            <Descriptions.Item label={t('col.community')}>{p.communityName}</Descriptions.Item>
-            <Descriptions.Item label={t('col.post')}>{bi(CADRE_POST_LABELS[p.post], lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('rec.quota')}>{p.quota}</Descriptions.Item>
-            <Descriptions.Item label={t('rec.window')}>{`${p.opensOn} ~ ${p.closesOn}`}</Descriptions.Item>
-            <Descriptions.Item label={t('rec.ageMax')}>{p.ageMax ?? none}</Descriptions.Item>
-            <Descriptions.Item label={t('rec.educationMin')}>{p.educationMin ? bi(EDUCATION_LABELS[p.educationMin], lang) : none}</Descriptions.Item>
-            <Descriptions.Item label={t('rec.weights')}>{t('rec.weightsValue', { w: p.writtenWeight, i: p.interviewWeight })}</Descriptions.Item>
-            <Descriptions.Item label={t('rec.ratio')}>{t('rec.ratioValue', { ratio: p.shortlistRatio, n: p.shortlistSize })}</Descriptions.Item>
-            <Descriptions.Item label={t('rec.notice')}>
-              {p.noticeStart ? t('rec.noticeValue', { start: p.noticeStart, end: p.noticeEnd ?? '' }) : t('rec.noticeDaysValue', { n: p.noticeDays })}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('rec.otherConditions')} span={3}>
-              {p.otherConditions ?? none}
-            </Descriptions.Item>
-          </Descriptions>
-        </Card>
-        <Card
-          title={t('rec.applicants', { n: p.applications })}
-          variant="borderless"
-          size="small"
-          extra={
-            canWrite && (
-              <Space wrap>
-                {p.stage === 'open' && <Button onClick={() => setDialog({ kind: 'apply' })}>{t('rec.apply')}</Button>}
-                {(p.stage === 'open' || p.stage === 'closed') && !interviewed && <Button onClick={confirmCheck}>{t('rec.check')}</Button>}
-                {p.stage === 'closed' && (
-                  <>
-                    <Button onClick={() => setDialog({ kind: 'scores', test: 'written' })}>{t('rec.enterWritten')}</Button>
-                    <Button onClick={() => setDialog({ kind: 'scores', test: 'interview' })}>{t('rec.enterInterview')}</Button>
-                    <Button type="primary" onClick={() => setDialog({ kind: 'notice' })}>
-                      {t('rec.startNotice')}
-                    </Button>
-                  </>
-                )}
-                {p.stage === 'notice' && <Button onClick={() => setDialog({ kind: 'objection' })}>{t('rec.addObjection')}</Button>}
-              </Space>
-            )
-          }
-        >
-          <Table<ApplicationView>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={p.applicants}
-            pagination={false}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: t('rec.noApplicants') }}
-          />
-        </Card>
-        {(p.noticeStart || p.objections.length > 0) && (
-          <Card title={t('rec.objections')} variant="borderless" size="small">
-            <Table<ObjectionView>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={p.objections}
-              locale={{ emptyText: t('rec.noObjections') }}
-              columns={[
-                { title: t('rec.receivedOn'), dataIndex: 'receivedOn', key: 'on', width: 110 },
-                {
-                  title: t('rec.about'),
-                  dataIndex: 'applicationId',
-                  key: 'about',
-                  width: 110,
-                  render: (v: string | null) => (v ? (p.applicants.find((a) => a.id === v)?.name ?? none) : t('rec.aboutAll')),
-                },
-                { title: t('rec.objectionText'), dataIndex: 'text', key: 'text' },
-                {
-                  title: t('rec.answer'),
-                  key: 'answer',
-                  render: (_: unknown, o) =>
-                    o.upheld === null ? (
-                      canWrite && p.stage !== 'withdrawn' ? (
-                        <Button size="small" onClick={() => setDialog({ kind: 'answer', objection: o })}>
-                          {t('rec.answerIt')}
-                        </Button>
-                      ) : (
-                        <Tag>{t('rec.unanswered')}</Tag>
-                      )
-                    ) : (
-                      <Space size={4}>
-                        <Tag color={o.upheld ? 'error' : 'success'}>{t(o.upheld ? 'rec.upheld' : 'rec.notUpheld')}</Tag>
-                        <Typography.Text>{o.answer}</Typography.Text>
-                      </Space>
-                    ),
-                },
-              ]}
-            />
-          </Card>
-        )}
-      </Space>
-      {dialog?.kind === 'edit' && <EditPostingModal posting={p} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'withdraw' && <WithdrawPostingModal posting={p} onClose={() => setDialog(null)} />}
-      {dialog && dialog.kind !== 'edit' && dialog.kind !== 'withdraw' && <PostingDialog posting={p} dialog={dialog} onClose={() => setDialog(null)} />}
-    </>
+            {dialog?.kind === 'edit' && <EditPostingModal posting={p} onClose={() => setDialog(null)} />}
+            {dialog?.kind === 'withdraw' && <WithdrawPostingModal posting={p} onClose={() => setDialog(null)} />}
+            {dialog && dialog.kind !== 'edit' && dialog.kind !== 'withdraw' && <PostingDialog posting={p} dialog={dialog} onClose={() => setDialog(null)} />}
+          </>
+        );
+      }}
+    </DetailShell>
   );
 }
 

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MyHousehold, MyResident } from '@shared/contracts/me';
 import { api } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { MyHousehold, MyResident };
 
 /** Query keys of the resident's own pages. */
-export const myKey = ['me'] as const;
+export const myKeys = queryKeys('me');
 
 /** GET /api/me/resident: the signed-in resident's own record (masked). */
 export const getMyResident = (signal?: AbortSignal) => api<MyResident>('GET', '/api/me/resident', undefined, signal);
@@ -14,10 +15,10 @@ export const getMyHousehold = (signal?: AbortSignal) => api<MyHousehold>('GET', 
 
 /** 我的信息. */
 export function useMyResident() {
-  return useQuery({ queryKey: [...myKey, 'resident'], queryFn: ({ signal }) => getMyResident(signal), retry: false });
+  return useQuery({ queryKey: myKeys.of('resident'), queryFn: ({ signal }) => getMyResident(signal), retry: false });
 }
 
 /** 我的家庭 (404 when the resident belongs to no household). */
 export function useMyHousehold() {
-  return useQuery({ queryKey: [...myKey, 'household'], queryFn: ({ signal }) => getMyHousehold(signal), retry: false });
+  return useQuery({ queryKey: myKeys.of('household'), queryFn: ({ signal }) => getMyHousehold(signal), retry: false });
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MyElections } from '@shared/contracts/elections';
 import { api } from '../../../lib/api';
-import { myKey } from './get-my-details';
+import { myKeys } from './get-my-details';
 
 export type { MyElections };
 
-export const myElectionsKey = [...myKey, 'elections'] as const;
+export const myElectionsKey = myKeys.of('elections');
 
 /**
  * GET /api/me/elections: the published rolls of the resident's community open to objections today, whether

@@ -15,15 +15,14 @@ import type {
   WithdrawElectionRequest,
 } from '@shared/contracts/elections';
 import { api } from '../../../lib/api';
-import { electionKey } from './get-election';
-import { electionsKey } from './list-elections';
+import { electionKeys } from './list-elections';
 
 const path = (id: string, rest = '') => `/api/elections/${encodeURIComponent(id)}${rest}`;
 
 /** Refreshes the election and the lists after a change. */
 function useElectionMutation<I, O>(fn: (input: I) => Promise<O>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: electionsKey }) });
+  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: electionKeys.all }) });
 }
 
 /** POST /api/elections. */
@@ -32,8 +31,8 @@ export function useCreateElection() {
   return useMutation({
     mutationFn: (input: z.input<typeof CreateElectionRequest>) => api<ElectionDetail>('POST', '/api/elections', input),
     onSuccess: (e) => {
-      qc.setQueryData(electionKey(e.id), e);
-      void qc.invalidateQueries({ queryKey: electionsKey });
+      qc.setQueryData(electionKeys.detail(e.id), e);
+      void qc.invalidateQueries({ queryKey: electionKeys.all });
     },
   });
 }

@@ -2,11 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ElectionListItem, ElectionsPage } from '@shared/contracts/elections';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type Election = z.infer<typeof ElectionListItem>;
 
-/** Every elections query starts with this key; writes invalidate it. */
-export const electionsKey = ['elections'] as const;
+/** Every elections query's key is built here; writes invalidate `.all`. */
+export const electionKeys = queryKeys('elections');
 
 export interface ElectionsParams {
   communityId?: string;
@@ -21,5 +22,5 @@ export const listElections = (params: ElectionsParams, signal?: AbortSignal) =>
 
 /** One page of elections in the user's scope. */
 export function useElections(params: ElectionsParams) {
-  return useQuery({ queryKey: [...electionsKey, 'list', params], queryFn: ({ signal }) => listElections(params, signal), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: electionKeys.list(params), queryFn: ({ signal }) => listElections(params, signal), placeholderData: keepPreviousData });
 }

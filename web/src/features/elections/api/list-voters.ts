@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Voter, VOTERS_EXPORT_VIEWS, VOTERS_VIEWS, VotersPage } from '@shared/contracts/elections';
 import { api, withQuery } from '../../../lib/api';
-import { electionKey } from './get-election';
+import { electionKeys } from './list-elections';
 
 export type VoterRow = z.infer<typeof Voter>;
 
@@ -16,7 +16,7 @@ export interface VotersParams {
 /** GET /api/elections/:id/voters: the roll, masked. */
 export function useVoters(id: string, params: VotersParams) {
   return useQuery({
-    queryKey: [...electionKey(id), 'voters', params],
+    queryKey: electionKeys.detail(id, 'voters', params),
     queryFn: ({ signal }) =>
       api<z.infer<typeof VotersPage>>('GET', withQuery(`/api/elections/${encodeURIComponent(id)}/voters`, { ...params }), undefined, signal),
     placeholderData: keepPreviousData,

@@ -7,8 +7,8 @@ import { FormModal } from '../../../components/form/FormModal';
 import { useVersionedSave } from '../../../components/form/use-server-form';
 import { isApiError } from '../../../lib/api';
 import { useUpdateElection, useWithdrawElection } from '../api/change-election';
-import { electionKey, type ElectionDetail } from '../api/get-election';
-import { electionsKey } from '../api/list-elections';
+import type { ElectionDetail } from '../api/get-election';
+import { electionKeys } from '../api/list-elections';
 import { useElectionsT } from '../messages';
 import { ELECTION_FIELDS, ElectionFields, type ElectionFormValues } from './ElectionFields';
 
@@ -38,8 +38,8 @@ function EditElectionModal({ e, onClose }: { e: ElectionDetail; onClose: () => v
     valuesOf,
     fields: ELECTION_FIELDS,
     reload: async () => {
-      await qc.invalidateQueries({ queryKey: electionsKey });
-      return qc.getQueryData<ElectionDetail>(electionKey(e.id));
+      await qc.invalidateQueries({ queryKey: electionKeys.all });
+      return qc.getQueryData<ElectionDetail>(electionKeys.detail(e.id));
     },
   });
   const onFinish = (v: EditForm) =>
@@ -80,7 +80,7 @@ export function ElectionActions({ e }: { e: ElectionDetail }) {
   const explain = (err: unknown) => {
     const stale = isApiError(err, 'VERSION_CONFLICT');
     // A stale withdrawal: reload the election so the next try starts from what is stored.
-    if (stale) void qc.invalidateQueries({ queryKey: electionsKey });
+    if (stale) void qc.invalidateQueries({ queryKey: electionKeys.all });
     void message.error(stale ? t('edit.stale') : (err as Error).message);
   };
   const onWithdraw = () => {

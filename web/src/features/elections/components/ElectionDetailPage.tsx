@@ -13,7 +13,6 @@ import {
   Modal,
   Segmented,
   Select,
-  Skeleton,
   Space,
   Table,
   Tabs,
@@ -28,7 +27,7 @@ import type { z } from 'zod';
 import { VOTERS_VIEWS, type Candidate, type ElectionStatus, type RoundResult } from '@shared/contracts/elections';
 import type { Deadline } from '@shared/contracts/elections';
 import { PageHeader } from '../../../components/PageHeader';
-import { LoadFailed } from '../../../components/StatusPages';
+import { DetailShell } from '../../../components/DetailShell';
 
 import { useChangeVoter, useComputeResult, useDeriveRoll, useEnterTally, useNominate } from '../api/change-election';
 import { useElection, type ElectionDetail } from '../api/get-election';
@@ -48,70 +47,75 @@ export function ElectionDetailPage() {
   const lang = useLang();
   const { id = '' } = useParams();
   const election = useElection(id);
-  if (election.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (election.isError) return <LoadFailed error={election.error} notFoundTitle={t('detail.notFound')} backTo="/elections" backLabel={t('detail.back')} />;
-  const e = election.data;
   return (
-    <>
-      <PageHeader
-        documentTitle={t('detail.title', { community: e.communityName, term: e.term })}
-        title={
-          <Space>
-            <Link to="/elections" aria-label={t('detail.back')}>
-              <ArrowLeftOutlined />
-            </Link>
-            {t('detail.title', { community: e.communityName, term: e.term })}
-            <Tag color={STATUS_COLOURS[e.status as ElectionStatus]}>{statusLabel(e.status, lang)}</Tag>
-          </Space>
-        }
-        extra={
-          <Space>
-            <ElectionActions e={e} />
-            {e.results.length > 0 && (
-              <Link to={`/elections/${e.id}/announcement`}>
-                <Button icon={<PrinterOutlined />}>{t('result.announcement')}</Button>
-              </Link>
-            )}
-          </Space>
-        }
-      />
-      {e.status === 'withdrawn' && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={t('withdraw.done', { date: e.withdrawnOn ?? '' })}
-          description={e.withdrawnReason}
-        />
+    <DetailShell query={election} rows={10} notFoundTitle={t('detail.notFound')} backTo="/elections" backLabel={t('detail.back')}>
+      {(e) => (
+        <>
+          <PageHeader
+            documentTitle={t('detail.title', { community: e.communityName, term: e.term })}
+            title={
+              <Space>
+                <Link to="/elections" aria-label={t('detail.back')}>
+                  <ArrowLeftOutlined />
+                </Link>
+                {t('detail.title', { community: e.communityName, term: e.term })}
+                <Tag color={STATUS_COLOURS[e.status as ElectionStatus]}>{statusLabel(e.status, lang)}</Tag>
+              </Space>
+            }
+            extra={
+              <Space>
+                <ElectionActions e={e} />
+                {e.results.length > 0 && (
+                  <Link to={`/elections/${e.id}/announcement`}>
+                    <Button icon={<PrinterOutlined />}>{t('result.announcement')}</Button>
+                  </Link>
+                )}
+              </Space>
+            }
+          />
+          {e.status === 'withdrawn' && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('withdraw.done', { date: e.withdrawnOn ?? '' })}
+              description={e.withdrawnReason}
+            />
+          )}
+          <Card variant="borderless" size="small" style={{ marginBottom: 12 }}>
+            <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+              <Descriptions.Item label={t('col.date')}>{e.electionDate}</Descriptions.Item>
+              <Descriptions.Item label={t('col.mode')}>{modeLabel(e.mode, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('col.seats')}>
+                {e.seatsDirector + e.seatsDeputy + e.seatsMember}（{postLabel('director', lang)} {e.seatsDirector} · {postLabel('deputy', lang)} {e.seatsDeputy}{' '}
+                · {postLabel('member', lang)} {e.seatsMember}）
+              </Descriptions.Item>
+              <Descriptions.Item label={t('col.law')}>{e.law.title[lang]}</Descriptions.Item>
+              <Descriptions.Item label={t('col.voters')}>
+                {t('roll.count', { voters: e.voterCount, reps: e.householdRepCount, groupReps: e.groupRepCount })}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('col.candidates')}>{e.candidateCount}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card variant="borderless" size="small">
+            <Tabs
+              items={[
+                { key: 'timeline', label: t('tab.timeline'), children: <TimelineTab e={e} /> },
+                { key: 'roll', label: t('tab.roll'), children: <RollTab e={e} /> },
+                {
+                  key: 'objections',
+                  label: t('tab.objections', { n: e.objections.filter((o) => o.status === 'open').length }),
+                  children: <ObjectionsTab e={e} />,
+                },
+                { key: 'candidates', label: t('tab.candidates'), children: <CandidatesTab e={e} /> },
+                { key: 'tally', label: t('tab.tally'), children: <TallyTab e={e} /> },
+                { key: 'recalls', label: t('tab.recalls'), children: <RecallsTab e={e} /> },
+              ]}
+            />
+          </Card>
+        </>
       )}
-      <Card variant="borderless" size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label={t('col.date')}>{e.electionDate}</Descriptions.Item>
-          <Descriptions.Item label={t('col.mode')}>{modeLabel(e.mode, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('col.seats')}>
-            {e.seatsDirector + e.seatsDeputy + e.seatsMember}（{postLabel('director', lang)} {e.seatsDirector} · {postLabel('deputy', lang)} {e.seatsDeputy} ·{' '}
-            {postLabel('member', lang)} {e.seatsMember}）
-          </Descriptions.Item>
-          <Descriptions.Item label={t('col.law')}>{e.law.title[lang]}</Descriptions.Item>
-          <Descriptions.Item label={t('col.voters')}>
-            {t('roll.count', { voters: e.voterCount, reps: e.householdRepCount, groupReps: e.groupRepCount })}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('col.candidates')}>{e.candidateCount}</Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card variant="borderless" size="small">
-        <Tabs
-          items={[
-            { key: 'timeline', label: t('tab.timeline'), children: <TimelineTab e={e} /> },
-            { key: 'roll', label: t('tab.roll'), children: <RollTab e={e} /> },
-            { key: 'objections', label: t('tab.objections', { n: e.objections.filter((o) => o.status === 'open').length }), children: <ObjectionsTab e={e} /> },
-            { key: 'candidates', label: t('tab.candidates'), children: <CandidatesTab e={e} /> },
-            { key: 'tally', label: t('tab.tally'), children: <TallyTab e={e} /> },
-            { key: 'recalls', label: t('tab.recalls'), children: <RecallsTab e={e} /> },
-          ]}
-        />
-      </Card>
-    </>
+    </DetailShell>
   );
 }
 

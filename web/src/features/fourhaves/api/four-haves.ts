@@ -11,31 +11,32 @@ import type {
   UpdatePremisesRequest,
 } from '@shared/contracts/fourhaves';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { AwardPreviewResponse, FourHavesDetail, FundingLedger, PremisesView };
 export type FourHavesRow = z.infer<typeof FourHavesResponse>['items'][number];
 
-/** Every four-haves query starts with this key; writes invalidate it. */
-export const fourHavesKey = ['four-haves'] as const;
+/** Every four-haves query's key is built here; writes invalidate `.all`. */
+export const fourHavesKeys = queryKeys('four-haves');
 
 /** GET /api/four-haves: the communities in the user's scope with their four statuses. */
 export const listFourHaves = (signal?: AbortSignal) => api<z.infer<typeof FourHavesResponse>>('GET', '/api/four-haves', undefined, signal);
 export function useFourHaves() {
-  return useQuery({ queryKey: [...fourHavesKey, 'list'], queryFn: ({ signal }) => listFourHaves(signal) });
+  return useQuery({ queryKey: fourHavesKeys.list(), queryFn: ({ signal }) => listFourHaves(signal) });
 }
 
 /** GET /api/four-haves/communities/:id: the drill-down. */
 export const getCommunityFourHaves = (id: string, signal?: AbortSignal) =>
   api<FourHavesDetail>('GET', `/api/four-haves/communities/${encodeURIComponent(id)}`, undefined, signal);
 export function useCommunityFourHaves(id: string) {
-  return useQuery({ queryKey: [...fourHavesKey, 'detail', id], queryFn: ({ signal }) => getCommunityFourHaves(id, signal) });
+  return useQuery({ queryKey: fourHavesKeys.detail(id), queryFn: ({ signal }) => getCommunityFourHaves(id, signal) });
 }
 
 /** POST /api/premises. */
 export const createPremises = (body: z.input<typeof CreatePremisesRequest>) => api<PremisesView>('POST', '/api/premises', body);
 export function useCreatePremises() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: createPremises, onSettled: () => qc.invalidateQueries({ queryKey: fourHavesKey }) });
+  return useMutation({ mutationFn: createPremises, onSettled: () => qc.invalidateQueries({ queryKey: fourHavesKeys.all }) });
 }
 
 /** PATCH /api/premises/:id (a hand-over is state → in_use). */
@@ -43,13 +44,13 @@ export const updatePremises = ({ id, ...body }: z.input<typeof UpdatePremisesReq
   api<PremisesView>('PATCH', `/api/premises/${encodeURIComponent(id)}`, body);
 export function useUpdatePremises() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: updatePremises, onSettled: () => qc.invalidateQueries({ queryKey: fourHavesKey }) });
+  return useMutation({ mutationFn: updatePremises, onSettled: () => qc.invalidateQueries({ queryKey: fourHavesKeys.all }) });
 }
 
 /** GET /api/funding: the ledger with balances and gaps. */
 export const listFunding = (params: { year?: number }, signal?: AbortSignal) => api<FundingLedger>('GET', withQuery('/api/funding', params), undefined, signal);
 export function useFunding(params: { year?: number }) {
-  return useQuery({ queryKey: [...fourHavesKey, 'funding', params], queryFn: ({ signal }) => listFunding(params, signal) });
+  return useQuery({ queryKey: fourHavesKeys.of('funding', params), queryFn: ({ signal }) => listFunding(params, signal) });
 }
 /** The ledger's .xlsx address (a plain link downloads it with the session cookie). */
 export const fundingExportUrl = (params: { year?: number }) => withQuery('/api/funding/export', params);

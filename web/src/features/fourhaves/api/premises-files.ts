@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PremisesFilesList, PremisesFileView } from '@shared/contracts/fourhaves';
 import { api, upload } from '../../../lib/api';
-import { fourHavesKey } from './four-haves';
+import { fourHavesKeys } from './four-haves';
 
 export type { PremisesFileView };
 
-const filesKey = (premisesId: string) => [...fourHavesKey, 'files', premisesId] as const;
+const filesKey = (premisesId: string) => fourHavesKeys.of('files', premisesId);
 
 /** GET /api/premises/:id/files: the photos and documents of premises, with the upload limit. */
 export const listPremisesFiles = (premisesId: string, signal?: AbortSignal) =>

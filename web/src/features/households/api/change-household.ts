@@ -2,8 +2,8 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import type { z } from 'zod';
 import type { HouseholdChangeResponse, MergeHouseholdRequest, MoveMemberRequest, SplitHouseholdRequest } from '@shared/contracts/households';
 import { api } from '../../../lib/api';
-import { householdKey } from './get-household';
-import { householdsKey } from './list-households';
+import { queryKeys } from '../../../lib/query-keys';
+import { householdKeys } from './list-households';
 
 export type HouseholdChange = z.infer<typeof HouseholdChangeResponse>;
 export type MoveMemberInput = z.input<typeof MoveMemberRequest>;
@@ -24,12 +24,12 @@ export const mergeHousehold = ({ householdId, ...body }: MergeHouseholdInput & {
 
 /** Both households of a change are cached from the answer; lists, residents and buildings refresh. */
 function refresh(qc: QueryClient, change: HouseholdChange) {
-  qc.setQueryData(householdKey(change.household.id), change.household);
-  qc.setQueryData(householdKey(change.other.id), change.other);
-  void qc.invalidateQueries({ queryKey: [...householdsKey, 'list'] });
-  void qc.invalidateQueries({ queryKey: ['residents'] });
-  void qc.invalidateQueries({ queryKey: ['buildings'] });
-  void qc.invalidateQueries({ queryKey: ['statistics'] });
+  qc.setQueryData(householdKeys.detail(change.household.id), change.household);
+  qc.setQueryData(householdKeys.detail(change.other.id), change.other);
+  void qc.invalidateQueries({ queryKey: householdKeys.list() });
+  void qc.invalidateQueries({ queryKey: queryKeys('residents').all });
+  void qc.invalidateQueries({ queryKey: queryKeys('buildings').all });
+  void qc.invalidateQueries({ queryKey: queryKeys('statistics').all });
 }
 
 /** Moves a member to another household. */

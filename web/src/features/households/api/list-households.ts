@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { HouseholdListItem, HouseholdsPage } from '@shared/contracts/households';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type Household = z.infer<typeof HouseholdListItem>;
 export type HouseholdsResult = z.infer<typeof HouseholdsPage>;
@@ -17,8 +18,8 @@ export interface HouseholdsParams {
   pageSize: number;
 }
 
-/** Every households query starts with this key; writes invalidate it. */
-export const householdsKey = ['households'] as const;
+/** Every households query's key is built here; writes invalidate `.all`. */
+export const householdKeys = queryKeys('households');
 
 /** GET /api/households. */
 export const listHouseholds = (params: HouseholdsParams, signal?: AbortSignal) =>
@@ -27,7 +28,7 @@ export const listHouseholds = (params: HouseholdsParams, signal?: AbortSignal) =
 /** One page of households; the previous page stays on screen while the next loads. */
 export function useHouseholds(params: HouseholdsParams, enabled = true) {
   return useQuery({
-    queryKey: [...householdsKey, 'list', params],
+    queryKey: householdKeys.list(params),
     queryFn: ({ signal }) => listHouseholds(params, signal),
     placeholderData: keepPreviousData,
     enabled,

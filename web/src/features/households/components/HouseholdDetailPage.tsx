@@ -1,10 +1,10 @@
 import { ForkOutlined, MergeCellsOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Row, Skeleton, Space, theme } from 'antd';
+import { Alert, Button, Col, Row, Space, theme } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { householdIsActive, maySplit } from '@shared/domain/households';
 import { DetailHeader } from '../../../components/DetailHeader';
-import { LoadFailed } from '../../../components/StatusPages';
+import { DetailShell } from '../../../components/DetailShell';
 import { useHousehold } from '../api/get-household';
 import { useHouseholdsT, type HouseholdsMessageKey } from '../messages';
 import { HouseholdInfoCard } from './HouseholdInfoCard';
@@ -26,60 +26,63 @@ export function HouseholdDetailPage() {
   const [splitting, setSplitting] = useState(false);
   const [merging, setMerging] = useState(false);
 
-  if (household.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (household.isError) return <LoadFailed error={household.error} notFoundTitle={t('detail.notFound')} backTo="/households" backLabel={t('detail.back')} />;
-  const h = household.data;
-  const active = householdIsActive(h.status);
-  // Changes of membership: the reader's scope on this household allows them, and it still takes them.
-  const writable = h.capabilities.canEdit && active;
-
   return (
-    <>
-      <DetailHeader
-        title={h.address}
-        back="/households"
-        backLabel={t('detail.back')}
-        tags={<HouseholdStatusTag status={h.status} />}
-        extra={
-          <Space wrap>
-            <Button icon={<PrinterOutlined />} onClick={() => navigate(`/households/${h.id}/card`)}>
-              {t('card.print')}
-            </Button>
-            {writable && (
-              <>
-                <Button icon={<ForkOutlined />} disabled={!maySplit(h.members, h.headResidentId)} onClick={() => setSplitting(true)}>
-                  {t('action.split')}
-                </Button>
-                <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
-                  {t('action.merge')}
-                </Button>
-              </>
+    <DetailShell query={household} rows={10} notFoundTitle={t('detail.notFound')} backTo="/households" backLabel={t('detail.back')}>
+      {(h) => {
+        const active = householdIsActive(h.status);
+        // Changes of membership: the reader's scope on this household allows them, and it still takes them.
+        const writable = h.capabilities.canEdit && active;
+
+        return (
+          <>
+            <DetailHeader
+              title={h.address}
+              back="/households"
+              backLabel={t('detail.back')}
+              tags={<HouseholdStatusTag status={h.status} />}
+              extra={
+                <Space wrap>
+                  <Button icon={<PrinterOutlined />} onClick={() => navigate(`/households/${h.id}/card`)}>
+                    {t('card.print')}
+                  </Button>
+                  {writable && (
+                    <>
+                      <Button icon={<ForkOutlined />} disabled={!maySplit(h.members, h.headResidentId)} onClick={() => setSplitting(true)}>
+                        {t('action.split')}
+                      </Button>
+                      <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
+                        {t('action.merge')}
+                      </Button>
+                    </>
+                  )}
+                </Space>
+              }
+            />
+            {!active && (
+              <Alert
+                type="info"
+                showIcon
+                title={t('detail.inactive', { status: t(`status.${h.status}` as HouseholdsMessageKey) })}
+                style={{ marginBottom: token.marginMD }}
+              />
             )}
-          </Space>
-        }
-      />
-      {!active && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('detail.inactive', { status: t(`status.${h.status}` as HouseholdsMessageKey) })}
-          style={{ marginBottom: token.marginMD }}
-        />
-      )}
-      <Row gutter={[token.marginMD, token.marginMD]}>
-        <Col span={24}>
-          <HouseholdInfoCard household={h} />
-        </Col>
-        <Col span={24}>
-          <HouseholdMembersTable household={h} onMove={writable ? setMoving : undefined} />
-        </Col>
-        <Col span={24}>
-          <HouseholdMovesTable household={h} />
-        </Col>
-      </Row>
-      {writable && moving && <MoveMemberModal household={h} member={moving} onClose={() => setMoving(null)} />}
-      {writable && splitting && <SplitHouseholdModal household={h} onClose={() => setSplitting(false)} />}
-      {writable && merging && <MergeHouseholdModal household={h} onClose={() => setMerging(false)} />}
-    </>
+            <Row gutter={[token.marginMD, token.marginMD]}>
+              <Col span={24}>
+                <HouseholdInfoCard household={h} />
+              </Col>
+              <Col span={24}>
+                <HouseholdMembersTable household={h} onMove={writable ? setMoving : undefined} />
+              </Col>
+              <Col span={24}>
+                <HouseholdMovesTable household={h} />
+              </Col>
+            </Row>
+            {writable && moving && <MoveMemberModal household={h} member={moving} onClose={() => setMoving(null)} />}
+            {writable && splitting && <SplitHouseholdModal household={h} onClose={() => setSplitting(false)} />}
+            {writable && merging && <MergeHouseholdModal household={h} onClose={() => setMerging(false)} />}
+          </>
+        );
+      }}
+    </DetailShell>
   );
 }

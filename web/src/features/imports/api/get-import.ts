@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ImportJobView } from '@shared/contracts/imports';
 import { api } from '../../../lib/api';
-import { importsKey } from './list-imports';
+import { queryKeys } from '../../../lib/query-keys';
+import { importKeys } from './list-imports';
 
 export type { ImportJobView };
 
@@ -15,7 +16,7 @@ export const getImport = (id: string, signal?: AbortSignal) => api<ImportJobView
 export function useImportJob(id: string | null) {
   const qc = useQueryClient();
   const query = useQuery({
-    queryKey: [...importsKey, 'job', id],
+    queryKey: importKeys.of('job', id),
     queryFn: ({ signal }) => getImport(id!, signal),
     enabled: !!id,
     refetchInterval: (q) => (running(q.state.data) || !q.state.data ? 800 : false),
@@ -23,10 +24,10 @@ export function useImportJob(id: string | null) {
   const finished = query.data && !running(query.data);
   useEffect(() => {
     if (!finished) return;
-    void qc.invalidateQueries({ queryKey: ['residents'] });
-    void qc.invalidateQueries({ queryKey: ['households'] });
-    void qc.invalidateQueries({ queryKey: ['statistics'] });
-    void qc.invalidateQueries({ queryKey: [...importsKey, 'list'] });
+    void qc.invalidateQueries({ queryKey: queryKeys('residents').all });
+    void qc.invalidateQueries({ queryKey: queryKeys('households').all });
+    void qc.invalidateQueries({ queryKey: queryKeys('statistics').all });
+    void qc.invalidateQueries({ queryKey: importKeys.list() });
   }, [finished, qc]);
   return query;
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ImportTarget } from '@shared/contracts/imports';
 import { api } from '../../../lib/api';
+import { importKeys } from './list-imports';
 
 export type ImportTargetT = z.infer<typeof ImportTarget>;
 
@@ -10,5 +11,5 @@ export const listImportTargets = (signal?: AbortSignal) => api<{ items: ImportTa
 
 /** Where the caller may import (a grid worker: their grid's community, their grid only). */
 export function useImportTargets(enabled = true) {
-  return useQuery({ queryKey: ['imports', 'targets'], queryFn: ({ signal }) => listImportTargets(signal), enabled, staleTime: 60_000 });
+  return useQuery({ queryKey: importKeys.of('targets'), queryFn: ({ signal }) => listImportTargets(signal), enabled, staleTime: 60_000 });
 }

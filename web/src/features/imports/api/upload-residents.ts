@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportAccepted, ImportMappingProposal, MappingTarget } from '@shared/contracts/imports';
 import { upload, withQuery } from '../../../lib/api';
-import { importsKey } from './list-imports';
+import { importKeys } from './list-imports';
 
 export interface UploadInput {
   file: File;
@@ -42,6 +42,6 @@ export function useUploadResidents() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: uploadResidents,
-    onSuccess: () => qc.invalidateQueries({ queryKey: importsKey }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: importKeys.all }),
   });
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateNoticeRequest, NoticeDetail } from '@shared/contracts/notices';
 import { api } from '../../../lib/api';
-import { workbenchKey } from '../../dashboard/api/get-workbench';
-import { noticesKey } from './list-notices';
+import { queryKeys } from '../../../lib/query-keys';
+import { noticeKeys } from './list-notices';
 
 /** POST /api/notices; the lists and the 工作台 refresh. */
 export function useCreateNotice() {
@@ -11,8 +11,8 @@ export function useCreateNotice() {
     mutationFn: (body: Partial<CreateNoticeRequest> & Pick<CreateNoticeRequest, 'regionId' | 'title' | 'body'>) =>
       api<NoticeDetail>('POST', '/api/notices', body),
     onSettled: () => {
-      void qc.invalidateQueries({ queryKey: noticesKey });
-      void qc.invalidateQueries({ queryKey: workbenchKey });
+      void qc.invalidateQueries({ queryKey: noticeKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys('workbench').all });
     },
   });
 }

@@ -2,11 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { NoticeListItem, NoticesPage } from '@shared/contracts/notices';
 import type { NoticeAudience, NoticeImportance, NoticeStatus } from '@shared/domain/notices';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { NoticeListItem };
 
-/** Every notices query starts with this key; writes invalidate it (and the 工作台, which lists them). */
-export const noticesKey = ['notices'] as const;
+/** Every notices query's key is built here; writes invalidate `.all` (and the 工作台, which lists them). */
+export const noticeKeys = queryKeys('notices');
 
 /** Filters and page of the list. */
 export interface NoticesParams {
@@ -21,7 +22,7 @@ export interface NoticesParams {
 /** GET /api/notices: one page of the notices reaching the user. */
 export function useNotices(params: NoticesParams) {
   return useQuery({
-    queryKey: [...noticesKey, 'list', params],
+    queryKey: noticeKeys.list(params),
     queryFn: ({ signal }) => api<NoticesPage>('GET', withQuery('/api/notices', { ...params }), undefined, signal),
     placeholderData: keepPreviousData,
   });

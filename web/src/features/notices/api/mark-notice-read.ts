@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../../../lib/api';
-import { workbenchKey } from '../../dashboard/api/get-workbench';
+import { queryKeys } from '../../../lib/query-keys';
 import type { NoticeDetail } from './get-notice';
-import { noticesKey } from './list-notices';
+import { noticeKeys } from './list-notices';
 
 /** POST /api/notices/:id/read: the notice is marked read; the lists and the 工作台 refresh. */
 export function useMarkNoticeRead() {
@@ -11,8 +11,8 @@ export function useMarkNoticeRead() {
   return useMutation({
     mutationFn: (id: string) => api<{ ok: true }>('POST', `/api/notices/${encodeURIComponent(id)}/read`),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: noticesKey });
-      void qc.invalidateQueries({ queryKey: workbenchKey });
+      void qc.invalidateQueries({ queryKey: noticeKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys('workbench').all });
     },
   });
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { NoticeDetail, WithdrawNoticeRequest } from '@shared/contracts/notices';
 import { api } from '../../../lib/api';
-import { workbenchKey } from '../../dashboard/api/get-workbench';
-import { noticesKey } from './list-notices';
+import { queryKeys } from '../../../lib/query-keys';
+import { noticeKeys } from './list-notices';
 
 /** POST /api/notices/:id/withdraw with a reason, at the version read; the notice, the lists and the 工作台 refresh. */
 export function useWithdrawNotice() {
@@ -10,8 +10,8 @@ export function useWithdrawNotice() {
   return useMutation({
     mutationFn: ({ id, ...body }: WithdrawNoticeRequest & { id: string }) => api<NoticeDetail>('POST', `/api/notices/${encodeURIComponent(id)}/withdraw`, body),
     onSettled: () => {
-      void qc.invalidateQueries({ queryKey: noticesKey });
-      void qc.invalidateQueries({ queryKey: workbenchKey });
+      void qc.invalidateQueries({ queryKey: noticeKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys('workbench').all });
     },
   });
 }

@@ -1,9 +1,10 @@
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Result, Skeleton, Space } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { NOTICE_REASON_MAX } from '@shared/domain/notices';
 import { DetailHeader } from '../../../components/DetailHeader';
+import { DetailShell } from '../../../components/DetailShell';
 import { isApiError } from '../../../lib/api';
 import { useSession } from '../../auth/hooks/use-session';
 import { useNotice, type NoticeDetail } from '../api/get-notice';
@@ -18,55 +19,44 @@ export function NoticeDetailPage() {
   const t = useNoticesT();
   const { can } = useSession();
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const notice = useNotice(id);
   useReadOnOpen(notice.data);
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const resident = can('self.read') && !can('residents.read');
 
-  if (notice.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (notice.isError) {
-    const notFound = isApiError(notice.error) && notice.error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : notice.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/notices')}>
-            {t('detail.back')}
-          </Button>
-        }
-      />
-    );
-  }
-  const n = notice.data;
-  const editable = n.canEdit && n.status !== 'withdrawn';
   return (
-    <>
-      <DetailHeader
-        title={n.title}
-        back="/notices"
-        backLabel={t('detail.back')}
-        extra={
-          editable && (
-            <Space wrap>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('detail.edit')}
-              </Button>
-              <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)}>
-                {t('detail.withdraw')}
-              </Button>
-            </Space>
-          )
-        }
-      />
-      <Card variant="borderless">
-        <NoticeView notice={n} resident={resident} />
-      </Card>
-      {editing && <NoticeForm notice={n} onClose={() => setEditing(false)} />}
-      {withdrawing && <WithdrawDialog notice={n} onClose={() => setWithdrawing(false)} onStale={() => void notice.refetch()} />}
-    </>
+    <DetailShell query={notice} notFoundTitle={t('detail.notFound')} backTo="/notices" backLabel={t('detail.back')}>
+      {(n) => {
+        const editable = n.canEdit && n.status !== 'withdrawn';
+        return (
+          <>
+            <DetailHeader
+              title={n.title}
+              back="/notices"
+              backLabel={t('detail.back')}
+              extra={
+                editable && (
+                  <Space wrap>
+                    <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                      {t('detail.edit')}
+                    </Button>
+                    <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)}>
+                      {t('detail.withdraw')}
+                    </Button>
+                  </Space>
+                )
+              }
+            />
+            <Card variant="borderless">
+              <NoticeView notice={n} resident={resident} />
+            </Card>
+            {editing && <NoticeForm notice={n} onClose={() => setEditing(false)} />}
+            {withdrawing && <WithdrawDialog notice={n} onClose={() => setWithdrawing(false)} onStale={() => void notice.refetch()} />}
+          </>
+        );
+      }}
+    </DetailShell>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AddHonourRequest, OrganisationHonour } from '@shared/contracts/organisations';
 import { api } from '../../../lib/api';
-import { organisationsKey } from './list-organisations';
+import { organisationKeys } from './list-organisations';
 
 /** POST /api/organisations/:id/honours. */
 export const addHonour = ({ id, honour }: { id: string; honour: AddHonourRequest }) =>
@@ -10,5 +10,5 @@ export const addHonour = ({ id, honour }: { id: string; honour: AddHonourRequest
 /** Records an honour; the organisation refreshes. */
 export function useAddHonour() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: addHonour, onSuccess: () => void qc.invalidateQueries({ queryKey: organisationsKey }) });
+  return useMutation({ mutationFn: addHonour, onSuccess: () => void qc.invalidateQueries({ queryKey: organisationKeys.all }) });
 }

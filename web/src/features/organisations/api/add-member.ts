@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AddMemberRequest, OrganisationMember } from '@shared/contracts/organisations';
 import { api } from '../../../lib/api';
-import { organisationsKey } from './list-organisations';
+import { queryKeys } from '../../../lib/query-keys';
+import { organisationKeys } from './list-organisations';
 
 export type AddMemberInput = z.input<typeof AddMemberRequest>;
 
@@ -16,8 +17,8 @@ export function useAddMember() {
   return useMutation({
     mutationFn: addMember,
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: organisationsKey });
-      void qc.invalidateQueries({ queryKey: ['residents'] });
+      void qc.invalidateQueries({ queryKey: organisationKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys('residents').all });
     },
   });
 }

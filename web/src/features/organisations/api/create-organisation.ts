@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CreateOrganisationRequest, OrganisationDetail } from '@shared/contracts/organisations';
 import { api } from '../../../lib/api';
-import { organisationsKey } from './list-organisations';
+import { organisationKeys } from './list-organisations';
 
 export type CreateOrganisationInput = z.input<typeof CreateOrganisationRequest>;
 
@@ -12,5 +12,5 @@ export const createOrganisation = (body: CreateOrganisationInput) => api<Organis
 /** Registers an organisation; lists and counts refresh. */
 export function useCreateOrganisation() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: createOrganisation, onSuccess: () => void qc.invalidateQueries({ queryKey: organisationsKey }) });
+  return useMutation({ mutationFn: createOrganisation, onSuccess: () => void qc.invalidateQueries({ queryKey: organisationKeys.all }) });
 }

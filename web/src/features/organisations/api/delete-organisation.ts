@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../../lib/api';
-import { organisationsKey } from './list-organisations';
+import { organisationKeys } from './list-organisations';
 
 /** DELETE /api/organisations/:id with the version read (a stale one gets 409). */
 export const deleteOrganisation = ({ id, version }: { id: string; version: number }) =>
@@ -9,5 +9,5 @@ export const deleteOrganisation = ({ id, version }: { id: string; version: numbe
 /** Deletes an organisation with its members and honours; lists and counts refresh. */
 export function useDeleteOrganisation() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: deleteOrganisation, onSuccess: () => void qc.invalidateQueries({ queryKey: organisationsKey }) });
+  return useMutation({ mutationFn: deleteOrganisation, onSuccess: () => void qc.invalidateQueries({ queryKey: organisationKeys.all }) });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OrganisationMember } from '@shared/contracts/organisations';
 import { api } from '../../../lib/api';
-import { organisationsKey } from './list-organisations';
+import { organisationKeys } from './list-organisations';
 
 /** POST /api/organisations/:id/members/:memberId/end. */
 export const endMember = ({ id, memberId, version, endDate }: { id: string; memberId: string; version: number; endDate: string }) =>
@@ -10,5 +10,5 @@ export const endMember = ({ id, memberId, version, endDate }: { id: string; memb
 /** Ends a membership; the organisation and lists refresh. */
 export function useEndMember() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: endMember, onSuccess: () => void qc.invalidateQueries({ queryKey: organisationsKey }) });
+  return useMutation({ mutationFn: endMember, onSuccess: () => void qc.invalidateQueries({ queryKey: organisationKeys.all }) });
 }

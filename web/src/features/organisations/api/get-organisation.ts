@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { OrganisationDetail } from '@shared/contracts/organisations';
 import { api } from '../../../lib/api';
-import { organisationsKey } from './list-organisations';
+import { organisationKeys } from './list-organisations';
 
 export type { OrganisationDetail };
-
-export const organisationKey = (id: string) => [...organisationsKey, 'detail', id] as const;
 
 /** GET /api/organisations/:id: the organisation with its members, honours and sub-organisations. */
 export const getOrganisation = (id: string, signal?: AbortSignal) =>
@@ -13,5 +11,5 @@ export const getOrganisation = (id: string, signal?: AbortSignal) =>
 
 /** One organisation. */
 export function useOrganisation(id: string) {
-  return useQuery({ queryKey: organisationKey(id), queryFn: ({ signal }) => getOrganisation(id, signal) });
+  return useQuery({ queryKey: organisationKeys.detail(id), queryFn: ({ signal }) => getOrganisation(id, signal) });
 }

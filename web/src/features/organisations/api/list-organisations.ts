@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { OrganisationListItem, OrganisationsPage } from '@shared/contracts/organisations';
 import type { OrganisationType } from '@shared/domain/organisations';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { OrganisationListItem };
 
@@ -17,8 +18,8 @@ export interface OrganisationsParams {
   pageSize: number;
 }
 
-/** Every organisations query starts with this key; writes invalidate it. */
-export const organisationsKey = ['organisations'] as const;
+/** Every organisations query's key is built here; writes invalidate `.all`. */
+export const organisationKeys = queryKeys('organisations');
 
 /** GET /api/organisations. */
 export const listOrganisations = (params: OrganisationsParams, signal?: AbortSignal) =>
@@ -27,7 +28,7 @@ export const listOrganisations = (params: OrganisationsParams, signal?: AbortSig
 /** One page of organisations; the previous page stays on screen while the next loads. */
 export function useOrganisations(params: OrganisationsParams) {
   return useQuery({
-    queryKey: [...organisationsKey, 'list', params],
+    queryKey: organisationKeys.list(params),
     queryFn: ({ signal }) => listOrganisations(params, signal),
     placeholderData: keepPreviousData,
   });

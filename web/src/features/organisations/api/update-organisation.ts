@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { OrganisationDetail, UpdateOrganisationRequest } from '@shared/contracts/organisations';
 import { api } from '../../../lib/api';
-import { organisationsKey } from './list-organisations';
+import { organisationKeys } from './list-organisations';
 
 export type UpdateOrganisationInput = z.input<typeof UpdateOrganisationRequest> & { id: string };
 
@@ -13,5 +13,5 @@ export const updateOrganisation = ({ id, ...body }: UpdateOrganisationInput) =>
 /** Edits an organisation; it, the lists and the counts refresh whether the save went through or was stale. */
 export function useUpdateOrganisation() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: updateOrganisation, onSettled: () => void qc.invalidateQueries({ queryKey: organisationsKey }) });
+  return useMutation({ mutationFn: updateOrganisation, onSettled: () => void qc.invalidateQueries({ queryKey: organisationKeys.all }) });
 }

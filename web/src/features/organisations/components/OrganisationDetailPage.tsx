@@ -11,7 +11,6 @@ import {
   InputNumber,
   Modal,
   Popconfirm,
-  Skeleton,
   Space,
   Table,
   Tag,
@@ -26,7 +25,7 @@ import { MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS } from '@shared/domain/org
 import { FormModal } from '../../../components/form/FormModal';
 import { useServerFormErrors } from '../../../components/form/use-server-form';
 import { PageHeader } from '../../../components/PageHeader';
-import { LoadFailed } from '../../../components/StatusPages';
+import { DetailShell } from '../../../components/DetailShell';
 import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useAddHonour } from '../api/add-honour';
@@ -125,171 +124,176 @@ export function OrganisationDetailPage() {
   const [ending, setEnding] = useState<OrganisationMember | null>(null);
   const [editing, setEditing] = useState(false);
 
-  if (org.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (org.isError) return <LoadFailed error={org.error} notFoundTitle={t('detail.notFound')} backTo="/organisations" backLabel={t('detail.back')} />;
-  const o = org.data;
-  // The server says whether the caller's scope lets them change this organisation (not just whether their role could somewhere).
-  const writable = o.capabilities.canEdit;
-  const none = t('common.none');
-  const memberColumns: TableColumnsType<OrganisationMember> = [
-    {
-      title: t('member.name'),
-      dataIndex: 'name',
-      key: 'name',
-      render: (v: string, m) => (m.residentId ? <Link to={`/residents/${m.residentId}`}>{v}</Link> : v),
-    },
-    { title: t('member.role'), dataIndex: 'role', key: 'role', width: 140, render: (v: OrganisationMember['role']) => bi(MEMBER_ROLE_LABELS[v], lang) },
-    { title: t('member.startDate'), dataIndex: 'startDate', key: 'start', width: 120 },
-    { title: t('member.endDate'), dataIndex: 'endDate', key: 'end', width: 120, render: (v: string | null) => v ?? none },
-    {
-      title: t('member.status'),
-      dataIndex: 'active',
-      key: 'active',
-      width: 90,
-      render: (v: boolean) => <Tag color={v ? 'success' : 'default'}>{v ? t('member.active') : t('member.ended')}</Tag>,
-    },
-    ...(writable
-      ? [
-          {
-            title: '',
-            key: 'actions',
-            width: 90,
-            render: (_: unknown, m: OrganisationMember) =>
-              m.endDate === null && (
-                <Button size="small" onClick={() => setEnding(m)}>
-                  {t('member.end')}
-                </Button>
-              ),
-          },
-        ]
-      : []),
-  ];
-  const honourColumns: TableColumnsType<OrganisationHonour> = [
-    { title: t('honour.year'), dataIndex: 'year', key: 'year', width: 90 },
-    { title: t('honour.title'), dataIndex: 'title', key: 'title' },
-    { title: t('honour.issuer'), dataIndex: 'issuer', key: 'issuer' },
-  ];
   return (
-    <>
-      <PageHeader
-        documentTitle={o.name}
-        title={
-          <Space>
-            <Link to="/organisations" aria-label={t('detail.back')}>
-              <ArrowLeftOutlined />
-            </Link>
-            {o.name}
-            <Tag>{bi(ORGANISATION_TYPE_LABELS[o.type], lang)}</Tag>
-          </Space>
-        }
-        extra={
-          writable && (
-            <Space wrap>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('edit.open')}
-              </Button>
-              <Popconfirm
-                title={t('detail.deleteConfirm', { name: o.name })}
-                okButtonProps={{ danger: true }}
-                okText={t('detail.delete')}
-                cancelText={t('form.cancel')}
-                onConfirm={() =>
-                  remove.mutate(
-                    { id: o.id, version: o.version },
-                    {
-                      onSuccess: () => {
-                        message.success(t('detail.deleted'));
-                        navigate('/organisations');
-                      },
-                      onError: (err) => void message.error(isApiError(err) && err.code === 'CONFLICT' ? t('detail.hasChildren') : err.message),
-                    },
+    <DetailShell query={org} notFoundTitle={t('detail.notFound')} backTo="/organisations" backLabel={t('detail.back')}>
+      {(o) => {
+        // The server says whether the caller's scope lets them change this organisation (not just whether their role could somewhere).
+        const writable = o.capabilities.canEdit;
+        const none = t('common.none');
+        const memberColumns: TableColumnsType<OrganisationMember> = [
+          {
+            title: t('member.name'),
+            dataIndex: 'name',
+            key: 'name',
+            render: (v: string, m) => (m.residentId ? <Link to={`/residents/${m.residentId}`}>{v}</Link> : v),
+          },
+          { title: t('member.role'), dataIndex: 'role', key: 'role', width: 140, render: (v: OrganisationMember['role']) => bi(MEMBER_ROLE_LABELS[v], lang) },
+          { title: t('member.startDate'), dataIndex: 'startDate', key: 'start', width: 120 },
+          { title: t('member.endDate'), dataIndex: 'endDate', key: 'end', width: 120, render: (v: string | null) => v ?? none },
+          {
+            title: t('member.status'),
+            dataIndex: 'active',
+            key: 'active',
+            width: 90,
+            render: (v: boolean) => <Tag color={v ? 'success' : 'default'}>{v ? t('member.active') : t('member.ended')}</Tag>,
+          },
+          ...(writable
+            ? [
+                {
+                  title: '',
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, m: OrganisationMember) =>
+                    m.endDate === null && (
+                      <Button size="small" onClick={() => setEnding(m)}>
+                        {t('member.end')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ];
+        const honourColumns: TableColumnsType<OrganisationHonour> = [
+          { title: t('honour.year'), dataIndex: 'year', key: 'year', width: 90 },
+          { title: t('honour.title'), dataIndex: 'title', key: 'title' },
+          { title: t('honour.issuer'), dataIndex: 'issuer', key: 'issuer' },
+        ];
+        return (
+          <>
+            <PageHeader
+              documentTitle={o.name}
+              title={
+                <Space>
+                  <Link to="/organisations" aria-label={t('detail.back')}>
+                    <ArrowLeftOutlined />
+                  </Link>
+                  {o.name}
+                  <Tag>{bi(ORGANISATION_TYPE_LABELS[o.type], lang)}</Tag>
+                </Space>
+              }
+              extra={
+                writable && (
+                  <Space wrap>
+                    <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                      {t('edit.open')}
+                    </Button>
+                    <Popconfirm
+                      title={t('detail.deleteConfirm', { name: o.name })}
+                      okButtonProps={{ danger: true }}
+                      okText={t('detail.delete')}
+                      cancelText={t('form.cancel')}
+                      onConfirm={() =>
+                        remove.mutate(
+                          { id: o.id, version: o.version },
+                          {
+                            onSuccess: () => {
+                              message.success(t('detail.deleted'));
+                              navigate('/organisations');
+                            },
+                            onError: (err) => void message.error(isApiError(err) && err.code === 'CONFLICT' ? t('detail.hasChildren') : err.message),
+                          },
+                        )
+                      }
+                    >
+                      <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
+                        {t('detail.delete')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                )
+              }
+            />
+            <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
+              {o.representatives && !o.representatives.ok && <Alert type="warning" showIcon title={t('detail.representativesWarning', o.representatives)} />}
+              <Card title={t('detail.info')} variant="borderless" size="small">
+                <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+                  <Descriptions.Item label={t('col.community')}>{o.communityName}</Descriptions.Item>
+                  <Descriptions.Item label={t('col.parent')}>
+                    {o.parentId ? <Link to={`/organisations/${o.parentId}`}>{o.parentName}</Link> : none}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('col.founded')}>{o.foundedDate ?? none}</Descriptions.Item>
+                  <Descriptions.Item label={t('col.contact')}>{o.contactPerson ?? none}</Descriptions.Item>
+                  <Descriptions.Item label={t('form.contactPhone')}>{o.contactPhone ?? none}</Descriptions.Item>
+                  <Descriptions.Item label={t('form.address')}>{o.address ?? none}</Descriptions.Item>
+                  {o.representatives && (
+                    <Descriptions.Item label={t('detail.representatives')}>{t('detail.representativesValue', o.representatives)}</Descriptions.Item>
+                  )}
+                  {o.contribution && <Descriptions.Item label={t('form.contribution')}>{o.contribution}</Descriptions.Item>}
+                  {o.description && <Descriptions.Item label={t('form.description')}>{o.description}</Descriptions.Item>}
+                  {o.children.length > 0 && (
+                    <Descriptions.Item label={t('detail.children')}>
+                      <Space wrap>
+                        {o.children.map((c) => (
+                          <Link key={c.id} to={`/organisations/${c.id}`}>
+                            {c.name}
+                          </Link>
+                        ))}
+                      </Space>
+                    </Descriptions.Item>
+                  )}
+                </Descriptions>
+              </Card>
+              <Card
+                title={`${t('detail.members')}（${o.members}）`}
+                variant="borderless"
+                size="small"
+                extra={
+                  writable && (
+                    <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                      {t('member.add')}
+                    </Button>
                   )
                 }
               >
-                <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-                  {t('detail.delete')}
-                </Button>
-              </Popconfirm>
+                <Table<OrganisationMember>
+                  rowKey="id"
+                  size="small"
+                  columns={memberColumns}
+                  dataSource={o.memberList}
+                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                  locale={{ emptyText: t('detail.noMembers') }}
+                  scroll={{ x: 700 }}
+                />
+              </Card>
+              <Card
+                title={t('detail.honours')}
+                variant="borderless"
+                size="small"
+                extra={
+                  writable && (
+                    <Button icon={<PlusOutlined />} onClick={() => setHonouring(true)}>
+                      {t('honour.add')}
+                    </Button>
+                  )
+                }
+              >
+                <Table<OrganisationHonour>
+                  rowKey="id"
+                  size="small"
+                  columns={honourColumns}
+                  dataSource={o.honours}
+                  pagination={false}
+                  locale={{ emptyText: t('detail.noHonours') }}
+                />
+              </Card>
             </Space>
-          )
-        }
-      />
-      <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
-        {o.representatives && !o.representatives.ok && <Alert type="warning" showIcon title={t('detail.representativesWarning', o.representatives)} />}
-        <Card title={t('detail.info')} variant="borderless" size="small">
-          <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
-            <Descriptions.Item label={t('col.community')}>{o.communityName}</Descriptions.Item>
-            <Descriptions.Item label={t('col.parent')}>{o.parentId ? <Link to={`/organisations/${o.parentId}`}>{o.parentName}</Link> : none}</Descriptions.Item>
-            <Descriptions.Item label={t('col.founded')}>{o.foundedDate ?? none}</Descriptions.Item>
-            <Descriptions.Item label={t('col.contact')}>{o.contactPerson ?? none}</Descriptions.Item>
-            <Descriptions.Item label={t('form.contactPhone')}>{o.contactPhone ?? none}</Descriptions.Item>
-            <Descriptions.Item label={t('form.address')}>{o.address ?? none}</Descriptions.Item>
-            {o.representatives && (
-              <Descriptions.Item label={t('detail.representatives')}>{t('detail.representativesValue', o.representatives)}</Descriptions.Item>
-            )}
-            {o.contribution && <Descriptions.Item label={t('form.contribution')}>{o.contribution}</Descriptions.Item>}
-            {o.description && <Descriptions.Item label={t('form.description')}>{o.description}</Descriptions.Item>}
-            {o.children.length > 0 && (
-              <Descriptions.Item label={t('detail.children')}>
-                <Space wrap>
-                  {o.children.map((c) => (
-                    <Link key={c.id} to={`/organisations/${c.id}`}>
-                      {c.name}
-                    </Link>
-                  ))}
-                </Space>
-              </Descriptions.Item>
-            )}
-          </Descriptions>
-        </Card>
-        <Card
-          title={`${t('detail.members')}（${o.members}）`}
-          variant="borderless"
-          size="small"
-          extra={
-            writable && (
-              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                {t('member.add')}
-              </Button>
-            )
-          }
-        >
-          <Table<OrganisationMember>
-            rowKey="id"
-            size="small"
-            columns={memberColumns}
-            dataSource={o.memberList}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: t('detail.noMembers') }}
-            scroll={{ x: 700 }}
-          />
-        </Card>
-        <Card
-          title={t('detail.honours')}
-          variant="borderless"
-          size="small"
-          extra={
-            writable && (
-              <Button icon={<PlusOutlined />} onClick={() => setHonouring(true)}>
-                {t('honour.add')}
-              </Button>
-            )
-          }
-        >
-          <Table<OrganisationHonour>
-            rowKey="id"
-            size="small"
-            columns={honourColumns}
-            dataSource={o.honours}
-            pagination={false}
-            locale={{ emptyText: t('detail.noHonours') }}
-          />
-        </Card>
-      </Space>
-      <AddMemberModal open={adding} onClose={() => setAdding(false)} orgId={o.id} communityId={o.communityId} type={o.type} />
-      <AddHonourModal orgId={o.id} open={honouring} onClose={() => setHonouring(false)} />
-      <EndMemberModal orgId={o.id} member={ending} onClose={() => setEnding(null)} />
-      {editing && <EditOrganisationModal org={o} onClose={() => setEditing(false)} reload={async () => (await org.refetch()).data} />}
-    </>
+            <AddMemberModal open={adding} onClose={() => setAdding(false)} orgId={o.id} communityId={o.communityId} type={o.type} />
+            <AddHonourModal orgId={o.id} open={honouring} onClose={() => setHonouring(false)} />
+            <EndMemberModal orgId={o.id} member={ending} onClose={() => setEnding(null)} />
+            {editing && <EditOrganisationModal org={o} onClose={() => setEditing(false)} reload={async () => (await org.refetch()).data} />}
+          </>
+        );
+      }}
+    </DetailShell>
   );
 }

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CreateFundingEntryRequest, FundingEntryView } from '@shared/contracts/fourhaves';
 import { api } from '../../../lib/api';
-import { projectsKey } from './list-projects';
+import { queryKeys } from '../../../lib/query-keys';
+import { projectKeys } from './list-projects';
 
 /** POST /api/funding with the project's id (the four-haves ledger); the project and the ledger refresh. */
 export function useAddProjectFunding() {
@@ -10,8 +11,8 @@ export function useAddProjectFunding() {
   return useMutation({
     mutationFn: (body: z.input<typeof CreateFundingEntryRequest>) => api<FundingEntryView>('POST', '/api/funding', body),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: projectsKey });
-      void qc.invalidateQueries({ queryKey: ['four-haves'] });
+      void qc.invalidateQueries({ queryKey: projectKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys('four-haves').all });
     },
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../../lib/api';
-import { projectsKey } from './list-projects';
+import { projectKeys } from './list-projects';
 
 /** DELETE /api/projects/:id (a planned project only) at the version read. */
 export function useDeleteProject() {
@@ -8,6 +8,6 @@ export function useDeleteProject() {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       api<{ ok: true }>('DELETE', withQuery(`/api/projects/${encodeURIComponent(id)}`, { version })),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: projectsKey }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: projectKeys.all }),
   });
 }

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ProjectDetail } from '@shared/contracts/projects';
 import { api } from '../../../lib/api';
-import { projectsKey } from './list-projects';
+import { projectKeys } from './list-projects';
 
 export type { ProjectDetail };
 
 /** GET /api/projects/:id: the project, its milestones and its funding by source. */
 export function useProject(id: string) {
   return useQuery({
-    queryKey: [...projectsKey, 'detail', id],
+    queryKey: projectKeys.detail(id),
     queryFn: ({ signal }) => api<ProjectDetail>('GET', `/api/projects/${encodeURIComponent(id)}`, undefined, signal),
   });
 }

@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { ProjectListItem, ProjectsPage } from '@shared/contracts/projects';
 import type { ProjectKind, ProjectState } from '@shared/domain/projects';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { ProjectListItem };
 
-/** Every projects query starts with this key; writes invalidate it. */
-export const projectsKey = ['projects'] as const;
+/** Every projects query's key is built here; writes invalidate `.all`. */
+export const projectKeys = queryKeys('projects');
 
 /** Filters and page of the list. */
 export interface ProjectsParams {
@@ -23,7 +24,7 @@ export interface ProjectsParams {
 /** GET /api/projects: one page of projects with their money. */
 export function useProjects(params: ProjectsParams) {
   return useQuery({
-    queryKey: [...projectsKey, 'list', params],
+    queryKey: projectKeys.list(params),
     queryFn: ({ signal }) => api<z.infer<typeof ProjectsPage>>('GET', withQuery('/api/projects', { ...params }), undefined, signal),
     placeholderData: keepPreviousData,
   });

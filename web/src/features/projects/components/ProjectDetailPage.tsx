@@ -12,10 +12,8 @@ import {
   InputNumber,
   Popconfirm,
   Progress,
-  Result,
   Row,
   Select,
-  Skeleton,
   Space,
   Spin,
   Steps,
@@ -29,9 +27,9 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { FUNDING_KIND_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES, type FundingKind, type FundingSource } from '@shared/domain/four-haves';
 import { PROJECT_KIND_LABELS } from '@shared/domain/projects';
 import { DetailHeader } from '../../../components/DetailHeader';
+import { DetailShell } from '../../../components/DetailShell';
 import { FormModal } from '../../../components/form/FormModal';
 import { useServerFormErrors } from '../../../components/form/use-server-form';
-import { isApiError } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { bi } from '../../organisations/components/communities';
 import { useAddMilestone } from '../api/add-milestone';
@@ -61,192 +59,182 @@ export function ProjectDetailPage() {
   const [addingMilestone, setAddingMilestone] = useState(false);
   const [addingFunding, setAddingFunding] = useState(false);
 
-  if (project.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (project.isError) {
-    const notFound = isApiError(project.error) && project.error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : project.error.message}
-        extra={
-          <Button type="primary" onClick={() => navigate('/projects')}>
-            {t('detail.back')}
-          </Button>
-        }
-      />
-    );
-  }
-  const p = project.data;
-  const canWrite = p.capabilities.canEdit;
-  const open = p.state === 'planned' || p.state === 'under_way';
-  const none = t('common.none');
-
-  const confirmDelete = () =>
-    modal.confirm({
-      title: t('detail.deleteTitle', { name: p.name }),
-      content: t('detail.deleteBody'),
-      okText: t('detail.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('form.cancel'),
-      onOk: () =>
-        remove.mutateAsync({ id: p.id, version: p.version }).then(
-          () => {
-            message.success(t('detail.deleted'));
-            navigate('/projects');
-          },
-          (err: Error) => {
-            message.error(err.message);
-            void project.refetch();
-          },
-        ),
-    });
-
-  const steps = p.milestones.map((m) => ({
-    title: m.name,
-    status: m.doneOn ? ('finish' as const) : m.overdue ? ('error' as const) : ('wait' as const),
-    description: (
-      <Space direction="vertical" size={2}>
-        <Typography.Text type={m.overdue ? 'danger' : 'secondary'}>
-          {m.doneOn ? t('ms.done', { date: m.doneOn }) : m.overdue ? t('ms.overdue', { date: m.plannedOn }) : t('ms.due', { date: m.plannedOn })}
-        </Typography.Text>
-        {m.note && <Typography.Text type="secondary">{m.note}</Typography.Text>}
-        {!m.doneOn && canWrite && open && (
-          <Popconfirm
-            title={t('ms.completeTitle', { name: m.name })}
-            okText={t('ms.complete')}
-            cancelText={t('form.cancel')}
-            onConfirm={() =>
-              complete.mutateAsync({ id: p.id, milestoneId: m.id }).then(
-                () => undefined,
-                (err: Error) => void message.error(err.message),
-              )
-            }
-          >
-            <Button size="small" icon={<CheckOutlined />}>
-              {t('ms.complete')}
-            </Button>
-          </Popconfirm>
-        )}
-      </Space>
-    ),
-  }));
-  const firstOpen = p.milestones.findIndex((m) => !m.doneOn);
-  const chart = p.funding.bySource.map((s) => ({
-    label: s.source === 'unknown' ? t('source.unknown') : bi(FUNDING_SOURCE_LABELS[s.source], lang),
-    value: s.amount,
-  }));
-
   return (
-    <>
-      <DetailHeader
-        title={p.name}
-        back="/projects"
-        backLabel={t('detail.back')}
-        tags={
-          <>
-            <StateTag state={p.state} />
-            {p.overdue && <Tag color="error">{t('tag.overdue')}</Tag>}
-          </>
-        }
-        extra={
-          canWrite && (
-            <Space wrap>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('detail.edit')}
-              </Button>
-              {p.state === 'planned' && (
-                <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
-                  {t('detail.delete')}
-                </Button>
+    <DetailShell query={project} notFoundTitle={t('detail.notFound')} backTo="/projects" backLabel={t('detail.back')}>
+      {(p) => {
+        const canWrite = p.capabilities.canEdit;
+        const open = p.state === 'planned' || p.state === 'under_way';
+        const none = t('common.none');
+
+        const confirmDelete = () =>
+          modal.confirm({
+            title: t('detail.deleteTitle', { name: p.name }),
+            content: t('detail.deleteBody'),
+            okText: t('detail.delete'),
+            okButtonProps: { danger: true },
+            cancelText: t('form.cancel'),
+            onOk: () =>
+              remove.mutateAsync({ id: p.id, version: p.version }).then(
+                () => {
+                  message.success(t('detail.deleted'));
+                  navigate('/projects');
+                },
+                (err: Error) => {
+                  message.error(err.message);
+                  void project.refetch();
+                },
+              ),
+          });
+
+        const steps = p.milestones.map((m) => ({
+          title: m.name,
+          status: m.doneOn ? ('finish' as const) : m.overdue ? ('error' as const) : ('wait' as const),
+          description: (
+            <Space direction="vertical" size={2}>
+              <Typography.Text type={m.overdue ? 'danger' : 'secondary'}>
+                {m.doneOn ? t('ms.done', { date: m.doneOn }) : m.overdue ? t('ms.overdue', { date: m.plannedOn }) : t('ms.due', { date: m.plannedOn })}
+              </Typography.Text>
+              {m.note && <Typography.Text type="secondary">{m.note}</Typography.Text>}
+              {!m.doneOn && canWrite && open && (
+                <Popconfirm
+                  title={t('ms.completeTitle', { name: m.name })}
+                  okText={t('ms.complete')}
+                  cancelText={t('form.cancel')}
+                  onConfirm={() =>
+                    complete.mutateAsync({ id: p.id, milestoneId: m.id }).then(
+                      () => undefined,
+                      (err: Error) => void message.error(err.message),
+                    )
+                  }
+                >
+                  <Button size="small" icon={<CheckOutlined />}>
+                    {t('ms.complete')}
+                  </Button>
+                </Popconfirm>
               )}
             </Space>
-          )
-        }
-      />
-      <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
-        <Card title={t('detail.profile')} variant="borderless" size="small">
-          <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
-            <Descriptions.Item label={t('col.community')}>
-              <Link to={`/four-haves/${p.communityId}`}>{p.communityName}</Link>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('col.kind')}>{bi(PROJECT_KIND_LABELS[p.kind], lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('col.premises')}>{p.premisesName ?? none}</Descriptions.Item>
-            <Descriptions.Item label={t('col.area')}>{p.areaM2 ?? none}</Descriptions.Item>
-            <Descriptions.Item label={t('col.plannedStart')}>{p.plannedStart ?? none}</Descriptions.Item>
-            <Descriptions.Item label={t('col.plannedEnd')}>{p.plannedEnd ?? none}</Descriptions.Item>
-            {p.notes && <Descriptions.Item label={t('col.notes')}>{p.notes}</Descriptions.Item>}
-          </Descriptions>
-          <Space direction="vertical" size={2} style={{ width: '100%', marginTop: token.marginSM }}>
-            <Typography.Text>{t('detail.milestonesDone', { done: p.milestonesDone, total: p.milestonesTotal })}</Typography.Text>
-            <Progress
-              aria-label={t('col.progress')}
-              percent={p.progressPercent}
-              status={p.overdue ? 'exception' : p.state === 'finished' ? 'success' : 'active'}
-            />
-          </Space>
-        </Card>
-        <Row gutter={[token.marginSM, token.marginSM]}>
-          <Col xs={24} xl={12}>
-            <Card
-              title={t('detail.milestones')}
-              variant="borderless"
-              size="small"
+          ),
+        }));
+        const firstOpen = p.milestones.findIndex((m) => !m.doneOn);
+        const chart = p.funding.bySource.map((s) => ({
+          label: s.source === 'unknown' ? t('source.unknown') : bi(FUNDING_SOURCE_LABELS[s.source], lang),
+          value: s.amount,
+        }));
+
+        return (
+          <>
+            <DetailHeader
+              title={p.name}
+              back="/projects"
+              backLabel={t('detail.back')}
+              tags={
+                <>
+                  <StateTag state={p.state} />
+                  {p.overdue && <Tag color="error">{t('tag.overdue')}</Tag>}
+                </>
+              }
               extra={
-                canWrite &&
-                open && (
-                  <Button icon={<PlusOutlined />} onClick={() => setAddingMilestone(true)}>
-                    {t('ms.add')}
-                  </Button>
+                canWrite && (
+                  <Space wrap>
+                    <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                      {t('detail.edit')}
+                    </Button>
+                    {p.state === 'planned' && (
+                      <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+                        {t('detail.delete')}
+                      </Button>
+                    )}
+                  </Space>
                 )
               }
-            >
-              {steps.length ? (
-                <Steps direction="vertical" size="small" current={firstOpen === -1 ? steps.length : firstOpen} items={steps} />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noMilestones')} />
-              )}
-            </Card>
-          </Col>
-          <Col xs={24} xl={12}>
-            <Card
-              title={t('detail.funding')}
-              variant="borderless"
-              size="small"
-              extra={
-                <Space wrap>
-                  <Link to="/four-haves/funding">{t('funding.ledger')}</Link>
-                  {p.capabilities.canFund && (
-                    <Button icon={<PlusOutlined />} onClick={() => setAddingFunding(true)}>
-                      {t('funding.add')}
-                    </Button>
-                  )}
+            />
+            <Space direction="vertical" size={token.marginSM} style={{ width: '100%' }}>
+              <Card title={t('detail.profile')} variant="borderless" size="small">
+                <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+                  <Descriptions.Item label={t('col.community')}>
+                    <Link to={`/four-haves/${p.communityId}`}>{p.communityName}</Link>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('col.kind')}>{bi(PROJECT_KIND_LABELS[p.kind], lang)}</Descriptions.Item>
+                  <Descriptions.Item label={t('col.premises')}>{p.premisesName ?? none}</Descriptions.Item>
+                  <Descriptions.Item label={t('col.area')}>{p.areaM2 ?? none}</Descriptions.Item>
+                  <Descriptions.Item label={t('col.plannedStart')}>{p.plannedStart ?? none}</Descriptions.Item>
+                  <Descriptions.Item label={t('col.plannedEnd')}>{p.plannedEnd ?? none}</Descriptions.Item>
+                  {p.notes && <Descriptions.Item label={t('col.notes')}>{p.notes}</Descriptions.Item>}
+                </Descriptions>
+                <Space direction="vertical" size={2} style={{ width: '100%', marginTop: token.marginSM }}>
+                  <Typography.Text>{t('detail.milestonesDone', { done: p.milestonesDone, total: p.milestonesTotal })}</Typography.Text>
+                  <Progress
+                    aria-label={t('col.progress')}
+                    percent={p.progressPercent}
+                    status={p.overdue ? 'exception' : p.state === 'finished' ? 'success' : 'active'}
+                  />
                 </Space>
-              }
-            >
-              <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-                <Descriptions.Item label={t('col.budget')}>{money(p.funding.budget)}</Descriptions.Item>
-                <Descriptions.Item label={t('col.allocated')}>{money(p.funding.allocated)}</Descriptions.Item>
-                <Descriptions.Item label={t('col.spent')}>{money(p.funding.spent)}</Descriptions.Item>
-                <Descriptions.Item label={t('col.balance')}>{money(p.funding.balance)}</Descriptions.Item>
-                <Descriptions.Item label={t('col.gap')}>
-                  {p.funding.gap > 0 ? <Typography.Text type="warning">{money(p.funding.gap)}</Typography.Text> : money(0)}
-                </Descriptions.Item>
-              </Descriptions>
-              {chart.length ? (
-                <Suspense fallback={<Spin />}>
-                  <FundingChart data={chart} ariaLabel={t('detail.fundingChart')} />
-                </Suspense>
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noFunding')} />
-              )}
-            </Card>
-          </Col>
-        </Row>
-      </Space>
-      {editing && <ProjectForm project={p} onClose={() => setEditing(false)} />}
-      {addingMilestone && <AddMilestone project={p} onClose={() => setAddingMilestone(false)} />}
-      {addingFunding && <AddFunding project={p} onClose={() => setAddingFunding(false)} />}
-    </>
+              </Card>
+              <Row gutter={[token.marginSM, token.marginSM]}>
+                <Col xs={24} xl={12}>
+                  <Card
+                    title={t('detail.milestones')}
+                    variant="borderless"
+                    size="small"
+                    extra={
+                      canWrite &&
+                      open && (
+                        <Button icon={<PlusOutlined />} onClick={() => setAddingMilestone(true)}>
+                          {t('ms.add')}
+                        </Button>
+                      )
+                    }
+                  >
+                    {steps.length ? (
+                      <Steps direction="vertical" size="small" current={firstOpen === -1 ? steps.length : firstOpen} items={steps} />
+                    ) : (
+                      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noMilestones')} />
+                    )}
+                  </Card>
+                </Col>
+                <Col xs={24} xl={12}>
+                  <Card
+                    title={t('detail.funding')}
+                    variant="borderless"
+                    size="small"
+                    extra={
+                      <Space wrap>
+                        <Link to="/four-haves/funding">{t('funding.ledger')}</Link>
+                        {p.capabilities.canFund && (
+                          <Button icon={<PlusOutlined />} onClick={() => setAddingFunding(true)}>
+                            {t('funding.add')}
+                          </Button>
+                        )}
+                      </Space>
+                    }
+                  >
+                    <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+                      <Descriptions.Item label={t('col.budget')}>{money(p.funding.budget)}</Descriptions.Item>
+                      <Descriptions.Item label={t('col.allocated')}>{money(p.funding.allocated)}</Descriptions.Item>
+                      <Descriptions.Item label={t('col.spent')}>{money(p.funding.spent)}</Descriptions.Item>
+                      <Descriptions.Item label={t('col.balance')}>{money(p.funding.balance)}</Descriptions.Item>
+                      <Descriptions.Item label={t('col.gap')}>
+                        {p.funding.gap > 0 ? <Typography.Text type="warning">{money(p.funding.gap)}</Typography.Text> : money(0)}
+                      </Descriptions.Item>
+                    </Descriptions>
+                    {chart.length ? (
+                      <Suspense fallback={<Spin />}>
+                        <FundingChart data={chart} ariaLabel={t('detail.fundingChart')} />
+                      </Suspense>
+                    ) : (
+                      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noFunding')} />
+                    )}
+                  </Card>
+                </Col>
+              </Row>
+            </Space>
+            {editing && <ProjectForm project={p} onClose={() => setEditing(false)} />}
+            {addingMilestone && <AddMilestone project={p} onClose={() => setAddingMilestone(false)} />}
+            {addingFunding && <AddFunding project={p} onClose={() => setAddingFunding(false)} />}
+          </>
+        );
+      }}
+    </DetailShell>
   );
 }
 

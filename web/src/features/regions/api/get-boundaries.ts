@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../../lib/api';
+import { regionKeys } from './get-region-tree';
 
 /** One region's outline as the server sends it (GeoJSON, lon/lat). */
 export interface BoundaryFeature {
@@ -23,5 +24,5 @@ export const getBoundaries = (level: BoundaryLevel, signal?: AbortSignal) =>
 
 /** Boundaries at one level (community by default); they change rarely. */
 export function useBoundaries(level: BoundaryLevel = 'community', enabled = true) {
-  return useQuery({ queryKey: ['regions', 'boundaries', level], queryFn: ({ signal }) => getBoundaries(level, signal), enabled, staleTime: 10 * 60_000 });
+  return useQuery({ queryKey: regionKeys.of('boundaries', level), queryFn: ({ signal }) => getBoundaries(level, signal), enabled, staleTime: 10 * 60_000 });
 }

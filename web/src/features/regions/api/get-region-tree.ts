@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RegionNodeT } from '@shared/contracts/regions';
 import { api } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Query key of the caller's region tree. */
-export const regionTreeKey = ['regions', 'tree'] as const;
+export const regionKeys = queryKeys('regions');
+export const regionTreeKey = regionKeys.of('tree');
 
 /** GET /api/regions/tree: one root per granted subtree. */
 export const getRegionTree = (signal?: AbortSignal) => api<{ roots: RegionNodeT[] }>('GET', '/api/regions/tree', undefined, signal);

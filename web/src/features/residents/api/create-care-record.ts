@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CareRecordView, CreateCareRecordRequest } from '@shared/contracts/care';
 import { api } from '../../../lib/api';
-import { residentsKey } from './list-residents';
+import { queryKeys } from '../../../lib/query-keys';
+import { residentKeys } from './list-residents';
 
 export type CreateCareRecordInput = z.input<typeof CreateCareRecordRequest>;
 
@@ -16,8 +17,8 @@ export function useCreateCareRecord() {
   return useMutation({
     mutationFn: createCareRecord,
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: residentsKey });
-      void qc.invalidateQueries({ queryKey: ['statistics'] });
+      void qc.invalidateQueries({ queryKey: residentKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys('statistics').all });
     },
   });
 }

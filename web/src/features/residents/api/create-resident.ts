@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CreateResidentRequest, ResidentDetail } from '@shared/contracts/residents';
 import { api } from '../../../lib/api';
-import { residentKey } from './get-resident';
-import { residentsKey } from './list-residents';
+import { queryKeys } from '../../../lib/query-keys';
+import { residentKeys } from './list-residents';
 
 export type CreateResidentInput = z.input<typeof CreateResidentRequest>;
 
@@ -16,10 +16,10 @@ export function useCreateResident() {
   return useMutation({
     mutationFn: createResident,
     onSuccess: (resident) => {
-      qc.setQueryData(residentKey(resident.id), resident);
-      void qc.invalidateQueries({ queryKey: residentsKey });
-      void qc.invalidateQueries({ queryKey: ['households'] });
-      void qc.invalidateQueries({ queryKey: ['statistics'] });
+      qc.setQueryData(residentKeys.detail(resident.id), resident);
+      void qc.invalidateQueries({ queryKey: residentKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys('households').all });
+      void qc.invalidateQueries({ queryKey: queryKeys('statistics').all });
     },
   });
 }

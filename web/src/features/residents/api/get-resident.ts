@@ -1,17 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ResidentDetail } from '@shared/contracts/residents';
 import { api } from '../../../lib/api';
-import { residentsKey } from './list-residents';
+import { residentKeys } from './list-residents';
 
 export type { ResidentDetail };
 
 /** Query key of one resident. */
-export const residentKey = (id: string) => [...residentsKey, 'detail', id] as const;
 
 /** GET /api/residents/:id: masked identity, household, visible care records and moves. */
 export const getResident = (id: string, signal?: AbortSignal) => api<ResidentDetail>('GET', `/api/residents/${encodeURIComponent(id)}`, undefined, signal);
 
 /** One resident. */
 export function useResident(id: string) {
-  return useQuery({ queryKey: residentKey(id), queryFn: ({ signal }) => getResident(id, signal) });
+  return useQuery({ queryKey: residentKeys.detail(id), queryFn: ({ signal }) => getResident(id, signal) });
 }

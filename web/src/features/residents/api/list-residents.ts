@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ResidentListItem, ResidentsPage } from '@shared/contracts/residents';
 import type { CareGroup, ResidenceType, ResidentStatus } from '@shared/domain/registry';
 import { api, withQuery } from '../../../lib/api';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { ResidentListItem };
 
@@ -26,8 +27,8 @@ export interface ResidentsParams extends ResidentsFilterParams {
   pageSize: number;
 }
 
-/** Every residents query starts with this key; writes invalidate it. */
-export const residentsKey = ['residents'] as const;
+/** Every residents query's key is built here; writes invalidate `.all`. */
+export const residentKeys = queryKeys('residents');
 
 /** GET /api/residents. */
 export const listResidents = (params: ResidentsParams, signal?: AbortSignal) =>
@@ -36,7 +37,7 @@ export const listResidents = (params: ResidentsParams, signal?: AbortSignal) =>
 /** One page of residents; the previous page stays on screen while the next loads. */
 export function useResidents(params: ResidentsParams, enabled = true) {
   return useQuery({
-    queryKey: [...residentsKey, 'list', params],
+    queryKey: residentKeys.list(params),
     queryFn: ({ signal }) => listResidents(params, signal),
     placeholderData: keepPreviousData,
     enabled,

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PlaceResidentRequest, ResidentDetail } from '@shared/contracts/residents';
 import { api } from '../../../lib/api';
-import { residentKey } from './get-resident';
-import { residentsKey } from './list-residents';
+import { queryKeys } from '../../../lib/query-keys';
+import { residentKeys } from './list-residents';
 
 /** POST /api/residents/:id/place: a resident waiting for a grid gets one of their community's grids. */
 export const placeResident = ({ id, ...body }: PlaceResidentRequest & { id: string }) =>
@@ -14,9 +14,9 @@ export function usePlaceResident() {
   return useMutation({
     mutationFn: placeResident,
     onSuccess: (resident) => {
-      qc.setQueryData(residentKey(resident.id), resident);
-      void qc.invalidateQueries({ queryKey: [...residentsKey, 'list'] });
-      void qc.invalidateQueries({ queryKey: ['workbench'] });
+      qc.setQueryData(residentKeys.detail(resident.id), resident);
+      void qc.invalidateQueries({ queryKey: residentKeys.list() });
+      void qc.invalidateQueries({ queryKey: queryKeys('workbench').all });
     },
   });
 }

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ResidentDetail, UpdateResidentRequest } from '@shared/contracts/residents';
 import { api } from '../../../lib/api';
-import { residentKey } from './get-resident';
-import { residentsKey } from './list-residents';
+import { queryKeys } from '../../../lib/query-keys';
+import { residentKeys } from './list-residents';
 
 export type UpdateResidentInput = z.input<typeof UpdateResidentRequest>;
 
@@ -17,9 +17,9 @@ export function useUpdateResident() {
   return useMutation({
     mutationFn: updateResident,
     onSuccess: (resident) => {
-      qc.setQueryData(residentKey(resident.id), resident);
-      void qc.invalidateQueries({ queryKey: [...residentsKey, 'list'] });
-      void qc.invalidateQueries({ queryKey: ['households'] });
+      qc.setQueryData(residentKeys.detail(resident.id), resident);
+      void qc.invalidateQueries({ queryKey: residentKeys.list() });
+      void qc.invalidateQueries({ queryKey: queryKeys('households').all });
     },
   });
 }

@@ -1,8 +1,8 @@
 import { EyeOutlined, HomeOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Empty, Flex, Skeleton, Space, Table, Tabs, Tag, Typography, theme, type TableColumnsType } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Space, Table, Tabs, Tag, Typography, theme, type TableColumnsType } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { ResidentDetail } from '@shared/contracts/residents';
-import { LoadFailed } from '../../../components/StatusPages';
+import { DetailShell } from '../../../components/DetailShell';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/hooks/use-session';
 import { useResident } from '../api/get-resident';
@@ -28,45 +28,46 @@ export function ResidentDetailPage() {
   const resident = useResident(id);
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'basic';
 
-  if (resident.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (resident.isError) return <LoadFailed error={resident.error} notFoundTitle={t('detail.notFound')} backTo="/residents" backLabel={t('detail.back')} />;
-  const r = resident.data;
   return (
-    <>
-      <DetailHeader
-        title={r.name}
-        back="/residents"
-        backLabel={t('detail.back')}
-        tags={
-          <>
-            <StatusTag status={r.status} />
-            <CareGroupTags groups={r.careGroups} />
-          </>
-        }
-        extra={<RevealButton resident={r} />}
-      />
-      <PlaceInGrid resident={r} />
-      <Card variant="borderless">
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => setParams(key === 'basic' ? {} : { tab: key }, { replace: true })}
-          items={[
-            {
-              key: 'basic',
-              label: t('detail.tab.basic'),
-              children: <BasicInfoForm key={r.id} resident={r} reload={async () => (await resident.refetch()).data} />,
-            },
-            { key: 'household', label: t('detail.tab.household'), children: <HouseholdTab resident={r} /> },
-            {
-              key: 'care',
-              label: `${t('detail.tab.care')}${r.careRecords.some((c) => c.active) ? ` (${r.careRecords.filter((c) => c.active).length})` : ''}`,
-              children: <CareRecordsTab residentId={r.id} records={r.careRecords} writable={r.capabilities.canWriteCare} />,
-            },
-            { key: 'moves', label: t('detail.tab.moves'), children: <MovesTab moves={r.moves} /> },
-          ]}
-        />
-      </Card>
-    </>
+    <DetailShell query={resident} rows={10} notFoundTitle={t('detail.notFound')} backTo="/residents" backLabel={t('detail.back')}>
+      {(r) => (
+        <>
+          <DetailHeader
+            title={r.name}
+            back="/residents"
+            backLabel={t('detail.back')}
+            tags={
+              <>
+                <StatusTag status={r.status} />
+                <CareGroupTags groups={r.careGroups} />
+              </>
+            }
+            extra={<RevealButton resident={r} />}
+          />
+          <PlaceInGrid resident={r} />
+          <Card variant="borderless">
+            <Tabs
+              activeKey={tab}
+              onChange={(key) => setParams(key === 'basic' ? {} : { tab: key }, { replace: true })}
+              items={[
+                {
+                  key: 'basic',
+                  label: t('detail.tab.basic'),
+                  children: <BasicInfoForm key={r.id} resident={r} reload={async () => (await resident.refetch()).data} />,
+                },
+                { key: 'household', label: t('detail.tab.household'), children: <HouseholdTab resident={r} /> },
+                {
+                  key: 'care',
+                  label: `${t('detail.tab.care')}${r.careRecords.some((c) => c.active) ? ` (${r.careRecords.filter((c) => c.active).length})` : ''}`,
+                  children: <CareRecordsTab residentId={r.id} records={r.careRecords} writable={r.capabilities.canWriteCare} />,
+                },
+                { key: 'moves', label: t('detail.tab.moves'), children: <MovesTab moves={r.moves} /> },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+    </DetailShell>
   );
 }
 

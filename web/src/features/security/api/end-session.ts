@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import { securityKey } from './get-security-settings';
+import { securityKeys } from './get-security-settings';
 
 /** DELETE /api/security/sessions/:id (audited as auth.session.end). */
 export const endSession = (id: string) => api<{ ok: true }>('DELETE', `/api/security/sessions/${encodeURIComponent(id)}`);
@@ -8,5 +8,5 @@ export const endSession = (id: string) => api<{ ok: true }>('DELETE', `/api/secu
 /** Ends a session and refreshes the list. */
 export function useEndSession() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: endSession, onSuccess: () => qc.invalidateQueries({ queryKey: [...securityKey, 'sessions'] }) });
+  return useMutation({ mutationFn: endSession, onSuccess: () => qc.invalidateQueries({ queryKey: securityKeys.of('sessions') }) });
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { LockedAccount } from '@shared/contracts/security';
 import { api } from '../../../lib/api';
-import { securityKey } from './get-security-settings';
+import { securityKeys } from './get-security-settings';
 
 export type LockedAccountT = z.infer<typeof LockedAccount>;
 
@@ -11,5 +11,5 @@ export const listLockedAccounts = (signal?: AbortSignal) => api<{ items: LockedA
 
 /** Accounts locked by failed attempts now. */
 export function useLockedAccounts() {
-  return useQuery({ queryKey: [...securityKey, 'locked'], queryFn: ({ signal }) => listLockedAccounts(signal) });
+  return useQuery({ queryKey: securityKeys.of('locked'), queryFn: ({ signal }) => listLockedAccounts(signal) });
 }

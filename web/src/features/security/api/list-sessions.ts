@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ActiveSession } from '@shared/contracts/security';
 import { api } from '../../../lib/api';
-import { securityKey } from './get-security-settings';
+import { securityKeys } from './get-security-settings';
 
 export type ActiveSessionT = z.infer<typeof ActiveSession>;
 
@@ -11,5 +11,5 @@ export const listSessions = (signal?: AbortSignal) => api<{ items: ActiveSession
 
 /** The signed-in browsers within the session limits. */
 export function useSessions() {
-  return useQuery({ queryKey: [...securityKey, 'sessions'], queryFn: ({ signal }) => listSessions(signal) });
+  return useQuery({ queryKey: securityKeys.of('sessions'), queryFn: ({ signal }) => listSessions(signal) });
 }
