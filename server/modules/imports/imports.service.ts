@@ -653,12 +653,24 @@ export class ImportsService {
             warnings.push({ row: row.line, field: i.field, code: i.code, message: i.message, level: 'warning' });
       };
 
-      const fail = (row: SheetRow, issues: RowIssue[]) => {
-        if (!replaying) counters.failed++;
+      const list = (row: SheetRow, issues: RowIssue[]) => {
         // Batches report out of order by at most one batch; sorted and cut to IMPORT_ERRORS_SHOWN at the end.
         for (const i of issues)
           if (errors.length < IMPORT_ERRORS_SHOWN + 2 * batchSize) errors.push({ row: row.line, field: i.field, code: i.code, message: i.message });
         report.rows.push({ line: row.line, cells: row.cells, error: describeIssues(issues) });
+      };
+      /** A row refused while its batch is saved: counted at once (the batch's progress is stored after it). */
+      const fail = (row: SheetRow, issues: RowIssue[]) => {
+        if (!replaying) counters.failed++;
+        list(row, issues);
+      };
+      // A row refused while its batch is prepared — when the batch before may still be saving and storing its
+      // progress — is counted with its own batch, once that batch is saved: a run resumed after a crash starts
+      // at the first batch not stored, so its refused rows must not be in the stored counts yet.
+      let invalidInBatch = 0;
+      const reject = (row: SheetRow, issues: RowIssue[]) => {
+        invalidInBatch++;
+        list(row, issues);
       };
 
       let saving: Promise<void> = Promise.resolve();
@@ -670,6 +682,7 @@ export class ImportsService {
           return 'stopped';
         }
         replaying = start < resumeAt;
+        invalidInBatch = 0;
         const chunk = sheet.rows.slice(start, start + batchSize);
         const prepared: Prepared[] = [];
         for (let k = 0; k < chunk.length; k++) {
@@ -678,7 +691,7 @@ export class ImportsService {
           const row = chunk[k];
           const { value, issues, warnings: rowWarnings } = mapResidentRow(this.cells(row, header), today);
           if (!value) {
-            fail(row, issues);
+            reject(row, issues);
             continue;
           }
           // 网格 as written; else the building the address names, else the default grid chosen at upload;
@@ -724,7 +737,7 @@ export class ImportsService {
               issues.push(issue('relationToHead', 'second_head', `同一住址已有户主（第 ${headLine} 行）`, `This address already has a head (row ${headLine})`));
           }
           if (issues.length || (typeof grid !== 'object' && !unplaced)) {
-            fail(row, issues);
+            reject(row, issues);
             continue;
           }
           const place =
@@ -779,7 +792,8 @@ export class ImportsService {
         }
         // Pipeline: this batch is saved while the next one is validated and encrypted (CPU) above.
         await saving;
-        saving = this.saveStage(ctx, job, prepared, chunk.length, scope, header.present, households, counters, fail, today).then(() =>
+        const invalid = invalidInBatch;
+        saving = this.saveStage(ctx, job, prepared, chunk.length, invalid, scope, header.present, households, counters, fail, today).then(() =>
           this.repo.updateJob(job.id, {
             careRecords: counters.care,
             processedRows: counters.processed,
@@ -844,6 +858,8 @@ export class ImportsService {
     job: ImportJobRow,
     prepared: Prepared[],
     batchRows: number,
+    /** Rows of the batch refused before saving (not yet counted). */
+    invalid: number,
     scope: DataScope,
     present: ReadonlySet<ImportColumnKey>,
     households: HouseholdCache,
@@ -898,6 +914,7 @@ export class ImportsService {
       if (!present.has('residenceType')) await this.residents.markFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
       counters.care += await this.care.recordImported(ctx, entries, cityToday(today));
     }
+    counters.failed += invalid;
     counters.processed += batchRows;
   }
 
