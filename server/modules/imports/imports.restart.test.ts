@@ -175,6 +175,32 @@ describe('an import interrupted by a restart', () => {
     expect((await importRow(lost.jobId)).has_upload).toBe(false);
     expect((await worker.get(`/api/imports/${waiting.jobId}`)).json()).toMatchObject({ status: 'queued' });
   });
+
+  it('never has rows saved ahead of its stored progress, so that a crash at any moment resumes at the right row', async () => {
+    const process = serverProcess();
+    await process.runner.start();
+    const { data, ids } = ledger(300);
+    const hashes = ids.map((id) => t.app.services.crypto.blindIndex(id));
+    const accepted = await process.imports.startResidents(ctx, { communityId, fileName: '城东台账.csv', data });
+    if (!('jobId' in accepted)) throw new Error('not accepted');
+    const seen: { saved: number; processed: number; status: string }[] = [];
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      // One statement, one snapshot: the rows saved and the progress stored, as a crash now would leave them.
+      const [now] = await t.database.query<{ saved: number; processed: number; status: string }>(
+        `SELECT (SELECT count(*)::int FROM residents WHERE id_hash = ANY($1::text[])) AS saved, processed_rows AS processed, status
+           FROM import_jobs WHERE id = $2`,
+        [hashes, accepted.jobId],
+      );
+      seen.push(now);
+      if (now.status === 'done' || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect(seen.at(-1)).toEqual({ saved: 300, processed: 300, status: 'done' });
+    expect(seen.filter((s) => s.saved > s.processed)).toEqual([]);
+    // Batches of 50: the loop saw the import part-way at least once.
+    expect(seen.some((s) => s.processed > 0 && s.processed < 300)).toBe(true);
+  });
 });
 
 describe('the imports a runner job holds', () => {

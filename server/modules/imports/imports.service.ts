@@ -793,16 +793,7 @@ export class ImportsService {
         // Pipeline: this batch is saved while the next one is validated and encrypted (CPU) above.
         await saving;
         const invalid = invalidInBatch;
-        saving = this.saveStage(ctx, job, prepared, chunk.length, invalid, scope, header.present, households, counters, fail, today).then(() =>
-          this.repo.updateJob(job.id, {
-            careRecords: counters.care,
-            processedRows: counters.processed,
-            created: counters.created,
-            updated: counters.updated,
-            unchanged: counters.unchanged,
-            failed: counters.failed,
-          }),
-        );
+        saving = this.saveStage(ctx, job, prepared, chunk.length, invalid, scope, header.present, households, counters, fail, today);
         // Let a failed save surface at the next await, not as an unhandled rejection.
         saving.catch(() => undefined);
       }
@@ -850,8 +841,10 @@ export class ImportsService {
   }
 
   /**
-   * Refuses rows registered outside the scope, saves the rest, records their care groups, and counts
-   * the batch as processed.
+   * Refuses rows registered outside the scope, then stores the batch: its residents and households, their care
+   * groups and the job's progress in one transaction, so that a run resumed after a crash starts exactly after
+   * the last batch stored and counts nothing twice. If the database refuses the batch, its rows are stored one
+   * by one (a bad row costs only itself), each with its care groups, and the progress after them.
    */
   private async saveStage(
     ctx: RequestContext,
@@ -886,67 +879,56 @@ export class ImportsService {
       fail(p.row, [issue('idNumber', 'cannot_register', NOT_REGISTRABLE.zh, NOT_REGISTRABLE.en)]);
       return false;
     });
-    if (refused.length)
-      await this.audit.record(ctx, {
-        action: 'residents.import',
-        objectType: 'import_job',
-        objectId: job.id,
-        communityId: job.communityId,
-        outcome: 'failure',
-        details: { reason: 'registered_out_of_scope', rows: refused.slice(0, 100), count: refused.length },
-      });
-    const failedBefore = new Set<SheetRow>();
-    const track = (row: SheetRow, issues: RowIssue[]) => {
-      failedBefore.add(row);
-      fail(row, issues);
-    };
-    await this.saveWithFallback(toSave, present, scope, actor, households, counters, track);
-    const withCare = toSave.filter((p) => p.careGroups.length && !failedBefore.has(p.row));
-    if (withCare.length) {
-      const residents = await this.repo.residentsByHash(withCare.map((p) => p.value.idHash));
-      const byHash = new Map(residents.map((r) => [r.idHash, r]));
-      const entries = withCare.flatMap((p) => {
-        const r = byHash.get(p.value.idHash);
-        // Only residents inside the importer's scope: a row naming someone registered elsewhere changes nothing.
-        return r && scopeCovers(scope, r) ? [{ resident: { id: r.id, communityId: r.communityId, gridId: r.gridId }, groups: p.careGroups }] : [];
-      });
-      // 流动人口 sets the residence type of residents already registered too (new ones got it on insert).
-      if (!present.has('residenceType')) await this.residents.markFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
-      counters.care += await this.care.recordImported(ctx, entries, cityToday(today));
-    }
-    counters.failed += invalid;
-    counters.processed += batchRows;
-  }
 
-  /**
-   * Saves a batch in one transaction; if the database refuses it, saves the rows one by one so that one
-   * bad row costs only itself. Each row is saved whole or not at all.
-   */
-  private async saveWithFallback(
-    rows: Prepared[],
-    present: ReadonlySet<ImportColumnKey>,
-    scope: DataScope,
-    actor: Actor,
-    households: HouseholdCache,
-    counters: Counters,
-    fail: (row: SheetRow, issues: RowIssue[]) => void,
-  ) {
-    if (rows.length === 0) return;
-    try {
+    /** Saves rows with their care groups (in the caller's transaction) and counts them. */
+    const store = async (rows: Prepared[]) => {
       const r = await this.saveRows(rows, present, scope, actor, households);
       counters.created += r.inserted;
       counters.updated += r.updated;
       counters.unchanged += rows.length - r.inserted - r.updated;
+      await this.saveCare(ctx, rows, present, scope, counters, today);
+    };
+    /** Runs `work` in one transaction; if it fails, the counts and known households are as before it. */
+    const atomically = async (work: () => Promise<void>) => {
+      const counted = { ...counters };
+      const known = { grids: new Set(households.grids), byKey: new Map(households.byKey) };
+      try {
+        await transaction(this.db, work);
+      } catch (err) {
+        Object.assign(counters, counted);
+        households.grids = known.grids;
+        households.byKey = known.byKey;
+        throw err;
+      }
+    };
+    /** The batch's refused rows audited and its progress stored (with the batch's rows when it is saved whole). */
+    const finish = async () => {
+      if (refused.length)
+        await this.audit.record(ctx, {
+          action: 'residents.import',
+          objectType: 'import_job',
+          objectId: job.id,
+          communityId: job.communityId,
+          outcome: 'failure',
+          details: { reason: 'registered_out_of_scope', rows: refused.slice(0, 100), count: refused.length },
+        });
+      counters.failed += invalid;
+      counters.processed += batchRows;
+      await this.repo.updateJob(job.id, { careRecords: counters.care, ...countersPatch(counters) });
+    };
+
+    try {
+      await atomically(async () => {
+        if (toSave.length) await store(toSave);
+        await finish();
+      });
       return;
     } catch {
-      // Fall through to row-by-row.
+      // Nothing of the batch was stored: row by row.
     }
-    for (const p of rows) {
+    for (const p of toSave) {
       try {
-        const r = await this.saveRows([p], present, scope, actor, households);
-        counters.created += r.inserted;
-        counters.updated += r.updated;
-        counters.unchanged += 1 - r.inserted - r.updated;
+        await atomically(() => store([p]));
       } catch (err) {
         const constraint =
           (err as { constraint?: string; cause?: { constraint?: string } }).constraint ?? (err as { cause?: { constraint?: string } }).cause?.constraint;
@@ -955,6 +937,23 @@ export class ImportsService {
         ]);
       }
     }
+    await finish();
+  }
+
+  /** Records the care groups of saved rows (人员类别), within the importer's scope, and counts them. */
+  private async saveCare(ctx: RequestContext, rows: Prepared[], present: ReadonlySet<ImportColumnKey>, scope: DataScope, counters: Counters, today: Date) {
+    const withCare = rows.filter((p) => p.careGroups.length);
+    if (withCare.length === 0) return;
+    const residents = await this.repo.residentsByHash(withCare.map((p) => p.value.idHash));
+    const byHash = new Map(residents.map((r) => [r.idHash, r]));
+    const entries = withCare.flatMap((p) => {
+      const r = byHash.get(p.value.idHash);
+      // Only residents inside the importer's scope: a row naming someone registered elsewhere changes nothing.
+      return r && scopeCovers(scope, r) ? [{ resident: { id: r.id, communityId: r.communityId, gridId: r.gridId }, groups: p.careGroups }] : [];
+    });
+    // 流动人口 sets the residence type of residents already registered too (new ones got it on insert).
+    if (!present.has('residenceType')) await this.residents.markFloating(entries.filter((e) => e.groups.includes('floating')).map((e) => e.resident.id));
+    counters.care += await this.care.recordImported(ctx, entries, cityToday(today));
   }
 
   private async saveRows(rows: Prepared[], present: ReadonlySet<ImportColumnKey>, scope: DataScope, actor: Actor, cache: HouseholdCache) {
@@ -986,7 +985,7 @@ export class ImportsService {
       await this.households.setImportedHeads(heads);
       return { counts, hh };
     });
-    // Only households of a committed transaction are remembered.
+    // Remembered at once; saveStage forgets them again when the transaction they were made in fails.
     for (const [k, v] of created.hh) cache.byKey.set(k, v);
     return created.counts;
   }
