@@ -55,8 +55,19 @@ describe('以奖代补 (award rounds)', () => {
       .click();
     const dialog = page.getByRole('dialog').filter({ hasText: /确认审批 2026 年度以奖代补方案/ });
     await shows(dialog.getByText(/合计 300,000.00 元/));
-    const approved = page.waitForResponse((r) => r.url().endsWith('/approve'));
-    await dialog.getByRole('button', { name: /审\s*批/ }).click();
+    // On a loaded machine the confirm's button can take the click while it is still opening, and the answer
+    // can take long: click again only when no request went out, and give the answer time.
+    const approved = page.waitForResponse((r) => r.url().endsWith('/approve'), { timeout: 45_000 });
+    for (let attempt = 1; ; attempt++) {
+      const sent = page
+        .waitForRequest((q) => q.url().endsWith('/approve'), { timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      await dialog.getByRole('button', { name: /审\s*批/ }).click();
+      if ((await sent) || attempt === 3) break;
+    }
     expect((await approved).status()).toBe(200);
     await shows(page.getByText('方案已审批，得分和金额已冻结'));
     await shows(page.getByText('已审批', { exact: true }));
