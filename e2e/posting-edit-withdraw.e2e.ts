@@ -74,8 +74,18 @@ describe('editing and withdrawing a recruitment posting', () => {
     const dialog = page.getByRole('dialog', { name: /撤回“/ });
     await shows(dialog.getByText(/此操作不能撤销/));
     // No reason: the form says what is missing and nothing is sent.
-    await dialog.getByRole('button', { name: /撤回公告/ }).click();
-    await shows(dialog.getByText('请填写撤回原因（至少 2 个字）'));
+    // On a loaded machine the dialog can take the first click while it is still opening: click again until
+    // the form answers (three times at most).
+    const missing = dialog.getByText('请填写撤回原因（至少 2 个字）').first();
+    for (let attempt = 1; ; attempt++) {
+      await dialog.getByRole('button', { name: /撤回公告/ }).click();
+      const said = await missing.waitFor({ state: 'visible', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (said || attempt === 3) break;
+    }
+    await shows(missing);
     await dialog.getByLabel('撤回原因').fill('网格调整，岗位并入其他社区');
     const withdrawn = page.waitForResponse((r) => r.url().endsWith(`/api/cadre-postings/${postingId}/withdraw`));
     await dialog.getByRole('button', { name: /撤回公告/ }).click();
